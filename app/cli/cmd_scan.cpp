@@ -1,0 +1,104 @@
+#include "clisupport.h"
+#include "units.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cli {
+
+namespace {
+
+QJsonValue bytesValue(std::uint64_t v)
+{
+    return QJsonValue(double(v)); // exact up to 2^53 bytes
+}
+
+} // namespace
+
+int runScan(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Scans a layer folder or zip and reports what the selected "
+                                                    "rules would free against Lambda's 250 MB limit."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to scan."));
+    addSelectionOptions(parser);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    int exitCode = Ok;
+    if (!parseOrExplain(parser, args, QStringLiteral("scan"), 1, &exitCode))
+        return exitCode;
+
+    auto session = openSession(parser.positionalArguments().first(), parser);
+    if (!session)
+        return BadInput;
+    const FileTree &tree = *session->layer.tree;
+    const SizeLedger &ledger = *session->ledger;
+    const Profile &profile = session->profile;
+    const LedgerTotals totals = ledger.totals();
+    const std::uint64_t budget = profile.limitBytes > profile.reserveBytes ? profile.limitBytes - profile.reserveBytes : 0;
+    const bool fits = totals.keptBytes <= budget;
+    // Deflate at level 6 keeps about 40% of a typical scientific layer until
+    // the exact predictor has run; "zip_estimate_exact" says which it is.
+    const std::uint64_t zipEstimate = totals.keptBytes * 2 / 5;
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray rules;
+        for (const QString &id : profile.rules) {
+            const RuleBytes rb = ledger.ruleBytes(RuleCatalog::indexOf(id));
+            rules.append(QJsonObject{{QStringLiteral("id"), id},
+                                     {QStringLiteral("files"), qint64(rb.aloneFiles)},
+                                     {QStringLiteral("bytes"), bytesValue(rb.aloneBytes)},
+                                     {QStringLiteral("marginal_bytes"), bytesValue(rb.marginalBytes)}});
+        }
+        QJsonArray packages;
+        for (const PackageBytes &p : ledger.packages())
+            packages.append(QJsonObject{{QStringLiteral("name"), FileTree::displayName(tree.name(p.node))},
+                                        {QStringLiteral("bytes"), bytesValue(p.totalBytes)},
+                                        {QStringLiteral("kept_bytes"), bytesValue(p.keptBytes)}});
+        QJsonArray issues;
+        for (const ScanIssue &issue : tree.issues())
+            issues.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(issue.path)},
+                                      {QStringLiteral("reason"), issue.reason}});
+        const QJsonObject out{
+            {QStringLiteral("root"), tree.rootPath()},
+            {QStringLiteral("package_root"), FileTree::displayName(tree.path(tree.packageRoot()))},
+            {QStringLiteral("files"), qint64(tree.fileCount())},
+            {QStringLiteral("dirs"), qint64(tree.dirCount())},
+            {QStringLiteral("bytes"), bytesValue(tree.totalBytes(0))},
+            {QStringLiteral("rules"), rules},
+            {QStringLiteral("pruned_bytes"), bytesValue(totals.prunedBytes)},
+            {QStringLiteral("pruned_files"), qint64(totals.prunedFiles)},
+            {QStringLiteral("kept_bytes"), bytesValue(totals.keptBytes)},
+            {QStringLiteral("kept_files"), qint64(totals.keptFiles)},
+            {QStringLiteral("limit_bytes"), bytesValue(profile.limitBytes)},
+            {QStringLiteral("reserve_bytes"), bytesValue(profile.reserveBytes)},
+            {QStringLiteral("fits"), fits},
+            {QStringLiteral("zip_bytes_estimate"), bytesValue(zipEstimate)},
+            {QStringLiteral("zip_estimate_exact"), false},
+            {QStringLiteral("packages"), packages},
+            {QStringLiteral("issues"), issues},
+        };
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+        return fits ? Ok : DoesNotFit;
+    }
+
+    printOut(QStringLiteral("%1\n  %2 files, %3 folders, %4 (%5 bytes)\n")
+                 .arg(tree.rootPath())
+                 .arg(tree.fileCount())
+                 .arg(tree.dirCount())
+                 .arg(units::formatBytes(tree.totalBytes(0)), units::groupedBytes(tree.totalBytes(0))));
+    for (const QString &id : profile.rules) {
+        const RuleBytes rb = ledger.ruleBytes(RuleCatalog::indexOf(id));
+        printOut(QStringLiteral("  rule %1 %2 in %3 files\n")
+                     .arg(id, -17)
+                     .arg(units::formatBytes(rb.aloneBytes), 10)
+                     .arg(rb.aloneFiles));
+    }
+    printOut(QStringLiteral("  kept %1 of %2 allowed (limit %3 minus reserve %4): %5\n")
+                 .arg(units::formatBytes(totals.keptBytes), units::formatBytes(budget),
+                      units::formatBytes(profile.limitBytes), units::formatBytes(profile.reserveBytes),
+                      fits ? QStringLiteral("fits") : QStringLiteral("DOES NOT FIT")));
+    return fits ? Ok : DoesNotFit;
+}
+
+} // namespace cli

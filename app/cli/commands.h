@@ -1,0 +1,19 @@
+// The layerslim-cli subcommands; each takes its own arguments (without the
+// program and command names) and returns the process exit status.
+#pragma once
+
+#include <QStringList>
+
+namespace cli {
+
+// Exit statuses shared by every command.
+enum Exit : int {
+    Ok = 0,          // success
+    BadInput = 1,    // bad usage, unreadable input, bad profile
+    DoesNotFit = 2,  // the layer does not fit, or verification failed
+};
+
+int runRules(const QStringList &args);
+int runScan(const QStringList &args);
+
+} // namespace cli

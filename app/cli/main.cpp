@@ -1,0 +1,68 @@
+// layerslim-cli: LayerSlim's scan, rules and export for scripts and CI.
+#include "commands.h"
+#include "clisupport.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+struct Command {
+    std::function<int(const QStringList &)> run;
+    const char *summary;
+};
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> table{
+        {QStringLiteral("rules"), {cli::runRules, "list the prune rules"}},
+        {QStringLiteral("scan"), {cli::runScan, "scan a folder or zip and report sizes"}},
+    };
+    return table;
+}
+
+QString usage()
+{
+    QString text = QStringLiteral("Usage: layerslim-cli COMMAND [options]\n\n"
+                                  "Fits Python dependencies into AWS Lambda layers.\n\nCommands:\n");
+    for (const auto &[name, cmd] : commands())
+        text += QStringLiteral("  %1 %2\n").arg(name, -8).arg(QString::fromLatin1(cmd.summary));
+    text += QStringLiteral("\nRun `layerslim-cli COMMAND --help` for a command's options.\n"
+                           "Exit status: 0 success, 1 bad usage or input, 2 does not fit / verification failed.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("LayerSlim"));
+    QCoreApplication::setOrganizationName(QStringLiteral("LayerSlim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LAYERSLIM_VERSION));
+    logging::init(QStringLiteral("layerslim-cli"));
+
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty()) {
+        cli::printErr(usage());
+        return cli::BadInput;
+    }
+    const QString name = args.takeFirst();
+    if (name == QStringLiteral("--help") || name == QStringLiteral("-h") || name == QStringLiteral("help")) {
+        cli::printOut(usage());
+        return cli::Ok;
+    }
+    if (name == QStringLiteral("--version") || name == QStringLiteral("-v")) {
+        cli::printOut(QStringLiteral("layerslim-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return cli::Ok;
+    }
+    const auto it = commands().find(name);
+    if (it == commands().end()) {
+        cli::printErr(QStringLiteral("layerslim-cli: unknown command \"%1\"\n\n%2").arg(name, usage()));
+        return cli::BadInput;
+    }
+    return it->second.run(args);
+}

@@ -1,0 +1,227 @@
+#include "directoryscanner.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+struct Entry {
+    QByteArray name;
+    struct stat st;
+};
+
+// One open folder on the walk: its handle and its sorted entries.
+struct Frame {
+    DIR *dir = nullptr;
+    std::vector<Entry> entries;
+    std::size_t next = 0;
+};
+
+QString errnoText(int err)
+{
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+// A deep tree keeps one descriptor a level open; lift the soft limit to the hard one.
+void raiseDescriptorLimit()
+{
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &lim);
+    }
+}
+
+std::uint16_t permissions(const struct stat &st)
+{
+    return std::uint16_t(st.st_mode & 07777);
+}
+
+// Resolves a link target against the link's folder (both relative to the
+// root) without touching the disk; false when it climbs above the root.
+bool staysInside(const QByteArray &linkDir, const QByteArray &target)
+{
+    if (target.startsWith('/'))
+        return false;
+    int depth = linkDir.isEmpty() ? 0 : int(linkDir.count('/')) + 1;
+    for (const QByteArray &part : target.split('/')) {
+        if (part == "..") {
+            if (--depth < 0)
+                return false;
+        } else if (!part.isEmpty() && part != ".") {
+            ++depth;
+        }
+    }
+    return true;
+}
+
+class Walk
+{
+public:
+    Walk(FileTree &tree, JobControl *control) : m_tree(tree), m_control(control) {}
+
+    bool readFolder(int dirFd, DIR *dir, const QByteArray &relPath, Frame &frame)
+    {
+        frame.dir = dir;
+        errno = 0;
+        while (dirent *e = readdir(dir)) {
+            const char *n = e->d_name;
+            if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
+                continue;
+            Entry entry;
+            entry.name = QByteArray(n);
+            if (fstatat(dirFd, n, &entry.st, AT_SYMLINK_NOFOLLOW) != 0) {
+                const int err = errno;
+                m_tree.addIssue(join(relPath, entry.name),
+                                err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+                errno = 0;
+                continue;
+            }
+            frame.entries.push_back(std::move(entry));
+            errno = 0;
+        }
+        if (errno != 0)
+            m_tree.addIssue(relPath, QStringLiteral("reading the folder failed: %1").arg(errnoText(errno)));
+        std::sort(frame.entries.begin(), frame.entries.end(),
+                  [](const Entry &a, const Entry &b) { return a.name < b.name; });
+        return true;
+    }
+
+    void run(DIR *rootDir)
+    {
+        std::vector<Frame> stack;
+        std::vector<QByteArray> paths{QByteArray()};
+        stack.emplace_back();
+        readFolder(dirfd(rootDir), rootDir, {}, stack.back());
+
+        while (!stack.empty()) {
+            if (m_control && m_control->cancelled())
+                break;
+            Frame &frame = stack.back();
+            if (frame.next >= frame.entries.size()) {
+                closedir(frame.dir);
+                stack.pop_back();
+                paths.pop_back();
+                m_tree.endDirectory();
+                continue;
+            }
+            Entry &entry = frame.entries[frame.next++];
+            const QByteArray &parentPath = paths.back();
+            const std::uint8_t nameFlag = FileTree::isValidUtf8(entry.name) ? FlagNone : FlagNonUtf8Name;
+            const mode_t type = entry.st.st_mode & S_IFMT;
+            if (type == S_IFDIR) {
+                const QByteArray rel = join(parentPath, entry.name);
+                const int fd = openat(dirfd(frame.dir), entry.name.constData(),
+                                      O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
+                if (!child) {
+                    const int err = errno;
+                    if (fd >= 0)
+                        ::close(fd);
+                    m_tree.addLeaf(entry.name, NodeKind::Directory, 0, permissions(entry.st),
+                                   std::uint8_t(FlagUnreadable | nameFlag));
+                    m_tree.addIssue(rel, err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+                    continue;
+                }
+                m_tree.beginDirectory(entry.name, permissions(entry.st), nameFlag);
+                Frame next;
+                readFolder(fd, child, rel, next);
+                stack.push_back(std::move(next)); // `frame` and `entry` are invalid from here
+                paths.push_back(rel);
+                continue;
+            }
+            addLeaf(dirfd(frame.dir), parentPath, entry, nameFlag);
+        }
+        // Cancelled: close what is still open; the tree stays consistent.
+        for (Frame &f : stack)
+            closedir(f.dir);
+    }
+
+private:
+    static QByteArray join(const QByteArray &dir, const QByteArray &name)
+    {
+        return dir.isEmpty() ? name : dir + '/' + name;
+    }
+    void addLeaf(int dirFd, const QByteArray &parentPath, const Entry &entry, std::uint8_t flags)
+    {
+        const struct stat &st = entry.st;
+        switch (st.st_mode & S_IFMT) {
+        case S_IFREG: {
+            if (st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH))
+                flags |= FlagExecutable;
+            if (st.st_nlink > 1)
+                flags |= FlagHardLink;
+            m_tree.addLeaf(entry.name, NodeKind::File, std::uint64_t(st.st_size), permissions(st), flags);
+            ++m_progress.items;
+            m_progress.bytes += std::uint64_t(st.st_size);
+            break;
+        }
+        case S_IFLNK: {
+            QByteArray target(qsizetype(st.st_size > 0 ? st.st_size : 4096), '\0');
+            const ssize_t n = readlinkat(dirFd, entry.name.constData(), target.data(), size_t(target.size()));
+            target.truncate(n > 0 ? qsizetype(n) : 0);
+            struct stat resolved {};
+            if (fstatat(dirFd, entry.name.constData(), &resolved, 0) != 0) {
+                flags |= FlagLinkDangling;
+                if (errno == ELOOP)
+                    m_tree.addIssue(join(parentPath, entry.name), QStringLiteral("symlink loop"));
+            }
+            if (!staysInside(parentPath, target))
+                flags |= FlagLinkOutside;
+            m_tree.addLeaf(entry.name, NodeKind::Symlink, 0, permissions(st), flags);
+            break;
+        }
+        case S_IFIFO:
+            m_tree.addLeaf(entry.name, NodeKind::Fifo, 0, permissions(st), flags);
+            break;
+        case S_IFSOCK:
+            m_tree.addLeaf(entry.name, NodeKind::Socket, 0, permissions(st), flags);
+            break;
+        default:
+            m_tree.addLeaf(entry.name, NodeKind::Device, 0, permissions(st), flags);
+            break;
+        }
+        if (m_control && (m_progress.items & 0xff) == 0) {
+            m_progress.current = join(parentPath, entry.name);
+            m_control->report(m_progress);
+        }
+    }
+
+    FileTree &m_tree;
+    JobControl *m_control;
+    JobProgress m_progress;
+};
+
+} // namespace
+
+std::unique_ptr<FileTree> DirectoryScanner::scan(const QString &root, QString *error, JobControl *control)
+{
+    raiseDescriptorLimit();
+    const QByteArray rootBytes = QFile::encodeName(root);
+    const int fd = ::open(rootBytes.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *dir = fd >= 0 ? fdopendir(fd) : nullptr;
+    if (!dir) {
+        const int err = errno;
+        if (fd >= 0)
+            ::close(fd);
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(root, errnoText(err));
+        return nullptr;
+    }
+    auto tree = std::make_unique<FileTree>();
+    tree->setRootPath(root);
+    tree->setSource(FileTree::Source::Directory);
+    Walk(*tree, control).run(dir);
+    tree->finish();
+    if (control)
+        control->report({tree->fileCount(), tree->totalBytes(0), 0, {}}, true);
+    return tree;
+}

@@ -1,0 +1,46 @@
+// What a long job shares with whoever started it: a cancel flag and a
+// progress callback that is called at most every ~100 ms.
+#pragma once
+
+#include <QByteArray>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+
+struct JobProgress {
+    std::uint64_t items = 0; // files (scan) or entries (export) done
+    std::uint64_t bytes = 0; // bytes seen or written
+    std::uint64_t totalItems = 0; // 0 when unknown
+    QByteArray current;      // the path being worked on, raw bytes
+};
+
+class JobControl
+{
+public:
+    using ProgressFn = std::function<void(const JobProgress &)>;
+
+    JobControl() = default;
+    explicit JobControl(ProgressFn fn) : m_progress(std::move(fn)) {}
+
+    void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+    [[nodiscard]] bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
+
+    // Reports progress when ~100 ms have passed since the last report (or when forced).
+    void report(const JobProgress &p, bool force = false)
+    {
+        if (!m_progress)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        if (!force && now - m_last < std::chrono::milliseconds(100))
+            return;
+        m_last = now;
+        m_progress(p);
+    }
+
+private:
+    std::atomic_bool m_cancelled{false};
+    ProgressFn m_progress;
+    std::chrono::steady_clock::time_point m_last{};
+};

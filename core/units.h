@@ -1,0 +1,22 @@
+// Byte formatting at the edge. Sizes stay quint64 bytes everywhere else.
+// AWS states Lambda's limits in MB of 1,048,576 bytes (250 MB = 262,144,000
+// bytes); LayerSlim shows sizes the same way so its numbers match the console.
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+
+namespace units {
+
+inline constexpr std::uint64_t kMB = 1024 * 1024;
+inline constexpr std::uint64_t kLambdaUnzippedLimit = 250 * kMB; // 262,144,000 bytes
+inline constexpr std::uint64_t kLambdaZipUploadLimit = 50 * kMB; // direct upload of a zip
+inline constexpr std::uint64_t kDefaultReserve = 20 * kMB;
+
+// "187.3 MB", "912 KB", "12 bytes" (units of 1,024 as AWS counts them).
+[[nodiscard]] QString formatBytes(std::uint64_t bytes);
+// "187,700,523" with the C locale's grouping.
+[[nodiscard]] QString groupedBytes(std::uint64_t bytes);
+
+} // namespace units

@@ -1,0 +1,95 @@
+// Rules on the real demo layer, each checked against an independent `find`.
+#include "directoryscanner.h"
+#include "rules.h"
+#include "sizeledger.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+using testsupport::quoted;
+using testsupport::sh;
+
+class TestRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void globs();
+    void ruleBytesMatchFind_data();
+    void ruleBytesMatchFind();
+    void testsRuleNeverTouchesTesting();
+
+private:
+    std::unique_ptr<FileTree> m_tree;
+};
+
+void TestRules::initTestCase()
+{
+    QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
+    QString error;
+    m_tree = DirectoryScanner::scan(testsupport::demoLayer(), &error);
+    QVERIFY2(m_tree, qPrintable(error));
+}
+
+void TestRules::globs()
+{
+    QVERIFY(globMatch("PIL/**", "PIL/_imaging.so"));
+    QVERIFY(globMatch("PIL/**", "PIL/a/b/c.so"));
+    QVERIFY(!globMatch("PIL/**", "PILLOW/x.so"));
+    QVERIFY(globMatch("scipy/misc/*.dat", "scipy/misc/face.dat"));
+    QVERIFY(!globMatch("scipy/misc/*.dat", "scipy/misc/sub/face.dat"));
+    QVERIFY(globMatch("**/tests", "a/b/tests"));
+    QVERIFY(globMatch("**/tests", "tests"));
+    QVERIFY(globMatch("pandas", "pandas"));
+    QVERIFY(globMatch("num?y/*", "numpy/x"));
+    QVERIFY(!globMatch("num?y", "num/y"));
+}
+
+void TestRules::ruleBytesMatchFind_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("findArgs"); // files of the rule's match set, for find
+    // Folder matches bring everything below them; file matches are the files themselves.
+    QTest::newRow("tests") << "tests" << "\\( -type d \\( -name tests -o -name test \\) -prune -exec find {} -type f \\; \\)";
+    QTest::newRow("bytecode") << "bytecode" << "\\( -type d -name __pycache__ -prune -exec find {} -type f \\; \\) -o \\( -type f \\( -name '*.pyc' -o -name '*.pyo' \\) -print \\)";
+    QTest::newRow("dist-info") << "dist-info" << "\\( -type d \\( -name '*.dist-info' -o -name '*.egg-info' \\) -prune -exec find {} -type f \\; \\) -o \\( -type f -name '*.egg-info' -print \\)";
+    QTest::newRow("pyproject") << "pyproject" << "-type f -name pyproject.toml -print";
+    QTest::newRow("stubs") << "stubs" << "-type f -name '*.pyi' -print";
+    QTest::newRow("sources") << "sources" << "-type f \\( -name '*.pyx' -o -name '*.pxd' -o -name '*.pxi' -o -name '*.c' -o -name '*.cpp' -o -name '*.f' -o -name '*.f90' \\) -print";
+    QTest::newRow("static-libs") << "static-libs" << "-type f -name '*.a' -print";
+}
+
+void TestRules::ruleBytesMatchFind()
+{
+    QFETCH(QString, rule);
+    QFETCH(QString, findArgs);
+    const int r = RuleCatalog::indexOf(rule);
+    QVERIFY(r >= 0);
+    SizeLedger ledger(*m_tree);
+    const RuleBytes rb = ledger.ruleBytes(r);
+    const QString script = QStringLiteral("cd %1 && find . -mindepth 1 %2 | sort -u | tr '\\n' '\\0' | xargs -0 -r stat -c %s | awk '{s+=$1; n++} END {print s+0, n+0}'")
+                               .arg(quoted(testsupport::demoLayer()), findArgs);
+    const QStringList expected = QString::fromLatin1(sh(script)).trimmed().split(QLatin1Char(' '));
+    QCOMPARE(expected.size(), 2);
+    QCOMPARE(QString::number(rb.aloneBytes), expected[0]);
+    QCOMPARE(QString::number(rb.aloneFiles), expected[1]);
+    if (rule == QStringLiteral("tests") || rule == QStringLiteral("bytecode") || rule == QStringLiteral("dist-info"))
+        QVERIFY(rb.aloneBytes > 100000); // the demo layer really has these
+}
+
+void TestRules::testsRuleNeverTouchesTesting()
+{
+    const Bitset tests = RuleCatalog::match(*m_tree, RuleCatalog::indexOf(u"tests"));
+    const FileTree::Index testing = m_tree->find("pandas/_testing");
+    QVERIFY(testing != FileTree::kNone);
+    for (FileTree::Index i = testing; i < m_tree->subtreeEnd(testing); ++i)
+        QVERIFY(!tests.test(i));
+    const FileTree::Index npTesting = m_tree->find("numpy/testing");
+    QVERIFY(npTesting != FileTree::kNone);
+    QVERIFY(!tests.test(npTesting));
+    QVERIFY(tests.test(m_tree->find("numpy/testing/tests")));
+}
+
+QTEST_GUILESS_MAIN(TestRules)
+#include "tst_rules.moc"
