@@ -1,0 +1,293 @@
+// TreemapWidget offscreen: hit-tests at tile centres, recolour without
+// relayout on a rule toggle, hide-pruned relayout, tooltips and the legend.
+#include "layer.h"
+#include "rules.h"
+#include "sizeledger.h"
+#include "testsupport.h"
+#include "treemaplegend.h"
+#include "treemapwidget.h"
+
+#include "units.h"
+
+#include <QSignalSpy>
+#include <QVBoxLayout>
+#include <QtTest>
+
+#include <random>
+
+class TestTreemapWidget : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void hitTestAtTileCentresGenerated();
+    void hitTestAtTileCentresDemo();
+    void ruleToggleRecoloursWithoutRelayout();
+    void hidePrunedLaysOutKeptBytes();
+    void tooltipNamesTheRule();
+    void doubleClickAsksToZoomOneLevel();
+    void legendMatchesLedger();
+    void screenshot();
+
+private:
+    static void checkHitTests(TreemapWidget &w, int minimumTiles);
+    std::unique_ptr<FileTree> m_generated;
+    Layer m_demo;
+};
+
+void TestTreemapWidget::initTestCase()
+{
+    m_generated = std::make_unique<FileTree>();
+    std::mt19937 rng(42);
+    std::uniform_int_distribution<int> action(0, 7);
+    std::uniform_int_distribution<std::uint64_t> size(1, 5'000'000);
+    int depth = 0;
+    for (int made = 0, dirs = 0; made < 5000;) {
+        const int a = action(rng);
+        if (a == 0 && depth < 6) {
+            m_generated->beginDirectory(QByteArray("d") + QByteArray::number(dirs++), 0755);
+            ++depth;
+        } else if (a == 1 && depth > 0) {
+            m_generated->endDirectory();
+            --depth;
+        } else {
+            m_generated->addLeaf(QByteArray("f") + QByteArray::number(made++) + ".so", NodeKind::File, size(rng), 0644);
+        }
+    }
+    m_generated->finish();
+
+    if (testsupport::haveDemoLayer()) {
+        QString error;
+        m_demo = Layer::open(testsupport::demoLayer(), &error);
+        QVERIFY2(m_demo.tree, qPrintable(error));
+    }
+}
+
+void TestTreemapWidget::checkHitTests(TreemapWidget &w, int minimumTiles)
+{
+    int checked = 0;
+    for (const auto &t : w.layout().tiles()) {
+        if (!t.isLeaf())
+            continue;
+        const QRect r = w.tileRect(t.node);
+        if (t.kind == TreemapLayout::TileKind::Merged) {
+            // Merged tiles stand for their folder: the hit is the folder.
+            const QRect px = TreemapRenderer::pixelRect(t);
+            if (!px.isEmpty())
+                QCOMPARE(w.nodeAt(px.center()), t.node);
+            continue;
+        }
+        if (r.isEmpty())
+            continue; // rounds to no pixel at all: nothing to hit
+        QCOMPARE(w.nodeAt(r.center()), t.node);
+        ++checked;
+    }
+    QVERIFY2(checked >= minimumTiles, qPrintable(QString::number(checked)));
+    QCOMPARE(w.nodeAt(QPoint(-5, -5)), FileTree::kNone);
+}
+
+void TestTreemapWidget::hitTestAtTileCentresGenerated()
+{
+    SizeLedger ledger(*m_generated);
+    TreemapWidget w;
+    w.resize(1000, 700);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    QCOMPARE(w.layout().bounds().size(), QSizeF(1000, 700));
+    checkHitTests(w, 1000);
+}
+
+void TestTreemapWidget::hitTestAtTileCentresDemo()
+{
+    if (!m_demo.tree)
+        QSKIP("demo layer not staged");
+    SizeLedger ledger(*m_demo.tree);
+    TreemapWidget w;
+    w.resize(1280, 800);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    checkHitTests(w, 500);
+    // Zooming into numpy lays out numpy only.
+    const FileTree::Index numpy = m_demo.tree->find("numpy");
+    QSignalSpy rootSpy(&w, &TreemapWidget::rootChanged);
+    w.setRoot(numpy);
+    w.waitForLayout();
+    QCOMPARE(rootSpy.count(), 1);
+    QCOMPARE(w.layout().tiles().front().node, numpy);
+    checkHitTests(w, 200);
+}
+
+void TestTreemapWidget::ruleToggleRecoloursWithoutRelayout()
+{
+    if (!m_demo.tree)
+        QSKIP("demo layer not staged");
+    SizeLedger ledger(*m_demo.tree);
+    TreemapWidget w;
+    w.resize(1280, 800);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    const quint64 layoutGen = w.layoutGeneration(), renderGen = w.renderGeneration();
+    const QImage before = w.image();
+
+    ledger.setRuleEnabled(RuleCatalog::indexOf(u"tests"), true);
+    w.selectionChanged();
+    QVERIFY(!w.isLayoutPending());
+    QCOMPARE(w.layoutGeneration(), layoutGen);
+    QVERIFY(w.renderGeneration() > renderGen);
+    const QImage after = w.image();
+
+    int prunedChanged = 0, prunedTiles = 0, keptSame = 0, keptTiles = 0;
+    for (const auto &t : w.layout().tiles()) {
+        if (t.kind != TreemapLayout::TileKind::File)
+            continue;
+        const QRect r = TreemapRenderer::pixelRect(t);
+        if (r.width() < 4 || r.height() < 4)
+            continue;
+        // Compare every pixel of the tile's interior.
+        bool changed = false;
+        for (int y = r.top() + 1; y < r.bottom() && !changed; ++y)
+            for (int x = r.left() + 1; x < r.right(); ++x)
+                if (before.pixel(x, y) != after.pixel(x, y)) {
+                    changed = true;
+                    break;
+                }
+        if (ledger.isPruned(t.node)) {
+            ++prunedTiles;
+            prunedChanged += changed;
+        } else {
+            ++keptTiles;
+            keptSame += !changed;
+        }
+    }
+    QVERIFY(prunedTiles > 20);
+    QCOMPARE(prunedChanged, prunedTiles);
+    QCOMPARE(keptSame, keptTiles);
+}
+
+void TestTreemapWidget::hidePrunedLaysOutKeptBytes()
+{
+    if (!m_demo.tree)
+        QSKIP("demo layer not staged");
+    SizeLedger ledger(*m_demo.tree);
+    ledger.setRuleEnabled(RuleCatalog::indexOf(u"tests"), true);
+    ledger.setRuleEnabled(RuleCatalog::indexOf(u"bytecode"), true);
+    TreemapWidget w;
+    w.resize(1000, 700);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    const quint64 gen = w.layoutGeneration();
+    w.setHidePruned(true);
+    w.waitForLayout();
+    QVERIFY(w.layoutGeneration() > gen);
+    QCOMPARE(w.layout().tiles().front().weight, ledger.totals().keptBytes);
+    for (const auto &t : w.layout().tiles())
+        if (t.kind == TreemapLayout::TileKind::File)
+            QVERIFY(!ledger.isPruned(t.node));
+    // In this mode a toggle changes sizes, so it does relayout.
+    const quint64 gen2 = w.layoutGeneration();
+    ledger.setRuleEnabled(RuleCatalog::indexOf(u"dist-info"), true);
+    w.selectionChanged();
+    w.waitForLayout();
+    QVERIFY(w.layoutGeneration() > gen2);
+    QCOMPARE(w.layout().tiles().front().weight, ledger.totals().keptBytes);
+}
+
+void TestTreemapWidget::tooltipNamesTheRule()
+{
+    if (!m_demo.tree)
+        QSKIP("demo layer not staged");
+    SizeLedger ledger(*m_demo.tree);
+    const int bytecode = RuleCatalog::indexOf(u"bytecode");
+    ledger.setRuleEnabled(bytecode, true);
+    TreemapWidget w;
+    w.resize(400, 300);
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    const FileTree::Index cache = m_demo.tree->find("numpy/__pycache__");
+    QVERIFY(cache != FileTree::kNone);
+    const QString tip = w.toolTipText(cache);
+    QVERIFY2(tip.contains(QStringLiteral("numpy/__pycache__")), qPrintable(tip));
+    QVERIFY2(tip.contains(RuleCatalog::all()[std::size_t(bytecode)].title), qPrintable(tip));
+    QVERIFY2(tip.contains(units::formatBytes(m_demo.tree->totalBytes(cache))), qPrintable(tip));
+    const FileTree::Index init = m_demo.tree->find("numpy/__init__.py");
+    ledger.mark(init, SizeLedger::Mark::Prune);
+    QVERIFY(w.toolTipText(init).contains(QStringLiteral("manual")));
+}
+
+void TestTreemapWidget::doubleClickAsksToZoomOneLevel()
+{
+    SizeLedger ledger(*m_generated);
+    TreemapWidget w;
+    w.resize(800, 600);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    // Find a file tile at least two folders deep.
+    for (const auto &t : w.layout().tiles()) {
+        if (t.kind != TreemapLayout::TileKind::File || t.depth < 3)
+            continue;
+        const QRect r = w.tileRect(t.node);
+        if (r.width() < 3 || r.height() < 3)
+            continue;
+        QSignalSpy spy(&w, &TreemapWidget::nodeActivated);
+        QTest::mouseDClick(&w, Qt::LeftButton, {}, r.center());
+        QCOMPARE(spy.count(), 1);
+        const auto target = spy.at(0).at(0).value<FileTree::Index>();
+        QCOMPARE(m_generated->parent(target), FileTree::Index(0));
+        QVERIFY(m_generated->isDir(target));
+        QVERIFY(t.node > target && t.node < m_generated->subtreeEnd(target));
+        return;
+    }
+    QFAIL("no deep file tile");
+}
+
+void TestTreemapWidget::legendMatchesLedger()
+{
+    if (!m_demo.tree)
+        QSKIP("demo layer not staged");
+    SizeLedger ledger(*m_demo.tree);
+    TreemapLegend legend;
+    legend.setLedger(&ledger);
+    auto sum = [&] {
+        std::uint64_t s = 0;
+        for (auto b : legend.keptBytes())
+            s += b;
+        return s;
+    };
+    QCOMPARE(sum(), m_demo.tree->totalBytes(0));
+    ledger.setRuleEnabled(RuleCatalog::indexOf(u"tests"), true);
+    legend.selectionChanged();
+    QCOMPARE(sum(), ledger.totals().keptBytes);
+    QCOMPARE(legend.keptBytes()[std::size_t(NodeCategory::Tests)], std::uint64_t(0));
+}
+
+void TestTreemapWidget::screenshot()
+{
+    if (!m_demo.tree)
+        QSKIP("demo layer not staged");
+    SizeLedger ledger(*m_demo.tree);
+    ledger.setRuleEnabled(RuleCatalog::indexOf(u"tests"), true);
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *map = new TreemapWidget;
+    auto *legend = new TreemapLegend;
+    layout->addWidget(map, 1);
+    layout->addWidget(legend);
+    window.resize(1280, 820);
+    window.show();
+    map->setLedger(&ledger);
+    legend->setLedger(&ledger);
+    QTest::qWait(10);
+    map->waitForLayout();
+    map->setSelectedNode(m_demo.tree->find("scipy/linalg"));
+    const QString out = QDir::temp().filePath(QStringLiteral("treemap.png"));
+    QVERIFY(window.grab().save(out));
+}
+
+QTEST_MAIN(TestTreemapWidget)
+#include "tst_treemapwidget.moc"
