@@ -97,36 +97,50 @@ void TreemapRenderer::darkenOutline(const QRect &px, int thickness, int factor25
     }
 }
 
-void TreemapRenderer::colorize(const TreemapLayout &layout, std::span<const TileStyle> styles, QImage &image) const
+void TreemapRenderer::colorize(const TreemapLayout &layout, std::span<const TileStyle> styles, QImage &image,
+                               std::span<const TileStyle> previous) const
 {
-    if (image.size() != m_size || image.format() != QImage::Format_RGB32) {
-        image = QImage(m_size, QImage::Format_RGB32);
+    // Only the tiles whose style changed need new pixels when the image still
+    // holds the previous colouring of the same layout (a rule toggle).
+    const bool incremental = previous.size() == styles.size() && image.size() == m_size
+                             && image.format() == QImage::Format_RGB32;
+    if (!incremental) {
+        if (image.size() != m_size || image.format() != QImage::Format_RGB32)
+            image = QImage(m_size, QImage::Format_RGB32);
+        image.fill(QColor(48, 48, 48));
     }
-    image.fill(QColor(48, 48, 48));
     if (m_size.isEmpty())
         return;
     const QRect bounds(QPoint(0, 0), m_size);
     const auto &tiles = layout.tiles();
     const std::size_t stride = std::size_t(m_size.width());
+    const int bytesPerLine = int(image.bytesPerLine());
+    uchar *bits = image.bits(); // detaches once, not per row
     for (std::size_t i = 0; i < tiles.size() && i < styles.size(); ++i) {
         const auto &t = tiles[i];
-        if (!t.isLeaf())
+        if (!t.isLeaf() || (incremental && previous[i] == styles[i]))
             continue;
         const QRect px = pixelRect(t) & bounds;
         if (px.isEmpty())
             continue;
         const QRgb c = styles[i].color;
-        const int r = qRed(c), g = qGreen(c), b = qBlue(c);
-        const bool hatched = styles[i].hatched;
+        const std::uint32_t r = std::uint32_t(qRed(c)), g = std::uint32_t(qGreen(c)), b = std::uint32_t(qBlue(c));
         for (int row = px.top(); row <= px.bottom(); ++row) {
-            auto *line = reinterpret_cast<QRgb *>(image.scanLine(row));
+            auto *line = reinterpret_cast<QRgb *>(bits + std::ptrdiff_t(row) * bytesPerLine);
             const std::uint8_t *s = m_shade.data() + std::size_t(row) * stride;
             for (int x = px.left(); x <= px.right(); ++x) {
-                unsigned k = s[x];
-                if (hatched && (x + row) % kHatchPeriod < kHatchWidth)
-                    k = k * 3 / 5;
-                line[x] = qRgb(int((r * k) >> 8), int((g * k) >> 8), int((b * k) >> 8));
+                const std::uint32_t k = s[x];
+                line[x] = 0xff000000u | ((r * k) >> 8) << 16 | ((g * k) >> 8) << 8 | ((b * k) >> 8);
             }
+            if (!styles[i].hatched)
+                continue;
+            // Diagonal stripes: darken every kHatchPeriod-th diagonal.
+            int x = px.left() + ((kHatchPeriod - (px.left() + row) % kHatchPeriod) % kHatchPeriod);
+            for (; x <= px.right() + kHatchWidth; x += kHatchPeriod)
+                for (int d = std::max(x - kHatchWidth + 1, px.left()); d <= std::min(x, px.right()); ++d) {
+                    const std::uint32_t k = s[d] * 3u / 5u;
+                    line[d] = 0xff000000u | ((r * k) >> 8) << 16 | ((g * k) >> 8) << 8 | ((b * k) >> 8);
+                }
         }
     }
 }
@@ -157,6 +171,6 @@ QRgb TreemapRenderer::categoryColor(NodeCategory c)
 QRgb TreemapRenderer::prunedColor(QRgb c)
 {
     const int grey = (qRed(c) * 11 + qGreen(c) * 16 + qBlue(c) * 5) / 32;
-    auto mix = [grey](int v) { return (v + grey * 3) / 4 * 3 / 5; };
+    auto mix = [grey](int v) { return (v + grey * 3) / 4 * 4 / 5; };
     return qRgb(mix(qRed(c)), mix(qGreen(c)), mix(qBlue(c)));
 }

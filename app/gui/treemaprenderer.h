@@ -22,6 +22,7 @@ public:
     struct TileStyle {
         QRgb color = 0;       // base colour before cushion shading
         bool hatched = false; // draw diagonal stripes over it (pruned content)
+        bool operator==(const TileStyle &) const = default;
     };
 
     // Per-pixel cushion intensity for `layout` at `size` (image pixels from 0,0),
@@ -30,8 +31,11 @@ public:
     [[nodiscard]] QSize size() const { return m_size; }
 
     // Paints every leaf tile of `layout` (the one shade() saw) into `image`
-    // (Format_RGB32, size()); styles has one entry per tile.
-    void colorize(const TreemapLayout &layout, std::span<const TileStyle> styles, QImage &image) const;
+    // (Format_RGB32, size()); styles has one entry per tile. With `previous`
+    // (the styles `image` was last coloured with, same layout), only tiles
+    // whose style changed are repainted.
+    void colorize(const TreemapLayout &layout, std::span<const TileStyle> styles, QImage &image,
+                  std::span<const TileStyle> previous = {}) const;
 
     // Category colours: distinct hues of similar lightness.
     [[nodiscard]] static QRgb categoryColor(NodeCategory c);

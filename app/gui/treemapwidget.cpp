@@ -67,6 +67,7 @@ void TreemapWidget::setLedger(const SizeLedger *ledger)
     m_ledger = ledger;
     m_layout = TreemapLayout();
     m_image = QImage();
+    m_styles.clear();
     m_labels.clear();
     m_selected = m_hovered = FileTree::kNone;
     m_dominant.clear();
@@ -181,6 +182,7 @@ void TreemapWidget::install(Result &&result)
     m_layout = std::move(result.layout);
     m_renderer = std::move(result.renderer);
     ++m_layoutGeneration;
+    m_styles.clear(); // a new layout: colour every tile
     recolor();
     placeLabels();
 }
@@ -207,8 +209,9 @@ void TreemapWidget::recolor()
         update();
         return;
     }
-    const auto styles = tileStyles();
-    m_renderer.colorize(m_layout, styles, m_image);
+    auto styles = tileStyles();
+    m_renderer.colorize(m_layout, styles, m_image, m_styles);
+    m_styles = std::move(styles);
     ++m_renderGeneration;
     update();
 }
@@ -233,17 +236,31 @@ void TreemapWidget::placeLabels()
             continue;
         const bool isBold = folder && t.depth == 1;
         const QFontMetrics &fm = isBold ? boldMetrics : plainMetrics;
-        const QString full = QStringLiteral("%1  %2").arg(FileTree::displayName(tree.name(t.node)),
-                                                         units::formatBytes(t.weight));
-        const QString text = fm.elidedText(full, Qt::ElideMiddle, px.width() - 10);
-        if (text.size() < 4)
-            continue;
-        const QRect box(px.x() + 2, px.y() + 2, fm.horizontalAdvance(text) + 8, fm.height() + 2);
-        bool clash = false;
-        for (const Label &l : m_labels)
-            clash = clash || l.box.intersects(box);
-        if (!clash)
-            m_labels.push_back({box, text, isBold});
+        // Name and size when both fit, else the name alone, else an elided name
+        // of at least a few characters, else nothing: no "…KB" crumbs.
+        const QString name = FileTree::displayName(tree.name(t.node));
+        const QString both = tr("%1  %2").arg(name, units::formatBytes(t.weight));
+        const int room = px.width() - 12;
+        QString text = both;
+        if (fm.horizontalAdvance(both) > room) {
+            text = fm.elidedText(name, Qt::ElideRight, room);
+            if (text != name && text.size() < 5)
+                continue;
+        }
+        // A nested folder often shares its parent's corner: step below the
+        // labels already there while the tile has room.
+        QRect box(px.x() + 2, px.y() + 2, fm.horizontalAdvance(text) + 8, fm.height() + 2);
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            const auto clash = std::find_if(m_labels.begin(), m_labels.end(),
+                                            [&](const Label &l) { return l.box.intersects(box); });
+            if (clash == m_labels.end()) {
+                m_labels.push_back({box, text, isBold});
+                break;
+            }
+            box.moveTop(clash->box.bottom() + 2);
+            if (box.bottom() > px.bottom() - textHeight)
+                break;
+        }
     }
 }
 

@@ -113,6 +113,7 @@ private:
     TreemapLayout m_layout;
     TreemapRenderer m_renderer;
     QImage m_image;
+    std::vector<TreemapRenderer::TileStyle> m_styles; // what m_image is coloured with
     std::vector<Label> m_labels;
     quint64 m_layoutGeneration = 0;
     quint64 m_renderGeneration = 0;

@@ -271,7 +271,7 @@ void TestTreemapWidget::screenshot()
     if (!m_demo.tree)
         QSKIP("demo layer not staged");
     SizeLedger ledger(*m_demo.tree);
-    ledger.setRuleEnabled(RuleCatalog::indexOf(u"tests"), true);
+    ledger.setRuleEnabled(RuleCatalog::indexOf(u"bytecode"), true);
     QWidget window;
     auto *layout = new QVBoxLayout(&window);
     auto *map = new TreemapWidget;
