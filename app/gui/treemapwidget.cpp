@@ -11,6 +11,8 @@
 #include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cmath>
+
 // What the worker needs: everything by value except the tree, which is
 // immutable and outlives the job (setLedger and the destructor wait for it).
 struct TreemapWidget::Job {
@@ -68,6 +70,7 @@ void TreemapWidget::setLedger(const SizeLedger *ledger)
     m_layout = TreemapLayout();
     m_image = QImage();
     m_styles.clear();
+    m_tileOfNode.clear();
     m_labels.clear();
     m_selected = m_hovered = FileTree::kNone;
     m_dominant.clear();
@@ -143,7 +146,7 @@ void TreemapWidget::scheduleLayout()
     Job job;
     job.tree = &m_ledger->tree();
     job.root = m_root;
-    job.size = size();
+    job.size = pixelSize();
     job.hidePruned = m_hidePruned;
     if (m_hidePruned)
         job.pruned = m_ledger->pruned();
@@ -173,7 +176,7 @@ void TreemapWidget::jobFinished()
     // older size is still worth showing (scaled) until the next one is ready.
     if (result && m_ledger && result->job.root == m_root && result->job.hidePruned == m_hidePruned)
         install(std::move(*result));
-    if (m_stale || (m_ledger && (!result || result->job.size != size() || result->job.root != m_root)))
+    if (m_stale || (m_ledger && (!result || result->job.size != pixelSize() || result->job.root != m_root)))
         scheduleLayout();
 }
 
@@ -183,6 +186,11 @@ void TreemapWidget::install(Result &&result)
     m_renderer = std::move(result.renderer);
     ++m_layoutGeneration;
     m_styles.clear(); // a new layout: colour every tile
+    m_tileOfNode.assign(m_ledger->tree().count(), -1);
+    const auto &tiles = m_layout.tiles();
+    for (std::size_t i = 0; i < tiles.size(); ++i)
+        if (tiles[i].kind != TreemapLayout::TileKind::Merged)
+            m_tileOfNode[tiles[i].node] = int(i);
     recolor();
     placeLabels();
 }
@@ -230,7 +238,7 @@ void TreemapWidget::placeLabels()
         if (t.depth == 0 || t.kind == TreemapLayout::TileKind::Merged || m_labels.size() >= 400)
             continue;
         const bool folder = t.kind != TreemapLayout::TileKind::File;
-        const QRect px = TreemapRenderer::pixelRect(t);
+        const QRect px = toWidget(TreemapRenderer::pixelRect(t));
         // Folders get a name tab in their corner; files a label only when roomy.
         if (px.height() < textHeight * (folder ? 2 : 3) || px.width() < (folder ? 40 : 80) || t.depth > 4)
             continue;
@@ -275,17 +283,40 @@ FileTree::Index TreemapWidget::nodeAt(QPoint pos) const
     return tile < 0 ? FileTree::kNone : m_layout.tiles()[std::size_t(tile)].node;
 }
 
-QRect TreemapWidget::tileRect(FileTree::Index node) const
+QSize TreemapWidget::pixelSize() const
 {
-    const int tile = node == FileTree::kNone ? -1 : m_layout.tileOf(node);
-    if (tile < 0)
-        return {};
-    const QRect px = TreemapRenderer::pixelRect(m_layout.tiles()[std::size_t(tile)]);
+    const qreal dpr = devicePixelRatioF();
+    return {int(std::lround(width() * dpr)), int(std::lround(height() * dpr))};
+}
+
+QRect TreemapWidget::toWidget(const QRect &px) const
+{
     const QRectF b = m_layout.bounds();
-    if (b.size() == QSizeF(size()))
+    if (b.size() == QSizeF(size()) || b.isEmpty())
         return px;
     const double sx = width() / b.width(), sy = height() / b.height();
-    return QRectF(px.x() * sx, px.y() * sy, px.width() * sx, px.height() * sy).toRect();
+    const QPoint topLeft(int(std::lround(px.x() * sx)), int(std::lround(px.y() * sy)));
+    const QPoint end(int(std::lround((px.x() + px.width()) * sx)), int(std::lround((px.y() + px.height()) * sy)));
+    return {topLeft, QSize(end.x() - topLeft.x(), end.y() - topLeft.y())};
+}
+
+QRect TreemapWidget::tileRect(FileTree::Index node) const
+{
+    if (node >= m_tileOfNode.size() || m_tileOfNode[node] < 0)
+        return {};
+    return toWidget(TreemapRenderer::pixelRect(m_layout.tiles()[std::size_t(m_tileOfNode[node])]));
+}
+
+QRect TreemapWidget::visibleRect(FileTree::Index node) const
+{
+    // A node too small for its own tile is outlined through its nearest ancestor that has one.
+    for (FileTree::Index n = node; m_ledger && n < m_tileOfNode.size(); n = m_ledger->tree().parent(n)) {
+        if (const QRect r = tileRect(n); !r.isEmpty())
+            return r;
+        if (n == m_root)
+            break;
+    }
+    return {};
 }
 
 QString TreemapWidget::toolTipText(FileTree::Index node) const
@@ -325,13 +356,12 @@ void TreemapWidget::paintEvent(QPaintEvent *)
         p.drawText(rect(), Qt::AlignCenter, m_ledger ? tr("Laying out…") : tr("No layer open"));
         return;
     }
-    const bool exact = m_image.size() == size();
-    if (exact) {
-        p.drawImage(0, 0, m_image);
-    } else {
+    // The image has one pixel per device pixel; while a relayout for a new
+    // size runs, the previous image is shown scaled.
+    const bool exact = m_image.size() == pixelSize();
+    if (!exact)
         p.setRenderHint(QPainter::SmoothPixmapTransform);
-        p.drawImage(rect(), m_image);
-    }
+    p.drawImage(QRectF(rect()), m_image, QRectF(m_image.rect()));
     if (exact) {
         QFont bold = font();
         bold.setBold(true);
@@ -344,10 +374,10 @@ void TreemapWidget::paintEvent(QPaintEvent *)
     }
     if (m_hovered != FileTree::kNone && m_hovered != m_selected) {
         p.setPen(QPen(QColor(255, 255, 255, 180), 1));
-        p.drawRect(tileRect(m_hovered).adjusted(0, 0, -1, -1));
+        p.drawRect(visibleRect(m_hovered).adjusted(0, 0, -1, -1));
     }
     if (m_selected != FileTree::kNone) {
-        const QRect r = tileRect(m_selected);
+        const QRect r = visibleRect(m_selected);
         if (!r.isEmpty()) {
             p.setPen(QPen(Qt::black, 3));
             p.drawRect(r.adjusted(1, 1, -2, -2));

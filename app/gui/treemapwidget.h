@@ -52,6 +52,8 @@ public:
     [[nodiscard]] FileTree::Index nodeAt(QPoint pos) const;
     // Where a node's tile is (widget coordinates), or an empty rect when it has none.
     [[nodiscard]] QRect tileRect(FileTree::Index node) const;
+    // tileRect() of the node or, when it is too small for a tile, of its nearest ancestor with one.
+    [[nodiscard]] QRect visibleRect(FileTree::Index node) const;
     // The tooltip text for a node: path, size, category, what prunes it.
     [[nodiscard]] QString toolTipText(FileTree::Index node) const;
 
@@ -96,6 +98,10 @@ private:
         bool bold = false;
     };
 
+    // The image size: one pixel per device pixel.
+    [[nodiscard]] QSize pixelSize() const;
+    // Layout (image) pixels to widget coordinates.
+    [[nodiscard]] QRect toWidget(const QRect &px) const;
     void scheduleLayout();
     void jobFinished();
     void install(Result &&result);
@@ -114,6 +120,7 @@ private:
     TreemapRenderer m_renderer;
     QImage m_image;
     std::vector<TreemapRenderer::TileStyle> m_styles; // what m_image is coloured with
+    std::vector<int> m_tileOfNode; // per node: its tile in m_layout, -1 when it has none
     std::vector<Label> m_labels;
     quint64 m_layoutGeneration = 0;
     quint64 m_renderGeneration = 0;

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void hidePrunedLaysOutKeptBytes();
     void tooltipNamesTheRule();
     void doubleClickAsksToZoomOneLevel();
+    void resizeRelayoutsOffTheGuiThread();
+    void selectingATinyNodeOutlinesItsFolder();
     void legendMatchesLedger();
     void screenshot();
 
@@ -244,6 +246,60 @@ void TestTreemapWidget::doubleClickAsksToZoomOneLevel()
         return;
     }
     QFAIL("no deep file tile");
+}
+
+void TestTreemapWidget::resizeRelayoutsOffTheGuiThread()
+{
+    SizeLedger ledger(*m_generated);
+    TreemapWidget w;
+    w.resize(600, 400);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    const quint64 generation = w.layoutGeneration();
+    const FileTree::Index middle = w.nodeAt(QPoint(300, 200));
+    QVERIFY(middle != FileTree::kNone);
+
+    w.resize(900, 600);
+    // The resize returns at once: the relayout runs on a worker while the old
+    // image is shown scaled, and hit-tests map into the old layout meanwhile.
+    QVERIFY(w.isLayoutPending());
+    QCOMPARE(w.layoutGeneration(), generation);
+    QCOMPARE(w.image().size(), QSize(600, 400));
+    QCOMPARE(w.nodeAt(QPoint(450, 300)), middle);
+    QCOMPARE(w.grab().size(), QSize(900, 600));
+
+    QTRY_VERIFY(!w.isLayoutPending()); // delivered through the event loop
+    QCOMPARE(w.layoutGeneration(), generation + 1);
+    QCOMPARE(w.image().size(), QSize(900, 600));
+    QCOMPARE(w.layout().bounds(), QRectF(0, 0, 900, 600));
+}
+
+void TestTreemapWidget::selectingATinyNodeOutlinesItsFolder()
+{
+    SizeLedger ledger(*m_generated);
+    TreemapWidget w;
+    w.resize(300, 200);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    // A file with no tile of its own (merged or collapsed away at this size).
+    std::vector<bool> hasTile(m_generated->count(), false);
+    for (const auto &t : w.layout().tiles())
+        if (t.kind != TreemapLayout::TileKind::Merged)
+            hasTile[t.node] = true;
+    for (FileTree::Index i = 0; i < m_generated->count(); ++i) {
+        if (hasTile[i] || !m_generated->isFile(i))
+            continue;
+        QVERIFY(w.tileRect(i).isEmpty());
+        FileTree::Index a = m_generated->parent(i);
+        while (!hasTile[a] || w.tileRect(a).isEmpty())
+            a = m_generated->parent(a);
+        QCOMPARE(w.visibleRect(i), w.tileRect(a));
+        QVERIFY(!w.visibleRect(i).isEmpty());
+        return;
+    }
+    QFAIL("every file has a tile at 300×200");
 }
 
 void TestTreemapWidget::legendMatchesLedger()
