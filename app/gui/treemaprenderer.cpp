@@ -1,6 +1,8 @@
 #include "treemaprenderer.h"
 
 #include <QColor>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +15,29 @@ constexpr float kAmbient = 0.30f;  // brightness of surfaces facing away from th
 constexpr float kDiffuse = 0.78f;  // added brightness of surfaces facing the light
 constexpr int kHatchPeriod = 7;    // pixels between pruned-tile stripes
 constexpr int kHatchWidth = 2;
+
+// Runs f(band) over horizontal bands of an image of `size`, in parallel when
+// the image is big enough to pay for it. Each pixel row belongs to one band,
+// so bands never write the same pixel.
+template<typename F>
+void inBands(QSize size, F &&f)
+{
+    const int height = std::max(0, size.height());
+    const bool parallel = qint64(size.width()) * height >= 200'000 && QThread::idealThreadCount() > 1;
+    const int count = parallel ? std::min(QThread::idealThreadCount() * 2, 16) : 1;
+    std::vector<QRect> bands;
+    for (int k = 0; k < count; ++k) {
+        const int y0 = height * k / count, y1 = height * (k + 1) / count;
+        if (y1 > y0)
+            bands.emplace_back(0, y0, size.width(), y1 - y0);
+    }
+    if (bands.size() <= 1) {
+        for (const QRect &band : bands)
+            f(band);
+        return;
+    }
+    QtConcurrent::blockingMap(bands, [&f](const QRect &band) { f(band); });
+}
 
 } // namespace
 
@@ -29,23 +54,26 @@ void TreemapRenderer::shade(const TreemapLayout &layout, QSize size)
     m_shade.assign(std::size_t(std::max(0, size.width())) * std::size_t(std::max(0, size.height())), 0);
     const QRect image(QPoint(0, 0), size);
     const auto &tiles = layout.tiles();
-    for (const auto &t : tiles) {
-        if (!t.isLeaf())
-            continue;
-        const QRect px = pixelRect(t) & image;
-        if (!px.isEmpty())
-            shadeTile(t, px);
-    }
-    // Folder outlines: a dark line around every folder big enough to show one,
-    // heavier for the top levels, so the hierarchy reads at a glance.
-    for (const auto &t : tiles) {
-        if (t.kind != TreemapLayout::TileKind::Folder || t.depth == 0)
-            continue;
-        const QRect px = pixelRect(t) & image;
-        if (px.width() < 8 || px.height() < 8)
-            continue;
-        darkenOutline(px, t.depth == 1 && px.width() > 40 && px.height() > 40 ? 2 : 1, t.depth == 1 ? 90 : 150);
-    }
+    inBands(size, [&](const QRect &band) {
+        for (const auto &t : tiles) {
+            if (!t.isLeaf())
+                continue;
+            const QRect px = pixelRect(t) & band;
+            if (!px.isEmpty())
+                shadeTile(t, px);
+        }
+        // Folder outlines: a dark line around every folder big enough to show one,
+        // heavier for the top levels, so the hierarchy reads at a glance.
+        for (const auto &t : tiles) {
+            if (t.kind != TreemapLayout::TileKind::Folder || t.depth == 0)
+                continue;
+            const QRect px = pixelRect(t) & image;
+            if (px.width() < 8 || px.height() < 8 || !px.intersects(band))
+                continue;
+            const bool top = t.depth == 1;
+            darkenOutline(px, band, top && px.width() > 40 && px.height() > 40 ? 2 : 1, top ? 90 : 150);
+        }
+    });
 }
 
 void TreemapRenderer::shadeTile(const TreemapLayout::Tile &t, const QRect &px)
@@ -73,10 +101,12 @@ void TreemapRenderer::shadeTile(const TreemapLayout::Tile &t, const QRect &px)
     }
 }
 
-void TreemapRenderer::darkenOutline(const QRect &px, int thickness, int factor256)
+void TreemapRenderer::darkenOutline(const QRect &px, const QRect &clip, int thickness, int factor256)
 {
     const int stride = m_size.width();
     auto darken = [&](int x, int y) {
+        if (y < clip.top() || y > clip.bottom())
+            return;
         std::uint8_t &s = m_shade[std::size_t(y) * std::size_t(stride) + std::size_t(x)];
         s = std::uint8_t((s * factor256) >> 8);
     };
@@ -111,38 +141,45 @@ void TreemapRenderer::colorize(const TreemapLayout &layout, std::span<const Tile
     }
     if (m_size.isEmpty())
         return;
-    const QRect bounds(QPoint(0, 0), m_size);
     const auto &tiles = layout.tiles();
     const std::size_t stride = std::size_t(m_size.width());
     const int bytesPerLine = int(image.bytesPerLine());
     uchar *bits = image.bits(); // detaches once, not per row
-    for (std::size_t i = 0; i < tiles.size() && i < styles.size(); ++i) {
-        const auto &t = tiles[i];
-        if (!t.isLeaf() || (incremental && previous[i] == styles[i]))
-            continue;
-        const QRect px = pixelRect(t) & bounds;
-        if (px.isEmpty())
-            continue;
-        const QRgb c = styles[i].color;
-        const std::uint32_t r = std::uint32_t(qRed(c)), g = std::uint32_t(qGreen(c)), b = std::uint32_t(qBlue(c));
-        for (int row = px.top(); row <= px.bottom(); ++row) {
-            auto *line = reinterpret_cast<QRgb *>(bits + std::ptrdiff_t(row) * bytesPerLine);
-            const std::uint8_t *s = m_shade.data() + std::size_t(row) * stride;
-            for (int x = px.left(); x <= px.right(); ++x) {
-                const std::uint32_t k = s[x];
-                line[x] = 0xff000000u | ((r * k) >> 8) << 16 | ((g * k) >> 8) << 8 | ((b * k) >> 8);
-            }
-            if (!styles[i].hatched)
+    auto paint = [&](const QRect &clip) {
+        for (std::size_t i = 0; i < tiles.size() && i < styles.size(); ++i) {
+            const auto &t = tiles[i];
+            if (!t.isLeaf() || (incremental && previous[i] == styles[i]))
                 continue;
-            // Diagonal stripes: darken every kHatchPeriod-th diagonal.
-            int x = px.left() + ((kHatchPeriod - (px.left() + row) % kHatchPeriod) % kHatchPeriod);
-            for (; x <= px.right() + kHatchWidth; x += kHatchPeriod)
-                for (int d = std::max(x - kHatchWidth + 1, px.left()); d <= std::min(x, px.right()); ++d) {
-                    const std::uint32_t k = s[d] * 3u / 5u;
-                    line[d] = 0xff000000u | ((r * k) >> 8) << 16 | ((g * k) >> 8) << 8 | ((b * k) >> 8);
+            const QRect px = pixelRect(t) & clip;
+            if (px.isEmpty())
+                continue;
+            const QRgb c = styles[i].color;
+            const std::uint32_t r = std::uint32_t(qRed(c)), g = std::uint32_t(qGreen(c)), b = std::uint32_t(qBlue(c));
+            for (int row = px.top(); row <= px.bottom(); ++row) {
+                auto *line = reinterpret_cast<QRgb *>(bits + std::ptrdiff_t(row) * bytesPerLine);
+                const std::uint8_t *s = m_shade.data() + std::size_t(row) * stride;
+                for (int x = px.left(); x <= px.right(); ++x) {
+                    const std::uint32_t k = s[x];
+                    line[x] = 0xff000000u | ((r * k) >> 8) << 16 | ((g * k) >> 8) << 8 | ((b * k) >> 8);
                 }
+                if (!styles[i].hatched)
+                    continue;
+                // Diagonal stripes: darken every kHatchPeriod-th diagonal.
+                int x = px.left() + ((kHatchPeriod - (px.left() + row) % kHatchPeriod) % kHatchPeriod);
+                for (; x <= px.right() + kHatchWidth; x += kHatchPeriod)
+                    for (int d = std::max(x - kHatchWidth + 1, px.left()); d <= std::min(x, px.right()); ++d) {
+                        const std::uint32_t k = s[d] * 3u / 5u;
+                        line[d] = 0xff000000u | ((r * k) >> 8) << 16 | ((g * k) >> 8) << 8 | ((b * k) >> 8);
+                    }
+            }
         }
-    }
+    };
+    // A full colouring touches every pixel: bands in parallel. A recolour
+    // touches the few tiles that changed: one pass.
+    if (incremental)
+        paint(QRect(QPoint(0, 0), m_size));
+    else
+        inBands(m_size, paint);
 }
 
 QRgb TreemapRenderer::categoryColor(NodeCategory c)

@@ -46,7 +46,7 @@ public:
 
 private:
     void shadeTile(const TreemapLayout::Tile &t, const QRect &px);
-    void darkenOutline(const QRect &px, int thickness, int factor256);
+    void darkenOutline(const QRect &px, const QRect &clip, int thickness, int factor256);
 
     std::vector<std::uint8_t> m_shade; // one intensity a pixel, row-major, 255 = full colour
     QSize m_size;
