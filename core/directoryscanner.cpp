@@ -23,6 +23,8 @@ struct Frame {
     DIR *dir = nullptr;
     std::vector<Entry> entries;
     std::size_t next = 0;
+    FileTree::Index node = 0; // the folder's node; its path is derived only when needed
+    int depth = 0;            // components below the root
 };
 
 QString errnoText(int err)
@@ -45,13 +47,12 @@ std::uint16_t permissions(const struct stat &st)
     return std::uint16_t(st.st_mode & 07777);
 }
 
-// Resolves a link target against the link's folder (both relative to the
-// root) without touching the disk; false when it climbs above the root.
-bool staysInside(const QByteArray &linkDir, const QByteArray &target)
+// Resolves a link target against the link's folder (`depth` components below
+// the root) without touching the disk; false when it climbs above the root.
+bool staysInside(int depth, const QByteArray &target)
 {
     if (target.startsWith('/'))
         return false;
-    int depth = linkDir.isEmpty() ? 0 : int(linkDir.count('/')) + 1;
     for (const QByteArray &part : target.split('/')) {
         if (part == "..") {
             if (--depth < 0)
@@ -68,11 +69,13 @@ class Walk
 public:
     Walk(FileTree &tree, JobControl *control) : m_tree(tree), m_control(control) {}
 
-    bool readFolder(int dirFd, DIR *dir, const QByteArray &relPath, Frame &frame)
+    bool readFolder(int dirFd, DIR *dir, Frame &frame)
     {
         frame.dir = dir;
         errno = 0;
         while (dirent *e = readdir(dir)) {
+            if (m_control && m_control->cancelled())
+                return false; // a huge folder must not delay a cancel
             const char *n = e->d_name;
             if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
                 continue;
@@ -80,7 +83,7 @@ public:
             entry.name = QByteArray(n);
             if (fstatat(dirFd, n, &entry.st, AT_SYMLINK_NOFOLLOW) != 0) {
                 const int err = errno;
-                m_tree.addIssue(join(relPath, entry.name),
+                m_tree.addIssue(pathOf(frame.node, entry.name),
                                 err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
                 errno = 0;
                 continue;
@@ -89,7 +92,7 @@ public:
             errno = 0;
         }
         if (errno != 0)
-            m_tree.addIssue(relPath, QStringLiteral("reading the folder failed: %1").arg(errnoText(errno)));
+            m_tree.addIssue(m_tree.path(frame.node), QStringLiteral("reading the folder failed: %1").arg(errnoText(errno)));
         std::sort(frame.entries.begin(), frame.entries.end(),
                   [](const Entry &a, const Entry &b) { return a.name < b.name; });
         return true;
@@ -97,10 +100,11 @@ public:
 
     void run(DIR *rootDir)
     {
+        // Paths are not kept per level: a 4,000-level chain of long names
+        // would need gigabytes for them.
         std::vector<Frame> stack;
-        std::vector<QByteArray> paths{QByteArray()};
         stack.emplace_back();
-        readFolder(dirfd(rootDir), rootDir, {}, stack.back());
+        readFolder(dirfd(rootDir), rootDir, stack.back());
 
         while (!stack.empty()) {
             if (m_control && m_control->cancelled())
@@ -109,16 +113,13 @@ public:
             if (frame.next >= frame.entries.size()) {
                 closedir(frame.dir);
                 stack.pop_back();
-                paths.pop_back();
                 m_tree.endDirectory();
                 continue;
             }
             Entry &entry = frame.entries[frame.next++];
-            const QByteArray &parentPath = paths.back();
             const std::uint8_t nameFlag = FileTree::isValidUtf8(entry.name) ? FlagNone : FlagNonUtf8Name;
             const mode_t type = entry.st.st_mode & S_IFMT;
             if (type == S_IFDIR) {
-                const QByteArray rel = join(parentPath, entry.name);
                 const int fd = openat(dirfd(frame.dir), entry.name.constData(),
                                       O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
                 DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
@@ -128,17 +129,17 @@ public:
                         ::close(fd);
                     m_tree.addLeaf(entry.name, NodeKind::Directory, 0, permissions(entry.st),
                                    std::uint8_t(FlagUnreadable | nameFlag));
-                    m_tree.addIssue(rel, err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+                    m_tree.addIssue(pathOf(frame.node, entry.name), err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
                     continue;
                 }
-                m_tree.beginDirectory(entry.name, permissions(entry.st), nameFlag);
                 Frame next;
-                readFolder(fd, child, rel, next);
+                next.node = m_tree.beginDirectory(entry.name, permissions(entry.st), nameFlag);
+                next.depth = frame.depth + 1;
+                readFolder(fd, child, next);
                 stack.push_back(std::move(next)); // `frame` and `entry` are invalid from here
-                paths.push_back(rel);
                 continue;
             }
-            addLeaf(dirfd(frame.dir), parentPath, entry, nameFlag);
+            addLeaf(frame, entry, nameFlag);
         }
         // Cancelled: close what is still open; the tree stays consistent.
         for (Frame &f : stack)
@@ -146,12 +147,14 @@ public:
     }
 
 private:
-    static QByteArray join(const QByteArray &dir, const QByteArray &name)
+    QByteArray pathOf(FileTree::Index dir, const QByteArray &name) const
     {
-        return dir.isEmpty() ? name : dir + '/' + name;
+        const QByteArray dirPath = m_tree.path(dir);
+        return dirPath.isEmpty() ? name : dirPath + '/' + name;
     }
-    void addLeaf(int dirFd, const QByteArray &parentPath, const Entry &entry, std::uint8_t flags)
+    void addLeaf(const Frame &frame, const Entry &entry, std::uint8_t flags)
     {
+        const int dirFd = dirfd(frame.dir);
         const struct stat &st = entry.st;
         switch (st.st_mode & S_IFMT) {
         case S_IFREG: {
@@ -172,9 +175,9 @@ private:
             if (fstatat(dirFd, entry.name.constData(), &resolved, 0) != 0) {
                 flags |= FlagLinkDangling;
                 if (errno == ELOOP)
-                    m_tree.addIssue(join(parentPath, entry.name), QStringLiteral("symlink loop"));
+                    m_tree.addIssue(pathOf(frame.node, entry.name), QStringLiteral("symlink loop"));
             }
-            if (!staysInside(parentPath, target))
+            if (!staysInside(frame.depth, target))
                 flags |= FlagLinkOutside;
             m_tree.addLeaf(entry.name, NodeKind::Symlink, 0, permissions(st), flags);
             break;
@@ -190,7 +193,7 @@ private:
             break;
         }
         if (m_control && (m_progress.items & 0xff) == 0) {
-            m_progress.current = join(parentPath, entry.name);
+            m_progress.current = pathOf(frame.node, entry.name);
             m_control->report(m_progress);
         }
     }

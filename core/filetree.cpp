@@ -68,7 +68,9 @@ void FileTree::finish()
     m_prefixFiles.assign(count() + 1, 0);
     for (Index i = 0; i < count(); ++i) {
         const bool file = kind(i) == NodeKind::File;
-        m_prefixBytes[i + 1] = m_prefixBytes[i] + (file ? m_size[i] : 0);
+        // Saturates: sizes declared by a hostile zip must not wrap the totals to "fits".
+        const std::uint64_t add = file ? m_size[i] : 0;
+        m_prefixBytes[i + 1] = m_prefixBytes[i] + std::min(add, ~std::uint64_t{0} - m_prefixBytes[i]);
         m_prefixFiles[i + 1] = m_prefixFiles[i] + (file ? 1 : 0);
     }
     if (!m_sourceRef.empty())

@@ -1,6 +1,7 @@
 #include "profile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +31,8 @@ bool readStringList(const QJsonValue &v, const QString &key, QStringList *out, Q
 bool readBytes(const QJsonValue &v, const QString &key, std::uint64_t *out, QString *error)
 {
     const double d = v.toDouble(-1);
-    if (!v.isDouble() || d < 0 || d != double(std::uint64_t(d)) || d > 9.0e15) {
+    // The range check comes first: converting 1e300 to an integer is undefined.
+    if (!v.isDouble() || !(d >= 0 && d <= 9.0e15) || d != double(std::uint64_t(d))) {
         *error = QStringLiteral("\"%1\" must be a whole number of bytes").arg(key);
         return false;
     }
@@ -121,8 +123,10 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         || !stringKey(QStringLiteral("arch"), &p.arch, knownArchitectures())
         || !stringKey(QStringLiteral("prefix"), &p.prefix, {}))
         return std::nullopt;
-    if (p.prefix.startsWith(QLatin1Char('/')) || p.prefix.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
-        err = QStringLiteral("\"prefix\" must be a relative path without '..'");
+    if (p.prefix.startsWith(QLatin1Char('/')) || p.prefix.split(QLatin1Char('/')).contains(QStringLiteral(".."))
+        || p.prefix.contains(QLatin1Char('\\')) || p.prefix.contains(QChar(0))
+        || (p.prefix.size() >= 2 && p.prefix[1] == QLatin1Char(':'))) {
+        err = QStringLiteral("\"prefix\" must be a relative path without '..', '\\', NUL or a drive letter");
         return std::nullopt;
     }
     if (o.contains(QStringLiteral("limit_bytes"))
@@ -186,19 +190,28 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
 
 std::optional<Profile> Profile::load(const QString &path, QString *error)
 {
+    constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+    // Opening a FIFO would block and /dev/zero never ends: only regular files are read.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        if (error)
+            *error = QStringLiteral("%1: not a regular file").arg(path);
+        return std::nullopt;
+    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(path, f.errorString());
         return std::nullopt;
     }
-    if (f.size() > 16 * 1024 * 1024) {
+    const QByteArray json = f.read(kMaxBytes + 1); // bounded even if the file grows meanwhile
+    if (json.size() > kMaxBytes) {
         if (error)
             *error = QStringLiteral("%1: too large for a profile").arg(path);
         return std::nullopt;
     }
     QString why;
-    auto p = fromJson(f.readAll(), &why);
+    auto p = fromJson(json, &why);
     if (!p && error)
         *error = QStringLiteral("%1: %2").arg(path, why);
     return p;

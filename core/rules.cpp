@@ -1,6 +1,7 @@
 #include "rules.h"
 
 #include <array>
+#include <unordered_set>
 
 namespace {
 
@@ -146,46 +147,59 @@ std::vector<Rule> makeCatalog()
     };
 }
 
-bool globAt(QByteArrayView p, QByteArrayView s)
+// (pattern suffix, path suffix) pairs known not to match. Without it a
+// profile glob such as "*a*a*a*a*a*a*a*a*b" takes exponential time.
+using GlobFailures = std::unordered_set<std::uint64_t>;
+
+bool globAt(QByteArrayView p, QByteArrayView s, GlobFailures &failed)
 {
-    while (!p.isEmpty()) {
-        if (p.startsWith("**")) {
-            QByteArrayView rest = p.sliced(2);
-            if (rest.startsWith('/'))
-                rest = rest.sliced(1);
-            if (rest.isEmpty())
-                return true;
-            // `**/` may match nothing, or any number of whole components.
-            for (qsizetype i = 0; i <= s.size(); ++i)
-                if ((i == 0 || s[i - 1] == '/') && globAt(rest, s.sliced(i)))
+    const std::uint64_t state = std::uint64_t(p.size()) << 32 | std::uint64_t(s.size());
+    if (failed.count(state))
+        return false;
+    const bool matched = [&] {
+        while (!p.isEmpty()) {
+            if (p.startsWith("**")) {
+                QByteArrayView rest = p.sliced(2);
+                if (rest.startsWith('/'))
+                    rest = rest.sliced(1);
+                if (rest.isEmpty())
                     return true;
-            return false;
-        }
-        if (p[0] == '*') {
-            const QByteArrayView rest = p.sliced(1);
-            for (qsizetype i = 0; i <= s.size(); ++i) {
-                if (globAt(rest, s.sliced(i)))
-                    return true;
-                if (i < s.size() && s[i] == '/')
-                    return false;
+                // `**/` may match nothing, or any number of whole components.
+                for (qsizetype i = 0; i <= s.size(); ++i)
+                    if ((i == 0 || s[i - 1] == '/') && globAt(rest, s.sliced(i), failed))
+                        return true;
+                return false;
             }
-            return false;
+            if (p[0] == '*') {
+                const QByteArrayView rest = p.sliced(1);
+                for (qsizetype i = 0; i <= s.size(); ++i) {
+                    if (globAt(rest, s.sliced(i), failed))
+                        return true;
+                    if (i < s.size() && s[i] == '/')
+                        return false;
+                }
+                return false;
+            }
+            if (s.isEmpty())
+                return false;
+            if (p[0] == '?' ? s[0] == '/' : p[0] != s[0])
+                return false;
+            p = p.sliced(1);
+            s = s.sliced(1);
         }
-        if (s.isEmpty())
-            return false;
-        if (p[0] == '?' ? s[0] == '/' : p[0] != s[0])
-            return false;
-        p = p.sliced(1);
-        s = s.sliced(1);
-    }
-    return s.isEmpty();
+        return s.isEmpty();
+    }();
+    if (!matched)
+        failed.insert(state);
+    return matched;
 }
 
 } // namespace
 
 bool globMatch(QByteArrayView pattern, QByteArrayView path)
 {
-    return globAt(pattern, path);
+    GlobFailures failed;
+    return globAt(pattern, path, failed);
 }
 
 const std::vector<Rule> &RuleCatalog::all()

@@ -84,7 +84,7 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
     }
     for (const ScanIssue &issue : s.layer.tree->issues())
         printErr(QStringLiteral("layerslim-cli: warning: %1: %2\n")
-                     .arg(FileTree::displayName(issue.path), issue.reason));
+                     .arg(issue.path.isEmpty() ? path : FileTree::displayName(issue.path), issue.reason));
     s.ledger = std::make_unique<SizeLedger>(*s.layer.tree);
     if (!s.profile.applyTo(*s.ledger, &error)) {
         printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));
