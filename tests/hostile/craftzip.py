@@ -116,8 +116,8 @@ def cases():
                           Entry("python/zstd.py", b"c", method=93, payload=bytes(9)),
                           Entry("python/plain.py", b"plain\n")])
     gib = 1 << 30
-    c["bomb"] = build([Entry("python/bomb_deflate.bin", bytes(1000), method=8, usize=200 * gib),
-                       Entry("python/bomb_stored.bin", b"s" * 50, usize=5 * gib),
+    c["bomb"] = build([Entry("python/bomb_deflate.bin", bytes(1000), method=8, usize=0xF0000000),
+                       Entry("python/bomb_stored.bin", b"s" * 50, usize=gib),
                        Entry("python/past_end.bin", b"p" * 50, csize=4 * gib - 1, usize=4 * gib - 1),
                        Entry("python/fine.py", b"fine\n")])
     # Two zip64 sizes of 2^63 would wrap a 64-bit total to zero ("fits").
