@@ -15,5 +15,6 @@ enum Exit : int {
 
 int runRules(const QStringList &args);
 int runScan(const QStringList &args);
+int runVerify(const QStringList &args);
 
 } // namespace cli
