@@ -38,7 +38,8 @@ public:
     void layoutFolder(std::uint32_t index)
     {
         const Tile folder = m_out[index];
-        if (folder.w < m_options.minFolderSide || folder.h < m_options.minFolderSide) {
+        if (folder.w < m_options.minFolderSide || folder.h < m_options.minFolderSide
+            || folder.depth >= m_options.maxDepth) {
             m_out[index].kind = TileKind::CollapsedFolder;
             return;
         }

@@ -6,6 +6,7 @@
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -214,6 +215,8 @@ std::vector<TreemapRenderer::TileStyle> TreemapWidget::tileStyles() const
 void TreemapWidget::recolor()
 {
     if (!m_ledger || m_layout.isEmpty()) {
+        m_image = QImage(); // nothing has bytes here (or all of it is hidden as pruned)
+        ++m_renderGeneration;
         update();
         return;
     }
@@ -353,7 +356,14 @@ void TreemapWidget::paintEvent(QPaintEvent *)
     if (m_image.isNull()) {
         p.fillRect(rect(), palette().window());
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, m_ledger ? tr("Laying out…") : tr("No layer open"));
+        QString text = tr("No layer open");
+        if (m_ledger && isLayoutPending())
+            text = tr("Laying out…");
+        else if (m_ledger && m_hidePruned)
+            text = tr("Everything here is pruned.");
+        else if (m_ledger)
+            text = tr("Nothing here takes up space.");
+        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, text);
         return;
     }
     // The image has one pixel per device pixel; while a relayout for a new
@@ -418,6 +428,27 @@ void TreemapWidget::mouseDoubleClickEvent(QMouseEvent *event)
     Q_EMIT nodeActivated(tree.isDir(step) ? step : node);
 }
 
+void TreemapWidget::keyPressEvent(QKeyEvent *event)
+{
+    // Keyboard twins of the mouse: Enter = double-click, Menu / Shift+F10 = right-click.
+    if (!m_ledger || m_selected == FileTree::kNone)
+        return QWidget::keyPressEvent(event);
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        Q_EMIT nodeActivated(m_selected);
+        return;
+    case Qt::Key_F10: // the Menu key arrives as a QContextMenuEvent
+        if (event->modifiers() & Qt::ShiftModifier)
+            break;
+        return QWidget::keyPressEvent(event);
+    default:
+        return QWidget::keyPressEvent(event);
+    }
+    const QRect r = visibleRect(m_selected);
+    Q_EMIT contextMenuRequested(m_selected, mapToGlobal(r.isEmpty() ? rect().center() : r.center()));
+}
+
 void TreemapWidget::mouseMoveEvent(QMouseEvent *event)
 {
     const FileTree::Index node = nodeAt(event->position().toPoint());
@@ -441,6 +472,11 @@ void TreemapWidget::leaveEvent(QEvent *event)
 
 void TreemapWidget::contextMenuEvent(QContextMenuEvent *event)
 {
+    if (event->reason() == QContextMenuEvent::Keyboard && m_selected != FileTree::kNone) {
+        const QRect r = visibleRect(m_selected);
+        Q_EMIT contextMenuRequested(m_selected, mapToGlobal(r.isEmpty() ? rect().center() : r.center()));
+        return;
+    }
     const FileTree::Index node = nodeAt(event->pos());
     if (node == FileTree::kNone)
         return;

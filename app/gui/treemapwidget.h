@@ -74,6 +74,7 @@ public:
 Q_SIGNALS:
     void nodeClicked(FileTree::Index node);
     // Double-click: the folder (a child of root()) to zoom into, or a file directly under root().
+    // Enter: the selected node.
     void nodeActivated(FileTree::Index node);
     void nodeHovered(FileTree::Index node); // kNone when the mouse leaves the tiles
     void contextMenuRequested(FileTree::Index node, QPoint globalPos);
@@ -85,6 +86,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     bool event(QEvent *event) override;

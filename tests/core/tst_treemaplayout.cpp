@@ -20,6 +20,7 @@ private Q_SLOTS:
     void smallTilesMergeButStillFill();
     void hitTestFindsEachLeaf();
     void weightsLeaveZeroNodesOut();
+    void deepChainsStayBounded();
 };
 
 namespace {
@@ -241,6 +242,23 @@ void TestTreemapLayout::weightsLeaveZeroNodesOut()
         QCOMPARE(t.weight, w[t.node]);
         QVERIFY(near(area(t) / (900.0 * 600), double(t.weight) / double(w[0])));
     }
+}
+
+void TestTreemapLayout::deepChainsStayBounded()
+{
+    // 20,000 nested folders, one file at the bottom, one beside the chain.
+    FileTree tree;
+    tree.addLeaf("beside", NodeKind::File, 1000, 0644);
+    for (int i = 0; i < 20000; ++i)
+        tree.beginDirectory("d", 0755);
+    tree.addLeaf("deep", NodeKind::File, 1000, 0644);
+    tree.finish();
+    const auto layout = TreemapLayout::compute(tree, 0, QRectF(0, 0, 800, 600), exact());
+    const auto &tiles = layout.tiles();
+    QVERIFY(tiles.size() <= std::size_t(TreemapLayout::Options{}.maxDepth) + 3);
+    QCOMPARE(tiles.back().kind, TreemapLayout::TileKind::CollapsedFolder);
+    QCOMPARE(tiles.back().weight, std::uint64_t(1000));
+    QVERIFY(near(area(tiles.back()), 800.0 * 600 / 2));
 }
 
 QTEST_GUILESS_MAIN(TestTreemapLayout)

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void resizeRelayoutsOffTheGuiThread();
     void selectingATinyNodeOutlinesItsFolder();
     void legendMatchesLedger();
+    void everythingPrunedShowsAMessage();
     void screenshot();
 
 private:
@@ -243,6 +244,15 @@ void TestTreemapWidget::doubleClickAsksToZoomOneLevel()
         QCOMPARE(m_generated->parent(target), FileTree::Index(0));
         QVERIFY(m_generated->isDir(target));
         QVERIFY(t.node > target && t.node < m_generated->subtreeEnd(target));
+        // The keyboard reaches the same: Enter activates the selection, Shift+F10 opens its menu.
+        QSignalSpy menu(&w, &TreemapWidget::contextMenuRequested);
+        w.setSelectedNode(target);
+        QTest::keyClick(&w, Qt::Key_Return);
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).value<FileTree::Index>(), target);
+        QTest::keyClick(&w, Qt::Key_F10, Qt::ShiftModifier);
+        QCOMPARE(menu.count(), 1);
+        QCOMPARE(menu.at(0).at(0).value<FileTree::Index>(), target);
         return;
     }
     QFAIL("no deep file tile");
@@ -300,6 +310,27 @@ void TestTreemapWidget::selectingATinyNodeOutlinesItsFolder()
         return;
     }
     QFAIL("every file has a tile at 300×200");
+}
+
+void TestTreemapWidget::everythingPrunedShowsAMessage()
+{
+    SizeLedger ledger(*m_generated);
+    TreemapWidget w;
+    w.resize(400, 300);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    QVERIFY(!w.image().isNull());
+    ledger.mark(0, SizeLedger::Mark::Prune);
+    w.setHidePruned(true);
+    w.waitForLayout();
+    QVERIFY(w.layout().isEmpty());
+    QVERIFY(w.image().isNull()); // no stale picture of what is gone
+    QCOMPARE(w.nodeAt(QPoint(200, 150)), FileTree::kNone);
+    w.setHidePruned(false);
+    w.waitForLayout();
+    QVERIFY(!w.layout().isEmpty());
+    QVERIFY(!w.image().isNull());
 }
 
 void TestTreemapWidget::legendMatchesLedger()
