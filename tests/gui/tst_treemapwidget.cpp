@@ -372,8 +372,20 @@ void TestTreemapWidget::screenshot()
     QTest::qWait(10);
     map->waitForLayout();
     map->setSelectedNode(m_demo.tree->find("scipy/linalg"));
-    const QString out = QDir::temp().filePath(QStringLiteral("treemap.png"));
-    QVERIFY(window.grab().save(out));
+    const QDir temp = QDir::temp();
+    QVERIFY(window.grab().save(temp.filePath(QStringLiteral("treemap.png"))));
+    // The other views people look at: zoomed into a package, and hide-pruned.
+    map->setRoot(m_demo.tree->find("numpy"));
+    map->waitForLayout();
+    QVERIFY(window.grab().save(temp.filePath(QStringLiteral("treemap-numpy.png"))));
+    map->setRoot(0);
+    map->setHidePruned(true);
+    map->waitForLayout();
+    QVERIFY(window.grab().save(temp.filePath(QStringLiteral("treemap-hidden.png"))));
+    window.resize(520, 360);
+    QTest::qWait(10);
+    map->waitForLayout();
+    QVERIFY(window.grab().save(temp.filePath(QStringLiteral("treemap-small.png"))));
 }
 
 QTEST_MAIN(TestTreemapWidget)
