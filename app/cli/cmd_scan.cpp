@@ -1,4 +1,5 @@
 #include "clisupport.h"
+#include "nodecategory.h"
 #include "units.h"
 
 #include <QJsonArray>
@@ -55,6 +56,15 @@ int runScan(const QStringList &args)
             packages.append(QJsonObject{{QStringLiteral("name"), FileTree::displayName(tree.name(p.node))},
                                         {QStringLiteral("bytes"), bytesValue(p.totalBytes)},
                                         {QStringLiteral("kept_bytes"), bytesValue(p.keptBytes)}});
+        // Bytes by content category, as the treemap's legend shows them.
+        const auto categories = NodeClassifier::classifyAll(tree);
+        const auto allBytes = NodeClassifier::bytesByCategory(tree, categories);
+        const auto keptBytes = NodeClassifier::bytesByCategory(tree, categories, &ledger.pruned());
+        QJsonArray byCategory;
+        for (int c = 0; c < kNodeCategoryCount; ++c)
+            byCategory.append(QJsonObject{{QStringLiteral("id"), NodeClassifier::id(NodeCategory(c))},
+                                          {QStringLiteral("bytes"), bytesValue(allBytes[std::size_t(c)])},
+                                          {QStringLiteral("kept_bytes"), bytesValue(keptBytes[std::size_t(c)])}});
         QJsonArray issues;
         for (const ScanIssue &issue : tree.issues())
             issues.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(issue.path)},
@@ -76,6 +86,7 @@ int runScan(const QStringList &args)
             {QStringLiteral("zip_bytes_estimate"), bytesValue(zipEstimate)},
             {QStringLiteral("zip_estimate_exact"), false},
             {QStringLiteral("packages"), packages},
+            {QStringLiteral("categories"), byCategory},
             {QStringLiteral("issues"), issues},
         };
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));

@@ -4,6 +4,9 @@
 #include "nodecategory.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 using testsupport::quoted;
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void categoriesAddUp();
     void singleNodeAgreesWithPass();
     void contextOutranksName();
+    void cliScanReportsCategories();
 
 private:
     Layer m_layer;
@@ -114,6 +118,31 @@ void TestNodeCategory::contextOutranksName()
         if (largest == FileTree::kNone || tree.totalBytes(c) > tree.totalBytes(largest))
             largest = c;
     QCOMPARE(int(dominant[core]), int(dominant[largest]));
+}
+
+void TestNodeCategory::cliScanReportsCategories()
+{
+    // layerslim-cli scan --json carries the same breakdown, total and kept.
+    int exitCode = 0;
+    const QByteArray json = sh(QStringLiteral("%1 scan %2 --rules tests,bytecode --json")
+                                   .arg(quoted(QStringLiteral(LAYERSLIM_CLI)), quoted(testsupport::demoLayer())),
+                               &exitCode);
+    const QJsonObject out = QJsonDocument::fromJson(json).object();
+    const QJsonArray cats = out.value(QStringLiteral("categories")).toArray();
+    QCOMPARE(cats.size(), kNodeCategoryCount);
+    const auto all = NodeClassifier::bytesByCategory(*m_layer.tree, m_categories);
+    double keptSum = 0;
+    for (int c = 0; c < kNodeCategoryCount; ++c) {
+        const QJsonObject o = cats[c].toObject();
+        QCOMPARE(o.value(QStringLiteral("id")).toString(), NodeClassifier::id(NodeCategory(c)));
+        QCOMPARE(o.value(QStringLiteral("bytes")).toDouble(), double(all[std::size_t(c)]));
+        keptSum += o.value(QStringLiteral("kept_bytes")).toDouble();
+    }
+    QCOMPARE(keptSum, out.value(QStringLiteral("kept_bytes")).toDouble());
+    // Everything in a tests/ folder or a bytecode cache is pruned by those rules.
+    QCOMPARE(cats[int(NodeCategory::Tests)].toObject().value(QStringLiteral("kept_bytes")).toDouble(), 0.0);
+    QCOMPARE(cats[int(NodeCategory::Bytecode)].toObject().value(QStringLiteral("kept_bytes")).toDouble(), 0.0);
+    QVERIFY(cats[int(NodeCategory::Native)].toObject().value(QStringLiteral("kept_bytes")).toDouble() > 1e7);
 }
 
 QTEST_GUILESS_MAIN(TestNodeCategory)
