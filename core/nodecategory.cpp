@@ -50,13 +50,14 @@ NodeCategory NodeClassifier::byName(QByteArrayView n)
         return NodeCategory::Bytecode;
     if (n.endsWith(".egg-info"))
         return NodeCategory::Metadata;
-    if (endsWithAny(n, {".h", ".hpp", ".hh", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".pyx", ".pxd", ".pxi", ".f",
-                        ".f90", ".f77", ".for", ".pyi", ".a", ".lib", ".cu", ".i"}))
+    if (endsWithAny(n, {".h",   ".hpp", ".hh",  ".hxx", ".c",   ".cc",  ".cpp", ".cxx", ".pyx", ".pxd",
+                        ".pxi", ".f",   ".f90", ".f77", ".for", ".pyi", ".a",   ".lib", ".cu",  ".i"}))
         return NodeCategory::Build;
-    if (endsWithAny(n, {".dat", ".csv", ".tsv", ".json", ".npz", ".npy", ".txt", ".png", ".jpg", ".jpeg", ".gif",
-                        ".bmp", ".tif", ".tiff", ".ico", ".svg", ".webp", ".wav", ".mat", ".gz", ".bz2", ".xz",
-                        ".zip", ".pkl", ".pickle", ".h5", ".hdf5", ".nc", ".xml", ".arff", ".parquet", ".feather",
-                        ".sqlite", ".db", ".ttf", ".otf", ".afm", ".pfb", ".zi", ".tzdata", ".bin"}))
+    if (endsWithAny(n, {".dat",  ".csv", ".tsv",  ".json",    ".npz",     ".npy",    ".txt",    ".png",  ".jpg",
+                        ".jpeg", ".gif", ".bmp",  ".tif",     ".tiff",    ".ico",    ".svg",    ".webp", ".wav",
+                        ".mat",  ".gz",  ".bz2",  ".xz",      ".zip",     ".pkl",    ".pickle", ".h5",   ".hdf5",
+                        ".nc",   ".xml", ".arff", ".parquet", ".feather", ".sqlite", ".db",     ".ttf",  ".otf",
+                        ".afm",  ".pfb", ".zi",   ".tzdata",  ".bin"}))
         return NodeCategory::Data;
     return NodeCategory::Other;
 }

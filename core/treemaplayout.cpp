@@ -9,7 +9,10 @@ class TreemapLayout::Builder
 public:
     Builder(const FileTree &tree, const Options &options, std::span<const std::uint64_t> weights,
             std::vector<Tile> &out)
-        : m_tree(tree), m_options(options), m_weights(weights), m_out(out)
+        : m_tree(tree)
+        , m_options(options)
+        , m_weights(weights)
+        , m_out(out)
     {
     }
 
@@ -38,8 +41,8 @@ public:
     void layoutFolder(std::uint32_t index)
     {
         const Tile folder = m_out[index];
-        if (folder.w < m_options.minFolderSide || folder.h < m_options.minFolderSide
-            || folder.depth >= m_options.maxDepth) {
+        if (folder.w < m_options.minFolderSide || folder.h < m_options.minFolderSide ||
+            folder.depth >= m_options.maxDepth) {
             m_out[index].kind = TileKind::CollapsedFolder;
             return;
         }
@@ -170,8 +173,8 @@ private:
         double pos = 0;
         for (std::size_t k = 0; k < items.size(); ++k) {
             const double len = k + 1 == items.size() ? side - pos : side * double(items[k].weight) / double(total);
-            rects[k] = horizontal ? QRectF(r.x() + pos, r.y(), len, r.height())
-                                  : QRectF(r.x(), r.y() + pos, r.width(), len);
+            rects[k] =
+                horizontal ? QRectF(r.x() + pos, r.y(), len, r.height()) : QRectF(r.x(), r.y() + pos, r.width(), len);
             pos += len;
         }
     }

@@ -27,16 +27,16 @@ public:
 
     // How rectangles are split.
     enum class Algorithm : std::uint8_t {
-        Squarified,  // rows chosen to keep aspect ratios near 1 (the default)
+        Squarified,   // rows chosen to keep aspect ratios near 1 (the default)
         SliceAndDice, // alternate horizontal / vertical strips by depth (for comparison)
     };
 
     struct Options {
         Algorithm algorithm = Algorithm::Squarified;
-        double minTileArea = 1.0;   // children below this area (px²) merge into one Merged tile
-        double minFolderSide = 3.0; // folders narrower or lower than this stay collapsed
-        int maxDepth = 200;         // folders deeper than this stay collapsed (bounds the recursion)
-        double cushionHeight = 0.5; // h: ridge height of the outermost level
+        double minTileArea = 1.0;     // children below this area (px²) merge into one Merged tile
+        double minFolderSide = 3.0;   // folders narrower or lower than this stay collapsed
+        int maxDepth = 200;           // folders deeper than this stay collapsed (bounds the recursion)
+        double cushionHeight = 0.5;   // h: ridge height of the outermost level
         double cushionFalloff = 0.75; // f: each level's ridges are f times the parent's
     };
 

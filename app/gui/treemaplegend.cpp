@@ -7,12 +7,13 @@
 #include <QPainter>
 
 namespace {
-constexpr int kSwatch = 12;  // swatch side, px
-constexpr int kGap = 14;     // space between entries
+constexpr int kSwatch = 12; // swatch side, px
+constexpr int kGap = 14;    // space between entries
 constexpr int kMargin = 4;
 } // namespace
 
-TreemapLegend::TreemapLegend(QWidget *parent) : QWidget(parent)
+TreemapLegend::TreemapLegend(QWidget *parent)
+    : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setAccessibleName(tr("Treemap legend"));

@@ -11,16 +11,15 @@ namespace {
 
 // Light from the upper left, mostly from the front (van Wijk's setting).
 constexpr float kLightX = -0.09759f, kLightY = -0.19518f, kLightZ = 0.9759f;
-constexpr float kAmbient = 0.30f;  // brightness of surfaces facing away from the light
-constexpr float kDiffuse = 0.78f;  // added brightness of surfaces facing the light
-constexpr int kHatchPeriod = 7;    // pixels between pruned-tile stripes
+constexpr float kAmbient = 0.30f; // brightness of surfaces facing away from the light
+constexpr float kDiffuse = 0.78f; // added brightness of surfaces facing the light
+constexpr int kHatchPeriod = 7;   // pixels between pruned-tile stripes
 constexpr int kHatchWidth = 2;
 
 // Runs f(band) over horizontal bands of an image of `size`, in parallel when
 // the image is big enough to pay for it. Each pixel row belongs to one band,
 // so bands never write the same pixel.
-template<typename F>
-void inBands(QSize size, F &&f)
+template<typename F> void inBands(QSize size, F &&f)
 {
     const int height = std::max(0, size.height());
     const bool parallel = qint64(size.width()) * height >= 200'000 && QThread::idealThreadCount() > 1;
@@ -132,8 +131,8 @@ void TreemapRenderer::colorize(const TreemapLayout &layout, std::span<const Tile
 {
     // Only the tiles whose style changed need new pixels when the image still
     // holds the previous colouring of the same layout (a rule toggle).
-    const bool incremental = previous.size() == styles.size() && image.size() == m_size
-                             && image.format() == QImage::Format_RGB32;
+    const bool incremental =
+        previous.size() == styles.size() && image.size() == m_size && image.format() == QImage::Format_RGB32;
     if (!incremental) {
         if (image.size() != m_size || image.format() != QImage::Format_RGB32)
             image = QImage(m_size, QImage::Format_RGB32);

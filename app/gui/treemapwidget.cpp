@@ -47,7 +47,8 @@ std::vector<std::uint64_t> keptWeights(const FileTree &tree, const Bitset &prune
 
 } // namespace
 
-TreemapWidget::TreemapWidget(QWidget *parent) : QWidget(parent)
+TreemapWidget::TreemapWidget(QWidget *parent)
+    : QWidget(parent)
 {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -262,8 +263,8 @@ void TreemapWidget::placeLabels()
         // labels already there while the tile has room.
         QRect box(px.x() + 2, px.y() + 2, fm.horizontalAdvance(text) + 8, fm.height() + 2);
         for (int attempt = 0; attempt < 4; ++attempt) {
-            const auto clash = std::find_if(m_labels.begin(), m_labels.end(),
-                                            [&](const Label &l) { return l.box.intersects(box); });
+            const auto clash =
+                std::find_if(m_labels.begin(), m_labels.end(), [&](const Label &l) { return l.box.intersects(box); });
             if (clash == m_labels.end()) {
                 m_labels.push_back({box, text, isBold});
                 break;

@@ -122,7 +122,7 @@ private:
     TreemapRenderer m_renderer;
     QImage m_image;
     std::vector<TreemapRenderer::TileStyle> m_styles; // what m_image is coloured with
-    std::vector<int> m_tileOfNode; // per node: its tile in m_layout, -1 when it has none
+    std::vector<int> m_tileOfNode;                    // per node: its tile in m_layout, -1 when it has none
     std::vector<Label> m_labels;
     quint64 m_layoutGeneration = 0;
     quint64 m_renderGeneration = 0;

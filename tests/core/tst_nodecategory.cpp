@@ -49,18 +49,23 @@ void TestNodeCategory::bytesMatchFind_data()
 {
     QTest::addColumn<int>("category");
     QTest::addColumn<QString>("findArgs");
-    const QString plain = QStringLiteral("%1 %2 %3").arg(QLatin1String(kNotMeta), QLatin1String(kNotTests),
-                                                          QLatin1String(kNotCache));
-    QTest::newRow("native") << int(NodeCategory::Native)
-                            << plain + QStringLiteral(" \\( -name '*.so' -o -name '*.so.*' -o -name '*.pyd' -o -name '*.dylib' -o -name '*.dll' \\)");
+    const QString plain =
+        QStringLiteral("%1 %2 %3").arg(QLatin1String(kNotMeta), QLatin1String(kNotTests), QLatin1String(kNotCache));
+    QTest::newRow("native")
+        << int(NodeCategory::Native)
+        << plain + QStringLiteral(
+                       " \\( -name '*.so' -o -name '*.so.*' -o -name '*.pyd' -o -name '*.dylib' -o -name '*.dll' \\)");
     QTest::newRow("source") << int(NodeCategory::Source) << plain + QStringLiteral(" -name '*.py'");
     QTest::newRow("bytecode") << int(NodeCategory::Bytecode)
-                              << QStringLiteral("%1 %2 \\( -path '*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' \\)")
+                              << QStringLiteral(
+                                     "%1 %2 \\( -path '*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' \\)")
                                      .arg(QLatin1String(kNotMeta), QLatin1String(kNotTests));
-    QTest::newRow("tests") << int(NodeCategory::Tests)
-                           << QStringLiteral("%1 \\( -path '*/tests/*' -o -path '*/test/*' \\)").arg(QLatin1String(kNotMeta));
+    QTest::newRow("tests")
+        << int(NodeCategory::Tests)
+        << QStringLiteral("%1 \\( -path '*/tests/*' -o -path '*/test/*' \\)").arg(QLatin1String(kNotMeta));
     QTest::newRow("metadata") << int(NodeCategory::Metadata)
-                              << QStringLiteral("\\( -path '*.dist-info/*' -o -path '*.egg-info/*' -o -name '*.egg-info' \\)");
+                              << QStringLiteral(
+                                     "\\( -path '*.dist-info/*' -o -path '*.egg-info/*' -o -name '*.egg-info' \\)");
 }
 
 void TestNodeCategory::bytesMatchFind()

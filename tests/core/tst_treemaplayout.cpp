@@ -92,8 +92,10 @@ void TestTreemapLayout::areasFollowSizes()
     int files = 0;
     for (const auto &t : layout.tiles()) {
         QCOMPARE(t.weight, tree->totalBytes(t.node));
-        QVERIFY2(near(area(t) / totalArea, double(t.weight) / totalBytes),
-                 qPrintable(QStringLiteral("tile %1: %2 vs %3").arg(t.node).arg(area(t) / totalArea).arg(t.weight / totalBytes)));
+        QVERIFY2(
+            near(area(t) / totalArea, double(t.weight) / totalBytes),
+            qPrintable(
+                QStringLiteral("tile %1: %2 vs %3").arg(t.node).arg(area(t) / totalArea).arg(t.weight / totalBytes)));
         files += t.kind == TreemapLayout::TileKind::File;
     }
     QCOMPARE(files, int(tree->fileCount())); // every file (all have bytes) has a tile
@@ -119,10 +121,11 @@ void TestTreemapLayout::tilesPartitionTheirParent()
             sum += area(tiles[c]);
             const auto &k = tiles[c];
             QCOMPARE(tree->parent(k.node), t.node);
-            QVERIFY(k.x >= t.x - eps && k.y >= t.y - eps && k.x + k.w <= t.x + t.w + eps
-                    && k.y + k.h <= t.y + t.h + eps);
+            QVERIFY(k.x >= t.x - eps && k.y >= t.y - eps && k.x + k.w <= t.x + t.w + eps &&
+                    k.y + k.h <= t.y + t.h + eps);
         }
-        QVERIFY2(near(sum, area(t)), qPrintable(QStringLiteral("folder %1: %2 vs %3").arg(t.node).arg(sum).arg(area(t))));
+        QVERIFY2(near(sum, area(t)),
+                 qPrintable(QStringLiteral("folder %1: %2 vs %3").arg(t.node).arg(sum).arg(area(t))));
         for (std::size_t a = 0; a < kids.size(); ++a)
             for (std::size_t b = a + 1; b < kids.size(); ++b) {
                 const auto &p = tiles[kids[a]], &q = tiles[kids[b]];
