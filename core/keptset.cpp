@@ -1,11 +1,10 @@
 #include "keptset.h"
 
+#include "zipentryreader.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
-#include <quazip/quazip.h>
-#include <quazip/unzip.h>
 
 #include <cerrno>
 #include <cstring>
@@ -26,76 +25,6 @@ QString errnoText()
 {
     return QString::fromLocal8Bit(std::strerror(errno));
 }
-
-bool writeAll(int fd, const char *data, qsizetype size)
-{
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, std::size_t(size));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        data += n;
-        size -= n;
-    }
-    return true;
-}
-
-// Reads one zip entry (located by its central-directory offset) whole or into a file descriptor.
-class ZipReader
-{
-public:
-    explicit ZipReader(const QString &path) : m_zip(path) { m_open = m_zip.open(QuaZip::mdUnzip); }
-    ~ZipReader()
-    {
-        if (m_open)
-            m_zip.close();
-    }
-    [[nodiscard]] bool isOpen() const { return m_open; }
-
-    // Streams the entry into fd, or into `out` when fd < 0.
-    bool read(const ZipEntryRef &ref, int fd, QByteArray *out, QString *why)
-    {
-        if (ref.flags & 1) {
-            *why = QStringLiteral("encrypted zip entry");
-            return false;
-        }
-        unzFile uf = m_zip.getUnzFile();
-        if (unzSetOffset64(uf, ref.offset) != UNZ_OK || unzOpenCurrentFile(uf) != UNZ_OK) {
-            *why = QStringLiteral("cannot open the zip entry");
-            return false;
-        }
-        char buf[65536];
-        bool ok = true;
-        for (;;) {
-            const int n = unzReadCurrentFile(uf, buf, sizeof buf);
-            if (n < 0) {
-                *why = QStringLiteral("corrupt zip entry (error %1)").arg(n);
-                ok = false;
-                break;
-            }
-            if (n == 0)
-                break;
-            if (fd < 0) {
-                out->append(buf, n);
-            } else if (!writeAll(fd, buf, n)) {
-                *why = errnoText();
-                ok = false;
-                break;
-            }
-        }
-        if (unzCloseCurrentFile(uf) == UNZ_CRCERROR && ok) {
-            *why = QStringLiteral("CRC mismatch in the zip entry");
-            ok = false;
-        }
-        return ok;
-    }
-
-private:
-    QuaZip m_zip;
-    bool m_open = false;
-};
 
 } // namespace
 
@@ -177,11 +106,11 @@ bool KeptSet::materialize(const Source &source, const Bitset &pruned, const QStr
     const bool zip = source.linkRoot.isEmpty() && tree.source() == FileTree::Source::Zip;
     const QByteArray srcRoot = QFile::encodeName(source.linkRoot.isEmpty() ? tree.rootPath() : source.linkRoot);
     const QByteArray dstRoot = QFile::encodeName(destDir);
-    std::unique_ptr<ZipReader> reader;
+    std::unique_ptr<ZipEntryReader> reader;
     if (zip) {
         if (!source.zipEntries)
             return fail(QStringLiteral("%1: zip entries are missing").arg(tree.rootPath()));
-        reader = std::make_unique<ZipReader>(tree.rootPath());
+        reader = std::make_unique<ZipEntryReader>(tree.rootPath());
         if (!reader->isOpen())
             return fail(QStringLiteral("%1: not a readable zip").arg(tree.rootPath()));
     }
@@ -226,7 +155,7 @@ bool KeptSet::materialize(const Source &source, const Bitset &pruned, const QStr
                 if (ref == FileTree::kNone || ref >= source.zipEntries->size())
                     zipWhy = QStringLiteral("no zip entry");
                 else
-                    reader->read((*source.zipEntries)[ref], fd, nullptr, &zipWhy);
+                    reader->readTo((*source.zipEntries)[ref], fd, &zipWhy);
                 ::close(fd);
                 if (!zipWhy.isEmpty())
                     why = describe(rel, zipWhy);
@@ -238,7 +167,7 @@ bool KeptSet::materialize(const Source &source, const Bitset &pruned, const QStr
                 QString zipWhy;
                 const std::uint32_t ref = tree.sourceRef(i);
                 if (ref == FileTree::kNone || ref >= source.zipEntries->size()
-                    || !reader->read((*source.zipEntries)[ref], -1, &target, &zipWhy)) {
+                    || !reader->read((*source.zipEntries)[ref], &target, &zipWhy)) {
                     why = describe(rel, zipWhy.isEmpty() ? QStringLiteral("no zip entry") : zipWhy);
                     break;
                 }

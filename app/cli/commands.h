@@ -16,5 +16,6 @@ enum Exit : int {
 int runRules(const QStringList &args);
 int runScan(const QStringList &args);
 int runVerify(const QStringList &args);
+int runLint(const QStringList &args);
 
 } // namespace cli

@@ -20,6 +20,7 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table{
         {QStringLiteral("rules"), {cli::runRules, "list the prune rules"}},
         {QStringLiteral("scan"), {cli::runScan, "scan a folder or zip and report sizes"}},
+        {QStringLiteral("lint"), {cli::runLint, "check native files against the target runtime and arch"}},
         {QStringLiteral("verify"), {cli::runVerify, "import the kept set with a real Python; find culprits"}},
     };
     return table;

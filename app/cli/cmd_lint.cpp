@@ -1,0 +1,89 @@
+#include "clisupport.h"
+#include "lint.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cli {
+
+int runLint(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Checks the native files of a layer folder or zip against the target: ELF machine, CPython ABI tag in "
+        "extension names, highest GLIBC version needed, and macOS/Windows binaries. Exit status 2 on errors."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Layer folder or zip."));
+    addSelectionOptions(parser);
+    parser.addOption({QStringLiteral("runtime"), QStringLiteral("Target runtime, e.g. python3.10 (default: the "
+                                                                "profile's)."),
+                      QStringLiteral("pythonX.Y")});
+    parser.addOption({QStringLiteral("arch"), QStringLiteral("Target architecture: x86_64 or arm64 (default: the "
+                                                             "profile's)."),
+                      QStringLiteral("arch")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    int exitCode = Ok;
+    if (!parseOrExplain(parser, args, QStringLiteral("lint"), 1, &exitCode))
+        return exitCode;
+
+    auto session = openSession(parser.positionalArguments().first(), parser);
+    if (!session)
+        return BadInput;
+    LintTarget target;
+    target.runtime = parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime"))
+                                                             : session->profile.runtime;
+    target.arch = parser.isSet(QStringLiteral("arch")) ? parser.value(QStringLiteral("arch")) : session->profile.arch;
+    if (!target.valid()) {
+        printErr(QStringLiteral("layerslim-cli lint: unknown target %1/%2 (runtimes: %3; arch: x86_64, arm64)\n")
+                     .arg(target.runtime, target.arch, Profile::knownRuntimes().join(QStringLiteral(", "))));
+        return BadInput;
+    }
+    const FileTree &tree = *session->layer.tree;
+    const Bitset &pruned = session->ledger->pruned();
+    const LintReport report = Lint::run(tree, &session->layer.zipEntries, target, &pruned);
+    const int errors = report.errors();
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray findings, elf;
+        for (const LintFinding &f : report.findings)
+            findings.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(f.path)},
+                                        {QStringLiteral("check"), Lint::checkName(f.check)},
+                                        {QStringLiteral("severity"), Lint::severityName(f.severity)},
+                                        {QStringLiteral("found"), f.found},
+                                        {QStringLiteral("expected"), f.expected},
+                                        {QStringLiteral("message"), f.message}});
+        for (const LintElf &e : report.elfFiles)
+            elf.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(e.path)},
+                                   {QStringLiteral("machine"), e.machine},
+                                   {QStringLiteral("max_glibc"), QString::fromLatin1(e.maxGlibc)}});
+        const QJsonObject out{
+            {QStringLiteral("root"), tree.rootPath()},
+            {QStringLiteral("runtime"), target.runtime},
+            {QStringLiteral("arch"), target.arch},
+            {QStringLiteral("abi_tag"), target.cacheTag()},
+            {QStringLiteral("glibc"), QString::fromLatin1(target.glibc())},
+            {QStringLiteral("files_checked"), qint64(report.filesChecked)},
+            {QStringLiteral("elf_files"), elf},
+            {QStringLiteral("findings"), findings},
+            {QStringLiteral("errors"), errors},
+            {QStringLiteral("warnings"), report.warnings()},
+        };
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+        return errors ? DoesNotFit : Ok;
+    }
+
+    printOut(QStringLiteral("%1\n  target %2 on %3 (%4, glibc <= %5): %6 files checked, %7 ELF\n")
+                 .arg(tree.rootPath(), target.runtime, target.arch, target.cacheTag(),
+                      QString::fromLatin1(target.glibc()))
+                 .arg(report.filesChecked)
+                 .arg(report.elfFiles.size()));
+    for (const LintFinding &f : report.findings)
+        printOut(QStringLiteral("  %1 %2 %3: %4\n")
+                     .arg(Lint::severityName(f.severity), -7)
+                     .arg(Lint::checkName(f.check), -10)
+                     .arg(FileTree::displayName(f.path), f.message));
+    printOut(QStringLiteral("%1 error(s), %2 warning(s)\n").arg(errors).arg(report.warnings()));
+    return errors ? DoesNotFit : Ok;
+}
+
+} // namespace cli
