@@ -3,6 +3,8 @@
 #include <QFile>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
@@ -64,10 +66,22 @@ bool staysInside(int depth, const QByteArray &target)
     return true;
 }
 
+// Counters every worker of one scan adds to, for progress reports.
+struct SharedProgress {
+    std::atomic<std::uint64_t> files{0};
+    std::atomic<std::uint64_t> bytes{0};
+};
+
+// A sequential walk of one folder's subtree into one FileTree. `baseDepth` is
+// how deep that folder lies below the scan root (a fragment's root is at 0 in
+// its own tree but deeper in the scan).
 class Walk
 {
 public:
-    Walk(FileTree &tree, JobControl *control) : m_tree(tree), m_control(control) {}
+    Walk(FileTree &tree, JobControl *control, SharedProgress &progress, int baseDepth = 0)
+        : m_tree(tree), m_control(control), m_shared(progress), m_baseDepth(baseDepth)
+    {
+    }
 
     bool readFolder(int dirFd, DIR *dir, Frame &frame)
     {
@@ -104,6 +118,7 @@ public:
         // would need gigabytes for them.
         std::vector<Frame> stack;
         stack.emplace_back();
+        stack.back().depth = m_baseDepth;
         readFolder(dirfd(rootDir), rootDir, stack.back());
 
         while (!stack.empty()) {
@@ -146,7 +161,6 @@ public:
             closedir(f.dir);
     }
 
-private:
     QByteArray pathOf(FileTree::Index dir, const QByteArray &name) const
     {
         const QByteArray dirPath = m_tree.path(dir);
@@ -163,8 +177,9 @@ private:
             if (st.st_nlink > 1)
                 flags |= FlagHardLink;
             m_tree.addLeaf(entry.name, NodeKind::File, std::uint64_t(st.st_size), permissions(st), flags);
-            ++m_progress.items;
-            m_progress.bytes += std::uint64_t(st.st_size);
+            ++m_files;
+            m_shared.files.fetch_add(1, std::memory_order_relaxed);
+            m_shared.bytes.fetch_add(std::uint64_t(st.st_size), std::memory_order_relaxed);
             break;
         }
         case S_IFLNK: {
@@ -192,15 +207,148 @@ private:
             m_tree.addLeaf(entry.name, NodeKind::Device, 0, permissions(st), flags);
             break;
         }
-        if (m_control && (m_progress.items & 0xff) == 0) {
-            m_progress.current = pathOf(frame.node, entry.name);
-            m_control->report(m_progress);
-        }
+        if (m_control && (m_files & 0xff) == 0)
+            m_control->report({m_shared.files.load(std::memory_order_relaxed),
+                               m_shared.bytes.load(std::memory_order_relaxed), 0, pathOf(frame.node, entry.name)});
     }
 
     FileTree &m_tree;
     JobControl *m_control;
-    JobProgress m_progress;
+    SharedProgress &m_shared;
+    int m_baseDepth;
+    std::uint64_t m_files = 0;
+};
+
+// Splits the scan over worker threads: the root's folders (or, while the
+// root holds a single folder such as python/, that folder's) are walked in
+// parallel into fragments, then spliced into the tree in name order, so the
+// result is the same preorder a sequential walk gives.
+class ParallelScan
+{
+public:
+    ParallelScan(FileTree &tree, JobControl *control) : m_tree(tree), m_control(control) {}
+
+    void run(DIR *rootDir)
+    {
+        Frame root;
+        Walk(m_tree, m_control, m_progress).readFolder(dirfd(rootDir), rootDir, root);
+        level(root);
+        closedir(rootDir);
+    }
+
+private:
+    // The folder behind `frame` is open in m_tree; adds its entries.
+    void level(Frame &frame)
+    {
+        std::vector<std::size_t> dirs;
+        for (std::size_t i = 0; i < frame.entries.size(); ++i)
+            if (S_ISDIR(frame.entries[i].st.st_mode))
+                dirs.push_back(i);
+        if (dirs.size() == 1 && frame.depth < 4)
+            descend(frame, dirs.front());
+        else
+            splitAcrossThreads(frame, dirs);
+    }
+
+    // A single folder: walk into it on this thread and split below it.
+    void descend(Frame &frame, std::size_t only)
+    {
+        Walk walk(m_tree, m_control, m_progress);
+        for (std::size_t i = 0; i < frame.entries.size(); ++i) {
+            const Entry &e = frame.entries[i];
+            if (i != only) {
+                walk.addLeaf(frame, e, nameFlags(e.name));
+                continue;
+            }
+            const int fd = openat(dirfd(frame.dir), e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
+            if (!child) {
+                const int err = errno;
+                if (fd >= 0)
+                    ::close(fd);
+                addUnreadable(frame, e, err);
+                continue;
+            }
+            Frame sub;
+            sub.node = m_tree.beginDirectory(e.name, permissions(e.st), nameFlags(e.name));
+            sub.depth = frame.depth + 1;
+            walk.readFolder(dirfd(child), child, sub);
+            level(sub);
+            closedir(child);
+            m_tree.endDirectory();
+        }
+    }
+
+    void splitAcrossThreads(Frame &frame, const std::vector<std::size_t> &dirs)
+    {
+        struct Fragment {
+            std::unique_ptr<FileTree> tree; // null when cancelled before the walk
+            int openErrno = 0;              // set when the folder could not be opened
+        };
+        std::vector<Fragment> fragments(frame.entries.size());
+        std::atomic<std::size_t> next{0};
+        const int dirFd = dirfd(frame.dir);
+        auto worker = [&] {
+            for (std::size_t k = next.fetch_add(1); k < dirs.size(); k = next.fetch_add(1)) {
+                if (m_control && m_control->cancelled())
+                    return;
+                const Entry &e = frame.entries[dirs[k]];
+                Fragment &out = fragments[dirs[k]];
+                out.tree = std::make_unique<FileTree>();
+                const int fd = openat(dirFd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
+                if (child) {
+                    Walk(*out.tree, m_control, m_progress, frame.depth + 1).run(child);
+                } else {
+                    out.openErrno = errno;
+                    if (fd >= 0)
+                        ::close(fd);
+                }
+                out.tree->finish();
+            }
+        };
+        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < std::min<std::size_t>(threads, dirs.size()); ++t)
+            pool.emplace_back(worker);
+        worker();
+        for (std::thread &t : pool)
+            t.join();
+
+        Walk walk(m_tree, m_control, m_progress);
+        for (std::size_t i = 0; i < frame.entries.size(); ++i) {
+            const Entry &e = frame.entries[i];
+            if (!S_ISDIR(e.st.st_mode)) {
+                walk.addLeaf(frame, e, nameFlags(e.name));
+                continue;
+            }
+            const Fragment &fragment = fragments[i];
+            if (!fragment.tree)
+                continue; // cancelled before this folder was walked
+            if (fragment.openErrno != 0)
+                addUnreadable(frame, e, fragment.openErrno);
+            else
+                m_tree.appendTree(*fragment.tree, e.name, permissions(e.st), nameFlags(e.name));
+        }
+    }
+
+    void addUnreadable(const Frame &frame, const Entry &e, int err)
+    {
+        m_tree.addLeaf(e.name, NodeKind::Directory, 0, permissions(e.st),
+                       std::uint8_t(FlagUnreadable | nameFlags(e.name)));
+        const QByteArray dir = m_tree.path(frame.node);
+        m_tree.addIssue(dir.isEmpty() ? e.name : dir + '/' + e.name,
+                        err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+    }
+
+    static std::uint8_t nameFlags(const QByteArray &name)
+    {
+        return FileTree::isValidUtf8(name) ? FlagNone : FlagNonUtf8Name;
+    }
+
+    FileTree &m_tree;
+    JobControl *m_control;
+    SharedProgress m_progress;
 };
 
 } // namespace
@@ -222,7 +370,7 @@ std::unique_ptr<FileTree> DirectoryScanner::scan(const QString &root, QString *e
     auto tree = std::make_unique<FileTree>();
     tree->setRootPath(root);
     tree->setSource(FileTree::Source::Directory);
-    Walk(*tree, control).run(dir);
+    ParallelScan(*tree, control).run(dir);
     tree->finish();
     if (control)
         control->report({tree->fileCount(), tree->totalBytes(0), 0, {}}, true);

@@ -51,6 +51,31 @@ void FileTree::addIssue(QByteArray path, QString reason)
     m_issues.push_back({std::move(path), std::move(reason)});
 }
 
+FileTree::Index FileTree::appendTree(const FileTree &fragment, QByteArrayView name, std::uint16_t mode,
+                                     std::uint8_t flags)
+{
+    const Index dir = append(name, NodeKind::Directory, 0, mode, flags);
+    const Index offset = dir; // fragment node k lands at dir + k; its root is the new folder
+    const Index n = fragment.count();
+    const auto nameBase = std::uint32_t(m_names.size());
+    m_names.append(fragment.m_names);
+    for (Index k = 1; k < n; ++k) {
+        m_nameOffset.push_back(nameBase + fragment.m_nameOffset[k]);
+        m_nameLength.push_back(fragment.m_nameLength[k]);
+        m_kind.push_back(fragment.m_kind[k]);
+        m_flags.push_back(fragment.m_flags[k]);
+        m_mode.push_back(fragment.m_mode[k]);
+        m_parent.push_back(fragment.m_parent[k] + offset);
+        m_end.push_back(fragment.m_end[k] + offset);
+        m_size.push_back(fragment.m_size[k]);
+    }
+    m_end[dir] = dir + n;
+    const QByteArray prefix = path(dir);
+    for (const ScanIssue &issue : fragment.m_issues)
+        m_issues.push_back({issue.path.isEmpty() ? prefix : prefix + '/' + issue.path, issue.reason});
+    return dir;
+}
+
 void FileTree::setSourceRef(Index node, std::uint32_t ref)
 {
     if (m_sourceRef.size() < count())

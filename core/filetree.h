@@ -59,6 +59,10 @@ public:
     Index addLeaf(QByteArrayView name, NodeKind kind, std::uint64_t size, std::uint16_t mode,
                   std::uint8_t flags = FlagNone);
     void addIssue(QByteArray path, QString reason);
+    // Appends a finished tree as a folder named `name` at the current position:
+    // its root's children become the new folder's children. Parallel scans
+    // build fragments this way and splice them in preorder.
+    Index appendTree(const FileTree &fragment, QByteArrayView name, std::uint16_t mode, std::uint8_t flags = FlagNone);
     // Closes any open directories, computes subtree totals and the package root.
     void finish();
 

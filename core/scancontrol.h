@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 
 struct JobProgress {
     std::uint64_t items = 0; // files (scan) or entries (export) done
@@ -27,10 +28,17 @@ public:
     void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
     [[nodiscard]] bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
 
-    // Reports progress when ~100 ms have passed since the last report (or when forced).
+    // Reports progress when ~100 ms have passed since the last report (or when
+    // forced). Safe from several worker threads: a report already under way
+    // makes the others skip theirs.
     void report(const JobProgress &p, bool force = false)
     {
         if (!m_progress)
+            return;
+        std::unique_lock lock(m_reporting, std::defer_lock);
+        if (force)
+            lock.lock();
+        else if (!lock.try_lock())
             return;
         const auto now = std::chrono::steady_clock::now();
         if (!force && now - m_last < std::chrono::milliseconds(100))
@@ -42,5 +50,6 @@ public:
 private:
     std::atomic_bool m_cancelled{false};
     ProgressFn m_progress;
+    std::mutex m_reporting;
     std::chrono::steady_clock::time_point m_last{};
 };

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void matchesFindOnGeneratedTree();
     void packageRootFindsPythonFolder();
     void cancelStopsTheScan();
+    void parallelScanEqualsPreorder();
 };
 
 static void writeFile(const QString &path, qsizetype bytes)
@@ -69,6 +70,7 @@ void TestFileTree::specialFilesAreListedNotOpened()
 {
     QTemporaryDir dir;
     writeFile(dir.filePath(QStringLiteral("pkg/real.py")), 5);
+    writeFile(dir.filePath(QStringLiteral("other/x.py")), 0); // two folders: walked in parallel
     const QByteArray base = QFile::encodeName(dir.path());
     QCOMPARE(mkfifo((base + "/pkg/pipe").constData(), 0644), 0); // opening it would block forever
     QCOMPARE(symlink("real.py", (base + "/pkg/link").constData()), 0);
@@ -87,7 +89,7 @@ void TestFileTree::specialFilesAreListedNotOpened()
     QVERIFY(!(tree->flags(tree->find("pkg/link")) & FlagLinkOutside));
     QVERIFY(tree->flags(tree->find("pkg/dangling")) & FlagLinkDangling);
     QVERIFY(tree->flags(tree->find("pkg/loop")) & FlagLinkDangling);
-    QCOMPARE(tree->fileCount(), 1u); // only the regular file counts
+    QCOMPARE(tree->fileCount(), 2u); // only the regular files count
     QCOMPARE(tree->totalBytes(0), quint64(5));
     bool loopReported = false;
     for (const ScanIssue &issue : tree->issues())
@@ -175,6 +177,28 @@ void TestFileTree::cancelStopsTheScan()
     auto tree = DirectoryScanner::scan(dir.path(), &error, &control);
     QVERIFY(tree);
     QVERIFY(tree->fileCount() < 2000u);
+}
+
+void TestFileTree::parallelScanEqualsPreorder()
+{
+    // Folders are walked on several threads and spliced; the result must be the
+    // byte-sorted preorder that `find | sort` describes.
+    QTemporaryDir dir;
+    for (int p = 0; p < 9; ++p)
+        for (int d = 0; d < 4; ++d)
+            writeFile(dir.filePath(QStringLiteral("python/p%1/d%2/m.py").arg(p).arg(d)), p + d);
+    writeFile(dir.filePath(QStringLiteral("python/top.py")), 1);
+    QString error;
+    auto tree = DirectoryScanner::scan(dir.path(), &error);
+    QVERIFY(tree);
+    QByteArrayList paths;
+    for (FileTree::Index i = 1; i < tree->count(); ++i) {
+        paths << tree->path(i);
+        QVERIFY(tree->parent(i) < i);
+        QVERIFY(tree->subtreeEnd(i) <= tree->subtreeEnd(tree->parent(i)));
+    }
+    const QByteArrayList expected = sh(QStringLiteral("cd %1 && find . -mindepth 1 | sed 's#^./##' | LC_ALL=C sort -t/ -k1,1 -k2,2 -k3,3 -k4,4").arg(quoted(dir.path()))).trimmed().split('\n');
+    QCOMPARE(paths, expected);
 }
 
 QTEST_GUILESS_MAIN(TestFileTree)
