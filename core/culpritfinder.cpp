@@ -106,8 +106,7 @@ BisectResult CulpritFinder::find(const Bitset &pruned, const VerifyCheck &check,
             (v == Verdict::Pass ? hi : lo) = mid;
         }
         required.push_back(hi - 1);
-        spdlog::info("bisect {}: culprit {}", check.name.toStdString(),
-                     tree.packagePath(units[hi - 1]).toStdString());
+        spdlog::info("bisect {}: culprit {}", check.name.toStdString(), tree.packagePath(units[hi - 1]).toStdString());
         hi -= 1;
         if (hi == 0)
             break; // restoring `required` alone is what the invariant says passes

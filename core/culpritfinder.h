@@ -20,19 +20,19 @@ struct Culprit {
 struct BisectResult {
     // What the bisection concluded.
     enum class Outcome : std::uint8_t {
-        Found,        // restoring `culprits` (and nothing else) makes the check pass
-        PassesPruned, // the check passes with the pruning as it is: nothing to find
-        FailsWhole,   // the check fails on the unpruned layer too: pruning is not the cause
-        NothingPruned,// the selection prunes nothing, so nothing can be restored
-        Inconclusive, // cancelled, run limit hit, or results were not consistent (flaky check)
+        Found,         // restoring `culprits` (and nothing else) makes the check pass
+        PassesPruned,  // the check passes with the pruning as it is: nothing to find
+        FailsWhole,    // the check fails on the unpruned layer too: pruning is not the cause
+        NothingPruned, // the selection prunes nothing, so nothing can be restored
+        Inconclusive,  // cancelled, run limit hit, or results were not consistent (flaky check)
     };
     Outcome outcome = Outcome::Inconclusive;
     VerifyCheck check;
     std::vector<Culprit> culprits;
-    int runs = 0;          // verify runs spent
-    int candidates = 0;    // maximal pruned subtrees considered
-    CheckResult whole;     // the check on the unpruned layer
-    QString message;       // one line for people
+    int runs = 0;       // verify runs spent
+    int candidates = 0; // maximal pruned subtrees considered
+    CheckResult whole;  // the check on the unpruned layer
+    QString message;    // one line for people
 
     [[nodiscard]] static QString outcomeName(Outcome o);
 };
@@ -40,7 +40,10 @@ struct BisectResult {
 class CulpritFinder
 {
 public:
-    explicit CulpritFinder(Verifier &verifier) : m_verifier(verifier) {}
+    explicit CulpritFinder(Verifier &verifier)
+        : m_verifier(verifier)
+    {
+    }
 
     // Bisects for `check` under `pruned`. `failed`, when given, is a run of
     // the check under `pruned` that already failed (saves one run).

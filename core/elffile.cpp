@@ -110,11 +110,14 @@ QByteArray ElfInfo::maxGlibc() const
 
 BinaryFormat ElfFile::formatOf(QByteArrayView head)
 {
-    if (head.size() >= 4 && head.first(4) == QByteArrayView("\x7f" "ELF", 4))
+    if (head.size() >= 4 && head.first(4) == QByteArrayView("\x7f"
+                                                            "ELF",
+                                                            4))
         return BinaryFormat::Elf;
     if (head.size() >= 4) {
         const auto b = [&](int i) { return static_cast<unsigned char>(head[i]); };
-        const std::uint32_t be = std::uint32_t(b(0)) << 24 | std::uint32_t(b(1)) << 16 | std::uint32_t(b(2)) << 8 | b(3);
+        const std::uint32_t be =
+            std::uint32_t(b(0)) << 24 | std::uint32_t(b(1)) << 16 | std::uint32_t(b(2)) << 8 | b(3);
         if (be == 0xfeedface || be == 0xfeedfacf || be == 0xcefaedfe || be == 0xcffaedfe || be == 0xcafebabe)
             return BinaryFormat::MachO;
     }

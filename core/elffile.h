@@ -24,13 +24,13 @@ struct ElfSection {
     std::uint32_t type = 0;  // SHT_*
     std::uint64_t flags = 0; // SHF_*
     std::uint64_t offset = 0;
-    std::uint64_t size = 0;  // bytes in the file (0 for SHT_NOBITS)
+    std::uint64_t size = 0; // bytes in the file (0 for SHT_NOBITS)
 };
 
 struct ElfInfo {
-    int elfClass = 0;           // 32 or 64
-    int machine = 0;            // e_machine: 62 x86_64, 183 aarch64, 3 i386, 40 arm
-    int type = 0;               // e_type: 1 relocatable, 2 executable, 3 shared object
+    int elfClass = 0; // 32 or 64
+    int machine = 0;  // e_machine: 62 x86_64, 183 aarch64, 3 i386, 40 arm
+    int type = 0;     // e_type: 1 relocatable, 2 executable, 3 shared object
     std::uint64_t fileSize = 0;
     std::uint64_t sectionHeaderBytes = 0; // e_shnum * e_shentsize
     std::vector<ElfSection> sections;

@@ -166,8 +166,8 @@ bool KeptSet::materialize(const Source &source, const Bitset &pruned, const QStr
             if (zip) {
                 QString zipWhy;
                 const std::uint32_t ref = tree.sourceRef(i);
-                if (ref == FileTree::kNone || ref >= source.zipEntries->size()
-                    || !reader->read((*source.zipEntries)[ref], &target, &zipWhy)) {
+                if (ref == FileTree::kNone || ref >= source.zipEntries->size() ||
+                    !reader->read((*source.zipEntries)[ref], &target, &zipWhy)) {
                     why = describe(rel, zipWhy.isEmpty() ? QStringLiteral("no zip entry") : zipWhy);
                     break;
                 }

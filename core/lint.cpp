@@ -13,8 +13,8 @@ namespace {
 
 bool nativeName(QByteArrayView name)
 {
-    return name.endsWith(".so") || name.contains(".so.") || name.endsWith(".dylib") || name.endsWith(".pyd")
-        || name.endsWith(".dll") || name.endsWith(".exe");
+    return name.endsWith(".so") || name.contains(".so.") || name.endsWith(".dylib") || name.endsWith(".pyd") ||
+           name.endsWith(".dll") || name.endsWith(".exe");
 }
 
 QString formatName(BinaryFormat f)
@@ -156,8 +156,8 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
     const QByteArray root = QFile::encodeName(tree.rootPath());
     const QByteArray wantGlibc = target.glibc();
 
-    auto add = [&](FileTree::Index i, LintCheck check, LintSeverity sev, const QString &found,
-                   const QString &expected, const QString &message) {
+    auto add = [&](FileTree::Index i, LintCheck check, LintSeverity sev, const QString &found, const QString &expected,
+                   const QString &message) {
         report.findings.push_back({i, tree.packagePath(i), check, sev, found, expected, message});
     };
 
@@ -181,8 +181,8 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
             if (!native && !(tree.flags(i) & FlagExecutable))
                 continue;
             const std::uint32_t ref = tree.sourceRef(i);
-            if (!reader->isOpen() || !zipEntries || ref >= zipEntries->size()
-                || !reader->read((*zipEntries)[ref], &image, &why, 4)) {
+            if (!reader->isOpen() || !zipEntries || ref >= zipEntries->size() ||
+                !reader->read((*zipEntries)[ref], &image, &why, 4)) {
                 add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {},
                     QStringLiteral("cannot read the zip entry: %1").arg(why));
                 continue;
@@ -213,8 +213,9 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
                 QStringLiteral("ELF magic but libelf cannot read it: %1").arg(why));
             continue;
         }
-        const QString machine = info->elfClass == 64 ? ElfFile::machineName(info->machine)
-                                                     : ElfFile::machineName(info->machine) + QStringLiteral(" (32-bit)");
+        const QString machine = info->elfClass == 64
+                                    ? ElfFile::machineName(info->machine)
+                                    : ElfFile::machineName(info->machine) + QStringLiteral(" (32-bit)");
         report.elfFiles.push_back({i, tree.packagePath(i), machine, info->maxGlibc()});
 
         if (info->machine != target.elfMachine() || info->elfClass != 64)

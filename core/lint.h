@@ -34,9 +34,9 @@ struct LintTarget {
     QString runtime = QStringLiteral("python3.10"); // Lambda runtime id
     QString arch = QStringLiteral("x86_64");        // "x86_64" or "arm64"
 
-    [[nodiscard]] int elfMachine() const;        // 62 or 183; 0 when unknown
-    [[nodiscard]] QString machineName() const;   // "x86_64" or "aarch64"
-    [[nodiscard]] QString cacheTag() const;      // "cpython-310"
+    [[nodiscard]] int elfMachine() const;      // 62 or 183; 0 when unknown
+    [[nodiscard]] QString machineName() const; // "x86_64" or "aarch64"
+    [[nodiscard]] QString cacheTag() const;    // "cpython-310"
     // Amazon Linux 2 (glibc 2.26) for python3.8-3.11, Amazon Linux 2023 (2.34) from python3.12.
     [[nodiscard]] QByteArray glibc() const;
     [[nodiscard]] bool valid() const;

@@ -38,7 +38,8 @@ std::optional<PythonInfo> PythonFinder::probe(const QString &path, QString *erro
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(path, {QStringLiteral("-S"), QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(kProbeScript)});
+    p.start(path,
+            {QStringLiteral("-S"), QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(kProbeScript)});
     if (!p.waitForFinished(15000)) {
         p.kill();
         p.waitForFinished(1000);
@@ -72,8 +73,8 @@ std::vector<PythonInfo> PythonFinder::detect()
     for (const QString &dir : pathDirs) {
         if (dir.contains(QStringLiteral("/.pyenv/shims")))
             continue;
-        const QStringList names = QDir(dir).entryList({QStringLiteral("python3*")}, QDir::Files | QDir::System,
-                                                      QDir::Name);
+        const QStringList names =
+            QDir(dir).entryList({QStringLiteral("python3*")}, QDir::Files | QDir::System, QDir::Name);
         for (const QString &name : names)
             if (pythonName.match(name).hasMatch()) {
                 candidates << QDir(dir).filePath(name);
@@ -124,12 +125,14 @@ int PythonFinder::pick(const std::vector<PythonInfo> &found, QStringView runtime
 QString PythonFinder::mismatch(const PythonInfo &python, QStringView runtime, QStringView arch)
 {
     QStringList why;
-    if (const auto want = runtimeVersion(runtime); want && (want->first != python.major || want->second != python.minor))
+    if (const auto want = runtimeVersion(runtime);
+        want && (want->first != python.major || want->second != python.minor))
         why << QStringLiteral("%1 is Python %2 but the layer targets %3; extension modules built for one "
                               "version do not import in another")
                    .arg(python.path, python.version, runtime.toString());
     const QString machine = arch == u"arm64" ? QStringLiteral("aarch64") : arch.toString();
     if (!arch.isEmpty() && python.machine != machine)
-        why << QStringLiteral("%1 runs on %2 but the layer targets %3").arg(python.path, python.machine, arch.toString());
+        why << QStringLiteral("%1 runs on %2 but the layer targets %3")
+                   .arg(python.path, python.machine, arch.toString());
     return why.join(QStringLiteral("; "));
 }

@@ -10,13 +10,13 @@
 #include <vector>
 
 struct PythonInfo {
-    QString path;      // absolute path of the interpreter, as found (not resolved)
-    QString version;   // "3.11.2"
+    QString path;    // absolute path of the interpreter, as found (not resolved)
+    QString version; // "3.11.2"
     int major = 0;
     int minor = 0;
-    QString cacheTag;  // "cpython-311", what bytecode and extension names carry
-    QString machine;   // platform.machine(): "x86_64", "aarch64"
-    QString origin;    // where it was found: "PATH" or "pyenv" or "given"
+    QString cacheTag; // "cpython-311", what bytecode and extension names carry
+    QString machine;  // platform.machine(): "x86_64", "aarch64"
+    QString origin;   // where it was found: "PATH" or "pyenv" or "given"
 
     // "python3.11", comparable with Profile::runtime.
     [[nodiscard]] QString runtimeName() const { return QStringLiteral("python%1.%2").arg(major).arg(minor); }

@@ -21,18 +21,16 @@ namespace {
 
 // sys.argv[1] is the package root, sys.argv[2] the module; -S keeps the
 // interpreter's own site-packages away, as Lambda's /opt/python layout does.
-constexpr char kImportScript[] =
-    "import sys\n"
-    "sys.path.insert(0, sys.argv[1])\n"
-    "import importlib\n"
-    "importlib.import_module(sys.argv[2])\n";
+constexpr char kImportScript[] = "import sys\n"
+                                 "sys.path.insert(0, sys.argv[1])\n"
+                                 "import importlib\n"
+                                 "importlib.import_module(sys.argv[2])\n";
 
-constexpr char kSmokeScript[] =
-    "import sys, runpy\n"
-    "root, script = sys.argv[1], sys.argv[2]\n"
-    "sys.path.insert(0, root)\n"
-    "sys.argv = [script]\n"
-    "runpy.run_path(script, run_name='__main__')\n";
+constexpr char kSmokeScript[] = "import sys, runpy\n"
+                                "root, script = sys.argv[1], sys.argv[2]\n"
+                                "sys.path.insert(0, root)\n"
+                                "sys.argv = [script]\n"
+                                "runpy.run_path(script, run_name='__main__')\n";
 
 bool isIdentifier(QByteArrayView s)
 {
@@ -48,7 +46,10 @@ bool isIdentifier(QByteArrayView s)
 class CappedOutput
 {
 public:
-    explicit CappedOutput(qsizetype cap) : m_half(std::max<qsizetype>(cap / 2, 1)) {}
+    explicit CappedOutput(qsizetype cap)
+        : m_half(std::max<qsizetype>(cap / 2, 1))
+    {
+    }
     void append(const QByteArray &data)
     {
         m_total += data.size();
@@ -66,9 +67,9 @@ public:
     {
         if (!truncated())
             return QString::fromUtf8(m_head + m_tail);
-        return QString::fromUtf8(m_head)
-            + QStringLiteral("\n[... %1 bytes of output cut ...]\n").arg(m_total - m_head.size() - m_tail.size())
-            + QString::fromUtf8(m_tail);
+        return QString::fromUtf8(m_head) +
+               QStringLiteral("\n[... %1 bytes of output cut ...]\n").arg(m_total - m_head.size() - m_tail.size()) +
+               QString::fromUtf8(m_tail);
     }
 
 private:
@@ -83,8 +84,8 @@ QString exceptionLine(const QString &output)
     const QStringList lines = output.split(QLatin1Char('\n'));
     for (qsizetype i = lines.size(); i-- > 0;) {
         const QString &l = lines[i];
-        if (!l.trimmed().isEmpty() && !l.startsWith(QLatin1Char(' ')) && !l.startsWith(QLatin1Char('\t'))
-            && !l.startsWith(QLatin1Char('[')))
+        if (!l.trimmed().isEmpty() && !l.startsWith(QLatin1Char(' ')) && !l.startsWith(QLatin1Char('\t')) &&
+            !l.startsWith(QLatin1Char('[')))
             return l.trimmed();
     }
     return {};
@@ -112,7 +113,9 @@ std::vector<const CheckResult *> VerifyReport::failures() const
 }
 
 Verifier::Verifier(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries, VerifyOptions options)
-    : m_tree(tree), m_zipEntries(zipEntries), m_options(std::move(options))
+    : m_tree(tree)
+    , m_zipEntries(zipEntries)
+    , m_options(std::move(options))
 {
 }
 
@@ -193,9 +196,8 @@ QString Verifier::buildKeptSet(const Bitset &pruned, bool linkToExtraction, QStr
         QString base = m_options.scratchDir;
         const QFileInfo shm(QStringLiteral("/dev/shm"));
         if (base.isEmpty())
-            base = m_tree.source() == FileTree::Source::Directory && shm.isDir() && shm.isWritable()
-                ? shm.filePath()
-                : QDir::tempPath();
+            base = m_tree.source() == FileTree::Source::Directory && shm.isDir() && shm.isWritable() ? shm.filePath()
+                                                                                                     : QDir::tempPath();
         m_scratch = std::make_unique<QTemporaryDir>(base + QStringLiteral("/layerslim-verify-XXXXXX"));
         m_scratch->setAutoRemove(false); // removed by KeptSet::remove, which never follows links
         if (!m_scratch->isValid()) {

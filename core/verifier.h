@@ -52,13 +52,13 @@ struct CheckResult {
 };
 
 struct VerifyOptions {
-    QString python;                      // interpreter to run (see PythonFinder)
-    QStringList modules;                 // empty: every top-level importable of the layer
-    QString smokeScript;                 // optional; run after the imports
-    int timeoutMs = 120000;              // per check
-    qsizetype outputCap = 64 * 1024;     // bytes of output kept per check
-    int parallel = 2;                    // checks run at once
-    QString scratchDir;                  // where kept sets are built; empty: /dev/shm when usable, else TMPDIR
+    QString python;                  // interpreter to run (see PythonFinder)
+    QStringList modules;             // empty: every top-level importable of the layer
+    QString smokeScript;             // optional; run after the imports
+    int timeoutMs = 120000;          // per check
+    qsizetype outputCap = 64 * 1024; // bytes of output kept per check
+    int parallel = 2;                // checks run at once
+    QString scratchDir;              // where kept sets are built; empty: /dev/shm when usable, else TMPDIR
 };
 
 struct VerifyReport {

@@ -26,7 +26,8 @@ bool writeAll(int fd, const char *data, qsizetype size)
 
 } // namespace
 
-ZipEntryReader::ZipEntryReader(const QString &zipPath) : m_zip(std::make_unique<QuaZip>(zipPath))
+ZipEntryReader::ZipEntryReader(const QString &zipPath)
+    : m_zip(std::make_unique<QuaZip>(zipPath))
 {
     m_open = m_zip->open(QuaZip::mdUnzip);
 }

@@ -15,11 +15,13 @@ int runLint(const QStringList &args)
         "extension names, highest GLIBC version needed, and macOS/Windows binaries. Exit status 2 on errors."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Layer folder or zip."));
     addSelectionOptions(parser);
-    parser.addOption({QStringLiteral("runtime"), QStringLiteral("Target runtime, e.g. python3.10 (default: the "
-                                                                "profile's)."),
+    parser.addOption({QStringLiteral("runtime"),
+                      QStringLiteral("Target runtime, e.g. python3.10 (default: the "
+                                     "profile's)."),
                       QStringLiteral("pythonX.Y")});
-    parser.addOption({QStringLiteral("arch"), QStringLiteral("Target architecture: x86_64 or arm64 (default: the "
-                                                             "profile's)."),
+    parser.addOption({QStringLiteral("arch"),
+                      QStringLiteral("Target architecture: x86_64 or arm64 (default: the "
+                                     "profile's)."),
                       QStringLiteral("arch")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
     int exitCode = Ok;
@@ -30,8 +32,8 @@ int runLint(const QStringList &args)
     if (!session)
         return BadInput;
     LintTarget target;
-    target.runtime = parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime"))
-                                                             : session->profile.runtime;
+    target.runtime =
+        parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime")) : session->profile.runtime;
     target.arch = parser.isSet(QStringLiteral("arch")) ? parser.value(QStringLiteral("arch")) : session->profile.arch;
     if (!target.valid()) {
         printErr(QStringLiteral("layerslim-cli lint: unknown target %1/%2 (runtimes: %3; arch: x86_64, arm64)\n")
@@ -72,11 +74,11 @@ int runLint(const QStringList &args)
         return errors ? DoesNotFit : Ok;
     }
 
-    printOut(QStringLiteral("%1\n  target %2 on %3 (%4, glibc <= %5): %6 files checked, %7 ELF\n")
-                 .arg(tree.rootPath(), target.runtime, target.arch, target.cacheTag(),
-                      QString::fromLatin1(target.glibc()))
-                 .arg(report.filesChecked)
-                 .arg(report.elfFiles.size()));
+    printOut(
+        QStringLiteral("%1\n  target %2 on %3 (%4, glibc <= %5): %6 files checked, %7 ELF\n")
+            .arg(tree.rootPath(), target.runtime, target.arch, target.cacheTag(), QString::fromLatin1(target.glibc()))
+            .arg(report.filesChecked)
+            .arg(report.elfFiles.size()));
     for (const LintFinding &f : report.findings)
         printOut(QStringLiteral("  %1 %2 %3: %4\n")
                      .arg(Lint::severityName(f.severity), -7)

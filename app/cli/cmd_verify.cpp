@@ -17,7 +17,8 @@ QJsonObject resultJson(const CheckResult &r)
 {
     return QJsonObject{
         {QStringLiteral("name"), r.check.name},
-        {QStringLiteral("kind"), r.check.kind == CheckKind::Import ? QStringLiteral("import") : QStringLiteral("smoke")},
+        {QStringLiteral("kind"),
+         r.check.kind == CheckKind::Import ? QStringLiteral("import") : QStringLiteral("smoke")},
         {QStringLiteral("status"), Verifier::statusName(r.status)},
         {QStringLiteral("passed"), r.passed()},
         {QStringLiteral("exit_code"), r.exitCode},
@@ -36,12 +37,9 @@ QJsonObject bisectJson(const BisectResult &b)
                                     {QStringLiteral("bytes"), double(c.bytes)},
                                     {QStringLiteral("files"), qint64(c.files)}});
     return QJsonObject{
-        {QStringLiteral("name"), b.check.name},
-        {QStringLiteral("outcome"), BisectResult::outcomeName(b.outcome)},
-        {QStringLiteral("culprits"), culprits},
-        {QStringLiteral("runs"), b.runs},
-        {QStringLiteral("candidates"), b.candidates},
-        {QStringLiteral("message"), b.message},
+        {QStringLiteral("name"), b.check.name},       {QStringLiteral("outcome"), BisectResult::outcomeName(b.outcome)},
+        {QStringLiteral("culprits"), culprits},       {QStringLiteral("runs"), b.runs},
+        {QStringLiteral("candidates"), b.candidates}, {QStringLiteral("message"), b.message},
     };
 }
 
@@ -64,14 +62,16 @@ int runVerify(const QStringList &args)
         "but passes unpruned, bisects the pruned paths for the culprit. Exit status 2 when any check fails."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Layer folder or zip."));
     addSelectionOptions(parser);
-    parser.addOption({QStringLiteral("python"), QStringLiteral("Interpreter to use (default: detected, the one "
-                                                               "matching the runtime preferred)."),
+    parser.addOption({QStringLiteral("python"),
+                      QStringLiteral("Interpreter to use (default: detected, the one "
+                                     "matching the runtime preferred)."),
                       QStringLiteral("path")});
-    parser.addOption({QStringLiteral("import"), QStringLiteral("Comma-separated modules (default: every top-level "
-                                                               "package and module)."),
+    parser.addOption({QStringLiteral("import"),
+                      QStringLiteral("Comma-separated modules (default: every top-level "
+                                     "package and module)."),
                       QStringLiteral("mods")});
-    parser.addOption({QStringLiteral("smoke"), QStringLiteral("A Python script run after the imports."),
-                      QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("smoke"), QStringLiteral("A Python script run after the imports."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("runtime"), QStringLiteral("Target runtime (default: the profile's)."),
                       QStringLiteral("pythonX.Y")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds per check (default 120)."),
@@ -90,8 +90,10 @@ int runVerify(const QStringList &args)
     if (listOnly) {
         QJsonArray list;
         for (const PythonInfo &p : PythonFinder::detect()) {
-            list.append(QJsonObject{{QStringLiteral("path"), p.path}, {QStringLiteral("version"), p.version},
-                                    {QStringLiteral("cache_tag"), p.cacheTag}, {QStringLiteral("machine"), p.machine},
+            list.append(QJsonObject{{QStringLiteral("path"), p.path},
+                                    {QStringLiteral("version"), p.version},
+                                    {QStringLiteral("cache_tag"), p.cacheTag},
+                                    {QStringLiteral("machine"), p.machine},
                                     {QStringLiteral("origin"), p.origin}});
             if (!json)
                 printOut(QStringLiteral("%1  %2 (%3, %4)\n").arg(p.path, p.version, p.machine, p.origin));
@@ -111,8 +113,8 @@ int runVerify(const QStringList &args)
     auto session = openSession(parser.positionalArguments().first(), parser);
     if (!session)
         return BadInput;
-    const QString runtime = parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime"))
-                                                                    : session->profile.runtime;
+    const QString runtime =
+        parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime")) : session->profile.runtime;
     QStringList warnings;
     std::optional<PythonInfo> python;
     if (parser.isSet(QStringLiteral("python"))) {
@@ -194,8 +196,8 @@ int runVerify(const QStringList &args)
         return BadInput;
     }
     for (const CheckResult &r : report.results) {
-        const QString label = r.check.kind == CheckKind::Import ? r.check.name
-                                                                : QStringLiteral("smoke %1").arg(r.check.name);
+        const QString label =
+            r.check.kind == CheckKind::Import ? r.check.name : QStringLiteral("smoke %1").arg(r.check.name);
         if (r.passed()) {
             printOut(QStringLiteral("  ok    %1 (%2 s)\n").arg(label).arg(double(r.millis) / 1000.0, 0, 'f', 1));
             continue;

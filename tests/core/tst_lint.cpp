@@ -158,15 +158,17 @@ void TestLint::glibcMatchesReadelfOnDemoLayer()
     const LintReport r = Lint::run(*tree, nullptr, target);
 
     // Independent: every file with ELF magic (python3), its highest GLIBC_ version (readelf -V).
-    const QString script = QStringLiteral(
-        "cd %1 && python3 -c \"import os\n"
-        "for d, _, fs in os.walk('.'):\n"
-        "  for f in fs:\n"
-        "    p = os.path.join(d, f)\n"
-        "    if os.path.isfile(p) and not os.path.islink(p) and open(p, 'rb').read(4) == b'\\x7fELF': print(p[2:])\" | "
-        "sort | while read -r f; do v=$(readelf -V -W \"$f\" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | "
-        "sort -V | tail -1); echo \"$f $v\"; done")
-                               .arg(quoted(testsupport::demoLayer()));
+    const QString script =
+        QStringLiteral(
+            "cd %1 && python3 -c \"import os\n"
+            "for d, _, fs in os.walk('.'):\n"
+            "  for f in fs:\n"
+            "    p = os.path.join(d, f)\n"
+            "    if os.path.isfile(p) and not os.path.islink(p) and open(p, 'rb').read(4) == b'\\x7fELF': "
+            "print(p[2:])\" | "
+            "sort | while read -r f; do v=$(readelf -V -W \"$f\" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | "
+            "sort -V | tail -1); echo \"$f $v\"; done")
+            .arg(quoted(testsupport::demoLayer()));
     QStringList expected = QString::fromUtf8(sh(script)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QStringList got;
     int tooNew = 0;
@@ -200,18 +202,17 @@ void TestLint::cliJsonAndExitStatus()
     QCOMPARE(o.value(QStringLiteral("glibc")).toString(), QStringLiteral("2.26"));
     bool sawArm = false;
     for (const QJsonValue &v : o.value(QStringLiteral("findings")).toArray())
-        sawArm = sawArm
-            || (v.toObject().value(QStringLiteral("path")).toString() == u"pkg/arm.cpython-311-x86_64-linux-gnu.so"
-                && v.toObject().value(QStringLiteral("check")).toString() == u"machine");
+        sawArm = sawArm ||
+                 (v.toObject().value(QStringLiteral("path")).toString() == u"pkg/arm.cpython-311-x86_64-linux-gnu.so" &&
+                  v.toObject().value(QStringLiteral("check")).toString() == u"machine");
     QVERIFY(sawArm);
 
     // Only the good copy: no errors, exit 0.
     const QString clean = m_tmp.filePath(QStringLiteral("clean"));
     sh(QStringLiteral("mkdir -p %1/python && cp %2/python/pkg/good.cpython-311-x86_64-linux-gnu.so %1/python/")
            .arg(quoted(clean), quoted(m_layer)));
-    const QByteArray text = sh(QStringLiteral("%1 lint %2 --runtime python3.11")
-                                   .arg(QStringLiteral(LAYERSLIM_CLI), quoted(clean)),
-                               &code);
+    const QByteArray text =
+        sh(QStringLiteral("%1 lint %2 --runtime python3.11").arg(QStringLiteral(LAYERSLIM_CLI), quoted(clean)), &code);
     QCOMPARE(code, 0);
     QVERIFY2(text.contains("0 error(s)"), text.constData());
 }

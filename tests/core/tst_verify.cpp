@@ -80,9 +80,10 @@ void TestVerify::importablesMatchFind()
 {
     const QStringList found = Verifier::importables(*m_tree, Bitset(m_tree->count()));
     // Packages: top-level folders with __init__.py; modules: top-level *.py and *.so.
-    const QString script = QStringLiteral(
-        "cd %1 && { for d in */; do [ -f \"$d/__init__.py\" ] && echo \"${d%/}\"; done; "
-        "ls -1 | grep -E '\\.(py|so)$' | sed 's/\\..*//'; } | sort -u").arg(quoted(testsupport::demoLayer()));
+    const QString script =
+        QStringLiteral("cd %1 && { for d in */; do [ -f \"$d/__init__.py\" ] && echo \"${d%/}\"; done; "
+                       "ls -1 | grep -E '\\.(py|so)$' | sed 's/\\..*//'; } | sort -u")
+            .arg(quoted(testsupport::demoLayer()));
     QStringList expected = QString::fromUtf8(sh(script)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QStringList got = found;
     got.sort();
@@ -95,8 +96,10 @@ void TestVerify::pythonProbe()
     QString error;
     const auto info = PythonFinder::probe(kPython, &error);
     QVERIFY2(info, qPrintable(error));
-    const QString expected = QString::fromUtf8(
-        sh(QStringLiteral("%1 -c 'import sys;print(\"%d.%d.%d\" % sys.version_info[:3])'").arg(kPython))).trimmed();
+    const QString expected =
+        QString::fromUtf8(
+            sh(QStringLiteral("%1 -c 'import sys;print(\"%d.%d.%d\" % sys.version_info[:3])'").arg(kPython)))
+            .trimmed();
     QCOMPARE(info->version, expected);
     QCOMPARE(info->runtimeName(), QStringLiteral("python%1.%2").arg(info->major).arg(info->minor));
     QVERIFY(PythonFinder::mismatch(*info, info->runtimeName()).isEmpty());
@@ -164,7 +167,8 @@ void TestVerify::testingPrunedFailsAndBisects()
     QCOMPARE(b.candidates, n);
     QVERIFY2(b.runs <= 2 + int(std::ceil(std::log2(double(n)))) + 1, qPrintable(QString::number(b.runs)));
     // Restoring the culprit makes pandas import.
-    const CheckResult again = verifier.runCheck(CulpritFinder::restored(*m_tree, ledger.pruned(), b.culprits), pandas.check);
+    const CheckResult again =
+        verifier.runCheck(CulpritFinder::restored(*m_tree, ledger.pruned(), b.culprits), pandas.check);
     QVERIFY2(again.passed(), qPrintable(again.output));
     QCOMPARE(changedSince(testsupport::demoLayer(), m_stamp), 0);
 }
@@ -176,9 +180,10 @@ void TestVerify::distInfoBreaksMetadataVersion()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("import importlib.metadata\nprint('scipy', importlib.metadata.version('scipy'))\n");
     f.close();
-    const QString expected = QString::fromUtf8(
-        sh(QStringLiteral("grep -m1 '^Version:' %1/scipy-*.dist-info/METADATA | cut -d' ' -f2")
-               .arg(quoted(testsupport::demoLayer())))).trimmed();
+    const QString expected =
+        QString::fromUtf8(sh(QStringLiteral("grep -m1 '^Version:' %1/scipy-*.dist-info/METADATA | cut -d' ' -f2")
+                                 .arg(quoted(testsupport::demoLayer()))))
+            .trimmed();
     QVERIFY(!expected.isEmpty());
 
     VerifyOptions o = options();
@@ -276,10 +281,10 @@ void TestVerify::cliExitStatusAndCulprit()
                 "prune": ["pandas/_testing"]})");
     f.close();
     int code = -1;
-    const QByteArray out = sh(QStringLiteral("%1 verify %2 --python %3 --profile %4 --import pandas,six")
-                                  .arg(QStringLiteral(LAYERSLIM_CLI), quoted(testsupport::demoLayer()), kPython,
-                                       quoted(profile)),
-                              &code);
+    const QByteArray out =
+        sh(QStringLiteral("%1 verify %2 --python %3 --profile %4 --import pandas,six")
+               .arg(QStringLiteral(LAYERSLIM_CLI), quoted(testsupport::demoLayer()), kPython, quoted(profile)),
+           &code);
     QCOMPARE(code, 2);
     QVERIFY2(out.contains("culprit: pandas/_testing"), out.constData());
     QVERIFY2(out.contains("FAIL  pandas: ModuleNotFoundError"), out.constData());
