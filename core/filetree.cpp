@@ -148,12 +148,10 @@ FileTree::Index FileTree::childCount(Index dir) const
     return n;
 }
 
-QByteArray FileTree::path(Index i) const
+QByteArray FileTree::pathBelow(Index i, Index ancestor) const
 {
-    if (i == 0)
-        return {};
     std::vector<Index> chain;
-    for (Index n = i; n != 0 && n != kNone; n = m_parent[n])
+    for (Index n = i; n != ancestor && n != kNone; n = m_parent[n])
         chain.push_back(n);
     QByteArray out;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
@@ -164,23 +162,17 @@ QByteArray FileTree::path(Index i) const
     return out;
 }
 
+QByteArray FileTree::path(Index i) const
+{
+    return pathBelow(i, 0);
+}
+
 QByteArray FileTree::packagePath(Index i) const
 {
     const Index root = m_packageRoot;
     if (root == 0 || i < root || i >= m_end[root])
         return path(i);
-    if (i == root)
-        return {};
-    std::vector<Index> chain;
-    for (Index n = i; n != root; n = m_parent[n])
-        chain.push_back(n);
-    QByteArray out;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        if (!out.isEmpty())
-            out += '/';
-        out += name(*it);
-    }
-    return out;
+    return pathBelow(i, root);
 }
 
 // Length of the valid UTF-8 sequence at bytes[pos], or 0 when it is invalid.

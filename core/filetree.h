@@ -129,6 +129,8 @@ public:
 private:
     Index append(QByteArrayView name, NodeKind kind, std::uint64_t size, std::uint16_t mode, std::uint8_t flags);
     Index findPackageRoot() const;
+    // Names from below `ancestor` down to i, '/'-joined.
+    QByteArray pathBelow(Index i, Index ancestor) const;
 
     // Memory budget: 4+2+1+1+2 + 4+4 + 8+8+4 = 38 bytes a node plus the name
     // bytes (and 4 more for zip sources); the 6,300-file demo layer needs ~0.3 MB,

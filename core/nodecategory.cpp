@@ -1,21 +1,13 @@
 #include "nodecategory.h"
 
+#include "pathnames.h"
+
 #include <QCoreApplication>
 
 namespace {
 
-bool endsWithAny(QByteArrayView name, std::initializer_list<const char *> suffixes)
-{
-    for (const char *s : suffixes)
-        if (name.endsWith(QByteArrayView(s)))
-            return true;
-    return false;
-}
-
-bool isMetadataName(QByteArrayView name)
-{
-    return name.endsWith(".dist-info") || name.endsWith(".egg-info");
-}
+using pathnames::endsWithAny;
+using pathnames::isMetadataName;
 
 // A folder's context outranks a file's own name: a .so inside tests/ is test
 // weight, a .py inside *.dist-info/ is metadata. Higher values win.

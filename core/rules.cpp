@@ -1,22 +1,14 @@
 #include "rules.h"
 
+#include "pathnames.h"
+
 #include <array>
 #include <unordered_set>
 
 namespace {
 
-bool endsWithAny(QByteArrayView name, std::initializer_list<const char *> suffixes)
-{
-    for (const char *s : suffixes)
-        if (name.endsWith(QByteArrayView(s)))
-            return true;
-    return false;
-}
-
-bool isMetadataName(QByteArrayView name)
-{
-    return name.endsWith(".dist-info") || name.endsWith(".egg-info");
-}
+using pathnames::endsWithAny;
+using pathnames::isMetadataName;
 
 // True when a top-level name is `project` or its metadata (`project-1.0.dist-info`).
 bool isProjectOrMetadata(QByteArrayView name, QByteArrayView project)

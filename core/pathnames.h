@@ -1,0 +1,25 @@
+// Name tests on raw path components that the rules and the file categories
+// both use, so the two always agree on what a metadata folder or a suffix is.
+#pragma once
+
+#include <QByteArrayView>
+
+#include <initializer_list>
+
+namespace pathnames {
+
+[[nodiscard]] inline bool endsWithAny(QByteArrayView name, std::initializer_list<const char *> suffixes)
+{
+    for (const char *s : suffixes)
+        if (name.endsWith(QByteArrayView(s)))
+            return true;
+    return false;
+}
+
+// `*.dist-info` or `*.egg-info`: a distribution's metadata folder (or, for egg-info, file).
+[[nodiscard]] inline bool isMetadataName(QByteArrayView name)
+{
+    return name.endsWith(".dist-info") || name.endsWith(".egg-info");
+}
+
+} // namespace pathnames
