@@ -143,7 +143,9 @@ void TreemapRenderer::colorize(const TreemapLayout &layout, std::span<const Tile
     const auto &tiles = layout.tiles();
     const std::size_t stride = std::size_t(m_size.width());
     const int bytesPerLine = int(image.bytesPerLine());
-    uchar *bits = image.bits(); // detaches once, not per row
+    // Row pointers as scanLine() gives them, but from one bits() call: the
+    // non-const scanLine() detaches on every call, which bands must not race on.
+    uchar *bits = image.bits();
     auto paint = [&](const QRect &clip) {
         for (std::size_t i = 0; i < tiles.size() && i < styles.size(); ++i) {
             const auto &t = tiles[i];
