@@ -95,6 +95,17 @@ bool matches(int rule, const NodeView &v)
         return false;
     case 12: // strip
         return v.file && (n.endsWith(".so") || n.contains(".so."));
+    case 13: { // dist-info-lite: what importlib.metadata version()/entry points and pkg_resources read stays
+        const FileTree::Index parent = v.tree.parent(v.node);
+        if (parent == FileTree::kNone || !isMetadataName(v.tree.name(parent)))
+            return false;
+        if (v.dir)
+            return true; // licenses/ and the like
+        for (const char *keep : {"METADATA", "PKG-INFO", "entry_points.txt", "top_level.txt", "requires.txt"})
+            if (n == keep)
+                return false;
+        return true;
+    }
     }
     return false;
 }
@@ -136,6 +147,9 @@ std::vector<Rule> makeCatalog()
              {QStringLiteral("PIL/**"), QStringLiteral("pillow.libs/**"), QStringLiteral("Pillow.libs/**"),
               QStringLiteral("cv2/**"), QStringLiteral("opencv_python.libs/**"), QStringLiteral("psycopg2/**"),
               QStringLiteral("psycopg2_binary.libs/**")}),
+        rule("dist-info-lite", "Package metadata, lite", "Files in *.dist-info/ and *.egg-info/ except METADATA, "
+             "PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement "
+             "checks keep working; files() and pip uninstall do not.", Risk::Caution),
     };
 }
 
