@@ -59,7 +59,9 @@ bool matches(int rule, const NodeView &v)
     case 4: { // datasets
         if (v.file && n.endsWith(".dat"))
             return true;
-        if (!v.dir || v.level < 2)
+        // The folders above are 2 or 3 components deep; building every deeper
+        // folder's path made a 30,000-level zip take minutes.
+        if (!v.dir || v.level < 2 || v.level > 3)
             return false;
         const QByteArray path = v.tree.packagePath(v.node);
         for (const char *folder : kSampleDataFolders)
@@ -200,6 +202,38 @@ bool globAt(QByteArrayView p, QByteArrayView s, GlobFailures &failed)
     return matched;
 }
 
+// Package paths along a preorder walk, each built from its parent's in
+// O(name) instead of walking up the tree: per-node packagePath() made trees
+// 30,000 levels deep take minutes.
+class PathTracker
+{
+public:
+    explicit PathTracker(const FileTree &tree) : m_tree(tree) {}
+
+    const QByteArray &at(FileTree::Index i)
+    {
+        const FileTree::Index parent = m_tree.parent(i);
+        while (!m_open.empty() && m_open.back().first != parent)
+            m_open.pop_back();
+        if (m_open.empty()) {
+            m_path = m_tree.packagePath(parent);
+            m_open.emplace_back(parent, m_path.size());
+        }
+        m_path.truncate(m_open.back().second);
+        if (!m_path.isEmpty())
+            m_path += '/';
+        m_path += m_tree.name(i);
+        if (m_tree.isDir(i))
+            m_open.emplace_back(i, m_path.size());
+        return m_path;
+    }
+
+private:
+    const FileTree &m_tree;
+    QByteArray m_path;
+    std::vector<std::pair<FileTree::Index, qsizetype>> m_open; // folders on the path and their path lengths
+};
+
 } // namespace
 
 bool globMatch(QByteArrayView pattern, QByteArrayView path)
@@ -247,12 +281,13 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
 
     // Depth relative to the package root, kept along the preorder walk.
     std::vector<FileTree::Index> ancestors{root};
+    PathTracker paths(tree);
     for (FileTree::Index i = root + 1; i < end;) {
         while (ancestors.back() != tree.parent(i))
             ancestors.pop_back();
         const int level = int(ancestors.size());
         if (!globs.empty()) {
-            const QByteArray path = tree.packagePath(i);
+            const QByteArray &path = paths.at(i);
             bool excepted = false;
             for (const QByteArray &g : globs)
                 excepted = excepted || globMatch(g, path);
@@ -271,7 +306,7 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
             // A matched folder with exceptions: mark it, then descend so excepted paths stay out.
             out.set(i);
             for (FileTree::Index j = i + 1; j < tree.subtreeEnd(i);) {
-                const QByteArray path = tree.packagePath(j);
+                const QByteArray &path = paths.at(j);
                 bool excepted = false;
                 for (const QByteArray &g : globs)
                     excepted = excepted || globMatch(g, path);

@@ -137,7 +137,7 @@ def cases():
     c["zip64_short_extra"] = bytes(z)
     c["names_bytes"] = build([Entry(b"python/caf\xe9.py", b"latin1\n"), Entry(b"python/new\nline.py", b"nl\n"),
                               Entry(b"python/back\\slash.py", b"bs\n"), Entry(b"python/\xff\xfe.bin", b"ff\n")])
-    c["deep"] = build([Entry("python/" + "d/" * 3000 + "leaf.py", b"deep\n")])
+    c["deep"] = build([Entry("python/" + "d/" * 32000 + "leaf.py", b"deep\n")])  # a 64 KB name
     return c
 
 
