@@ -306,8 +306,17 @@ VerifyReport Verifier::run(const Bitset &pruned, JobControl *control)
     if (root.isEmpty())
         return report;
     const QString kept = m_scratch->filePath(QStringLiteral("kept-%1").arg(m_serial));
-    const QString work = kept + QStringLiteral(".work");
+    report = runAt(m_options, root, kept + QStringLiteral(".work"), all, control);
+    discard(kept);
+    discard(kept + QStringLiteral(".work"));
+    return report;
+}
 
+VerifyReport Verifier::runAt(const VerifyOptions &options, const QString &packageRoot, const QString &workDir,
+                             const std::vector<VerifyCheck> &all, JobControl *control)
+{
+    VerifyReport report;
+    QDir().mkpath(workDir);
     report.results.resize(all.size());
     std::vector<std::size_t> imports, order;
     for (std::size_t i = 0; i < all.size(); ++i)
@@ -315,7 +324,7 @@ VerifyReport Verifier::run(const Bitset &pruned, JobControl *control)
     std::atomic<std::uint64_t> done{0};
     std::mutex progressMutex; // JobControl::report is not thread-safe
     auto runAt = [&](std::size_t i) {
-        report.results[i] = runOne(m_options, root, work, all[i], control);
+        report.results[i] = runOne(options, packageRoot, workDir, all[i], control);
         spdlog::info("verify: {} {}: {}", all[i].name.toStdString(), statusName(report.results[i].status).toStdString(),
                      report.results[i].error.toStdString());
         if (control) {
@@ -328,12 +337,10 @@ VerifyReport Verifier::run(const Bitset &pruned, JobControl *control)
         }
     };
     QThreadPool pool;
-    pool.setMaxThreadCount(std::max(1, m_options.parallel));
+    pool.setMaxThreadCount(std::max(1, options.parallel));
     QtConcurrent::blockingMap(&pool, imports, runAt);
     for (std::size_t i : order) // the smoke script runs after the imports, alone
         runAt(i);
-    discard(kept);
-    discard(work);
     return report;
 }
 

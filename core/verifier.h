@@ -101,6 +101,10 @@ public:
     [[nodiscard]] static CheckResult runOne(const VerifyOptions &options, const QString &packageRoot,
                                             const QString &workDir, const VerifyCheck &check,
                                             JobControl *control = nullptr);
+    // Runs `checks` against a package root already on disk (e.g. one BytecodeCompiler prepared).
+    [[nodiscard]] static VerifyReport runAt(const VerifyOptions &options, const QString &packageRoot,
+                                            const QString &workDir, const std::vector<VerifyCheck> &checks,
+                                            JobControl *control = nullptr);
     [[nodiscard]] static QString statusName(CheckStatus s);
 
 private:

@@ -1,9 +1,12 @@
+#include "bytecodecompiler.h"
 #include "clisupport.h"
 #include "culpritfinder.h"
 #include "keptset.h"
 #include "pythonfinder.h"
 #include "units.h"
 #include "verifier.h"
+
+#include <QTemporaryDir>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +82,11 @@ int runVerify(const QStringList &args)
     parser.addOption({QStringLiteral("jobs"), QStringLiteral("Checks run at once (default 2)."), QStringLiteral("n"),
                       QStringLiteral("2")});
     parser.addOption({QStringLiteral("no-bisect"), QStringLiteral("Do not look for culprits.")});
+    parser.addOption({QStringLiteral("bytecode"),
+                      QStringLiteral("Verify the layer as exported with bytecode "
+                                     "keep, drop, precompile or sourceless; prints the "
+                                     "size effect."),
+                      QStringLiteral("mode")});
     parser.addOption({QStringLiteral("list-pythons"), QStringLiteral("Print the interpreters found and exit.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
     int exitCode = Ok;
@@ -149,9 +157,32 @@ int runVerify(const QStringList &args)
         for (const QString &w : warnings)
             printErr(QStringLiteral("layerslim-cli verify: warning: %1\n").arg(w));
 
-    const VerifyReport report = verifier.run(pruned, nullptr);
+    std::optional<BytecodeMode> bytecodeMode;
+    if (parser.isSet(QStringLiteral("bytecode"))) {
+        bytecodeMode = BytecodeCompiler::modeFromName(parser.value(QStringLiteral("bytecode")));
+        if (!bytecodeMode) {
+            printErr(QStringLiteral("layerslim-cli verify: --bytecode is keep, drop, precompile or sourceless\n"));
+            return BadInput;
+        }
+    }
+    VerifyReport report;
+    BytecodeResult bytecode;
+    if (bytecodeMode) {
+        QTemporaryDir scratch(QDir::tempPath() + QStringLiteral("/layerslim-bytecode-XXXXXX"));
+        scratch.setAutoRemove(false); // KeptSet::remove never follows the links into the source
+        const BytecodeCompiler compiler(tree, &session->layer.zipEntries, *python, runtime);
+        bytecode = compiler.prepare(pruned, *bytecodeMode, scratch.filePath(QStringLiteral("kept")));
+        if (bytecode.ok())
+            report = Verifier::runAt(options, bytecode.root, scratch.filePath(QStringLiteral("work")),
+                                     verifier.checks(pruned));
+        else
+            report.error = bytecode.error;
+        KeptSet::remove(scratch.path());
+    } else {
+        report = verifier.run(pruned, nullptr);
+    }
     std::vector<BisectResult> bisections;
-    if (!parser.isSet(QStringLiteral("no-bisect")) && report.error.isEmpty() && pruned.any()) {
+    if (!bytecodeMode && !parser.isSet(QStringLiteral("no-bisect")) && report.error.isEmpty() && pruned.any()) {
         CulpritFinder finder(verifier);
         for (const CheckResult *f : report.failures()) {
             if (f->status == CheckStatus::NotStarted || f->status == CheckStatus::Cancelled)
@@ -183,6 +214,14 @@ int runVerify(const QStringList &args)
             {QStringLiteral("results"), results},
             {QStringLiteral("bisections"), culprits},
             {QStringLiteral("passed"), passed},
+            {QStringLiteral("bytecode"),
+             bytecodeMode ? QJsonValue(QJsonObject{{QStringLiteral("mode"), BytecodeCompiler::modeName(*bytecodeMode)},
+                                                   {QStringLiteral("delta_bytes"), double(bytecode.deltaBytes)},
+                                                   {QStringLiteral("added_bytes"), double(bytecode.addedBytes)},
+                                                   {QStringLiteral("added_files"), qint64(bytecode.addedFiles)},
+                                                   {QStringLiteral("removed_bytes"), double(bytecode.removedBytes)},
+                                                   {QStringLiteral("removed_files"), qint64(bytecode.removedFiles)}})
+                          : QJsonValue()},
         };
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
         return !report.error.isEmpty() && report.results.empty() ? BadInput : passed ? Ok : DoesNotFit;
@@ -195,6 +234,14 @@ int runVerify(const QStringList &args)
         printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(report.error));
         return BadInput;
     }
+    if (bytecodeMode)
+        printOut(QStringLiteral("  bytecode %1: +%2 in %3 .pyc, -%4 in %5 files (%6%7 bytes)\n")
+                     .arg(BytecodeCompiler::modeName(*bytecodeMode), units::formatBytes(bytecode.addedBytes))
+                     .arg(bytecode.addedFiles)
+                     .arg(units::formatBytes(bytecode.removedBytes))
+                     .arg(bytecode.removedFiles)
+                     .arg(bytecode.deltaBytes >= 0 ? QStringLiteral("+") : QString())
+                     .arg(bytecode.deltaBytes));
     for (const CheckResult &r : report.results) {
         const QString label =
             r.check.kind == CheckKind::Import ? r.check.name : QStringLiteral("smoke %1").arg(r.check.name);
