@@ -1,5 +1,7 @@
 #include "clisupport.h"
 #include "lint.h"
+#include "stripper.h"
+#include "units.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,6 +45,11 @@ int runLint(const QStringList &args)
     const FileTree &tree = *session->layer.tree;
     const Bitset &pruned = session->ledger->pruned();
     const LintReport report = Lint::run(tree, &session->layer.zipEntries, target, &pruned);
+    // What the strip rule (with its exceptions) would free from the kept files, enabled or not.
+    Bitset stripSet = session->ledger->ruleMatches(RuleCatalog::indexOf(u"strip"));
+    stripSet.subtract(pruned);
+    const std::vector<StripEstimate> strip = Stripper::estimate(tree, stripSet, &session->layer.zipEntries);
+    const StripTotals stripTotals = Stripper::totals(strip);
     const int errors = report.errors();
 
     if (parser.isSet(QStringLiteral("json"))) {
@@ -58,6 +65,13 @@ int runLint(const QStringList &args)
             elf.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(e.path)},
                                    {QStringLiteral("machine"), e.machine},
                                    {QStringLiteral("max_glibc"), QString::fromLatin1(e.maxGlibc)}});
+        QJsonArray stripFiles;
+        for (const StripEstimate &e : strip)
+            if (e.savings > 0 || !e.error.isEmpty())
+                stripFiles.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(e.path)},
+                                              {QStringLiteral("bytes"), double(e.size)},
+                                              {QStringLiteral("savings_bytes"), double(e.savings)},
+                                              {QStringLiteral("error"), e.error}});
         const QJsonObject out{
             {QStringLiteral("root"), tree.rootPath()},
             {QStringLiteral("runtime"), target.runtime},
@@ -69,6 +83,10 @@ int runLint(const QStringList &args)
             {QStringLiteral("findings"), findings},
             {QStringLiteral("errors"), errors},
             {QStringLiteral("warnings"), report.warnings()},
+            {QStringLiteral("strip"), QJsonObject{{QStringLiteral("files"), qint64(stripTotals.files)},
+                                                  {QStringLiteral("bytes"), double(stripTotals.bytes)},
+                                                  {QStringLiteral("savings_bytes"), double(stripTotals.savings)},
+                                                  {QStringLiteral("per_file"), stripFiles}}},
         };
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
         return errors ? DoesNotFit : Ok;
@@ -84,6 +102,9 @@ int runLint(const QStringList &args)
                      .arg(Lint::severityName(f.severity), -7)
                      .arg(Lint::checkName(f.check), -10)
                      .arg(FileTree::displayName(f.path), f.message));
+    printOut(QStringLiteral("  strip would free %1 of %2 in %3 native files (estimated from section headers)\n")
+                 .arg(units::formatBytes(stripTotals.savings), units::formatBytes(stripTotals.bytes))
+                 .arg(stripTotals.files));
     printOut(QStringLiteral("%1 error(s), %2 warning(s)\n").arg(errors).arg(report.warnings()));
     return errors ? DoesNotFit : Ok;
 }

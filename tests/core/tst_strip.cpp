@@ -8,6 +8,8 @@
 #include "stripper.h"
 #include "testsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -132,6 +134,15 @@ void TestStrip::estimateOverTreeAndZip()
     QCOMPARE(est[0].savings, Stripper::estimateFile(m_so).value());
     QCOMPARE(est[0].size, std::uint64_t(fileSize(m_so)));
     QCOMPARE(Stripper::totals(est).savings, est[0].savings);
+    // The CLI shows the same estimate before export (lint --json "strip").
+    int code = -1;
+    const QJsonObject lint = QJsonDocument::fromJson(sh(QStringLiteral("%1 lint %2 --runtime python3.11 --json")
+                                                            .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer)),
+                                                        &code))
+                                 .object();
+    const QJsonObject strip = lint.value(QStringLiteral("strip")).toObject();
+    QCOMPARE(strip.value(QStringLiteral("savings_bytes")).toDouble(), double(est[0].savings));
+    QCOMPARE(strip.value(QStringLiteral("files")).toInt(), 1);
 
     sh(QStringLiteral("cd %1 && zip -qr ../strip.zip python").arg(quoted(m_layer)));
     const Layer zip = Layer::open(m_tmp.filePath(QStringLiteral("strip.zip")), &error);
