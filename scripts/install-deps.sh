@@ -8,6 +8,7 @@ pkgs=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   python3 python3-numpy python3-scipy python3-pandas python3-pandas-lib python3-dateutil python3-tz python3-six
   zip unzip 7zip xvfb xauth libelf-dev binutils file
+  clang libclang-rt-14-dev llvm
 )
 missing=()
 for p in "${pkgs[@]}"; do

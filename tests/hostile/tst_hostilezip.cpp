@@ -223,7 +223,7 @@ void TestHostileZip::cliNeverHangsNorWrites()
     QDirIterator it(zips(), {QStringLiteral("*.zip")}, QDir::Files);
     while (it.hasNext()) {
         const QString path = it.next();
-        const auto run = hostile::cli({QStringLiteral("scan"), path, QStringLiteral("--json")}, 20000);
+        const auto run = hostile::cli({QStringLiteral("scan"), path, QStringLiteral("--json")}, 60000);
         QVERIFY2(run.finished, qPrintable(path));
         QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(path));
         if (run.exitCode == 1)
