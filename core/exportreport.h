@@ -1,0 +1,39 @@
+// The record written next to every export (NAME.report.md and
+// NAME.report.json): rules and exceptions used, what each rule and manual
+// choice removed per package, lint findings, verification results, and the
+// sizes before and after.
+#pragma once
+
+#include "lint.h"
+#include "profile.h"
+#include "sizeledger.h"
+#include "verifier.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+struct ExportReportInput {
+    const SizeLedger *ledger = nullptr; // the selection that was exported
+    Profile profile;                    // target and export settings used
+    QString output;                     // the zip (or folder) written
+    std::uint64_t outputBytes = 0;      // size of the zip on disk (0 for a folder)
+    std::uint32_t entries = 0;          // entries written
+    double seconds = 0;                 // export time
+    std::optional<LintReport> lint;     // when lint ran on the kept set
+    std::optional<VerifyReport> verify; // when verification ran
+};
+
+class ExportReport
+{
+public:
+    [[nodiscard]] static QJsonObject toJson(const ExportReportInput &in);
+    [[nodiscard]] static QString toMarkdown(const ExportReportInput &in);
+    // Writes OUTPUT.report.json and OUTPUT.report.md beside the output (the
+    // ".zip" suffix dropped), each atomically; returns false with `error`
+    // naming the file on failure.
+    static bool write(const ExportReportInput &in, QString *error);
+    // "layer.zip" -> "layer.report"; the two files add .md and .json.
+    [[nodiscard]] static QString basePath(const QString &output);
+};
