@@ -1,6 +1,8 @@
 #include "clisupport.h"
+#include "exportplan.h"
 #include "nodecategory.h"
 #include "units.h"
+#include "zipsizepredictor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,9 +40,14 @@ int runScan(const QStringList &args)
     const LedgerTotals totals = ledger.totals();
     const std::uint64_t budget = profile.limitBytes > profile.reserveBytes ? profile.limitBytes - profile.reserveBytes : 0;
     const bool fits = totals.keptBytes <= budget;
-    // Deflate at level 6 keeps about 40% of a typical scientific layer until
-    // the exact predictor has run; "zip_estimate_exact" says which it is.
-    const std::uint64_t zipEstimate = totals.keptBytes * 2 / 5;
+    // The exact zip size at the profile's level and prefix: every file is
+    // deflated once (what export would write), then summed for this selection.
+    ZipSizePredictor predictor(tree, session->layer.zipEntries);
+    QString predictError;
+    if (!predictor.compute(profile.level, nullptr, 0, &predictError))
+        printErr(QStringLiteral("layerslim-cli scan: warning: zip size is approximate: %1\n").arg(predictError));
+    const QByteArray prefix = ExportPlan::normalizePrefix(profile.prefix, nullptr).value_or(QByteArray("python/"));
+    const ZipSizePredictor::Prediction zipEstimate = predictor.predict(ledger.pruned(), prefix);
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rules;
@@ -83,8 +90,8 @@ int runScan(const QStringList &args)
             {QStringLiteral("limit_bytes"), bytesValue(profile.limitBytes)},
             {QStringLiteral("reserve_bytes"), bytesValue(profile.reserveBytes)},
             {QStringLiteral("fits"), fits},
-            {QStringLiteral("zip_bytes_estimate"), bytesValue(zipEstimate)},
-            {QStringLiteral("zip_estimate_exact"), false},
+            {QStringLiteral("zip_bytes_estimate"), bytesValue(zipEstimate.bytes)},
+            {QStringLiteral("zip_estimate_exact"), zipEstimate.exact},
             {QStringLiteral("packages"), packages},
             {QStringLiteral("categories"), byCategory},
             {QStringLiteral("issues"), issues},
@@ -109,6 +116,10 @@ int runScan(const QStringList &args)
                  .arg(units::formatBytes(totals.keptBytes), units::formatBytes(budget),
                       units::formatBytes(profile.limitBytes), units::formatBytes(profile.reserveBytes),
                       fits ? QStringLiteral("fits") : QStringLiteral("DOES NOT FIT")));
+    printOut(QStringLiteral("  zip %1 (%2 bytes, %3 at level %4)\n")
+                 .arg(units::formatBytes(zipEstimate.bytes), units::groupedBytes(zipEstimate.bytes),
+                      zipEstimate.exact ? QStringLiteral("exact") : QStringLiteral("approximate"))
+                 .arg(profile.level));
     return fits ? Ok : DoesNotFit;
 }
 

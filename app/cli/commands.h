@@ -17,5 +17,6 @@ int runRules(const QStringList &args);
 int runScan(const QStringList &args);
 int runVerify(const QStringList &args);
 int runLint(const QStringList &args);
+int runExport(const QStringList &args);
 
 } // namespace cli

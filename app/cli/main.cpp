@@ -22,6 +22,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("scan"), {cli::runScan, "scan a folder or zip and report sizes"}},
         {QStringLiteral("lint"), {cli::runLint, "check native files against the target runtime and arch"}},
         {QStringLiteral("verify"), {cli::runVerify, "import the kept set with a real Python; find culprits"}},
+        {QStringLiteral("export"), {cli::runExport, "write the kept files as a reproducible layer zip"}},
     };
     return table;
 }

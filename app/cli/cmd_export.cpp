@@ -1,0 +1,98 @@
+#include "clisupport.h"
+#include "exporter.h"
+#include "exportplan.h"
+#include "units.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cli {
+
+int runExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Writes the kept part of a layer folder or zip as a reproducible Lambda layer zip (or folder). Entry times "
+        "are SOURCE_DATE_EPOCH when set, otherwise 1980-01-01 00:00."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to export from."));
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The zip (or folder) to write."),
+                      QStringLiteral("OUT")});
+    addSelectionOptions(parser);
+    parser.addOption({QStringLiteral("prefix"),
+                      QStringLiteral("Folder the packages go under: python/ (default), "
+                                     "python/lib/pythonX.Y/site-packages/, or \"\" for none."),
+                      QStringLiteral("prefix")});
+    parser.addOption({QStringLiteral("level"), QStringLiteral("Deflate level 0 (store) to 12 (default 6)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Compression threads (default one per core)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("folder"), QStringLiteral("Write an unpacked folder instead of a zip.")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    int exitCode = Ok;
+    if (!parseOrExplain(parser, args, QStringLiteral("export"), 1, &exitCode))
+        return exitCode;
+    if (!parser.isSet(QStringLiteral("output"))) {
+        printErr(QStringLiteral("layerslim-cli export: -o OUT is required\n"));
+        return BadInput;
+    }
+    auto number = [&](const QString &name, int lo, int hi, int *out) {
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        *out = parser.value(name).toInt(&ok);
+        if (!ok || *out < lo || *out > hi) {
+            printErr(QStringLiteral("layerslim-cli export: --%1 must be a number from %2 to %3\n").arg(name).arg(lo).arg(hi));
+            return false;
+        }
+        return true;
+    };
+    ExportOptions options;
+    int level = -1;
+    if (!number(QStringLiteral("level"), 0, 12, &level) || !number(QStringLiteral("threads"), 1, 1024, &options.threads))
+        return BadInput;
+
+    auto session = openSession(parser.positionalArguments().first(), parser);
+    if (!session)
+        return BadInput;
+    const Profile &profile = session->profile;
+    options.output = parser.value(QStringLiteral("output"));
+    options.prefix = parser.isSet(QStringLiteral("prefix")) ? parser.value(QStringLiteral("prefix")) : profile.prefix;
+    options.level = level >= 0 ? level : profile.level;
+    options.toFolder = parser.isSet(QStringLiteral("folder"));
+
+    const ExportResult r = Exporter::run(*session->layer.tree, session->ledger->pruned(), session->layer.zipEntries,
+                                         options);
+    if (!r.ok) {
+        printErr(QStringLiteral("layerslim-cli export: %1\n").arg(r.error));
+        return BadInput;
+    }
+    const std::uint64_t budget = profile.limitBytes > profile.reserveBytes ? profile.limitBytes - profile.reserveBytes : 0;
+    const bool fits = r.bytes <= budget;
+    if (parser.isSet(QStringLiteral("json"))) {
+        const QJsonObject out{
+            {QStringLiteral("output"), options.output},
+            {QStringLiteral("files"), qint64(r.files)},
+            {QStringLiteral("symlinks"), qint64(r.symlinks)},
+            {QStringLiteral("folders"), qint64(r.folders)},
+            {QStringLiteral("bytes"), double(r.bytes)},
+            {QStringLiteral("zip_bytes"), double(r.outputBytes)},
+            {QStringLiteral("seconds"), r.seconds},
+            {QStringLiteral("fits"), fits},
+        };
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+    } else {
+        printOut(QStringLiteral("%1\n  files  %2 (%3 symlinks, %4 folders)\n  bytes  %5 (%6) unzipped\n")
+                     .arg(options.output)
+                     .arg(units::groupedBytes(r.files), units::groupedBytes(r.symlinks), units::groupedBytes(r.folders),
+                          units::groupedBytes(r.bytes), units::formatBytes(r.bytes)));
+        if (!options.toFolder)
+            printOut(QStringLiteral("  zip    %1 (%2)\n").arg(units::groupedBytes(r.outputBytes), units::formatBytes(r.outputBytes)));
+        printOut(QStringLiteral("  time   %1 s\n").arg(r.seconds, 0, 'f', 2));
+    }
+    if (!fits)
+        printErr(QStringLiteral("layerslim-cli export: warning: %1 unzipped exceeds the %2 allowed (limit minus reserve)\n")
+                     .arg(units::formatBytes(r.bytes), units::formatBytes(budget)));
+    return fits ? Ok : DoesNotFit;
+}
+
+} // namespace cli

@@ -1,0 +1,173 @@
+#include "zipsizepredictor.h"
+
+#include "deflatepipeline.h"
+#include "entryencoder.h"
+#include "exportplan.h"
+#include "zipwriter.h"
+
+#include <QFile>
+
+#include <atomic>
+#include <thread>
+
+ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
+    : m_tree(tree),
+      m_mask(tree),
+      m_nameLength(tree.count(), 0),
+      m_uncompressed(tree.count(), 0),
+      m_approximate(tree.count(), 0),
+      m_zipSource(tree.source() == FileTree::Source::Zip)
+{
+    const FileTree::Index root = tree.packageRoot();
+    auto zip = std::make_shared<Sizes>();
+    zip->level = 0;
+    zip->stored.assign(tree.count(), 0);
+    for (FileTree::Index i = root + 1; i < tree.subtreeEnd(root); ++i) {
+        const FileTree::Index p = tree.parent(i);
+        const std::uint32_t parentLength = p == root ? 0 : m_nameLength[p];
+        m_nameLength[i] = parentLength + std::uint32_t(tree.name(i).size()) + (tree.isDir(i) ? 1 : 0);
+        if (!ExportMask::carriesData(tree.kind(i)))
+            continue;
+        m_uncompressed[i] = tree.size(i);
+        m_approximate[i] = std::uint64_t(double(tree.size(i)) * kApproximateRatio);
+        if (m_zipSource) {
+            const std::uint32_t ref = tree.sourceRef(i);
+            if (ref < zipEntries.size()) {
+                m_uncompressed[i] = zipEntries[ref].uncompressedSize;
+                zip->stored[i] = zipEntries[ref].compressedSize;
+            }
+        }
+    }
+    if (m_zipSource)
+        m_exact = std::move(zip);
+}
+
+int ZipSizePredictor::level() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_exact && !m_zipSource ? m_exact->level : -1;
+}
+
+bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QString *error)
+{
+    if (m_zipSource)
+        return true; // raw copies: already exact at any level
+    auto sizes = std::make_shared<Sizes>();
+    sizes->level = level;
+    sizes->stored.assign(m_tree.count(), 0);
+    std::vector<FileTree::Index> work;
+    std::uint64_t totalBytes = 0;
+    const FileTree::Index root = m_tree.packageRoot();
+    for (FileTree::Index i = root; i < m_tree.subtreeEnd(root); ++i)
+        if (ExportMask::carriesData(m_tree.kind(i))) {
+            work.push_back(i);
+            totalBytes += m_tree.size(i);
+        }
+    // Largest first, so that one big file does not finish alone at the end.
+    std::stable_sort(work.begin(), work.end(),
+                     [this](FileTree::Index a, FileTree::Index b) { return m_tree.size(a) > m_tree.size(b); });
+
+    std::atomic<std::size_t> next{0};
+    std::atomic_bool failed{false};
+    std::mutex progressMutex;
+    JobProgress progress;
+    progress.totalItems = work.size();
+    QString firstError;
+    auto worker = [&] {
+        EntryEncoder encoder(level);
+        for (std::size_t k = next.fetch_add(1); k < work.size(); k = next.fetch_add(1)) {
+            if (failed.load() || (control && control->cancelled()))
+                return;
+            const FileTree::Index i = work[k];
+            const QByteArray path = DeflatePipeline::sourcePath(m_tree, i);
+            EncodedEntry e;
+            QString why;
+            const bool ok = m_tree.isFile(i) ? encoder.encodeFile(path, m_tree.size(i), false, &e, &why)
+                                             : EntryEncoder::encodeSymlink(path, &e, &why);
+            std::lock_guard lock(progressMutex);
+            if (!ok) {
+                if (!failed.exchange(true))
+                    firstError = QStringLiteral("%1: %2").arg(QFile::decodeName(path), why);
+                return;
+            }
+            sizes->stored[i] = e.compressedSize;
+            ++progress.items;
+            progress.bytes += m_tree.size(i);
+            if (control)
+                control->report(progress);
+        }
+    };
+    if (threads <= 0)
+        threads = int(std::max(1U, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(worker);
+    for (std::thread &t : pool)
+        t.join();
+    if (failed.load() || (control && control->cancelled())) {
+        if (error)
+            *error = failed.load() ? firstError : QStringLiteral("size prediction cancelled");
+        return false;
+    }
+    // A symlink's uncompressed size (its target's length) only matters past
+    // 4 GiB, so it is not recorded.
+    std::lock_guard lock(m_mutex);
+    m_exact = std::move(sizes);
+    return true;
+}
+
+ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, const QByteArray &prefix) const
+{
+    std::shared_ptr<const Sizes> exact;
+    {
+        std::lock_guard lock(m_mutex);
+        exact = m_exact;
+    }
+    const std::vector<std::uint64_t> &stored = exact ? exact->stored : m_approximate;
+    const Bitset exported = m_mask.exported(pruned);
+    const FileTree::Index root = m_tree.packageRoot();
+    Prediction p;
+    p.exact = bool(exact);
+    if (!exported.test(root)) {
+        p.bytes = ZipWriter::endRecordsSize(0, 0, 0);
+        return p;
+    }
+    std::uint64_t entries = 0, local = 0, central = 0;
+    const std::uint64_t prefixLength = std::uint64_t(prefix.size());
+    exported.forEach([&](std::size_t n) {
+        const auto i = FileTree::Index(n);
+        if (i == root)
+            return;
+        const std::uint64_t name = prefixLength + m_nameLength[i];
+        local += ZipWriter::localHeaderSize(name, stored[i], m_uncompressed[i]) + stored[i];
+        central += ZipWriter::centralHeaderSize(name, stored[i], m_uncompressed[i], 0);
+        ++entries;
+    });
+    for (const QByteArray &folder : ExportPlan::prefixFolders(prefix)) {
+        local += ZipWriter::localHeaderSize(std::uint64_t(folder.size()), 0, 0);
+        central += ZipWriter::centralHeaderSize(std::uint64_t(folder.size()), 0, 0, 0);
+        ++entries;
+    }
+    // Past 4 GiB some local headers sit at offsets that need zip64 fields, and
+    // which ones depends on the order: walk the plan then.
+    if (local >= ZipWriter::kMax32) {
+        p.bytes = exactWalk(exported, prefix, exact ? *exact : Sizes{-1, m_approximate});
+        return p;
+    }
+    p.bytes = local + central + ZipWriter::endRecordsSize(entries, local, central);
+    return p;
+}
+
+std::uint64_t ZipSizePredictor::exactWalk(const Bitset &exported, const QByteArray &prefix, const Sizes &s) const
+{
+    const ExportPlan plan = ExportPlan::build(m_tree, exported, prefix);
+    std::uint64_t offset = 0, central = 0;
+    for (const PlanEntry &e : plan.entries()) {
+        const std::uint64_t data = e.node == FileTree::kNone ? 0 : s.stored[e.node];
+        const std::uint64_t size = e.node == FileTree::kNone ? 0 : m_uncompressed[e.node];
+        const std::uint64_t name = std::uint64_t(e.name.size());
+        central += ZipWriter::centralHeaderSize(name, data, size, offset);
+        offset += ZipWriter::localHeaderSize(name, data, size) + data;
+    }
+    return offset + central + ZipWriter::endRecordsSize(plan.entries().size(), offset, central);
+}
