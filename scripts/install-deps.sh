@@ -9,6 +9,7 @@ pkgs=(
   python3 python3-numpy python3-scipy python3-pandas python3-pandas-lib python3-dateutil python3-tz python3-six
   zip unzip 7zip xvfb xauth libelf-dev binutils file
   clang libclang-rt-14-dev llvm
+  python3-pip dpkg-dev desktop-file-utils appstream
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -18,5 +18,6 @@ int runScan(const QStringList &args);
 int runVerify(const QStringList &args);
 int runLint(const QStringList &args);
 int runExport(const QStringList &args);
+int runStage(const QStringList &args);
 
 } // namespace cli

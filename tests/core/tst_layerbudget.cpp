@@ -1,0 +1,144 @@
+// The shared Lambda budget with real zips and folders, measured independently
+// with python3's zipfile and find.
+#include "layerbudget.h"
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <numeric>
+
+using testsupport::quoted;
+using testsupport::sh;
+
+class TestLayerBudget : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void zipsFoldersAndSizes();
+    void remainingAndSegments();
+    void overTheLimit();
+    void unreadablePathLeavesBudgetUnchanged();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_zip;
+    QString m_folder;
+};
+
+void TestLayerBudget::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_zip = m_dir.filePath(QStringLiteral("function.zip"));
+    m_folder = m_dir.filePath(QStringLiteral("other-layer"));
+    // A function zip with a folder entry, a stored and a deflated file; a layer folder with nesting.
+    sh(QStringLiteral("/usr/bin/python3 -S -c \"import zipfile, os; "
+                      "z = zipfile.ZipFile('%1', 'w'); z.writestr('lib/', ''); "
+                      "z.writestr('handler.py', 'def handler(e, c):\\n    return 1\\n' * 40, zipfile.ZIP_DEFLATED); "
+                      "z.writestr('lib/blob.bin', os.urandom(70000), zipfile.ZIP_STORED); z.close()\"")
+           .arg(m_zip));
+    sh(QStringLiteral("mkdir -p %1/python/pkg/sub && head -c 12345 /dev/urandom > %1/python/pkg/a.so && "
+                      "printf 'x = 1\\n' > %1/python/pkg/__init__.py && head -c 999 /dev/zero > %1/python/pkg/sub/d.dat")
+           .arg(quoted(m_folder)));
+}
+
+void TestLayerBudget::zipsFoldersAndSizes()
+{
+    LayerBudget budget;
+    QString error;
+    QVERIFY2(budget.addPath(m_zip, &error), qPrintable(error));
+    QVERIFY2(budget.addPath(m_folder, &error), qPrintable(error));
+    budget.addSize(QStringLiteral("pandas layer from the console"), 45'000'000);
+    QCOMPARE(budget.items().size(), std::size_t(3));
+
+    const quint64 zipBytes = sh(QStringLiteral("/usr/bin/python3 -S -c \"import zipfile; "
+                                               "print(sum(i.file_size for i in zipfile.ZipFile('%1').infolist() "
+                                               "if not i.is_dir()))\"")
+                                    .arg(m_zip))
+                                 .trimmed()
+                                 .toULongLong();
+    const quint64 folderBytes = sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'")
+                                       .arg(quoted(m_folder)))
+                                    .trimmed()
+                                    .toULongLong();
+    QVERIFY(zipBytes > 70000);
+    QCOMPARE(folderBytes, quint64(12345 + 6 + 999));
+
+    QCOMPARE(budget.items()[0].kind, LayerBudget::ItemKind::Zip);
+    QCOMPARE(budget.items()[0].bytes, zipBytes);
+    QCOMPARE(budget.items()[0].label, QStringLiteral("function.zip"));
+    QCOMPARE(budget.items()[1].kind, LayerBudget::ItemKind::Folder);
+    QCOMPARE(budget.items()[1].bytes, folderBytes);
+    QCOMPARE(budget.items()[2].kind, LayerBudget::ItemKind::Size);
+    QCOMPARE(budget.othersBytes(), zipBytes + folderBytes + 45'000'000);
+
+    budget.removeItem(1);
+    QCOMPARE(budget.othersBytes(), zipBytes + 45'000'000);
+    budget.removeItem(7); // out of range: ignored
+    QCOMPARE(budget.items().size(), std::size_t(2));
+}
+
+void TestLayerBudget::remainingAndSegments()
+{
+    LayerBudget budget(Target::kLimitBytes, 20 * 1024 * 1024);
+    QString error;
+    QVERIFY(budget.addPath(m_folder, &error));
+    budget.addSize(QStringLiteral("other"), 1'000'000);
+    const quint64 others = budget.othersBytes();
+    QCOMPARE(budget.remainingBytes(), quint64(262'144'000) - 20'971'520 - others);
+
+    const quint64 layer = 150'000'000;
+    QVERIFY(budget.fits(layer));
+    QVERIFY(budget.fits(budget.remainingBytes()));
+    QVERIFY(!budget.fits(budget.remainingBytes() + 1));
+    QCOMPARE(budget.overBytes(layer), quint64(0));
+    QCOMPARE(budget.overBytes(budget.remainingBytes() + 5), quint64(5));
+
+    const auto segments = budget.segments(layer);
+    QCOMPARE(segments.size(), std::size_t(5)); // folder, size, reserve, layer, free
+    QCOMPARE(segments[0].kind, LayerBudget::SegmentKind::Item);
+    QCOMPARE(segments[0].item, 0);
+    QCOMPARE(segments[1].item, 1);
+    QCOMPARE(segments[2].kind, LayerBudget::SegmentKind::Reserve);
+    QCOMPARE(segments[3].kind, LayerBudget::SegmentKind::Layer);
+    QCOMPARE(segments[3].bytes, layer);
+    QCOMPARE(segments[4].kind, LayerBudget::SegmentKind::Free);
+    const quint64 sum = std::accumulate(segments.begin(), segments.end(), quint64(0),
+                                        [](quint64 s, const LayerBudget::Segment &seg) { return s + seg.bytes; });
+    QCOMPARE(sum, Target::kLimitBytes);
+}
+
+void TestLayerBudget::overTheLimit()
+{
+    LayerBudget budget(1000, 100);
+    budget.addSize(QStringLiteral("function"), 600);
+    QCOMPARE(budget.remainingBytes(), quint64(300));
+    QCOMPARE(budget.overBytes(450), quint64(150));
+    const auto segments = budget.segments(450);
+    QCOMPARE(segments.back().kind, LayerBudget::SegmentKind::Layer); // no free segment when over
+    budget.addSize(QStringLiteral("huge"), ~quint64(0)); // saturates instead of wrapping
+    QCOMPARE(budget.remainingBytes(), quint64(0));
+    QVERIFY(!budget.fits(1));
+    QVERIFY(budget.fits(0));
+    budget.clear();
+    QCOMPARE(budget.remainingBytes(), quint64(900));
+    budget.setReserveBytes(0);
+    budget.setLimitBytes(50);
+    QCOMPARE(budget.remainingBytes(), quint64(50));
+}
+
+void TestLayerBudget::unreadablePathLeavesBudgetUnchanged()
+{
+    LayerBudget budget;
+    QString error;
+    const QString missing = m_dir.filePath(QStringLiteral("no-such.zip"));
+    QVERIFY(!budget.addPath(missing, &error));
+    QVERIFY2(error.contains(missing), qPrintable(error));
+    QVERIFY(budget.items().empty());
+    QCOMPARE(budget.remainingBytes(), Target::kLimitBytes);
+}
+
+QTEST_GUILESS_MAIN(TestLayerBudget)
+#include "tst_layerbudget.moc"

@@ -1,0 +1,148 @@
+// Runtime presets against what a real CPython says about itself (sysconfig,
+// cache tags, extension suffixes) and against the rest of core.
+#include "profile.h"
+#include "targets.h"
+#include "testsupport.h"
+#include "units.h"
+
+#include <QtTest>
+
+using testsupport::sh;
+
+class TestTargets : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyRuntimeOnBothArchitectures();
+    void amazonLinuxAndGlibc_data();
+    void amazonLinuxAndGlibc();
+    void namesMatchTheHostPython();
+    void sitePackagesPrefixMatchesSysconfig_data();
+    void sitePackagesPrefixMatchesSysconfig();
+    void pipPlatforms();
+    void limitAndProfileAgree();
+};
+
+void TestTargets::everyRuntimeOnBothArchitectures()
+{
+    QCOMPARE(Target::all().size(), std::size_t(12));
+    QCOMPARE(Target::runtimes().size(), 6);
+    QCOMPARE(Target::runtimes().first(), QStringLiteral("python3.8"));
+    QCOMPARE(Target::runtimes().last(), QStringLiteral("python3.13"));
+    for (const QString &runtime : Target::runtimes()) {
+        for (const QString &arch : Target::architectures()) {
+            const auto t = Target::find(runtime, arch);
+            QVERIFY2(t, qPrintable(runtime + QLatin1Char('/') + arch));
+            QCOMPARE(t->runtime(), runtime);
+            QCOMPARE(t->archName(), arch);
+            QCOMPARE(t->pythonVersion(), runtime.mid(6));
+        }
+    }
+    QCOMPARE(Target::find(u"python3.10", u"aarch64")->arch, Arch::Arm64);
+    QCOMPARE(Target::find(u"python3.10", u"arm64")->machine(), QStringLiteral("aarch64"));
+    QCOMPARE(Target::find(u"python3.10", u"arm64")->elfMachine(), std::uint16_t(183)); // EM_AARCH64
+    QCOMPARE(Target::find(u"python3.10", u"x86_64")->elfMachine(), std::uint16_t(62)); // EM_X86_64
+    QVERIFY(!Target::find(u"python3.7", u"x86_64"));
+    QVERIFY(!Target::find(u"python3.14", u"x86_64"));
+    QVERIFY(!Target::find(u"python3.10", u"i386"));
+    QVERIFY(!Target::find(u"", u""));
+}
+
+void TestTargets::amazonLinuxAndGlibc_data()
+{
+    // AWS's runtime table: python3.8–3.11 run on Amazon Linux 2, 3.12 and later on AL2023.
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("os");
+    QTest::addColumn<QString>("glibc");
+    for (const char *r : {"python3.8", "python3.9", "python3.10", "python3.11"})
+        QTest::newRow(r) << QString::fromLatin1(r) << QStringLiteral("Amazon Linux 2") << QStringLiteral("2.26");
+    for (const char *r : {"python3.12", "python3.13"})
+        QTest::newRow(r) << QString::fromLatin1(r) << QStringLiteral("Amazon Linux 2023") << QStringLiteral("2.34");
+}
+
+void TestTargets::amazonLinuxAndGlibc()
+{
+    QFETCH(QString, runtime);
+    QFETCH(QString, os);
+    QFETCH(QString, glibc);
+    for (const QString &arch : Target::architectures()) {
+        const auto t = Target::find(runtime, arch);
+        QVERIFY(t);
+        QCOMPARE(t->osName(), os);
+        QCOMPARE(t->glibc(), glibc);
+        QVERIFY(t->label().contains(os));
+        QVERIFY(t->label().contains(QStringLiteral("glibc ") + glibc));
+    }
+}
+
+void TestTargets::namesMatchTheHostPython()
+{
+    // The host's own CPython names its ABI, bytecode and extension files; the
+    // preset for the same version and machine must name them identically.
+    const QStringList host = QString::fromUtf8(sh(QStringLiteral(
+        "/usr/bin/python3 -S -c \"import sys, sysconfig, platform; "
+        "print(sys.version_info.minor, platform.machine(), sys.implementation.cache_tag, "
+        "sysconfig.get_config_var('EXT_SUFFIX'))\""))).trimmed().split(QLatin1Char(' '));
+    QCOMPARE(host.size(), 4);
+    const QString arch = host[1] == QStringLiteral("aarch64") ? QStringLiteral("arm64") : host[1];
+    const auto t = Target::find(QStringLiteral("python3.") + host[0], arch);
+    if (!t)
+        QSKIP("the host Python is not a Lambda runtime version");
+    QCOMPARE(t->machine(), host[1]);
+    QCOMPARE(t->bytecodeTag(), host[2]);
+    QCOMPARE(t->extensionSuffix(), host[3]);
+    QCOMPARE(t->abiTag(), QStringLiteral("cp3") + host[0]);
+}
+
+void TestTargets::sitePackagesPrefixMatchesSysconfig_data()
+{
+    QTest::addColumn<QString>("runtime");
+    for (const QString &r : Target::runtimes())
+        QTest::newRow(qPrintable(r)) << r;
+}
+
+void TestTargets::sitePackagesPrefixMatchesSysconfig()
+{
+    QFETCH(QString, runtime);
+    const auto t = Target::find(runtime, u"x86_64");
+    QVERIFY(t);
+    // CPython's posix_prefix scheme with base "python" is where Lambda looks in /opt.
+    const QString expected = QString::fromUtf8(sh(QStringLiteral(
+        "/usr/bin/python3 -S -c \"import sysconfig; print(sysconfig.get_path('purelib', 'posix_prefix', "
+        "vars={'base': 'python', 'platbase': 'python', 'installed_base': 'python', "
+        "'installed_platbase': 'python', 'py_version_short': '%1', 'platlibdir': 'lib'}))\"")
+                                                             .arg(t->pythonVersion()))).trimmed();
+    QCOMPARE(t->sitePackagesPrefix(), expected + QLatin1Char('/'));
+}
+
+void TestTargets::pipPlatforms()
+{
+    const auto al2 = Target::find(u"python3.10", u"x86_64");
+    QCOMPARE(al2->pipPlatforms(), QStringList{QStringLiteral("manylinux2014_x86_64")});
+    const auto al2Arm = Target::find(u"python3.11", u"arm64");
+    QCOMPARE(al2Arm->pipPlatforms(), QStringList{QStringLiteral("manylinux2014_aarch64")});
+    // glibc 2.34 also runs wheels built for manylinux_2_28 and _2_34.
+    const auto al2023 = Target::find(u"python3.12", u"arm64");
+    QCOMPARE(al2023->pipPlatforms(),
+             (QStringList{QStringLiteral("manylinux2014_aarch64"), QStringLiteral("manylinux_2_28_aarch64"),
+                          QStringLiteral("manylinux_2_34_aarch64")}));
+    for (const Target &t : Target::all())
+        for (const QString &p : t.pipPlatforms())
+            QVERIFY(p.endsWith(t.machine()));
+}
+
+void TestTargets::limitAndProfileAgree()
+{
+    QCOMPARE(Target::kLimitBytes, std::uint64_t(250) * 1024 * 1024);
+    QCOMPARE(Target::kLimitBytes, units::kLambdaUnzippedLimit);
+    QCOMPARE(Target::runtimes(), Profile::knownRuntimes());
+    QCOMPARE(Target::architectures(), Profile::knownArchitectures());
+    // A default profile names a target that exists.
+    const Profile p;
+    QVERIFY(Target::find(p.runtime, p.arch));
+    QCOMPARE(p.limitBytes, Target::kLimitBytes);
+}
+
+QTEST_GUILESS_MAIN(TestTargets)
+#include "tst_targets.moc"
