@@ -1,6 +1,8 @@
 #include "clisupport.h"
 #include "exporter.h"
 #include "exportplan.h"
+#include "exportreport.h"
+#include "lint.h"
 #include "units.h"
 
 #include <QJsonDocument>
@@ -27,6 +29,8 @@ int runExport(const QStringList &args)
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Compression threads (default one per core)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("folder"), QStringLiteral("Write an unpacked folder instead of a zip.")});
+    parser.addOption({QStringLiteral("no-report"),
+                      QStringLiteral("Do not write OUT.report.md and OUT.report.json beside the output.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
     int exitCode = Ok;
     if (!parseOrExplain(parser, args, QStringLiteral("export"), 1, &exitCode))
@@ -68,6 +72,28 @@ int runExport(const QStringList &args)
     }
     const std::uint64_t budget = profile.limitBytes > profile.reserveBytes ? profile.limitBytes - profile.reserveBytes : 0;
     const bool fits = r.bytes <= budget;
+    QString reportPath;
+    if (!parser.isSet(QStringLiteral("no-report"))) {
+        ExportReportInput report;
+        report.ledger = session->ledger.get();
+        report.profile = Profile::fromLedger(*session->ledger, profile);
+        report.profile.prefix = options.prefix;
+        report.profile.level = options.level;
+        report.output = options.output;
+        report.outputBytes = options.toFolder ? 0 : r.outputBytes;
+        report.entries = r.files + r.symlinks + r.folders;
+        report.seconds = r.seconds;
+        LintTarget target;
+        target.runtime = profile.runtime;
+        target.arch = profile.arch;
+        report.lint = Lint::run(*session->layer.tree, &session->layer.zipEntries, target, &session->ledger->pruned());
+        QString error;
+        if (!ExportReport::write(report, &error)) {
+            printErr(QStringLiteral("layerslim-cli export: the layer was written, but not its report: %1\n").arg(error));
+            return BadInput;
+        }
+        reportPath = ExportReport::basePath(options.output) + QStringLiteral(".md");
+    }
     if (parser.isSet(QStringLiteral("json"))) {
         const QJsonObject out{
             {QStringLiteral("output"), options.output},
@@ -78,6 +104,7 @@ int runExport(const QStringList &args)
             {QStringLiteral("zip_bytes"), double(r.outputBytes)},
             {QStringLiteral("seconds"), r.seconds},
             {QStringLiteral("fits"), fits},
+            {QStringLiteral("report"), reportPath},
         };
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
     } else {
@@ -88,6 +115,8 @@ int runExport(const QStringList &args)
         if (!options.toFolder)
             printOut(QStringLiteral("  zip    %1 (%2)\n").arg(units::groupedBytes(r.outputBytes), units::formatBytes(r.outputBytes)));
         printOut(QStringLiteral("  time   %1 s\n").arg(r.seconds, 0, 'f', 2));
+        if (!reportPath.isEmpty())
+            printOut(QStringLiteral("  report %1 (and .json)\n").arg(reportPath));
     }
     if (!fits)
         printErr(QStringLiteral("layerslim-cli export: warning: %1 unzipped exceeds the %2 allowed (limit minus reserve)\n")
