@@ -51,7 +51,7 @@ configure build-tsan -DCMAKE_BUILD_TYPE=Debug -DLAYERSLIM_BUILD_GUI=OFF \
 mapfile -t known < <(test_targets build-tsan)
 tsan_targets=()
 for t in $TSAN_TESTS; do
-    printf '%s\n' "${known[@]}" | grep -qx "$t" && tsan_targets+=("$t")
+    [[ " ${known[*]} " == *" $t "* ]] && tsan_targets+=("$t") # no pipe: grep -q + pipefail drops matches
 done
 cmake --build build-tsan -j "$JOBS" --target layerslim-cli "${tsan_targets[@]}"
 step "TSan: ctest (${tsan_targets[*]})"
@@ -66,7 +66,7 @@ CC=clang CXX=clang++ configure build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLA
 cmake --build build-fuzz -j "$JOBS" --target fuzzers
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 for bin in build-fuzz/fuzz/fuzz_*; do
-    [ -x "$bin" ] || continue
+    [ -f "$bin" ] && [ -x "$bin" ] || continue
     name=$(basename "$bin"); seeds=fuzz/corpus/${name#fuzz_}
     work=build-fuzz/corpus/${name#fuzz_}; artifacts=build-fuzz/artifacts/$name/
     mkdir -p "$work" "$artifacts"
