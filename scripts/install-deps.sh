@@ -10,6 +10,7 @@ pkgs=(
   zip unzip 7zip xvfb xauth libelf-dev binutils file
   clang libclang-rt-14-dev llvm
   python3-pip dpkg-dev desktop-file-utils appstream
+  libqt6svg6
 )
 missing=()
 for p in "${pkgs[@]}"; do

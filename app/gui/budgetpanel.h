@@ -1,0 +1,42 @@
+// The budget pane: the unzipped gauge against 262,144,000 bytes with the
+// reserve for other layers, the zipped gauge against the 50 MB direct-upload
+// limit, the reserve spin box, and the kept-bytes breakdown.
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+class BreakdownChart;
+class LayerDocument;
+class LimitGauge;
+class QSpinBox;
+
+class BudgetPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BudgetPanel(QWidget *parent = nullptr);
+
+    void setDocument(LayerDocument *document);
+    [[nodiscard]] LimitGauge *unzippedGauge() const { return m_unzipped; }
+    [[nodiscard]] LimitGauge *zippedGauge() const { return m_zipped; }
+    [[nodiscard]] BreakdownChart *breakdown() const { return m_breakdown; }
+
+    [[nodiscard]] std::uint64_t reserveBytes() const;
+    // Sets the reserve (rounded to whole MB) and remembers it in QSettings.
+    void setReserveBytes(std::uint64_t bytes);
+
+Q_SIGNALS:
+    void reserveChanged(std::uint64_t bytes);
+
+private:
+    void refresh();
+
+    LayerDocument *m_document = nullptr;
+    LimitGauge *m_unzipped;
+    LimitGauge *m_zipped;
+    QSpinBox *m_reserve;
+    BreakdownChart *m_breakdown;
+};

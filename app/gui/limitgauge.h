@@ -1,0 +1,62 @@
+// One horizontal gauge (Qt Charts stacked bar) of a byte count against a
+// Lambda limit, with an optional reserve for other layers drawn as its own
+// segment. Green: fits with the reserve; amber: fits only by eating into the
+// reserve; red: over the limit. The numbers are written on the bar.
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+#include <optional>
+
+class QBarSet;
+class QChart;
+class QChartView;
+class QHorizontalStackedBarSeries;
+class QLabel;
+class QValueAxis;
+
+class LimitGauge : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // How the value stands against the limit.
+    enum class Status {
+        Unknown, // no value yet (nothing open, or an estimate still pending)
+        Fits,    // value + reserve ≤ limit
+        Tight,   // value ≤ limit, but it leaves less than the reserve
+        Over,    // value > limit
+    };
+
+    LimitGauge(QString title, std::uint64_t limit, QWidget *parent = nullptr);
+
+    void setReserve(std::uint64_t reserve);
+    // The value shown; nullopt shows `pendingText` instead (e.g. "estimate pending").
+    void setValue(std::optional<std::uint64_t> bytes, const QString &pendingText = {});
+
+    [[nodiscard]] std::optional<std::uint64_t> value() const { return m_value; }
+    [[nodiscard]] std::uint64_t limit() const { return m_limit; }
+    [[nodiscard]] std::uint64_t reserve() const { return m_reserve; }
+    [[nodiscard]] Status status() const;
+    // The bar segments as drawn, in MB: kept, free, reserve.
+    [[nodiscard]] QBarSet *valueSet() const { return m_valueSet; }
+
+private:
+    void refresh();
+
+    QString m_title;
+    std::uint64_t m_limit;
+    std::uint64_t m_reserve = 0;
+    std::optional<std::uint64_t> m_value;
+    QString m_pendingText;
+
+    QLabel *m_caption;
+    QChartView *m_view;
+    QChart *m_chart;
+    QHorizontalStackedBarSeries *m_series;
+    QBarSet *m_valueSet;
+    QBarSet *m_freeSet;
+    QBarSet *m_reserveSet;
+    QValueAxis *m_axis;
+};

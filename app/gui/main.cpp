@@ -1,0 +1,95 @@
+// layerslim: the explorer window. `layerslim [PATH]` opens a layer folder or
+// zip; --rules / --profile preselect choices; --screenshot saves the window
+// once the layer is shown (used by scripts/screenshot.sh under Xvfb).
+#include "explorerview.h"
+#include "layerdocument.h"
+#include "logging.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    Q_INIT_RESOURCE(layerslim); // the icons live in the layerslim_gui static library
+    QApplication::setOrganizationName(QStringLiteral("LayerSlim"));
+    QApplication::setApplicationName(QStringLiteral("layerslim"));
+    QApplication::setApplicationDisplayName(QStringLiteral("LayerSlim"));
+    QApplication::setApplicationVersion(QStringLiteral(LAYERSLIM_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("layerslim"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Explore and slim a Python tree into an AWS Lambda layer."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 QApplication::translate("main", "Layer folder, site-packages or layer zip to open."),
+                                 QStringLiteral("[PATH]"));
+    const QCommandLineOption rulesOption(QStringLiteral("rules"),
+                                         QApplication::translate("main", "Rule ids to enable, comma-separated."),
+                                         QStringLiteral("a,b"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QApplication::translate("main", "Profile to apply once PATH is open."),
+                                           QStringLiteral("FILE"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QApplication::translate("main", "Save the window to FILE once PATH is shown, then quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QApplication::translate("main", "Select this path (relative to PATH) once open."),
+                                          QStringLiteral("PATH"));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"), QApplication::translate("main", "Log debug messages to stderr."));
+    parser.addOptions({rulesOption, profileOption, screenshotOption, selectOption, verboseOption});
+    parser.process(app);
+    logging::init(QStringLiteral("layerslim"), parser.isSet(verboseOption));
+
+    MainWindow window;
+    window.show();
+
+    const QStringList args = parser.positionalArguments();
+    const QString screenshot = parser.value(screenshotOption);
+    if (!screenshot.isEmpty() && args.isEmpty()) {
+        std::fprintf(stderr, "--screenshot needs a PATH to open\n");
+        return 1;
+    }
+    QObject::connect(&window, &MainWindow::layerOpened, &window, [&] {
+        LayerDocument *document = window.document();
+        for (const QString &id : parser.value(rulesOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const int rule = RuleCatalog::indexOf(id.trimmed());
+            if (rule < 0)
+                spdlog::warn("unknown rule id {}", id.toStdString());
+            else
+                document->setRuleEnabled(rule, true);
+        }
+        if (parser.isSet(profileOption)) {
+            QString error;
+            const std::optional<Profile> profile = Profile::load(parser.value(profileOption), &error);
+            if (!profile || !document->applyProfile(*profile, &error))
+                spdlog::error("{}", error.toStdString());
+        }
+        if (parser.isSet(selectOption)) {
+            const FileTree::Index node = document->tree().find(parser.value(selectOption).toUtf8());
+            if (node != FileTree::kNone)
+                window.explorer()->selectNode(node);
+        }
+        if (!screenshot.isEmpty())
+            QTimer::singleShot(1500, &window, [&window, screenshot] {
+                if (!window.grab().save(screenshot))
+                    spdlog::error("cannot write {}", screenshot.toStdString());
+                QApplication::exit(0);
+            });
+    });
+    if (!screenshot.isEmpty())
+        QObject::connect(&window, &MainWindow::openFailed, &window, [](const QString &error) {
+            spdlog::error("{}", error.toStdString());
+            QApplication::exit(1);
+        });
+    if (!args.isEmpty())
+        window.openPath(args.first());
+    return QApplication::exec();
+}

@@ -1,0 +1,40 @@
+// What the window shows before a layer is open: Open buttons, the demo
+// layer, the site-packages folders found on this machine and recent layers.
+#pragma once
+
+#include <QWidget>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+class RecentFiles;
+class SitePackagesProbe;
+
+class StartPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    StartPage(RecentFiles *recent, QWidget *parent = nullptr);
+
+    // The staged demo layer (numpy + scipy + pandas), or empty when not staged.
+    [[nodiscard]] static QString demoLayerPath();
+    [[nodiscard]] QTreeWidget *list() const { return m_list; }
+    // Starts asking the interpreters on PATH (once).
+    void probe();
+
+Q_SIGNALS:
+    void openRequested(const QString &path);
+    void openFolderRequested();
+    void openZipRequested();
+
+private:
+    void fillRecent();
+    QTreeWidgetItem *addEntry(QTreeWidgetItem *group, const QString &path, const QString &detail);
+
+    RecentFiles *m_recent;
+    SitePackagesProbe *m_probe = nullptr;
+    QTreeWidget *m_list;
+    QTreeWidgetItem *m_demoGroup;
+    QTreeWidgetItem *m_siteGroup;
+    QTreeWidgetItem *m_recentGroup;
+};
