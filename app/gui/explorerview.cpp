@@ -9,6 +9,7 @@
 #include "units.h"
 
 #if __has_include("treemapwidget.h")
+#include "treemaplegend.h"
 #include "treemapwidget.h"
 #define LAYERSLIM_HAVE_TREEMAP 1
 #endif
@@ -39,6 +40,8 @@ ExplorerView::ExplorerView(QWidget *parent)
     m_treemap = new TreemapWidget(center);
     m_treemap->setObjectName(QStringLiteral("treemap"));
     centerLayout->addWidget(m_treemap, 1);
+    m_legend = new TreemapLegend(center);
+    centerLayout->addWidget(m_legend);
     connect(m_treemap, &TreemapWidget::nodeClicked, this, [this](FileTree::Index node) { selectNode(node); });
     connect(m_treemap, &TreemapWidget::nodeActivated, this, [this](FileTree::Index node) {
         if (m_document && m_document->tree().isDir(node))
@@ -112,8 +115,10 @@ void ExplorerView::setDocument(LayerDocument *document)
     m_budgetPanel->setDocument(document);
 #ifdef LAYERSLIM_HAVE_TREEMAP
     m_treemap->setLedger(document ? &document->ledger() : nullptr);
+    m_legend->setLedger(document ? &document->ledger() : nullptr);
     if (document) {
         connect(document, &LayerDocument::selectionChanged, m_treemap, &TreemapWidget::selectionChanged);
+        connect(document, &LayerDocument::selectionChanged, m_legend, &TreemapLegend::selectionChanged);
         m_treemap->setRoot(0);
     }
 #endif
@@ -236,7 +241,7 @@ void ExplorerView::restoreLayout()
 {
     QSettings settings;
     if (!m_mainSplitter->restoreState(settings.value(QStringLiteral("explorer/mainSplitter")).toByteArray()))
-        m_mainSplitter->setSizes({500, 660, 440});
+        m_mainSplitter->setSizes({560, 600, 440});
     if (!m_sideSplitter->restoreState(settings.value(QStringLiteral("explorer/sideSplitter")).toByteArray()))
         m_sideSplitter->setSizes({430, 520});
     m_treePanel->view()->header()->restoreState(settings.value(QStringLiteral("explorer/treeHeader")).toByteArray());

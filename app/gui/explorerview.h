@@ -16,6 +16,7 @@ class LayerDocument;
 class QSplitter;
 class RulesPanel;
 class TreePanel;
+class TreemapLegend;
 class TreemapWidget;
 
 class ExplorerView : public QWidget
@@ -68,6 +69,7 @@ private:
     BudgetPanel *m_budgetPanel;
     BreadcrumbBar *m_breadcrumb;
     TreemapWidget *m_treemap = nullptr;
+    TreemapLegend *m_legend = nullptr;
     QWidget *m_treemapPlaceholder = nullptr;
     QSplitter *m_mainSplitter;
     QSplitter *m_sideSplitter;

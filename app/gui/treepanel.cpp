@@ -39,14 +39,13 @@ TreePanel::TreePanel(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setExpandsOnDoubleClick(false);
     QHeaderView *header = m_view->header();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(FileTreeModel::NameColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(FileTreeModel::PrunedByColumn, QHeaderView::Interactive);
-    header->resizeSection(FileTreeModel::SizeColumn, 72);
-    header->resizeSection(FileTreeModel::KeptColumn, 72);
-    header->resizeSection(FileTreeModel::PercentColumn, 80);
-    header->resizeSection(FileTreeModel::FilesColumn, 56);
-    header->resizeSection(FileTreeModel::PrunedByColumn, 110);
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->resizeSection(FileTreeModel::NameColumn, 210);
+    header->resizeSection(FileTreeModel::SizeColumn, 68);
+    header->resizeSection(FileTreeModel::KeptColumn, 68);
+    header->resizeSection(FileTreeModel::PercentColumn, 62);
+    header->resizeSection(FileTreeModel::FilesColumn, 50);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {

@@ -1,0 +1,198 @@
+// The explorer window on the real demo layer, driven through its widgets:
+// ticking a rule in the rules panel moves the gauge by exactly that rule's
+// marginal bytes, unchecking a folder in the tree prunes it, and Undo / Redo
+// restore the ledger's State exactly.
+#include "budgetpanel.h"
+#include "explorerview.h"
+#include "filetreemodel.h"
+#include "layerdocument.h"
+#include "limitgauge.h"
+#include "mainactions.h"
+#include "mainwindow.h"
+#include "rulesmodel.h"
+#include "rulespanel.h"
+#include "testsupport.h"
+#include "treepanel.h"
+
+#include <QAction>
+#include <QBarSet>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QtTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void opensTheDemoLayer();
+    void tickingARuleMovesTheGaugeByItsMarginalBytes();
+    void uncheckingAFolderInTheTreePrunesIt();
+    void undoRestoresEveryPreviousState();
+    void reserveSegmentFollowsTheSpinBox();
+
+private:
+    [[nodiscard]] std::uint64_t gaugeBytes() const;
+    // Toggles rule `rule`'s checkbox with the keyboard, as a user would.
+    void toggleRule(int rule);
+
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    Q_INIT_RESOURCE(layerslim);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("LayerSlimTests"));
+    QSettings().clear();
+    QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1600, 1000);
+    m_window->show();
+    QSignalSpy opened(m_window.get(), &MainWindow::layerOpened);
+    m_window->openPath(testsupport::demoLayer());
+    QVERIFY(m_window->isScanning());
+    QVERIFY(opened.wait(120000));
+    QVERIFY(m_window->document());
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+    QSettings().clear();
+}
+
+std::uint64_t TestMainWindow::gaugeBytes() const
+{
+    const LimitGauge *gauge = m_window->explorer()->budgetPanel()->unzippedGauge();
+    return gauge->value().value_or(~std::uint64_t{0});
+}
+
+void TestMainWindow::toggleRule(int rule)
+{
+    QTreeView *view = m_window->explorer()->rulesPanel()->view();
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(rule, RulesModel::RuleColumn));
+    QTest::keyClick(view, Qt::Key_Space);
+}
+
+void TestMainWindow::opensTheDemoLayer()
+{
+    const FileTree &tree = m_window->document()->tree();
+    QCOMPARE(gaugeBytes(), tree.totalBytes(0)); // nothing pruned yet
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("python")));
+    QCOMPARE(m_window->explorer()->treePanel()->proxy()->rowCount(), int(tree.childCount(0)));
+}
+
+void TestMainWindow::tickingARuleMovesTheGaugeByItsMarginalBytes()
+{
+    const SizeLedger &ledger = m_window->document()->ledger();
+    const RulesModel *rules = m_window->explorer()->rulesPanel()->model();
+    const LimitGauge *gauge = m_window->explorer()->budgetPanel()->unzippedGauge();
+    int moved = 0;
+    for (const char *id : {"tests", "bytecode", "datasets", "dist-info", "headers", "sources"}) {
+        const int rule = RuleCatalog::indexOf(QString::fromLatin1(id));
+        QVERIFY(!ledger.ruleEnabled(rule));
+        const std::uint64_t before = gaugeBytes();
+        const double barBefore = gauge->valueSet()->at(0);
+        // What the panel shows in its "In union" column for the rule, before ticking it.
+        const std::uint64_t marginal = rules->index(rule, RulesModel::MarginalColumn).data(RulesModel::BytesRole).toULongLong();
+        QCOMPARE(marginal, ledger.ruleBytes(rule).marginalBytes);
+        toggleRule(rule);
+        QVERIFY2(ledger.ruleEnabled(rule), id);
+        QCOMPARE(before - gaugeBytes(), marginal);
+        QCOMPARE(gaugeBytes(), ledger.totals().keptBytes);
+        QVERIFY(qAbs((barBefore - gauge->valueSet()->at(0)) * 1048576.0 - double(marginal)) < 1.0);
+        moved += marginal > 0;
+    }
+    QVERIFY(moved >= 4); // the demo layer has tests, bytecode, .dat files and metadata
+
+    // And unticking gives the same bytes back.
+    const int tests = RuleCatalog::indexOf(u"tests");
+    const std::uint64_t before = gaugeBytes();
+    const std::uint64_t marginal = ledger.ruleBytes(tests).marginalBytes;
+    toggleRule(tests);
+    QVERIFY(!ledger.ruleEnabled(tests));
+    QCOMPARE(gaugeBytes() - before, marginal);
+    toggleRule(tests);
+}
+
+void TestMainWindow::uncheckingAFolderInTheTreePrunesIt()
+{
+    LayerDocument *document = m_window->document();
+    const FileTree &tree = document->tree();
+    const SizeLedger &ledger = document->ledger();
+    const FileTree::Index sparse = tree.find("scipy/sparse");
+    QVERIFY(sparse != FileTree::kNone);
+    const std::uint64_t kept = ledger.keptBytes(sparse);
+    const std::uint64_t before = gaugeBytes();
+    QVERIFY(kept > 1000000);
+
+    TreePanel *panel = m_window->explorer()->treePanel();
+    m_window->explorer()->selectNode(sparse);
+    QCOMPARE(panel->currentNode(), sparse);
+    panel->view()->setFocus();
+    // Its tests/ and __pycache__/ are pruned by rules, so the box is partly checked;
+    // the first toggle keeps everything below, the second prunes it all.
+    QCOMPARE(Qt::CheckState(panel->view()->currentIndex().data(Qt::CheckStateRole).toInt()), Qt::PartiallyChecked);
+    QTest::keyClick(panel->view(), Qt::Key_Space); // the checkbox of the current row
+    QCOMPARE(ledger.keptBytes(sparse), tree.totalBytes(sparse));
+    QCOMPARE(gaugeBytes() - before, tree.totalBytes(sparse) - kept);
+    QCOMPARE(Qt::CheckState(panel->view()->currentIndex().data(Qt::CheckStateRole).toInt()), Qt::Checked);
+    QTest::keyClick(panel->view(), Qt::Key_Space);
+
+    for (FileTree::Index i = sparse; i < tree.subtreeEnd(sparse); ++i)
+        QVERIFY2(ledger.isPruned(i), qPrintable(tree.displayPath(i)));
+    QCOMPARE(before - gaugeBytes(), kept);
+    QCOMPARE(ledger.prunedBy(sparse), SizeLedger::kManual);
+    QCOMPARE(Qt::CheckState(panel->view()->currentIndex().data(Qt::CheckStateRole).toInt()), Qt::Unchecked);
+}
+
+void TestMainWindow::undoRestoresEveryPreviousState()
+{
+    LayerDocument *document = m_window->document();
+    const SizeLedger &ledger = document->ledger();
+    MainActions *actions = m_window->actions();
+    // Everything done so far, newest last, and one step of each other kind.
+    document->setRuleExceptions(RuleCatalog::indexOf(u"tests"), {QStringLiteral("pandas/**")});
+    m_window->explorer()->selectNode(document->tree().find("numpy/core"));
+    actions->keepCurrent->trigger();
+    actions->rules[std::size_t(RuleCatalog::indexOf(u"stubs"))]->trigger();
+
+    QUndoStack *stack = document->undoStack();
+    QVERIFY(stack->count() >= 10);
+    // Replay the history: each step's State, from the clean start.
+    std::vector<SizeLedger::State> states;
+    while (stack->canUndo()) {
+        states.push_back(ledger.state());
+        actions->undo->trigger();
+    }
+    const SizeLedger::State start = ledger.state();
+    SizeLedger fresh(document->tree());
+    QVERIFY(start == fresh.state()); // all the way back: nothing selected
+    QCOMPARE(gaugeBytes(), document->tree().totalBytes(0));
+    for (auto it = states.rbegin(); it != states.rend(); ++it) {
+        actions->redo->trigger();
+        QVERIFY(ledger.state() == *it);
+        QCOMPARE(gaugeBytes(), ledger.totals().keptBytes);
+    }
+    // Undo after redo lands on the same earlier states, exactly.
+    for (std::size_t i = 0; i + 1 < states.size(); ++i) {
+        actions->undo->trigger();
+        QVERIFY(ledger.state() == states[i + 1]);
+    }
+}
+
+void TestMainWindow::reserveSegmentFollowsTheSpinBox()
+{
+    BudgetPanel *budget = m_window->explorer()->budgetPanel();
+    budget->setReserveBytes(35 * 1048576);
+    QCOMPARE(budget->unzippedGauge()->reserve(), std::uint64_t(35) * 1048576);
+    QCOMPARE(QSettings().value(QStringLiteral("budget/reserveBytes")).toULongLong(), 35ULL * 1048576);
+    budget->setReserveBytes(20 * 1048576);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
