@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "budgetpanel.h"
+#include "checkspanel.h"
 #include "explorerview.h"
 #include "layerdocument.h"
 #include "limitgauge.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -77,6 +79,19 @@ MainWindow::MainWindow(QWidget *parent)
         text.isEmpty() ? statusBar()->clearMessage() : statusBar()->showMessage(text);
     });
     connect(m_explorer->budgetPanel(), &BudgetPanel::reserveChanged, this, &MainWindow::updateStatus);
+
+    // Verify, culprits and lint dock below the explorer; View > Checks (Ctrl+3) shows and hides them.
+    auto *checks = new ChecksPanel(this);
+    auto *checksDock = new QDockWidget(tr("Checks"), this);
+    checksDock->setObjectName(QStringLiteral("checksDock"));
+    checksDock->setWidget(checks);
+    addDockWidget(Qt::BottomDockWidgetArea, checksDock);
+    checksDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+3")));
+    for (QObject *menu : m_actions->focusRules->associatedObjects())
+        if (qobject_cast<QMenu *>(menu))
+            static_cast<QMenu *>(menu)->addAction(checksDock->toggleViewAction());
+    connect(this, &MainWindow::layerOpened, checks, [this, checks] { checks->setDocument(m_document); });
+    connect(checks, &ChecksPanel::nodeActivated, m_explorer, &ExplorerView::selectNode);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))

@@ -1,0 +1,277 @@
+// The Checks panel in the explorer window on the real demo layer, driven
+// through its buttons: with the seed rules and pandas/_testing pruned, verify
+// with /usr/bin/python3 fails pandas and passes numpy, the culprit search
+// names pandas/_testing and "Keep" restores it as one undo step; lint for
+// python3.11/x86_64 has no ABI-tag or machine errors (only the glibc ones
+// readelf confirms) and flags exactly the kept cpython-311 extensions for
+// python3.10; clicking a finding selects its file in the explorer.
+#include "checkspanel.h"
+#include "explorerview.h"
+#include "layerdocument.h"
+#include "mainwindow.h"
+#include "rules.h"
+#include "testsupport.h"
+
+#include <QPushButton>
+#include <QSet>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVersionNumber>
+#include <QtTest>
+
+class TestChecksPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void verifyFailsPandasAndPassesNumpy();
+    void culpritIsPandasTestingAndKeepIsOneUndoStep();
+    void lintForTheLayersOwnRuntimeFlagsOnlyGlibc();
+    void lintFlagsEveryKeptExtensionForAnotherRuntime();
+    void clickingAFindingSelectsItsFile();
+
+private:
+    void click(const char *button);
+    void runLint(const QString &runtime);
+    [[nodiscard]] const CheckResult *result(const QString &module) const;
+    [[nodiscard]] QTreeWidgetItem *verifyRow(const QString &module) const;
+
+    std::unique_ptr<MainWindow> m_window;
+    ChecksPanel *m_panel = nullptr;
+    LayerDocument *m_document = nullptr;
+};
+
+void TestChecksPanel::initTestCase()
+{
+    Q_INIT_RESOURCE(layerslim);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("LayerSlimTests"));
+    QSettings().clear();
+    QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1600, 1000);
+    m_window->show();
+    QSignalSpy opened(m_window.get(), &MainWindow::layerOpened);
+    m_window->openPath(testsupport::demoLayer());
+    QVERIFY(opened.wait(120000));
+    m_document = m_window->document();
+    QVERIFY(m_document);
+    m_panel = m_window->findChild<ChecksPanel *>();
+    QVERIFY(m_panel);
+    QVERIFY(m_panel->isVisible());
+
+    for (const char *id : {"tests", "bytecode", "dist-info", "pyproject", "datasets"}) {
+        const int rule = RuleCatalog::indexOf(QString::fromLatin1(id));
+        QVERIFY2(rule >= 0, id);
+        m_document->setRuleEnabled(rule, true);
+    }
+    const FileTree::Index testing = m_document->tree().find("pandas/_testing", m_document->tree().packageRoot());
+    QVERIFY(testing != FileTree::kNone);
+    m_document->mark(testing, SizeLedger::Mark::Prune);
+    QVERIFY(m_document->ledger().isPruned(testing));
+
+    QString error;
+    QVERIFY2(m_panel->choosePython(QStringLiteral("/usr/bin/python3"), &error), qPrintable(error));
+}
+
+void TestChecksPanel::cleanupTestCase()
+{
+    m_window.reset();
+    QSettings().clear();
+}
+
+void TestChecksPanel::click(const char *button)
+{
+    auto *b = m_panel->findChild<QPushButton *>(QLatin1String(button));
+    QVERIFY2(b, button);
+    QTRY_VERIFY_WITH_TIMEOUT(b->isEnabled(), 30000);
+    QTest::mouseClick(b, Qt::LeftButton);
+    QVERIFY(m_panel->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_panel->isBusy(), 300000);
+}
+
+const CheckResult *TestChecksPanel::result(const QString &module) const
+{
+    for (const CheckResult &r : m_panel->verifyReport()->results)
+        if (r.check.name == module)
+            return &r;
+    return nullptr;
+}
+
+QTreeWidgetItem *TestChecksPanel::verifyRow(const QString &module) const
+{
+    const auto rows = m_panel->verifyList()->findItems(module, Qt::MatchExactly, 0);
+    return rows.size() == 1 ? rows.first() : nullptr;
+}
+
+void TestChecksPanel::verifyFailsPandasAndPassesNumpy()
+{
+    m_panel->tabs()->setCurrentIndex(0);
+    click("verifyButton");
+    if (QTest::currentTestFailed())
+        return;
+    const VerifyReport *report = m_panel->verifyReport();
+    QVERIFY(report);
+    QVERIFY2(report->error.isEmpty(), qPrintable(report->error));
+    QCOMPARE(m_panel->verifyList()->topLevelItemCount(), int(report->results.size()));
+
+    const CheckResult *pandas = result(QStringLiteral("pandas"));
+    const CheckResult *numpy = result(QStringLiteral("numpy"));
+    QVERIFY(pandas && numpy);
+    QCOMPARE(pandas->status, CheckStatus::Failed);
+    QVERIFY2(pandas->output.contains(QStringLiteral("pandas._testing")), qPrintable(pandas->output));
+    QCOMPARE(numpy->status, CheckStatus::Passed);
+    QVERIFY2(numpy->exitCode == 0, qPrintable(numpy->output));
+
+    QTreeWidgetItem *pandasRow = verifyRow(QStringLiteral("pandas"));
+    QTreeWidgetItem *numpyRow = verifyRow(QStringLiteral("numpy"));
+    QVERIFY(pandasRow && numpyRow);
+    QCOMPARE(pandasRow->text(1), ChecksPanel::tr("failed"));
+    QCOMPARE(numpyRow->text(1), ChecksPanel::tr("passed"));
+    QCOMPARE(pandasRow->toolTip(1), pandas->error);
+    // The first failure is selected and its traceback shown.
+    QVERIFY(m_panel->verifyList()->currentItem() != nullptr);
+    QVERIFY(!result(m_panel->verifyList()->currentItem()->text(0))->passed());
+}
+
+void TestChecksPanel::culpritIsPandasTestingAndKeepIsOneUndoStep()
+{
+    QVERIFY(m_panel->verifyReport());
+    m_panel->verifyList()->setCurrentItem(verifyRow(QStringLiteral("pandas")));
+    click("culpritButton");
+    if (QTest::currentTestFailed())
+        return;
+    const BisectResult *bisect = m_panel->bisectResult();
+    QVERIFY(bisect);
+    QCOMPARE(bisect->check.name, QStringLiteral("pandas"));
+    QCOMPARE(bisect->outcome, BisectResult::Outcome::Found);
+    QCOMPARE(bisect->culprits.size(), std::size_t(1));
+    QCOMPARE(bisect->culprits.front().path, QByteArray("pandas/_testing"));
+
+    if (const QByteArray shot = qgetenv("LAYERSLIM_CHECKS_SCREENSHOT"); !shot.isEmpty()) {
+        QTest::qWait(500);
+        QVERIFY(m_window->grab().save(QString::fromLocal8Bit(shot)));
+    }
+
+    const FileTree::Index testing = bisect->culprits.front().node;
+    const SizeLedger::State before = m_document->ledger().state();
+    const int steps = m_document->undoStack()->count();
+    auto *keep = m_panel->findChild<QPushButton *>(QStringLiteral("keepButton"));
+    QVERIFY(keep && keep->isVisible() && keep->isEnabled());
+    QTest::mouseClick(keep, Qt::LeftButton);
+    QVERIFY(!m_document->ledger().isPruned(testing));
+    QVERIFY(m_document->ledger().manualKeeps().test(testing));
+    QCOMPARE(m_document->undoStack()->count(), steps + 1);
+    m_document->undoStack()->undo();
+    QVERIFY(m_document->ledger().state() == before);
+    QVERIFY(m_document->ledger().isPruned(testing));
+}
+
+void TestChecksPanel::runLint(const QString &runtime)
+{
+    m_panel->tabs()->setCurrentIndex(1);
+    m_panel->setTarget(runtime, QStringLiteral("x86_64"));
+    click("lintButton");
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_panel->lintReport());
+    QCOMPARE(m_panel->lintReport()->target.runtime, runtime);
+    QCOMPARE(m_panel->lintList()->topLevelItemCount(), int(m_panel->lintReport()->findings.size()));
+}
+
+void TestChecksPanel::lintForTheLayersOwnRuntimeFlagsOnlyGlibc()
+{
+    runLint(QStringLiteral("python3.11"));
+    if (QTest::currentTestFailed())
+        return;
+    const LintReport *report = m_panel->lintReport();
+    QVERIFY(!report->elfFiles.empty());
+    // The extensions are cpython-311 for x86_64: no ABI-tag or machine errors. The demo layer comes from
+    // Debian bookworm (glibc 2.36), so what needs more than Amazon Linux 2's glibc 2.26 is flagged.
+    QSet<QByteArray> glibcErrors;
+    for (const LintFinding &f : report->findings) {
+        if (f.severity != LintSeverity::Error)
+            continue;
+        QVERIFY2(f.check == LintCheck::Glibc, qPrintable(f.message));
+        glibcErrors.insert(f.path);
+    }
+
+    // Independently: kept ELF files whose highest GLIBC_ version (binutils' readelf) is above 2.26.
+    const QString script =
+        QStringLiteral("cd %1 && python3 -c \"import os\n"
+                       "for d, _, fs in os.walk('.'):\n"
+                       "  for f in fs:\n"
+                       "    p = os.path.join(d, f)\n"
+                       "    if os.path.isfile(p) and not os.path.islink(p) and open(p, 'rb').read(4) == b'\\x7fELF': "
+                       "print(p[2:])\" | "
+                       "while read -r f; do v=$(readelf -V -W \"$f\" | grep -o 'GLIBC_[0-9][0-9.]*' | "
+                       "sed 's/GLIBC_//' | sort -V | tail -1); echo \"$f $v\"; done")
+            .arg(testsupport::quoted(testsupport::demoLayer()));
+    const FileTree &tree = m_document->tree();
+    QSet<QByteArray> expected;
+    for (const QByteArray &line : testsupport::sh(script).split('\n')) {
+        const QList<QByteArray> parts = line.trimmed().split(' ');
+        if (parts.size() != 2 || QVersionNumber::fromString(QString::fromLatin1(parts[1])) <= QVersionNumber(2, 26))
+            continue;
+        const FileTree::Index node = tree.find(parts[0]);
+        QVERIFY2(node != FileTree::kNone, parts[0].constData());
+        if (!m_document->ledger().isPruned(node))
+            expected.insert(tree.packagePath(node));
+    }
+    QCOMPARE(glibcErrors, expected);
+    qInfo("python3.11/x86_64: %d kept ELF files, %d need a glibc newer than 2.26, no ABI or machine errors",
+          int(report->elfFiles.size()), int(glibcErrors.size()));
+}
+
+void TestChecksPanel::lintFlagsEveryKeptExtensionForAnotherRuntime()
+{
+    runLint(QStringLiteral("python3.10"));
+    if (QTest::currentTestFailed())
+        return;
+    const LintReport *report = m_panel->lintReport();
+    QSet<QByteArray> flagged;
+    for (const LintFinding &f : report->findings)
+        if (f.check == LintCheck::AbiTag && f.severity == LintSeverity::Error)
+            flagged.insert(f.path);
+    QVERIFY(!flagged.isEmpty());
+
+    // Independently: every cpython-311 extension on disk that the selection keeps.
+    const FileTree &tree = m_document->tree();
+    QSet<QByteArray> expected;
+    const QByteArray found =
+        testsupport::sh(QStringLiteral("cd %1 && find . -type f -name '*.cpython-311*.so' | cut -c3-")
+                            .arg(testsupport::quoted(testsupport::demoLayer())));
+    for (const QByteArray &path : found.split('\n')) {
+        if (path.isEmpty())
+            continue;
+        const FileTree::Index node = tree.find(path);
+        QVERIFY2(node != FileTree::kNone, path.constData());
+        if (!m_document->ledger().isPruned(node))
+            expected.insert(tree.packagePath(node));
+    }
+    QCOMPARE(flagged, expected);
+    int errorRows = 0;
+    for (int i = 0; i < m_panel->lintList()->topLevelItemCount(); ++i)
+        errorRows += m_panel->lintList()->topLevelItem(i)->text(0) == ChecksPanel::tr("error");
+    QCOMPARE(errorRows, report->errors());
+}
+
+void TestChecksPanel::clickingAFindingSelectsItsFile()
+{
+    QTreeWidget *list = m_panel->lintList();
+    QVERIFY(list->topLevelItemCount() > 1);
+    const int row = list->topLevelItemCount() / 2;
+    QTreeWidgetItem *item = list->topLevelItem(row);
+    list->scrollToItem(item);
+    const QRect rect = list->visualItemRect(item);
+    QVERIFY(!rect.isEmpty());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    const LintFinding &finding = m_panel->lintReport()->findings[std::size_t(row)];
+    QCOMPARE(m_window->explorer()->currentNode(), finding.node);
+    QCOMPARE(m_document->tree().packagePath(finding.node), finding.path);
+}
+
+QTEST_MAIN(TestChecksPanel)
+#include "tst_checkspanel.moc"
