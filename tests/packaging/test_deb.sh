@@ -56,7 +56,13 @@ fi
 for exe in "$root"/usr/bin/*; do
     [[ $(file -b "$exe") == ELF* ]] || continue
     for soname in $(readelf -d "$exe" | sed -nE 's/.*\(NEEDED\).*\[(.*)\]/\1/p'); do
-        owner=$(dpkg -S "*/$soname" 2>/dev/null | grep -v "^diversion" | sed -n 1p | cut -d: -f1) || true
+        # The copy the loader picks (ldd), so a 32-bit twin (libc6-i386) is never taken for it.
+        path=$(ldd "$exe" | awk -v so="$soname" '$1 == so && $3 ~ /^\// {print $3; exit}')
+        # With merged /usr, ldd's /lib/... path is /usr/lib/... in dpkg's records.
+        owner=
+        for p in ${path:+"$path" "/usr$path" "$(readlink -f "$path")"} "*/$(gcc -print-multiarch)/$soname"; do
+            [ -n "$owner" ] || owner=$(dpkg -S "$p" 2>/dev/null | grep -v "^diversion" | sed -n 1p | cut -d: -f1 || true)
+        done
         [ -n "$owner" ] || fail "no installed package provides $soname (needed by $(basename "$exe"))"
         # A library package may be named in Depends through a name it Provides (libspdlog1.10-fmt9).
         names="$owner $(dpkg-query -W -f='${Provides}' "$owner" | tr ',' '\n' | sed -E 's/\(.*\)//; s/ //g')"
