@@ -4,6 +4,7 @@
 #include "layerdocument.h"
 #include "limitgauge.h"
 #include "units.h"
+#include "zipestimator.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -73,8 +74,10 @@ void BudgetPanel::setDocument(LayerDocument *document)
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
-    if (m_document)
+    if (m_document) {
         connect(m_document, &LayerDocument::selectionChanged, this, &BudgetPanel::refresh);
+        connect(m_document, &LayerDocument::zipEstimateReady, this, &BudgetPanel::refreshZipped);
+    }
     m_breakdown->setDocument(document);
     refresh();
 }
@@ -87,5 +90,30 @@ void BudgetPanel::refresh()
         return;
     }
     m_unzipped->setValue(m_document->ledger().totals().keptBytes);
-    m_zipped->setValue(std::nullopt, tr("estimate pending"));
+    refreshZipped();
+}
+
+void BudgetPanel::setPrefix(const QString &prefix)
+{
+    m_prefix = prefix;
+    refreshZipped();
+}
+
+void BudgetPanel::refreshZipped()
+{
+    if (!m_document)
+        return;
+    const std::optional<ZipEstimator::Estimate> estimate =
+        m_document->zipEstimator()->predict(m_document->ledger().pruned(), m_prefix);
+    if (!estimate) {
+        m_zipped->setValue(std::nullopt, tr("the prefix is not valid"));
+        return;
+    }
+    m_zipped->setValue(estimate->bytes, {}, !estimate->exact);
+    m_zipped->setToolTip(tr("A layer zip uploaded directly may be at most 50 MB; larger ones go through S3.")
+                         + QLatin1Char('\n')
+                         + (estimate->exact
+                             ? tr("The zip the export writes at level %1, to the byte.").arg(LayerDocument::kEstimateLevel)
+                             : tr("An estimate while every file is compressed once in the background; "
+                                  "it becomes exact to the byte when that ends.")));
 }

@@ -28,15 +28,20 @@ public:
     // Sets the reserve (rounded to whole MB) and remembers it in QSettings.
     void setReserveBytes(std::uint64_t bytes);
 
+    // The zip prefix the zipped gauge counts entry names under.
+    void setPrefix(const QString &prefix);
+
 Q_SIGNALS:
     void reserveChanged(std::uint64_t bytes);
 
 private:
     void refresh();
+    void refreshZipped();
 
     LayerDocument *m_document = nullptr;
     LimitGauge *m_unzipped;
     LimitGauge *m_zipped;
     QSpinBox *m_reserve;
     BreakdownChart *m_breakdown;
+    QString m_prefix = QStringLiteral("python/");
 };

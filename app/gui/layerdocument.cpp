@@ -1,6 +1,7 @@
 #include "layerdocument.h"
 
 #include "selectioncommand.h"
+#include "zipestimator.h"
 
 #include <spdlog/spdlog.h>
 
@@ -8,8 +9,10 @@ LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject
     : QObject(parent)
     , m_layer(std::move(layer))
     , m_ledger(std::make_unique<SizeLedger>(*m_layer->tree))
+    , m_zip(std::make_unique<ZipEstimator>(m_layer, kEstimateLevel))
     , m_path(std::move(path))
 {
+    connect(m_zip.get(), &ZipEstimator::exactReady, this, &LayerDocument::zipEstimateReady);
 }
 
 // The undo stack's commands point back here; clear them before the ledger goes.

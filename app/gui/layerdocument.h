@@ -13,11 +13,16 @@
 #include <functional>
 #include <memory>
 
+class ZipEstimator;
+
 class LayerDocument : public QObject
 {
     Q_OBJECT
 
 public:
+    // The compression level zipped sizes are estimated at: zip's default, and the exporter's.
+    static constexpr int kEstimateLevel = 6;
+
     LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent = nullptr);
     ~LayerDocument() override;
 
@@ -25,6 +30,8 @@ public:
     [[nodiscard]] const FileTree &tree() const { return *m_layer->tree; }
     [[nodiscard]] const SizeLedger &ledger() const { return *m_ledger; }
     [[nodiscard]] QUndoStack *undoStack() { return &m_undo; }
+    // The zipped size of any selection (exact once its background pass ends).
+    [[nodiscard]] const ZipEstimator *zipEstimator() const { return m_zip.get(); }
     // The folder or zip that was opened, as the user gave it.
     [[nodiscard]] const QString &path() const { return m_path; }
 
@@ -43,6 +50,8 @@ public:
 Q_SIGNALS:
     // The selection (and therefore every kept/pruned number) changed.
     void selectionChanged();
+    // The zipped-size estimate became exact.
+    void zipEstimateReady();
 
 private:
     // Runs `op` on the ledger and records it as one undo step named `text`.
@@ -50,6 +59,7 @@ private:
 
     std::shared_ptr<Layer> m_layer;
     std::unique_ptr<SizeLedger> m_ledger;
+    std::unique_ptr<ZipEstimator> m_zip;
     QUndoStack m_undo;
     QString m_path;
 };

@@ -108,10 +108,11 @@ void LimitGauge::setReserve(std::uint64_t reserve)
     refresh();
 }
 
-void LimitGauge::setValue(std::optional<std::uint64_t> bytes, const QString &pendingText)
+void LimitGauge::setValue(std::optional<std::uint64_t> bytes, const QString &pendingText, bool approximate)
 {
     m_value = bytes;
     m_pendingText = pendingText;
+    m_approximate = approximate && bytes;
     refresh();
 }
 
@@ -168,8 +169,9 @@ void LimitGauge::refresh()
         verdict = tr("%1 over the limit").arg(units::formatBytes(value - m_limit));
         break;
     }
-    const QString amount = m_value ? tr("<b>%1</b> of %2").arg(units::formatBytes(value), units::formatBytes(m_limit))
-                                   : tr("— of %1").arg(units::formatBytes(m_limit));
+    const QString amount = !m_value       ? tr("— of %1").arg(units::formatBytes(m_limit))
+                           : m_approximate ? tr("<b>≈ %1</b> of %2").arg(units::formatBytes(value), units::formatBytes(m_limit))
+                                           : tr("<b>%1</b> of %2").arg(units::formatBytes(value), units::formatBytes(m_limit));
     m_caption->setText(QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2&nbsp;&nbsp;<span style='color:%3'>%4</span>")
                            .arg(m_title.toHtmlEscaped(), amount, color.darker(120).name(), verdict.toHtmlEscaped()));
     m_caption->setToolTip(m_value ? tr("%1 bytes of %2 bytes").arg(units::groupedBytes(value), units::groupedBytes(m_limit))

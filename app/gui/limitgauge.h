@@ -32,8 +32,10 @@ public:
     LimitGauge(QString title, std::uint64_t limit, QWidget *parent = nullptr);
 
     void setReserve(std::uint64_t reserve);
-    // The value shown; nullopt shows `pendingText` instead (e.g. "estimate pending").
-    void setValue(std::optional<std::uint64_t> bytes, const QString &pendingText = {});
+    // The value shown; nullopt shows `pendingText` instead (e.g. "open a layer").
+    // An approximate value is written with "≈" until an exact one replaces it.
+    void setValue(std::optional<std::uint64_t> bytes, const QString &pendingText = {}, bool approximate = false);
+    [[nodiscard]] bool isApproximate() const { return m_approximate; }
 
     [[nodiscard]] std::optional<std::uint64_t> value() const { return m_value; }
     [[nodiscard]] std::uint64_t limit() const { return m_limit; }
@@ -50,6 +52,7 @@ private:
     std::uint64_t m_reserve = 0;
     std::optional<std::uint64_t> m_value;
     QString m_pendingText;
+    bool m_approximate = false;
 
     QLabel *m_caption;
     QChartView *m_view;

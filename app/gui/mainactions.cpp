@@ -138,7 +138,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
 void MainActions::setLayerOpen(bool open)
 {
     for (QAction *a : {openProfile, saveProfile, closeLayer, find, pruneCurrent, keepCurrent, inheritCurrent, resetAll,
-                       zoomIn, hidePruned, focusTree, focusRules, editExceptions})
+                       zoomIn, hidePruned, focusTree, focusRules, editExceptions, exportLayer})
         a->setEnabled(open);
     for (QAction *a : rules)
         a->setEnabled(open);

@@ -3,6 +3,7 @@
 #include "budgetpanel.h"
 #include "checkspanel.h"
 #include "explorerview.h"
+#include "exportdialog.h"
 #include "layerdocument.h"
 #include "limitgauge.h"
 #include "logging.h"
@@ -233,12 +234,7 @@ void MainWindow::setDocument(LayerDocument *document)
                 m_startPage->probe();
         });
     m_actions->setLayerOpen(document != nullptr);
-#if __has_include("exporter.h")
-    m_actions->exportLayer->setEnabled(document != nullptr);
-#else
-    m_actions->exportLayer->setEnabled(false);
-    m_actions->exportLayer->setToolTip(tr("Export arrives with the export engine; this build cannot write zips yet"));
-#endif
+    m_explorer->budgetPanel()->setPrefix(m_profile.prefix);
     updateRuleActions();
     updateNavigation();
     updateStatus();
@@ -329,6 +325,7 @@ void MainWindow::openProfile()
     }
     m_profile = *profile;
     m_explorer->budgetPanel()->setReserveBytes(profile->reserveBytes);
+    m_explorer->budgetPanel()->setPrefix(profile->prefix);
     statusBar()->showMessage(tr("Applied %1").arg(QDir::toNativeSeparators(file)), 5000);
 }
 
@@ -357,7 +354,16 @@ void MainWindow::saveProfile()
 
 void MainWindow::exportLayer()
 {
-    // The export dialog is built once core/exporter.h is part of the tree.
+    if (!m_document)
+        return;
+    Profile base = m_profile;
+    base.reserveBytes = m_explorer->budgetPanel()->reserveBytes();
+    ExportDialog dialog(m_document, base, this);
+    dialog.exec();
+    // The zip's prefix and level used last are what the next export and a saved profile start from.
+    m_profile.prefix = dialog.prefix();
+    m_profile.level = dialog.level();
+    m_explorer->budgetPanel()->setPrefix(m_profile.prefix);
 }
 
 void MainWindow::about()

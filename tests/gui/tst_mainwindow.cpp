@@ -1,9 +1,11 @@
 // The explorer window on the real demo layer, driven through its widgets:
 // ticking a rule in the rules panel moves the gauge by exactly that rule's
 // marginal bytes, unchecking a folder in the tree prunes it, and Undo / Redo
-// restore the ledger's State exactly.
+// restore the ledger's State exactly; the zipped gauge's exact figure is the
+// size of the zip the Export dialog then writes, to the byte.
 #include "budgetpanel.h"
 #include "explorerview.h"
+#include "exportdialog.h"
 #include "filetreemodel.h"
 #include "layerdocument.h"
 #include "limitgauge.h"
@@ -15,6 +17,8 @@
 #include "treepanel.h"
 
 #include <QAction>
+#include <QLineEdit>
+#include <QTemporaryDir>
 #include <QBarSet>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
@@ -32,6 +36,7 @@ private Q_SLOTS:
     void uncheckingAFolderInTheTreePrunesIt();
     void undoRestoresEveryPreviousState();
     void reserveSegmentFollowsTheSpinBox();
+    void exportWritesTheZipTheGaugePredicted();
 
 private:
     [[nodiscard]] std::uint64_t gaugeBytes() const;
@@ -192,6 +197,42 @@ void TestMainWindow::reserveSegmentFollowsTheSpinBox()
     QCOMPARE(budget->unzippedGauge()->reserve(), std::uint64_t(35) * 1048576);
     QCOMPARE(QSettings().value(QStringLiteral("budget/reserveBytes")).toULongLong(), 35ULL * 1048576);
     budget->setReserveBytes(20 * 1048576);
+}
+
+void TestMainWindow::exportWritesTheZipTheGaugePredicted()
+{
+    const QString layer = testsupport::demoLayer();
+    const QString listing = QStringLiteral("find %1 -printf '%p %s %T@\\n' | sort").arg(testsupport::quoted(layer));
+    const QByteArray sourceBefore = testsupport::sh(listing);
+    toggleRule(0);
+    const LimitGauge *zipped = m_window->explorer()->budgetPanel()->zippedGauge();
+    QTRY_VERIFY_WITH_TIMEOUT(zipped->value() && !zipped->isApproximate(), 300000);
+    const std::uint64_t predicted = *zipped->value();
+
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("demo-layer.zip"));
+    ExportDialog dialog(m_window->document(), Profile{}, m_window.get());
+    dialog.outputEdit()->setText(zip);
+    QSignalSpy finished(&dialog, &ExportDialog::finished);
+    dialog.start();
+    QVERIFY(finished.wait(300000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(std::uint64_t(QFileInfo(zip).size()), predicted);
+
+    int rc = -1;
+    testsupport::sh(QStringLiteral("unzip -tq %1").arg(testsupport::quoted(zip)), &rc);
+    QCOMPARE(rc, 0);
+    // Every kept file of the ledger is an entry under python/.
+    const QByteArray count = testsupport::sh(
+        QStringLiteral("python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+                       "print(sum(1 for i in z.infolist() if not i.is_dir() and i.filename.startswith('python/')))\" %1")
+            .arg(testsupport::quoted(zip)));
+    const LedgerTotals totals = m_window->document()->ledger().totals();
+    QCOMPARE(count.trimmed().toULongLong(), totals.keptFiles);
+    QVERIFY(QFileInfo::exists(out.filePath(QStringLiteral("demo-layer.report.md"))));
+    QVERIFY(QFileInfo::exists(out.filePath(QStringLiteral("demo-layer.report.json"))));
+    QCOMPARE(testsupport::sh(listing), sourceBefore);
+    toggleRule(0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,294 @@
+#include "exportdialog.h"
+
+#include "exporter.h"
+#include "exportreport.h"
+#include "layerdocument.h"
+#include "units.h"
+#include "zipestimator.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <spdlog/spdlog.h>
+
+// What the worker hands back: the export's result and, when asked for, where
+// its report went or why it could not be written.
+struct ExportOutcome {
+    ExportResult result;
+    QString reportPath;
+    QString reportError;
+};
+
+namespace {
+
+// Writes the report for a finished export of `document`'s selection.
+void writeReport(const LayerDocument &document, const Profile &base, const ExportOptions &options,
+                 ExportOutcome &outcome)
+{
+    ExportReportInput report;
+    report.ledger = &document.ledger();
+    report.profile = Profile::fromLedger(document.ledger(), base);
+    report.profile.prefix = options.prefix;
+    report.profile.level = options.level;
+    report.output = options.output;
+    report.outputBytes = outcome.result.outputBytes;
+    report.entries = outcome.result.files + outcome.result.symlinks + outcome.result.folders;
+    report.seconds = outcome.result.seconds;
+    LintTarget target;
+    target.runtime = base.runtime;
+    target.arch = base.arch;
+    report.lint = Lint::run(document.tree(), &document.layer().zipEntries, target, &document.ledger().pruned());
+    if (ExportReport::write(report, &outcome.reportError))
+        outcome.reportPath = ExportReport::basePath(options.output) + QStringLiteral(".md");
+}
+
+// "numpy-stack-layer.zip" for ~/numpy-stack/python or ~/numpy-stack.zip: the
+// folder pip installed into is often just "python" or "site-packages".
+QString defaultZipName(const QString &source)
+{
+    QFileInfo info(source);
+    QString name = info.completeBaseName();
+    for (int up = 0; up < 4 && (name == QLatin1String("python") || name == QLatin1String("site-packages")
+                                || name.startsWith(QLatin1String("python3")) || name == QLatin1String("lib"));
+         ++up) {
+        info = QFileInfo(info.absolutePath());
+        name = info.fileName();
+    }
+    return (name.isEmpty() ? QStringLiteral("layer") : name) + QStringLiteral("-layer.zip");
+}
+
+} // namespace
+
+ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget *parent)
+    : QDialog(parent)
+    , m_document(document)
+    , m_output(new QLineEdit(this))
+    , m_prefix(new QComboBox(this))
+    , m_level(new QSpinBox(this))
+    , m_writeReport(new QCheckBox(tr("Write a &report beside the zip (.report.md and .report.json)"), this))
+    , m_summary(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+    , m_base(base)
+{
+    const QString &prefix = base.prefix;
+    setWindowTitle(tr("Export Layer"));
+    const QString dir = QSettings().value(QStringLiteral("export/dir"), QDir::homePath()).toString();
+    m_output->setText(QDir(dir).filePath(defaultZipName(document->path())));
+    m_output->setObjectName(QStringLiteral("exportOutput"));
+    auto *browseButton = new QToolButton(this);
+    browseButton->setText(tr("…"));
+    browseButton->setToolTip(tr("Choose where to write the zip"));
+    connect(browseButton, &QToolButton::clicked, this, &ExportDialog::browse);
+    auto *outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_output, 1);
+    outputRow->addWidget(browseButton);
+
+    // Where the package root lands in the zip: Lambda adds python/ and
+    // python/lib/pythonX.Y/site-packages/ to sys.path.
+    m_prefix->setEditable(true);
+    m_prefix->addItem(tr("python/ (any Python runtime)"), QStringLiteral("python/"));
+    for (const QString &runtime : Profile::knownRuntimes())
+        m_prefix->addItem(QStringLiteral("python/lib/%1/site-packages/").arg(runtime),
+                          QStringLiteral("python/lib/%1/site-packages/").arg(runtime));
+    m_prefix->addItem(tr("none (the zip's root)"), QString());
+    const int known = m_prefix->findData(prefix);
+    if (known >= 0)
+        m_prefix->setCurrentIndex(known);
+    else
+        m_prefix->setEditText(prefix);
+
+    m_level->setRange(0, 12);
+    m_level->setValue(QSettings().value(QStringLiteral("export/level"), base.level).toInt());
+    m_level->setToolTip(tr("0 stores; 1–12 are libdeflate's levels (6 is zip's default, 12 the smallest)"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Output zip:"), outputRow);
+    form->addRow(tr("&Prefix:"), m_prefix);
+    form->addRow(tr("Compression &level:"), m_level);
+    m_writeReport->setChecked(QSettings().value(QStringLiteral("export/report"), true).toBool());
+    m_writeReport->setToolTip(tr("Rules used, what each removed per package, lint findings and sizes before and after"));
+    form->addRow(QString(), m_writeReport);
+
+    m_summary->setWordWrap(true);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exportButton = m_buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
+    m_exportButton->setDefault(true);
+    connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    connect(m_level, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
+    connect(m_prefix, &QComboBox::currentTextChanged, this, &ExportDialog::updateSummary);
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<ExportOutcome>>::finished, this, &ExportDialog::exportFinished);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+    resize(620, 300);
+    updateSummary();
+}
+
+ExportDialog::~ExportDialog()
+{
+    if (m_watcher.isRunning()) {
+        m_control->cancel();
+        m_watcher.waitForFinished();
+    }
+}
+
+QString ExportDialog::prefix() const
+{
+    const QVariant data = m_prefix->currentData();
+    if (m_prefix->currentIndex() >= 0 && m_prefix->itemText(m_prefix->currentIndex()) == m_prefix->currentText())
+        return data.toString();
+    return m_prefix->currentText().trimmed();
+}
+
+int ExportDialog::level() const
+{
+    return m_level->value();
+}
+
+void ExportDialog::browse()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export layer zip"), m_output->text(),
+                                                      tr("Zip archives (*.zip)"));
+    if (!file.isEmpty())
+        m_output->setText(QFileInfo(file).suffix().isEmpty() ? file + QStringLiteral(".zip") : file);
+}
+
+void ExportDialog::updateSummary()
+{
+    const LedgerTotals t = m_document->ledger().totals();
+    QString text = tr("%1 files, %2 unzipped.").arg(QLocale().toString(t.keptFiles), units::formatBytes(t.keptBytes));
+    if (const auto estimate = m_document->zipEstimator()->predict(m_document->ledger().pruned(), prefix())) {
+        if (estimate->exact && level() == 6)
+            text += QLatin1Char(' ') + tr("The zip will be %1 bytes (%2).").arg(units::groupedBytes(estimate->bytes),
+                                                                                  units::formatBytes(estimate->bytes));
+        else
+            text += QLatin1Char(' ') + tr("The zip will be about %1 at level 6.").arg(units::formatBytes(estimate->bytes));
+    } else {
+        text += QLatin1Char(' ') + tr("<b>The prefix is not valid.</b>");
+    }
+    m_summary->setText(text);
+}
+
+void ExportDialog::start()
+{
+    if (m_watcher.isRunning())
+        return;
+    ExportOptions options;
+    options.output = QFileInfo(m_output->text().trimmed()).absoluteFilePath();
+    options.prefix = prefix();
+    options.level = level();
+    if (m_output->text().trimmed().isEmpty()) {
+        m_status->setText(tr("Choose where to write the zip."));
+        return;
+    }
+    QSettings().setValue(QStringLiteral("export/dir"), QFileInfo(options.output).absolutePath());
+    QSettings().setValue(QStringLiteral("export/level"), options.level);
+    QSettings().setValue(QStringLiteral("export/report"), m_writeReport->isChecked());
+
+    QPointer<ExportDialog> self(this);
+    m_control = std::make_shared<JobControl>([self](const JobProgress &p) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, p] {
+                if (!self)
+                    return;
+                self->m_progress->setRange(0, p.totalItems ? int(std::min<std::uint64_t>(p.totalItems, INT_MAX)) : 0);
+                self->m_progress->setValue(int(std::min<std::uint64_t>(p.items, INT_MAX)));
+                self->m_status->setText(tr("Writing %1 — %2").arg(units::formatBytes(p.bytes), QString::fromUtf8(p.current)));
+            },
+            Qt::QueuedConnection);
+    });
+    m_progress->setRange(0, 0);
+    m_status->setText(tr("Exporting…"));
+    m_exportButton->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Close)->setText(tr("&Cancel"));
+    setInputsEnabled(false);
+    spdlog::info("exporting {} to {}", m_document->path().toStdString(), options.output.toStdString());
+
+    const Layer &layer = m_document->layer();
+    // The dialog is modal and waits for the worker before it goes, so the
+    // tree and a copy of the selection stay valid for the whole run.
+    m_watcher.setFuture(QtConcurrent::run([document = m_document, tree = layer.tree.get(),
+                                           pruned = m_document->ledger().pruned(), entries = &layer.zipEntries,
+                                           options, control = m_control, base = m_base,
+                                           report = m_writeReport->isChecked()] {
+        auto outcome = std::make_shared<ExportOutcome>();
+        outcome->result = Exporter::run(*tree, pruned, *entries, options, control.get());
+        if (report && outcome->result.ok)
+            writeReport(*document, base, options, *outcome);
+        return outcome;
+    }));
+}
+
+void ExportDialog::exportFinished()
+{
+    const std::shared_ptr<ExportOutcome> outcome = m_watcher.result();
+    const ExportResult *r = &outcome->result;
+    m_exportButton->setEnabled(true);
+    m_buttons->button(QDialogButtonBox::Close)->setText(tr("&Close"));
+    setInputsEnabled(true);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(r->ok ? 1 : 0);
+    if (r->cancelled) {
+        m_status->setText(tr("Cancelled; nothing was written."));
+    } else if (!r->ok) {
+        m_status->setText(tr("<b>Export failed:</b> %1").arg(r->error.toHtmlEscaped()));
+        spdlog::warn("export failed: {}", r->error.toStdString());
+    } else {
+        m_status->setText(tr("<b>Done.</b> %1: %2 zip (%3 bytes), %4 files, %5 unzipped, in %6 s.")
+                              .arg(QDir::toNativeSeparators(m_output->text()).toHtmlEscaped(),
+                                   units::formatBytes(r->outputBytes), units::groupedBytes(r->outputBytes),
+                                   QLocale().toString(qulonglong(r->files)), units::formatBytes(r->bytes))
+                              .arg(r->seconds, 0, 'f', 1));
+        spdlog::info("exported {} files, {} bytes zipped in {:.2f} s", r->files, r->outputBytes, r->seconds);
+        if (!outcome->reportPath.isEmpty())
+            m_status->setText(m_status->text() + QStringLiteral("<br>")
+                              + tr("Report: %1").arg(QDir::toNativeSeparators(outcome->reportPath).toHtmlEscaped()));
+        else if (!outcome->reportError.isEmpty())
+            m_status->setText(m_status->text() + QStringLiteral("<br>")
+                              + tr("<b>The report was not written:</b> %1").arg(outcome->reportError.toHtmlEscaped()));
+    }
+    Q_EMIT finished(r->ok);
+}
+
+void ExportDialog::setInputsEnabled(bool on)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_output, m_prefix, m_level, m_writeReport})
+        w->setEnabled(on);
+}
+
+void ExportDialog::reject()
+{
+    if (m_watcher.isRunning()) {
+        m_control->cancel(); // exportFinished() follows; the dialog stays open to say so
+        return;
+    }
+    QDialog::reject();
+}
