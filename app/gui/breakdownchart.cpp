@@ -1,10 +1,15 @@
 #include "breakdownchart.h"
 
 #include "layerdocument.h"
+#include "treemaprenderer.h"
 #include "units.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSettings>
 #include <QLegendMarker>
 #include <QPieSeries>
 #include <QPieSlice>
@@ -26,6 +31,7 @@ const std::array<QColor, kTopPackages + 1> kSliceColors{
 
 BreakdownChart::BreakdownChart(QWidget *parent)
     : QWidget(parent)
+    , m_modeBox(new QComboBox(this))
     , m_view(new QChartView(this))
     , m_chart(new QChart)
     , m_series(new QPieSeries)
@@ -33,10 +39,6 @@ BreakdownChart::BreakdownChart(QWidget *parent)
     m_series->setHoleSize(0.45);
     m_series->setPieSize(0.92);
     m_chart->addSeries(m_series);
-    m_chart->setTitle(tr("Kept bytes by package"));
-    QFont titleFont = m_chart->titleFont();
-    titleFont.setBold(true);
-    m_chart->setTitleFont(titleFont);
     m_chart->legend()->setAlignment(Qt::AlignRight);
     m_chart->legend()->setShowToolTips(true);
     m_chart->setBackgroundVisible(false);
@@ -48,9 +50,31 @@ BreakdownChart::BreakdownChart(QWidget *parent)
     m_view->setMinimumHeight(180);
     m_view->setStyleSheet(QStringLiteral("background: transparent"));
 
+    m_modeBox->setObjectName(QStringLiteral("breakdownMode"));
+    m_modeBox->addItem(tr("by category"), int(Mode::ByCategory));
+    m_modeBox->addItem(tr("by package"), int(Mode::ByPackage));
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this,
+            [this] { setMode(Mode(m_modeBox->currentData().toInt())); });
+    auto *title = new QLabel(tr("<b>Kept bytes</b>"), this);
+    title->setBuddy(m_modeBox);
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addWidget(m_modeBox);
+    header->addStretch(1);
+
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_view, 1);
+    setMode(Mode(QSettings().value(QStringLiteral("breakdown/mode"), int(Mode::ByCategory)).toInt()));
+}
+
+void BreakdownChart::setMode(Mode mode)
+{
+    m_mode = mode;
+    m_modeBox->setCurrentIndex(m_modeBox->findData(int(mode)));
+    QSettings().setValue(QStringLiteral("breakdown/mode"), int(mode));
+    refresh();
 }
 
 void BreakdownChart::setDocument(LayerDocument *document)
@@ -58,6 +82,7 @@ void BreakdownChart::setDocument(LayerDocument *document)
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
+    m_categories = document ? NodeClassifier::classifyAll(document->tree()) : std::vector<NodeCategory>{};
     if (m_document)
         connect(m_document, &LayerDocument::selectionChanged, this, &BreakdownChart::refresh);
     refresh();
@@ -68,6 +93,31 @@ void BreakdownChart::refresh()
     m_series->clear();
     if (!m_document)
         return;
+    if (m_mode == Mode::ByCategory)
+        showCategories();
+    else
+        showPackages();
+    for (QPieSlice *slice : m_series->slices())
+        slice->setBorderColor(palette().color(QPalette::Window));
+}
+
+void BreakdownChart::showCategories()
+{
+    const Bitset &pruned = m_document->ledger().pruned();
+    const auto bytes = NodeClassifier::bytesByCategory(m_document->tree(), m_categories, &pruned);
+    for (int c = 0; c < kNodeCategoryCount; ++c) {
+        if (bytes[std::size_t(c)] == 0)
+            continue;
+        const auto category = NodeCategory(c);
+        QPieSlice *slice = m_series->append(QStringLiteral("%1  %2").arg(NodeClassifier::displayName(category),
+                                                                         units::formatBytes(bytes[std::size_t(c)])),
+                                            double(bytes[std::size_t(c)]));
+        slice->setColor(QColor::fromRgb(TreemapRenderer::categoryColor(category)));
+    }
+}
+
+void BreakdownChart::showPackages()
+{
     std::vector<PackageBytes> packages = m_document->ledger().packages();
     std::sort(packages.begin(), packages.end(),
               [](const PackageBytes &a, const PackageBytes &b) { return a.keptBytes > b.keptBytes; });
@@ -91,6 +141,4 @@ void BreakdownChart::refresh()
         QPieSlice *slice = m_series->append(tr("other  %1").arg(units::formatBytes(other)), double(other));
         slice->setColor(kSliceColors[kTopPackages]);
     }
-    for (QPieSlice *slice : m_series->slices())
-        slice->setBorderColor(palette().color(QPalette::Window));
 }

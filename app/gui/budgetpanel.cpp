@@ -1,6 +1,5 @@
 #include "budgetpanel.h"
 
-#include "breakdownchart.h"
 #include "layerdocument.h"
 #include "limitgauge.h"
 #include "units.h"
@@ -21,7 +20,6 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     , m_unzipped(new LimitGauge(tr("Unzipped"), units::kLambdaUnzippedLimit, this))
     , m_zipped(new LimitGauge(tr("Zipped"), units::kLambdaZipUploadLimit, this))
     , m_reserve(new QSpinBox(this))
-    , m_breakdown(new BreakdownChart(this))
 {
     m_unzipped->setObjectName(QStringLiteral("unzippedGauge"));
     m_unzipped->setToolTip(tr("Lambda allows 250 MB (262,144,000 bytes) unzipped for a function and all its "
@@ -55,7 +53,7 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     layout->addWidget(m_unzipped);
     layout->addLayout(reserveRow);
     layout->addWidget(m_zipped);
-    layout->addWidget(m_breakdown, 1);
+    layout->addStretch(1);
     refresh();
 }
 
@@ -78,7 +76,6 @@ void BudgetPanel::setDocument(LayerDocument *document)
         connect(m_document, &LayerDocument::selectionChanged, this, &BudgetPanel::refresh);
         connect(m_document, &LayerDocument::zipEstimateReady, this, &BudgetPanel::refreshZipped);
     }
-    m_breakdown->setDocument(document);
     refresh();
 }
 

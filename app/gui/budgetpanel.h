@@ -1,13 +1,12 @@
 // The budget pane: the unzipped gauge against 262,144,000 bytes with the
 // reserve for other layers, the zipped gauge against the 50 MB direct-upload
-// limit, the reserve spin box, and the kept-bytes breakdown.
+// limit, and the reserve spin box.
 #pragma once
 
 #include <QWidget>
 
 #include <cstdint>
 
-class BreakdownChart;
 class LayerDocument;
 class LimitGauge;
 class QSpinBox;
@@ -22,7 +21,6 @@ public:
     void setDocument(LayerDocument *document);
     [[nodiscard]] LimitGauge *unzippedGauge() const { return m_unzipped; }
     [[nodiscard]] LimitGauge *zippedGauge() const { return m_zipped; }
-    [[nodiscard]] BreakdownChart *breakdown() const { return m_breakdown; }
 
     [[nodiscard]] std::uint64_t reserveBytes() const;
     // Sets the reserve (rounded to whole MB) and remembers it in QSettings.
@@ -42,6 +40,5 @@ private:
     LimitGauge *m_unzipped;
     LimitGauge *m_zipped;
     QSpinBox *m_reserve;
-    BreakdownChart *m_breakdown;
     QString m_prefix = QStringLiteral("python/");
 };

@@ -241,8 +241,8 @@ void ExplorerView::restoreLayout()
 {
     QSettings settings;
     if (!m_mainSplitter->restoreState(settings.value(QStringLiteral("explorer/mainSplitter")).toByteArray()))
-        m_mainSplitter->setSizes({560, 600, 440});
+        m_mainSplitter->setSizes({500, 600, 500});
     if (!m_sideSplitter->restoreState(settings.value(QStringLiteral("explorer/sideSplitter")).toByteArray()))
-        m_sideSplitter->setSizes({430, 520});
+        m_sideSplitter->setSizes({420, 280});
     m_treePanel->view()->header()->restoreState(settings.value(QStringLiteral("explorer/treeHeader")).toByteArray());
 }

@@ -1,10 +1,13 @@
 // layerslim: the explorer window. `layerslim [PATH]` opens a layer folder or
 // zip; --rules / --profile preselect choices; --screenshot saves the window
 // once the layer is shown (used by scripts/screenshot.sh under Xvfb).
+#include "budgetpanel.h"
 #include "explorerview.h"
 #include "layerdocument.h"
+#include "limitgauge.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "treemapwidget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +16,32 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+// Saves the window once it has settled: the treemap laid out and the zipped
+// gauge exact (or after a minute at most), then quits.
+void takeScreenshotWhenSettled(MainWindow &window, const QString &file)
+{
+    auto *poll = new QTimer(&window);
+    auto waited = std::make_shared<int>(0);
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, waited] {
+        const LimitGauge *zipped = window.explorer()->budgetPanel()->zippedGauge();
+        const bool settled = !window.explorer()->treemap()->isLayoutPending() && zipped->value() && !zipped->isApproximate();
+        if (!settled && (*waited += poll->interval()) < 60000)
+            return;
+        poll->stop();
+        QTimer::singleShot(300, &window, [&window, file] { // one more paint after the last change
+            if (!window.grab().save(file))
+                spdlog::error("cannot write {}", file.toStdString());
+            QApplication::exit(0);
+        });
+    });
+    poll->start(200);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -78,11 +107,7 @@ int main(int argc, char *argv[])
                 window.explorer()->selectNode(node);
         }
         if (!screenshot.isEmpty())
-            QTimer::singleShot(1500, &window, [&window, screenshot] {
-                if (!window.grab().save(screenshot))
-                    spdlog::error("cannot write {}", screenshot.toStdString());
-                QApplication::exit(0);
-            });
+            takeScreenshotWhenSettled(window, screenshot);
     });
     if (!screenshot.isEmpty())
         QObject::connect(&window, &MainWindow::openFailed, &window, [](const QString &error) {

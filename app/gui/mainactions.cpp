@@ -44,6 +44,9 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     redo = undoGroup->createRedoAction(window, tr("&Redo"));
     redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
     redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
+    // The tool bar says just "Undo"/"Redo"; menus and tooltips name the step.
+    undo->setIconText(tr("Undo"));
+    redo->setIconText(tr("Redo"));
     window->addAction(undo);
     window->addAction(redo);
     find = make(QIcon(), tr("&Filter by Name"), QKeySequence::Find, tr("Filter the tree by file name"));

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "breakdownchart.h"
 #include "budgetpanel.h"
 #include "checkspanel.h"
 #include "explorerview.h"
@@ -92,12 +93,26 @@ MainWindow::MainWindow(QWidget *parent)
         if (qobject_cast<QMenu *>(menu))
             static_cast<QMenu *>(menu)->addAction(checksDock->toggleViewAction());
     connect(this, &MainWindow::layerOpened, checks, [this, checks] { checks->setDocument(m_document); });
+    // The kept-bytes donut beside them (View > Breakdown, Ctrl+4).
+    m_breakdown = new BreakdownChart(this);
+    auto *breakdownDock = new QDockWidget(tr("Breakdown"), this);
+    breakdownDock->setObjectName(QStringLiteral("breakdownDock"));
+    breakdownDock->setWidget(m_breakdown);
+    splitDockWidget(checksDock, breakdownDock, Qt::Horizontal);
+    breakdownDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+4")));
+    for (QObject *menu : m_actions->focusRules->associatedObjects())
+        if (qobject_cast<QMenu *>(menu))
+            static_cast<QMenu *>(menu)->addAction(breakdownDock->toggleViewAction());
     connect(checks, &ChecksPanel::nodeActivated, m_explorer, &ExplorerView::selectNode);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+    {
+        resizeDocks({checksDock}, {230}, Qt::Vertical); // the explorer keeps most of the height
+        resizeDocks({checksDock, breakdownDock}, {1100, 500}, Qt::Horizontal);
+    }
     m_explorer->restoreLayout();
     m_actions->hidePruned->setChecked(settings.value(QStringLiteral("view/hidePruned"), false).toBool());
     setDocument(nullptr);
@@ -216,6 +231,7 @@ void MainWindow::setDocument(LayerDocument *document)
     LayerDocument *old = m_document;
     m_document = document;
     m_explorer->setDocument(document);
+    m_breakdown->setDocument(document);
     if (old) {
         m_undoGroup->removeStack(old->undoStack());
         old->deleteLater();

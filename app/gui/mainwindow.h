@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class BreakdownChart;
 class ExplorerView;
 struct Layer;
 class LayerDocument;
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] ExplorerView *explorer() const { return m_explorer; }
     [[nodiscard]] StartPage *startPage() const { return m_startPage; }
     [[nodiscard]] MainActions *actions() const { return m_actions; }
+    [[nodiscard]] BreakdownChart *breakdown() const { return m_breakdown; }
 
 Q_SIGNALS:
     // A layer was opened and is on screen.
@@ -76,6 +78,7 @@ private:
     QStackedWidget *m_stack;
     StartPage *m_startPage;
     ExplorerView *m_explorer;
+    BreakdownChart *m_breakdown = nullptr;
     LayerDocument *m_document = nullptr;
     ScanJob *m_scan = nullptr;
     Profile m_profile; // target and export settings carried into saved profiles

@@ -27,10 +27,14 @@ RulesPanel::RulesPanel(QWidget *parent)
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(RulesModel::RuleColumn, QHeaderView::Stretch);
-    header->resizeSection(RulesModel::RiskColumn, 76);
-    header->resizeSection(RulesModel::AloneColumn, 74);
-    header->resizeSection(RulesModel::MarginalColumn, 74);
-    header->resizeSection(RulesModel::ExceptionsColumn, 80);
+    header->resizeSection(RulesModel::RiskColumn, 72);
+    header->resizeSection(RulesModel::AloneColumn, 70);
+    header->resizeSection(RulesModel::MarginalColumn, 70);
+    header->resizeSection(RulesModel::ExceptionsColumn, 72);
+    // Every rule fits without scrolling: the list is short and the point is to compare them.
+    const int rows = m_model->rowCount();
+    m_view->setMinimumHeight(header->sizeHint().height() + rows * m_view->fontMetrics().height() * 13 / 10
+                             + 2 * m_view->frameWidth());
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() == RulesModel::ExceptionsColumn)
             editExceptions();

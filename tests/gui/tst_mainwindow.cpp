@@ -3,6 +3,7 @@
 // marginal bytes, unchecking a folder in the tree prunes it, and Undo / Redo
 // restore the ledger's State exactly; the zipped gauge's exact figure is the
 // size of the zip the Export dialog then writes, to the byte.
+#include "breakdownchart.h"
 #include "budgetpanel.h"
 #include "explorerview.h"
 #include "exportdialog.h"
@@ -11,6 +12,7 @@
 #include "limitgauge.h"
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "nodecategory.h"
 #include "rulesmodel.h"
 #include "rulespanel.h"
 #include "testsupport.h"
@@ -18,6 +20,7 @@
 
 #include <QAction>
 #include <QLineEdit>
+#include <QPieSeries>
 #include <QTemporaryDir>
 #include <QBarSet>
 #include <QSortFilterProxyModel>
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void undoRestoresEveryPreviousState();
     void reserveSegmentFollowsTheSpinBox();
     void exportWritesTheZipTheGaugePredicted();
+    void breakdownSlicesAddUpToTheKeptBytes();
 
 private:
     [[nodiscard]] std::uint64_t gaugeBytes() const;
@@ -233,6 +237,33 @@ void TestMainWindow::exportWritesTheZipTheGaugePredicted()
     QVERIFY(QFileInfo::exists(out.filePath(QStringLiteral("demo-layer.report.json"))));
     QCOMPARE(testsupport::sh(listing), sourceBefore);
     toggleRule(0);
+}
+
+void TestMainWindow::breakdownSlicesAddUpToTheKeptBytes()
+{
+    BreakdownChart *chart = m_window->breakdown();
+    const SizeLedger &ledger = m_window->document()->ledger();
+    const auto sliceSum = [chart] { return std::uint64_t(std::llround(chart->series()->sum())); };
+    for (const BreakdownChart::Mode mode : {BreakdownChart::Mode::ByCategory, BreakdownChart::Mode::ByPackage}) {
+        chart->setMode(mode);
+        // Package slices count files inside the package root; loose top-level
+        // files (six.py) are their own "package", so both modes cover every kept byte.
+        QCOMPARE(sliceSum(), ledger.totals().keptBytes);
+        toggleRule(0);
+        QCOMPARE(sliceSum(), ledger.totals().keptBytes);
+        toggleRule(0);
+        QCOMPARE(sliceSum(), ledger.totals().keptBytes);
+    }
+    // By category the first slice is the native libraries: the kept files NodeClassifier::classify calls native.
+    chart->setMode(BreakdownChart::Mode::ByCategory);
+    const FileTree &tree = m_window->document()->tree();
+    std::uint64_t native = 0;
+    for (FileTree::Index i = 0; i < tree.count(); ++i)
+        if (tree.kind(i) == NodeKind::File && !ledger.pruned().test(i)
+            && NodeClassifier::classify(tree, i) == NodeCategory::Native)
+            native += tree.size(i);
+    QVERIFY(native > 0);
+    QCOMPARE(std::uint64_t(std::llround(chart->series()->slices().first()->value())), native);
 }
 
 QTEST_MAIN(TestMainWindow)
