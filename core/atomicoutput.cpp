@@ -47,7 +47,67 @@ bool syncDir(const QByteArray &dir)
     return ok;
 }
 
+bool sameNode(const struct stat &a, const struct stat &b)
+{
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// Whether the folder `dir` or one of the folders above it is `wanted`, walking
+// the real parents through "..".
+bool folderOrAboveIs(const QByteArray &dir, const struct stat &wanted)
+{
+    int fd = ::open(dir.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    struct stat here{};
+    bool found = false;
+    while (fd >= 0 && ::fstat(fd, &here) == 0) {
+        if (sameNode(here, wanted)) {
+            found = true;
+            break;
+        }
+        const int up = ::openat(fd, "..", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        struct stat above{};
+        if (up < 0 || ::fstat(up, &above) != 0 || sameNode(above, here)) { // "/" is its own parent
+            if (up >= 0)
+                ::close(up);
+            break;
+        }
+        ::close(fd);
+        fd = up;
+    }
+    if (fd >= 0)
+        ::close(fd);
+    return found;
+}
+
 } // namespace
+
+bool AtomicOutput::apartFromSource(const QString &destination, const QString &source, QString *error)
+{
+    const QFileInfo dest(destination);
+    const QByteArray destPath = QFile::encodeName(dest.absoluteFilePath());
+    const QByteArray sourcePath = QFile::encodeName(QFileInfo(source).absoluteFilePath());
+    struct stat src{}, out{};
+    if (::stat(sourcePath.constData(), &src) != 0)
+        return true; // nothing there to protect; the scan reports why
+    const bool destExists = ::lstat(destPath.constData(), &out) == 0;
+    if (destExists && sameNode(out, src)) {
+        *error = QStringLiteral("%1: is the source being exported; the source is never written, choose another "
+                                "output").arg(destination);
+        return false;
+    }
+    if (S_ISDIR(src.st_mode) && folderOrAboveIs(QFile::encodeName(dest.absolutePath()), src)) {
+        *error = QStringLiteral("%1: is inside the scanned source %2; the source is never written, choose an "
+                                "output outside it").arg(destination, source);
+        return false;
+    }
+    const QByteArray sourceFolder = S_ISDIR(src.st_mode) ? sourcePath : QFile::encodeName(QFileInfo(source).absolutePath());
+    if (destExists && S_ISDIR(out.st_mode) && folderOrAboveIs(sourceFolder, out)) {
+        *error = QStringLiteral("%1: holds the scanned source %2 and would be replaced; choose an output outside "
+                                "it").arg(destination, source);
+        return false;
+    }
+    return true;
+}
 
 AtomicOutput::AtomicOutput(const QString &destination, Kind kind) : m_destination(destination), m_kind(kind)
 {

@@ -33,6 +33,13 @@ public:
     // Removes the temporary (idempotent).
     void discard();
 
+    // Refuses (false, `error` naming both paths) a destination that is the
+    // scanned `source`, lies inside it, or is a folder holding it, which the
+    // swap into place would replace: the source is never written. Compares
+    // device and inode numbers up the real parent chain, so symlinks, `..`
+    // and other spellings of the same folder do not get past it.
+    [[nodiscard]] static bool apartFromSource(const QString &destination, const QString &source, QString *error);
+
     // The marker a folder export leaves so that a later export may replace it.
     static constexpr const char *kFolderMarker = ".layerslim-export";
 

@@ -152,6 +152,8 @@ ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std
     const auto prefix = ExportPlan::normalizePrefix(options.prefix, &result.error);
     if (!prefix)
         return result;
+    if (!AtomicOutput::apartFromSource(options.output, tree.rootPath(), &result.error))
+        return result;
     // Writing past `ulimit -f` must fail with EFBIG and a message, not kill the process.
     std::signal(SIGXFSZ, SIG_IGN);
 

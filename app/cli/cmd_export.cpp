@@ -1,3 +1,4 @@
+#include "atomicoutput.h"
 #include "clisupport.h"
 #include "exporter.h"
 #include "exportplan.h"
@@ -55,6 +56,12 @@ int runExport(const QStringList &args)
     if (!number(QStringLiteral("level"), 0, 12, &level) || !number(QStringLiteral("threads"), 1, 1024, &options.threads))
         return BadInput;
 
+    QString apart;
+    if (!AtomicOutput::apartFromSource(parser.value(QStringLiteral("output")), parser.positionalArguments().first(),
+                                       &apart)) {
+        printErr(QStringLiteral("layerslim-cli export: %1\n").arg(apart)); // before a scan that would be wasted
+        return BadInput;
+    }
     auto session = openSession(parser.positionalArguments().first(), parser);
     if (!session)
         return BadInput;
