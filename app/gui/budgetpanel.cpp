@@ -5,14 +5,26 @@
 #include "units.h"
 #include "zipestimator.h"
 
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <spdlog/spdlog.h>
 
 namespace {
 const QString kReserveKey = QStringLiteral("budget/reserveBytes");
+const QString kOthersKey = QStringLiteral("budget/others");
 }
 
 BudgetPanel::BudgetPanel(QWidget *parent)
@@ -20,6 +32,8 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     , m_unzipped(new LimitGauge(tr("Unzipped"), units::kLambdaUnzippedLimit, this))
     , m_zipped(new LimitGauge(tr("Zipped"), units::kLambdaZipUploadLimit, this))
     , m_reserve(new QSpinBox(this))
+    , m_othersList(new QListWidget(this))
+    , m_removeOther(new QToolButton(this))
 {
     m_unzipped->setObjectName(QStringLiteral("unzippedGauge"));
     m_unzipped->setToolTip(tr("Lambda allows 250 MB (262,144,000 bytes) unzipped for a function and all its "
@@ -41,10 +55,36 @@ BudgetPanel::BudgetPanel(QWidget *parent)
         Q_EMIT reserveChanged(reserveBytes());
     });
 
+    // What else shares the 250 MB: each a segment of the unzipped gauge.
+    m_othersList->setObjectName(QStringLiteral("othersList"));
+    m_othersList->setMaximumHeight(m_othersList->fontMetrics().height() * 4);
+    m_othersList->setToolTip(tr("The function's code and its other layers: they count against the same 250 MB"));
+    auto *addOther = new QToolButton(this);
+    addOther->setText(tr("&Add"));
+    addOther->setToolTip(tr("Add the function's code or another layer"));
+    addOther->setPopupMode(QToolButton::InstantPopup);
+    auto *addMenu = new QMenu(addOther);
+    addMenu->addAction(tr("Layer or Function &Zip…"), this, [this] { chooseOther(false); });
+    addMenu->addAction(tr("&Folder…"), this, [this] { chooseOther(true); });
+    addMenu->addAction(tr("Size…"), this, &BudgetPanel::askOtherSize);
+    addOther->setMenu(addMenu);
+    m_removeOther->setText(tr("Remove"));
+    m_removeOther->setEnabled(false);
+    connect(m_othersList, &QListWidget::currentRowChanged, this, [this](int row) { m_removeOther->setEnabled(row >= 0); });
+    connect(m_removeOther, &QToolButton::clicked, this, [this] { removeOther(m_othersList->currentRow()); });
+    auto *othersButtons = new QVBoxLayout;
+    othersButtons->addWidget(addOther);
+    othersButtons->addWidget(m_removeOther);
+    othersButtons->addStretch(1);
+    auto *othersRow = new QHBoxLayout;
+    othersRow->addWidget(m_othersList, 1);
+    othersRow->addLayout(othersButtons);
+
     auto *title = new QLabel(tr("<b>Lambda budget</b>"), this);
     auto *reserveRow = new QFormLayout;
     reserveRow->setContentsMargins(0, 0, 0, 0);
     reserveRow->addRow(tr("&Reserve for other layers:"), m_reserve);
+    reserveRow->addRow(tr("Sharing the limit:"), othersRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -54,6 +94,7 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     layout->addLayout(reserveRow);
     layout->addWidget(m_zipped);
     layout->addStretch(1);
+    restoreOthers();
     refresh();
 }
 
@@ -113,4 +154,89 @@ void BudgetPanel::refreshZipped()
                              ? tr("The zip the export writes at level %1, to the byte.").arg(LayerDocument::kEstimateLevel)
                              : tr("An estimate while every file is compressed once in the background; "
                                   "it becomes exact to the byte when that ends.")));
+}
+
+bool BudgetPanel::addOther(const QString &path, QString *error)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = m_budget.addPath(path, error);
+    QApplication::restoreOverrideCursor();
+    if (ok)
+        othersChanged();
+    return ok;
+}
+
+void BudgetPanel::addOtherSize(const QString &label, std::uint64_t bytes)
+{
+    m_budget.addSize(label, bytes);
+    othersChanged();
+}
+
+void BudgetPanel::removeOther(int index)
+{
+    if (index < 0 || index >= int(m_budget.items().size()))
+        return;
+    m_budget.removeItem(index);
+    othersChanged();
+}
+
+void BudgetPanel::chooseOther(bool folder)
+{
+    const QString dir = QSettings().value(QStringLiteral("budget/dir")).toString();
+    const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("Add a folder to the budget"), dir)
+                                : QFileDialog::getOpenFileName(this, tr("Add a zip to the budget"), dir,
+                                                               tr("Zip archives (*.zip);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("budget/dir"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!addOther(path, &error))
+        QMessageBox::warning(this, tr("Cannot add to the budget"), error);
+}
+
+void BudgetPanel::askOtherSize()
+{
+    bool ok = false;
+    const QString label = QInputDialog::getText(this, tr("Add a size"), tr("What takes the space (e.g. a layer's name):"),
+                                                QLineEdit::Normal, tr("function code"), &ok);
+    if (!ok || label.trimmed().isEmpty())
+        return;
+    const double mb = QInputDialog::getDouble(this, tr("Add a size"), tr("Unzipped size of “%1” in MB:").arg(label.trimmed()),
+                                              10.0, 0.0, double(units::kLambdaUnzippedLimit / units::kMB), 2, &ok);
+    if (ok)
+        addOtherSize(label.trimmed(), std::uint64_t(mb * double(units::kMB) + 0.5));
+}
+
+void BudgetPanel::othersChanged()
+{
+    m_othersList->clear();
+    std::vector<LimitGauge::Other> others;
+    QVariantList saved;
+    for (const LayerBudget::Item &item : m_budget.items()) {
+        auto *row = new QListWidgetItem(tr("%1 — %2").arg(item.label, units::formatBytes(item.bytes)), m_othersList);
+        row->setToolTip(item.path.isEmpty() ? tr("%1 bytes").arg(units::groupedBytes(item.bytes))
+                                            : tr("%1: %2 bytes unzipped").arg(item.path, units::groupedBytes(item.bytes)));
+        others.push_back({item.label, item.bytes});
+        saved.append(QVariantMap{{QStringLiteral("label"), item.label},
+                                 {QStringLiteral("path"), item.path},
+                                 {QStringLiteral("bytes"), QVariant::fromValue(quint64(item.bytes))}});
+    }
+    m_unzipped->setOthers(others);
+    QSettings().setValue(kOthersKey, saved);
+    Q_EMIT othersBytesChanged(m_budget.othersBytes());
+}
+
+// Zips and folders are measured again: they may have changed since last time.
+void BudgetPanel::restoreOthers()
+{
+    for (const QVariant &v : QSettings().value(kOthersKey).toList()) {
+        const QVariantMap m = v.toMap();
+        const QString path = m.value(QStringLiteral("path")).toString();
+        QString error;
+        if (path.isEmpty())
+            m_budget.addSize(m.value(QStringLiteral("label")).toString(), m.value(QStringLiteral("bytes")).toULongLong());
+        else if (!m_budget.addPath(path, &error))
+            spdlog::warn("left out of the budget: {}", error.toStdString());
+    }
+    othersChanged();
 }

@@ -7,9 +7,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QHorizontalStackedBarSeries>
+#include <QCursor>
 #include <QLabel>
+#include <QLocale>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
+
+#include <array>
 
 namespace {
 
@@ -28,6 +33,16 @@ QColor statusColor(LimitGauge::Status s)
         return QColor(0xd3, 0x2f, 0x2f);
     }
     return Qt::gray;
+}
+
+// Other layers and code: quiet blue-greys, so the layer's own colour stands out.
+const std::array<QColor, 4> kOtherColors{QColor(0x5c, 0x6b, 0x8a), QColor(0x7a, 0x88, 0xa6), QColor(0x4a, 0x58, 0x72),
+                                         QColor(0x93, 0x9f, 0xb8)};
+
+// Saturating a + b.
+std::uint64_t plus(std::uint64_t a, std::uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
 } // namespace
@@ -68,6 +83,13 @@ LimitGauge::LimitGauge(QString title, std::uint64_t limit, QWidget *parent)
     m_series->setLabelsFormat(QStringLiteral("@value MB"));
     m_series->setLabelsPrecision(4);
 
+    // Hovering a segment names it: the numbers on the bar do not say which layer is which.
+    connect(m_series, &QAbstractBarSeries::hovered, this, [](bool on, int, QBarSet *set) {
+        if (on)
+            QToolTip::showText(QCursor::pos(), tr("%1: %2 MB").arg(set->label(), QLocale().toString(set->at(0), 'f', 2)));
+        else
+            QToolTip::hideText();
+    });
     m_chart->addSeries(m_series);
     auto *categories = new QBarCategoryAxis;
     categories->append(QString());
@@ -116,13 +138,49 @@ void LimitGauge::setValue(std::optional<std::uint64_t> bytes, const QString &pen
     refresh();
 }
 
+void LimitGauge::setOthers(const std::vector<Other> &others)
+{
+    for (QBarSet *set : m_otherSets)
+        m_series->remove(set); // deletes it
+    m_otherSets.clear();
+    m_others = others;
+    for (std::size_t i = 0; i < m_others.size(); ++i) {
+        auto *set = new QBarSet(m_others[i].label);
+        const QColor color = kOtherColors[i % kOtherColors.size()];
+        set->setColor(color);
+        set->setBorderColor(color.darker(115));
+        QFont f = set->labelFont();
+        f.setBold(true);
+        set->setLabelFont(f);
+        set->append(0.0);
+        m_series->insert(int(i), set);
+        m_otherSets.push_back(set);
+    }
+    refresh();
+}
+
+std::uint64_t LimitGauge::othersBytes() const
+{
+    std::uint64_t sum = 0;
+    for (const Other &o : m_others)
+        sum = plus(sum, o.bytes);
+    return sum;
+}
+
+std::uint64_t LimitGauge::room() const
+{
+    const std::uint64_t taken = plus(othersBytes(), m_reserve);
+    return taken < m_limit ? m_limit - taken : 0;
+}
+
 LimitGauge::Status LimitGauge::status() const
 {
     if (!m_value)
         return Status::Unknown;
-    if (*m_value > m_limit)
+    const std::uint64_t used = plus(*m_value, othersBytes());
+    if (used > m_limit)
         return Status::Over;
-    if (*m_value + m_reserve > m_limit)
+    if (plus(used, m_reserve) > m_limit)
         return Status::Tight;
     return Status::Fits;
 }
@@ -131,26 +189,32 @@ void LimitGauge::refresh()
 {
     const Status s = status();
     const std::uint64_t value = m_value.value_or(0);
+    const std::uint64_t others = othersBytes();
+    const std::uint64_t used = plus(value, others);
     const std::uint64_t budget = m_limit - m_reserve;
-    // Segments: the value, the room left before the reserve, and the reserve
-    // (or what is left of it once the value has eaten into it).
-    const std::uint64_t free = value < budget ? budget - value : 0;
-    const std::uint64_t reserveShown = value <= budget ? m_reserve : value < m_limit ? m_limit - value : 0;
+    // Segments: the others, the value, the room left before the reserve, and
+    // the reserve (or what is left of it once the value has eaten into it).
+    const std::uint64_t free = used < budget ? budget - used : 0;
+    const std::uint64_t reserveShown = used <= budget ? m_reserve : used < m_limit ? m_limit - used : 0;
+    for (std::size_t i = 0; i < m_others.size(); ++i)
+        m_otherSets[i]->replace(0, double(m_others[i].bytes) / kMB);
     m_valueSet->replace(0, double(value) / kMB);
     m_freeSet->replace(0, double(free) / kMB);
     m_reserveSet->replace(0, double(reserveShown) / kMB);
-    m_axis->setRange(0.0, double(std::max(value, m_limit)) / kMB);
+    m_axis->setRange(0.0, double(std::max(used, m_limit)) / kMB);
     m_axis->setTickCount(6);
 
     const QColor color = statusColor(s);
     m_valueSet->setColor(color);
     m_valueSet->setBorderColor(color.darker(115));
     // Labels on segments too thin to hold them would spill over their neighbours.
-    const double full = double(std::max(value, m_limit));
+    const double full = double(std::max(used, m_limit));
     const auto labelFits = [full](std::uint64_t bytes) { return double(bytes) / full > 0.12; };
     m_valueSet->setLabelColor(labelFits(value) ? QColor(Qt::white) : QColor(Qt::transparent));
     m_freeSet->setLabelColor(labelFits(free) ? QColor(0x45, 0x4b, 0x54) : QColor(Qt::transparent));
     m_reserveSet->setLabelColor(labelFits(reserveShown) ? QColor(0x26, 0x32, 0x38) : QColor(Qt::transparent));
+    for (std::size_t i = 0; i < m_others.size(); ++i)
+        m_otherSets[i]->setLabelColor(labelFits(m_others[i].bytes) ? QColor(Qt::white) : QColor(Qt::transparent));
 
     QString verdict;
     switch (s) {
@@ -163,12 +227,15 @@ void LimitGauge::refresh()
         break;
     case Status::Tight:
         verdict = tr("fits, but leaves only %1 of the %2 reserve")
-                      .arg(units::formatBytes(m_limit - value), units::formatBytes(m_reserve));
+                      .arg(units::formatBytes(m_limit - used), units::formatBytes(m_reserve));
         break;
     case Status::Over:
-        verdict = tr("%1 over the limit").arg(units::formatBytes(value - m_limit));
+        verdict = tr("%1 over the limit").arg(units::formatBytes(used - m_limit));
         break;
     }
+    if (m_value && others > 0)
+        verdict += QLatin1Char(' ') + tr("(beside %1 of other layers and code; this layer may take %2)")
+                                          .arg(units::formatBytes(others), units::formatBytes(room()));
     const QString amount = !m_value       ? tr("— of %1").arg(units::formatBytes(m_limit))
                            : m_approximate ? tr("<b>≈ %1</b> of %2").arg(units::formatBytes(value), units::formatBytes(m_limit))
                                            : tr("<b>%1</b> of %2").arg(units::formatBytes(value), units::formatBytes(m_limit));

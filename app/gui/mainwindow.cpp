@@ -81,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
         text.isEmpty() ? statusBar()->clearMessage() : statusBar()->showMessage(text);
     });
     connect(m_explorer->budgetPanel(), &BudgetPanel::reserveChanged, this, &MainWindow::updateStatus);
+    connect(m_explorer->budgetPanel(), &BudgetPanel::othersBytesChanged, this, &MainWindow::updateStatus);
 
     // Verify, culprits and lint dock below the explorer; View > Checks (Ctrl+3) shows and hides them.
     auto *checks = new ChecksPanel(this);
