@@ -17,6 +17,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <string_view>
 
 namespace {
 
@@ -41,11 +42,25 @@ void takeScreenshotWhenSettled(MainWindow &window, const QString &file)
     poll->start(200);
 }
 
+// --help and --version only print, so they must work without a display (over
+// ssh, in a package check): they get a QCoreApplication.
+bool printsOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = printsOnly(argc, argv)
+                                                      ? std::make_unique<QCoreApplication>(argc, argv)
+                                                      : std::make_unique<QApplication>(argc, argv);
     Q_INIT_RESOURCE(layerslim); // the icons live in the layerslim_gui static library
     QApplication::setOrganizationName(QStringLiteral("LayerSlim"));
     QApplication::setApplicationName(QStringLiteral("layerslim"));
@@ -74,7 +89,7 @@ int main(int argc, char *argv[])
                                           QStringLiteral("PATH"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), QApplication::translate("main", "Log debug messages to stderr."));
     parser.addOptions({rulesOption, profileOption, screenshotOption, selectOption, verboseOption});
-    parser.process(app);
+    parser.process(*app);
     logging::init(QStringLiteral("layerslim"), parser.isSet(verboseOption));
 
     MainWindow window;

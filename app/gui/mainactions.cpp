@@ -87,6 +87,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     about = make(QIcon(QStringLiteral(":/icons/layerslim.svg")), tr("&About LayerSlim"), QKeySequence::HelpContents,
                  tr("What LayerSlim is and which version this is"));
     about->setMenuRole(QAction::AboutRole);
+    showLog = make(QIcon(), tr("Show &Log"), QKeySequence(), tr("What LayerSlim has logged: scans, exports, checks and errors"));
     aboutQt = make(QIcon(), tr("About &Qt"), QKeySequence(), tr("The Qt version LayerSlim runs on"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
 
@@ -122,6 +123,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     rulesMenu->addAction(editExceptions);
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(showLog);
+    help->addSeparator();
     help->addActions({about, aboutQt});
 
     toolBar = window->addToolBar(tr("Main"));

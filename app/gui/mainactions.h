@@ -30,7 +30,7 @@ public:
     std::vector<QAction *> rules;
     QAction *editExceptions;
     // Help
-    QAction *about, *aboutQt;
+    QAction *showLog, *about, *aboutQt;
 
     QToolBar *toolBar;
 

@@ -7,6 +7,7 @@
 #include "exportdialog.h"
 #include "layerdocument.h"
 #include "limitgauge.h"
+#include "logdialog.h"
 #include "logging.h"
 #include "mainactions.h"
 #include "recentfiles.h"
@@ -160,6 +161,11 @@ void MainWindow::connectActions()
                 m_document->setRuleEnabled(int(r), on);
         });
     connect(a->editExceptions, &QAction::triggered, this, [this] { m_explorer->rulesPanel()->editExceptions(); });
+    connect(a->showLog, &QAction::triggered, this, [this] {
+        auto *dialog = new LogDialog(logging::logFilePath(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(a->about, &QAction::triggered, this, &MainWindow::about);
     connect(a->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }

@@ -82,9 +82,12 @@ out=$("$root/usr/bin/layerslim-cli" --version)
 [ "$out" = "layerslim-cli $version" ] || fail "--version printed '$out'"
 [[ $("$root/usr/bin/layerslim-cli" --help) == *stage* ]] || fail "--help does not list stage"
 if [ -x "$root/usr/bin/layerslim" ]; then
-    gui=$(QT_QPA_PLATFORM=offscreen timeout 30 "$root/usr/bin/layerslim" --version 2>&1) \
-        && grep -q "$version" <<<"$gui" && echo "layerslim --version: $gui" \
-        || echo "warning: layerslim --version did not print $version: $gui" >&2
+    # No display at all: --version and --help only print.
+    gui=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM timeout 30 "$root/usr/bin/layerslim" --version 2>&1) \
+        || fail "layerslim --version failed without a display: $gui"
+    [ "$gui" = "layerslim $version" ] || fail "layerslim --version printed '$gui'"
+    [[ $(env -u DISPLAY -u WAYLAND_DISPLAY timeout 30 "$root/usr/bin/layerslim" --help) == *--profile* ]] \
+        || fail "layerslim --help does not list --profile"
 fi
 
 # ---- desktop integration validates ----
