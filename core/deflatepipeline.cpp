@@ -1,11 +1,14 @@
 #include "deflatepipeline.h"
 
+#include "nodeopener.h"
+
 #include <QFile>
 
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -55,6 +58,7 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
 
     auto worker = [&] {
         EntryEncoder encoder(m_level);
+        NodeOpener opener(m_tree);
         for (;;) {
             const std::size_t k = st.next.fetch_add(1);
             if (k >= n || st.abort.load())
@@ -77,10 +81,16 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
             if (control && control->cancelled()) {
                 s.error = QStringLiteral("cancelled");
             } else if (e.kind == NodeKind::File) {
-                if (!encoder.encodeFile(sourcePath(m_tree, e.node), m_tree.size(e.node), true, &s.encoded, &s.error))
+                const int fd = opener.openFile(e.node, &s.error);
+                if (fd < 0 || !encoder.encodeFile(fd, m_tree.size(e.node), true, &s.encoded, &s.error))
                     s.error = QStringLiteral("%1: %2").arg(QFile::decodeName(sourcePath(m_tree, e.node)), s.error);
+                if (fd >= 0)
+                    ::close(fd);
             } else if (e.kind == NodeKind::Symlink) {
-                if (!EntryEncoder::encodeSymlink(sourcePath(m_tree, e.node), &s.encoded, &s.error))
+                QByteArray target;
+                if (opener.readLink(e.node, &target, &s.error))
+                    EntryEncoder::encodeLinkTarget(std::move(target), &s.encoded);
+                else
                     s.error = QStringLiteral("%1: %2").arg(QFile::decodeName(sourcePath(m_tree, e.node)), s.error);
             }
             s.held = std::uint64_t(s.encoded.data.size());

@@ -48,20 +48,22 @@ bool readFully(int fd, char *buf, std::size_t size, std::uint64_t offset, std::s
     return true;
 }
 
-// Opens a regular file the scan saw with `size` bytes, refusing anything else.
-int openChecked(const QByteArray &path, std::uint64_t size, QString *error)
+// Whether an open descriptor is still the regular file of `size` bytes the scan saw.
+bool stillAsScanned(int fd, std::uint64_t size, QString *error)
 {
-    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) {
-        *error = QStringLiteral("cannot open: %1").arg(errnoText());
-        return -1;
-    }
     struct stat st{};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || std::uint64_t(st.st_size) != size) {
         *error = QStringLiteral("changed since the scan (was a %1-byte file); scan again").arg(size);
-        ::close(fd);
-        return -1;
+        return false;
     }
+    return true;
+}
+
+int openPath(const QByteArray &path, QString *error)
+{
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        *error = QStringLiteral("cannot open: %1").arg(errnoText());
     return fd;
 }
 
@@ -108,23 +110,29 @@ std::uint64_t EntryEncoder::peakMemory(std::uint64_t size)
 bool EntryEncoder::encodeFile(const QByteArray &path, std::uint64_t expectedSize, bool keepData, EncodedEntry *out,
                               QString *error)
 {
-    Fd fd(openChecked(path, expectedSize, error));
-    if (fd.fd < 0)
+    Fd fd(openPath(path, error));
+    return fd.fd >= 0 && encodeFile(fd.fd, expectedSize, keepData, out, error);
+}
+
+bool EntryEncoder::encodeFile(int source, std::uint64_t expectedSize, bool keepData, EncodedEntry *out,
+                              QString *error)
+{
+    if (!stillAsScanned(source, expectedSize, error))
         return false;
     *out = EncodedEntry{};
     out->uncompressedSize = expectedSize;
     if (expectedSize > kWholeBufferLimit)
-        return encodeLarge(fd.fd, expectedSize, out, error);
+        return encodeLarge(source, expectedSize, out, error);
 
     QByteArray input(qsizetype(expectedSize), Qt::Uninitialized);
     std::size_t got = 0;
-    if (!readFully(fd.fd, input.data(), std::size_t(expectedSize), 0, &got)) {
+    if (!readFully(source, input.data(), std::size_t(expectedSize), 0, &got)) {
         *error = QStringLiteral("read error: %1").arg(errnoText());
         return false;
     }
     char probe;
     std::size_t extra = 0;
-    if (got != expectedSize || !readFully(fd.fd, &probe, 1, expectedSize, &extra) || extra != 0) {
+    if (got != expectedSize || !readFully(source, &probe, 1, expectedSize, &extra) || extra != 0) {
         *error = QStringLiteral("changed since the scan (was a %1-byte file); scan again").arg(expectedSize);
         return false;
     }
@@ -203,8 +211,13 @@ bool EntryEncoder::encodeLarge(int fd, std::uint64_t size, EncodedEntry *out, QS
 
 bool EntryEncoder::stream(const QByteArray &path, const EncodedEntry &e, const Sink &sink, QString *error)
 {
-    Fd fd(openChecked(path, e.uncompressedSize, error));
-    if (fd.fd < 0)
+    Fd fd(openPath(path, error));
+    return fd.fd >= 0 && stream(fd.fd, e, sink, error);
+}
+
+bool EntryEncoder::stream(int source, const EncodedEntry &e, const Sink &sink, QString *error)
+{
+    if (!stillAsScanned(source, e.uncompressedSize, error))
         return false;
     std::unique_ptr<char[]> in(new char[kChunk]);
     std::unique_ptr<char[]> packed(new char[kChunk]);
@@ -220,7 +233,7 @@ bool EntryEncoder::stream(const QByteArray &path, const EncodedEntry &e, const S
     std::uint64_t offset = 0, written = 0;
     for (;;) {
         std::size_t got = 0;
-        if (!readFully(fd.fd, in.get(), kChunk, offset, &got)) {
+        if (!readFully(source, in.get(), kChunk, offset, &got)) {
             *error = QStringLiteral("read error: %1").arg(errnoText());
             return false;
         }
@@ -271,9 +284,15 @@ bool EntryEncoder::encodeSymlink(const QByteArray &path, EncodedEntry *out, QStr
         }
         target.resize(target.size() * 2);
     }
+    encodeLinkTarget(std::move(target), out);
+    return true;
+}
+
+void EntryEncoder::encodeLinkTarget(QByteArray target, EncodedEntry *out)
+{
+    *out = EncodedEntry{};
     out->crc = crc32(0, target.constData(), std::size_t(target.size()));
     out->method = 0;
     out->uncompressedSize = out->compressedSize = std::uint64_t(target.size());
     out->data = std::move(target);
-    return true;
 }

@@ -37,11 +37,17 @@ public:
     // bytes) and encodes it; `keepData` false only measures.
     [[nodiscard]] bool encodeFile(const QByteArray &path, std::uint64_t expectedSize, bool keepData,
                                   EncodedEntry *out, QString *error);
+    // The same from a descriptor already open for reading (see NodeOpener); the caller closes it.
+    [[nodiscard]] bool encodeFile(int fd, std::uint64_t expectedSize, bool keepData, EncodedEntry *out,
+                                  QString *error);
     // A symlink's target, stored as its data.
     [[nodiscard]] static bool encodeSymlink(const QByteArray &path, EncodedEntry *out, QString *error);
+    // The same from a target already read.
+    static void encodeLinkTarget(QByteArray target, EncodedEntry *out);
     // Produces a streamed entry's stored bytes again, piece by piece, checking
     // that they match what encodeFile() measured.
     [[nodiscard]] bool stream(const QByteArray &path, const EncodedEntry &e, const Sink &sink, QString *error);
+    [[nodiscard]] bool stream(int fd, const EncodedEntry &e, const Sink &sink, QString *error);
     // Peak memory of encoding a file this big.
     [[nodiscard]] static std::uint64_t peakMemory(std::uint64_t size);
 

@@ -5,6 +5,7 @@
 #include "exportmask.h"
 #include "exportplan.h"
 #include "folderexporter.h"
+#include "nodeopener.h"
 #include "zipsource.h"
 #include "zipwriter.h"
 
@@ -14,6 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <unistd.h>
 
 namespace {
 
@@ -81,6 +83,7 @@ bool writeFromFolder(const FileTree &tree, const ExportPlan &plan, const ExportO
 {
     DeflatePipeline pipeline(tree, plan, options.level, options.threads, Exporter::kMemoryBudget);
     std::unique_ptr<EntryEncoder> streamer; // for files too large to hold, on this thread
+    NodeOpener opener(tree);
     JobProgress progress;
     progress.totalItems = plan.entries().size();
     return pipeline.run([&](std::size_t k, EncodedEntry &enc, QString *why) {
@@ -100,12 +103,15 @@ bool writeFromFolder(const FileTree &tree, const ExportPlan &plan, const ExportO
             if (!streamer)
                 streamer = std::make_unique<EntryEncoder>(options.level);
             bool writeFailed = false;
-            const QByteArray path = DeflatePipeline::sourcePath(tree, e.node);
-            if (!streamer->stream(path, enc, [&](const char *p, std::size_t n) {
-                    return writer.writeData(p, n) || !(writeFailed = true);
-                }, why)) {
+            const int fd = opener.openFile(e.node, why);
+            const bool streamed = fd >= 0 && streamer->stream(fd, enc, [&](const char *p, std::size_t n) {
+                return writer.writeData(p, n) || !(writeFailed = true);
+            }, why);
+            if (fd >= 0)
+                ::close(fd);
+            if (!streamed) {
                 if (!writeFailed)
-                    *why = QStringLiteral("%1: %2").arg(QFile::decodeName(path), *why);
+                    *why = QStringLiteral("%1: %2").arg(QFile::decodeName(DeflatePipeline::sourcePath(tree, e.node)), *why);
                 return false;
             }
         } else if (!enc.data.isEmpty() && !writer.writeData(enc.data.constData(), std::size_t(enc.data.size()))) {

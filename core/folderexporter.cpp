@@ -4,6 +4,7 @@
 #include "deflatepipeline.h"
 #include "entryencoder.h"
 #include "exporter.h"
+#include "nodeopener.h"
 #include "zipsource.h"
 #include "zipwriter.h"
 
@@ -37,11 +38,18 @@ bool writeAll(int fd, const char *p, std::size_t n)
 }
 
 // Copies a folder source's regular file, checking it still has the scanned size.
-bool copyFile(const QByteArray &from, std::uint64_t size, int out, QString *error)
+bool copyFile(NodeOpener &opener, const QByteArray &from, FileTree::Index node, std::uint64_t size, int out,
+              QString *error)
 {
-    const int in = ::open(from.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    const int in = opener.openFile(node, error);
     if (in < 0) {
-        *error = QStringLiteral("%1: cannot open: %2").arg(QFile::decodeName(from), errnoText());
+        *error = QStringLiteral("%1: %2").arg(QFile::decodeName(from), *error);
+        return false;
+    }
+    struct stat st{};
+    if (::fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *error = QStringLiteral("%1: changed since the scan; scan again").arg(QFile::decodeName(from));
+        ::close(in);
         return false;
     }
     QByteArray buf(1 << 20, Qt::Uninitialized);
@@ -82,6 +90,7 @@ void FolderExporter::run(const FileTree &tree, const ExportPlan &plan, const std
     if (!out.open(&result->error))
         return;
     const bool fromZip = tree.source() == FileTree::Source::Zip;
+    NodeOpener opener(tree);
     ZipSource source;
     if (fromZip && !source.open(tree.rootPath(), &result->error))
         return;
@@ -121,7 +130,7 @@ void FolderExporter::run(const FileTree &tree, const ExportPlan &plan, const std
                         return true;
                     }, &error))
                     return fail(QStringLiteral("%1: %2").arg(tree.displayPath(e.node), error));
-            } else if (!EntryEncoder::encodeSymlink(DeflatePipeline::sourcePath(tree, e.node), &link, &error)) {
+            } else if (!opener.readLink(e.node, &link.data, &error)) {
                 return fail(QStringLiteral("%1: %2").arg(tree.displayPath(e.node), error));
             }
             if (::symlink(link.data.constData(), target.constData()) != 0)
@@ -136,7 +145,7 @@ void FolderExporter::run(const FileTree &tree, const ExportPlan &plan, const std
                     return writeAll(fd, p, n) || !(error = QStringLiteral("cannot write: %1").arg(errnoText())).isEmpty();
                 }, &error);
             else
-                ok = copyFile(DeflatePipeline::sourcePath(tree, e.node), tree.size(e.node), fd, &error);
+                ok = copyFile(opener, DeflatePipeline::sourcePath(tree, e.node), e.node, tree.size(e.node), fd, &error);
             ok = ok && ::fchmod(fd, Exporter::unixMode(tree, e.node) & 07777) == 0;
             ::close(fd);
             if (!ok)

@@ -63,6 +63,7 @@ public:
         }
     }
     [[nodiscard]] bool truncated() const { return m_total > m_head.size() + m_tail.size(); }
+    [[nodiscard]] qint64 total() const { return m_total; }
     [[nodiscard]] QString text() const
     {
         if (!truncated())
@@ -255,15 +256,18 @@ CheckResult Verifier::runOne(const VerifyOptions &options, const QString &packag
         return result;
     }
     CappedOutput out(options.outputCap);
-    bool timedOut = false, cancelled = false;
+    bool timedOut = false, cancelled = false, flooded = false;
     while (p.state() != QProcess::NotRunning) {
-        p.waitForFinished(100);
+        // Waiting for output rather than for the end takes at most a pipe's
+        // worth at a time, so a child that floods never piles up in QProcess's buffer.
+        p.waitForReadyRead(25); // also how often cancel and the timeout are looked at
         out.append(p.readAll());
         if (p.state() == QProcess::NotRunning)
             break;
         cancelled = control && control->cancelled();
         timedOut = timer.elapsed() > options.timeoutMs;
-        if (cancelled || timedOut) {
+        flooded = out.total() > options.outputLimit;
+        if (cancelled || timedOut || flooded) {
             p.kill();
             p.waitForFinished(5000);
             break;
@@ -280,6 +284,9 @@ CheckResult Verifier::runOne(const VerifyOptions &options, const QString &packag
     } else if (timedOut) {
         result.status = CheckStatus::TimedOut;
         result.error = QStringLiteral("timed out after %1 s").arg(options.timeoutMs / 1000.0);
+    } else if (flooded) {
+        result.status = CheckStatus::Failed;
+        result.error = QStringLiteral("stopped after writing more than %1 MiB of output").arg(options.outputLimit >> 20);
     } else if (p.exitStatus() == QProcess::CrashExit) {
         result.status = CheckStatus::Crashed;
         result.error = QStringLiteral("the interpreter crashed (killed by a signal)");

@@ -57,6 +57,7 @@ struct VerifyOptions {
     QString smokeScript;             // optional; run after the imports
     int timeoutMs = 120000;          // per check
     qsizetype outputCap = 64 * 1024; // bytes of output kept per check
+    qint64 outputLimit = qint64(16) << 20; // output after which a check is stopped as runaway
     int parallel = 2;                // checks run at once
     QString scratchDir;              // where kept sets are built; empty: /dev/shm when usable, else TMPDIR
 };
