@@ -11,7 +11,7 @@ JOBS=${JOBS:-$(nproc)}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FIXTURES=${LAYERSLIM_FIXTURE_DIR:-$ROOT/build/fixtures}
 # Suites whose code runs on more than one thread (scanner, predictor, exporter, verifier).
-TSAN_TESTS=${TSAN_TESTS:-"tst_filetree tst_hostiletree tst_hostilezip tst_exporter tst_export tst_predictor tst_verify tst_hostileexport"}
+TSAN_TESTS=${TSAN_TESTS:-"tst_filetree tst_hostiletree tst_hostilezip tst_exporter tst_export tst_predictor tst_verify tst_hostileexport tst_hostileverify"}
 START=$(date +%s)
 
 step() { printf '\n== %s  [%ds]\n' "$*" $(( $(date +%s) - START )); }

@@ -96,6 +96,8 @@ private:
     QByteArray srcBytes() const { return QFile::encodeName(src()); }
     QString out(const char *name) const { return m_dir->filePath(QStringLiteral("out/") + QLatin1String(name)); }
     void makeBulk(qint64 megabytes);
+    // A message for the README: the scratch folder shown as $TMP.
+    QString tidy(QString message) const { return message.replace(m_dir->path(), QStringLiteral("$TMP")); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -205,7 +207,7 @@ void TestHostileExport::unsafeZipSources()
             QVERIFY2(!QFile::exists(target), zip); // a failed export leaves no partial file
             const QByteArray last = run.err.trimmed().split('\n').last();
             QVERIFY2(last.contains(": "), run.err.constData()); // names what and why
-            rows << QStringLiteral("%1: refused (\"%2\")").arg(QLatin1String(zip), QString::fromUtf8(last.mid(last.indexOf(": ") + 2)));
+            rows << QStringLiteral("%1: refused (\"%2\")").arg(QLatin1String(zip), tidy(QString::fromUtf8(last.mid(last.indexOf(": ") + 2))));
             continue;
         }
         bool sound = false;
@@ -296,7 +298,7 @@ void TestHostileExport::fileSizeLimit()
     QVERIFY(guard.unchanged());
     reliability(QStringLiteral("export past `ulimit -f` (1 MiB for a 4 MiB zip)"),
                 QStringLiteral("exit 1, \"%1\"; previous output intact, no temporary left")
-                    .arg(QString::fromLocal8Bit(run.err.trimmed().split('\n').last())));
+                    .arg(tidy(QString::fromLocal8Bit(run.err.trimmed().split('\n').last()))));
 }
 
 // A 2 MiB tmpfs mounted in a private mount namespace (unshare -rm: no root
@@ -571,7 +573,7 @@ void TestHostileExport::outputInsideTheSource()
         QVERIFY2(guard.unchanged() && zipHash() == zipBefore, c.what);
         rows << QStringLiteral("%1: refused").arg(QLatin1String(c.what));
         if (&c == &cases.first())
-            rows.last() += QStringLiteral(" (\"%1\")").arg(QString::fromLocal8Bit(run.err.trimmed()).remove(m_dir->path()));
+            rows.last() += QStringLiteral(" (\"%1\")").arg(tidy(QString::fromLocal8Bit(run.err.trimmed())));
     }
     // A sibling of the source is fine.
     const auto beside = hostile::cli({QStringLiteral("export"), src(), QStringLiteral("-o"), out("beside.zip")}, 30000);
