@@ -57,7 +57,7 @@ BudgetPanel::BudgetPanel(QWidget *parent)
 
     // What else shares the 250 MB: each a segment of the unzipped gauge.
     m_othersList->setObjectName(QStringLiteral("othersList"));
-    m_othersList->setMaximumHeight(m_othersList->fontMetrics().height() * 4);
+    m_othersList->setMaximumHeight(m_othersList->fontMetrics().height() * 3 + 2 * m_othersList->frameWidth());
     m_othersList->setToolTip(tr("The function's code and its other layers: they count against the same 250 MB"));
     auto *addOther = new QToolButton(this);
     addOther->setText(tr("&Add"));

@@ -1,7 +1,9 @@
 #include "checkspanel.h"
 
+
 #include "layerdocument.h"
 #include "profile.h"
+#include "statusdot.h"
 #include "units.h"
 #include "verifyjob.h"
 
@@ -27,18 +29,6 @@ namespace {
 
 constexpr int kNodeRole = Qt::UserRole;       // FileTree::Index of a row, or kNone
 constexpr int kResultRole = Qt::UserRole + 1; // index into VerifyReport::results
-
-QIcon dotIcon(const QColor &colour)
-{
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(colour.darker(130));
-    painter.setBrush(colour);
-    painter.drawEllipse(QRectF(1.5, 1.5, 11, 11));
-    return QIcon(pixmap);
-}
 
 QColor statusColour(CheckStatus s)
 {
@@ -151,8 +141,8 @@ ChecksPanel::ChecksPanel(QWidget *parent)
     layout->addLayout(statusRow);
 
     connect(m_cancel, &QPushButton::clicked, this, &ChecksPanel::cancel);
-    connect(m_runtime, &QComboBox::currentTextChanged, this, &ChecksPanel::updatePythonWarning);
-    connect(m_arch, &QComboBox::currentTextChanged, this, &ChecksPanel::updatePythonWarning);
+    connect(m_runtime, &QComboBox::currentTextChanged, this, &ChecksPanel::targetChanged);
+    connect(m_arch, &QComboBox::currentTextChanged, this, &ChecksPanel::targetChanged);
     connect(m_job, &VerifyJob::progress, this, [this](quint64 done, quint64 total, const QString &current) {
         if (total > 0) {
             m_progress->setRange(0, int(total));
@@ -334,6 +324,14 @@ void ChecksPanel::setTarget(const QString &runtime, const QString &arch)
     updatePythonWarning();
 }
 
+// Lint results (and the tree's badges) follow the target; verify waits for the user.
+void ChecksPanel::targetChanged()
+{
+    updatePythonWarning();
+    if (m_lint && !isBusy())
+        startLint();
+}
+
 QString ChecksPanel::runtime() const
 {
     return m_runtime->currentText();
@@ -474,6 +472,8 @@ void ChecksPanel::startVerify()
         [this, report](bool cancelled) {
             m_verify = std::move(*report);
             showVerify();
+            if (m_document)
+                m_document->setVerifyResults(*m_verify, [this](const QString &module) { return moduleNode(module); });
             if (cancelled)
                 m_status->setText(tr("Verification cancelled."));
             else if (!m_verify->error.isEmpty())
@@ -543,6 +543,8 @@ void ChecksPanel::startLint()
         [this, report](bool cancelled) {
             m_lint = std::move(*report);
             showLint();
+            if (m_document)
+                m_document->setLintResults(*m_lint);
             m_status->setText(cancelled ? tr("Lint cancelled; the list is partial.") : QString());
         });
 }
@@ -581,7 +583,7 @@ void ChecksPanel::showVerify()
         const QString name = r.check.kind == CheckKind::Import ? r.check.name : tr("smoke: %1").arg(r.check.name);
         auto *item = new QTreeWidgetItem(
             m_verifyList, {name, statusText(r.status), tr("%1 s").arg(double(r.millis) / 1000.0, 0, 'f', 1)});
-        item->setIcon(1, dotIcon(statusColour(r.status)));
+        item->setIcon(1, statusDot(statusColour(r.status)));
         item->setData(0, kResultRole, qulonglong(i));
         item->setData(0, kNodeRole, uint(moduleNode(r.check.name)));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
@@ -667,8 +669,8 @@ void ChecksPanel::showLint()
         m_lintSummary->setText(m_document ? tr("Lint checks the kept native files against the target.") : QString());
         return;
     }
-    const QIcon error = dotIcon(QColor(0xc6, 0x28, 0x28));
-    const QIcon warning = dotIcon(QColor(0xef, 0x8f, 0x00));
+    const QIcon error = statusDot(QColor(0xc6, 0x28, 0x28));
+    const QIcon warning = statusDot(QColor(0xef, 0x8f, 0x00));
     for (const LintFinding &f : m_lint->findings) {
         const bool isError = f.severity == LintSeverity::Error;
         auto *item = new QTreeWidgetItem(m_lintList, {isError ? tr("error") : tr("warning"), checkText(f.check),

@@ -72,6 +72,7 @@ private:
     void buildLintTab();
     void pythonsDetected(std::vector<PythonInfo> found);
     void updatePythonWarning();
+    void targetChanged();
     void updateButtons();
     void selectionChanged();
     void showVerify();

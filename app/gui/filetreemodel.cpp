@@ -1,6 +1,7 @@
 #include "filetreemodel.h"
 
 #include "layerdocument.h"
+#include "statusdot.h"
 #include "units.h"
 
 #include <QApplication>
@@ -15,6 +16,8 @@ FileTreeModel::FileTreeModel(QObject *parent)
     m_dirIcon = style->standardIcon(QStyle::SP_DirIcon);
     m_fileIcon = style->standardIcon(QStyle::SP_FileIcon);
     m_linkIcon = style->standardIcon(QStyle::SP_FileLinkIcon);
+    for (const auto level : {CheckMarks::Level::Passed, CheckMarks::Level::Warning, CheckMarks::Level::Error})
+        m_levelIcons[std::size_t(level)] = statusDot(levelColor(level));
 }
 
 const FileTree &FileTreeModel::tree() const
@@ -49,6 +52,8 @@ void FileTreeModel::setDocument(LayerDocument *document)
             m_childList[fill[p]++] = i;
         }
         connect(m_document, &LayerDocument::selectionChanged, this, &FileTreeModel::selectionChanged);
+        connect(m_document, &LayerDocument::checksChanged, this,
+                [this] { emitSeenChanged({Qt::DisplayRole, Qt::DecorationRole, Qt::ForegroundRole, Qt::ToolTipRole, SortRole}); });
     }
     const std::size_t n = m_document ? tree().count() : 0;
     m_checkCache.assign(n, -1);
@@ -62,7 +67,11 @@ void FileTreeModel::selectionChanged()
 {
     std::fill(m_checkCache.begin(), m_checkCache.end(), std::int8_t(-1));
     std::fill(m_keptKnown.begin(), m_keptKnown.end(), false);
-    const QList<int> roles{Qt::DisplayRole, Qt::CheckStateRole, Qt::ForegroundRole, Qt::FontRole, SortRole};
+    emitSeenChanged({Qt::DisplayRole, Qt::CheckStateRole, Qt::ForegroundRole, Qt::FontRole, SortRole});
+}
+
+void FileTreeModel::emitSeenChanged(const QList<int> &roles)
+{
     for (FileTree::Index p = 0; p < FileTree::Index(m_seen.size()); ++p) {
         const int rows = int(m_childStart[p + 1] - m_childStart[p]);
         if (!m_seen[p] || rows == 0)
@@ -184,6 +193,8 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     const FileTree::Index node = nodeOf(index);
     const int column = index.column();
 
+    if (column == ChecksColumn && role != NodeRole)
+        return checksData(node, role);
     switch (role) {
     case NodeRole:
         return QVariant::fromValue(quint32(node));
@@ -258,6 +269,45 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QVariant FileTreeModel::checksData(FileTree::Index node, int role) const
+{
+    const CheckMarks &marks = m_document->checkMarks();
+    const CheckMarks::Level level = marks.level(node);
+    switch (role) {
+    case Qt::DisplayRole:
+        return marks.text(node);
+    case Qt::ToolTipRole:
+        return marks.toolTip(node);
+    case SortRole:
+        return int(level);
+    case Qt::TextAlignmentRole:
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        return level == CheckMarks::Level::None ? QVariant() : QVariant(QBrush(levelColor(level).darker(130)));
+    case Qt::DecorationRole:
+        if (level == CheckMarks::Level::None)
+            return {};
+        return m_levelIcons[std::size_t(level)];
+    default:
+        return {};
+    }
+}
+
+QColor FileTreeModel::levelColor(CheckMarks::Level level)
+{
+    switch (level) {
+    case CheckMarks::Level::Passed:
+        return QColor(0x2e, 0x9d, 0x48);
+    case CheckMarks::Level::Warning:
+        return QColor(0xef, 0x8f, 0x00);
+    case CheckMarks::Level::Error:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case CheckMarks::Level::None:
+        break;
+    }
+    return QColor(Qt::gray);
+}
+
 bool FileTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (!m_document || !index.isValid() || role != Qt::CheckStateRole || index.column() != NameColumn)
@@ -282,7 +332,7 @@ QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == NameColumn || section == PrunedByColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+        return section == NameColumn || section == PrunedByColumn || section == ChecksColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                                                  : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -298,6 +348,8 @@ QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int
             return tr("Regular files below.");
         case PrunedByColumn:
             return tr("The rule, or your manual choice, that leaves the entry out.");
+        case ChecksColumn:
+            return tr("Lint findings and verify results, once the Checks panel has run them; folders sum what is below.");
         }
         return {};
     }
@@ -316,6 +368,8 @@ QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Files");
     case PrunedByColumn:
         return tr("Pruned by");
+    case ChecksColumn:
+        return tr("Checks");
     }
     return {};
 }

@@ -4,10 +4,14 @@
 // partially checked = a folder with some pruned descendants.
 #pragma once
 
+#include "checkmarks.h"
 #include "filetree.h"
 
 #include <QAbstractItemModel>
+#include <QColor>
 #include <QIcon>
+
+#include <array>
 
 #include <vector>
 
@@ -26,6 +30,7 @@ public:
         PercentColumn,  // share of the parent folder's bytes
         FilesColumn,    // regular files in the subtree
         PrunedByColumn, // the rule (or "manual") that prunes the node
+        ChecksColumn,   // lint and verify badges (CheckMarks)
         ColumnCount
     };
     // Extra data roles.
@@ -55,6 +60,10 @@ public:
 
 private:
     void selectionChanged();
+    // dataChanged for every row a view has shown.
+    void emitSeenChanged(const QList<int> &roles);
+    [[nodiscard]] QVariant checksData(FileTree::Index node, int role) const;
+    [[nodiscard]] static QColor levelColor(CheckMarks::Level level);
     [[nodiscard]] Qt::CheckState checkState(FileTree::Index node) const;
     [[nodiscard]] std::uint64_t keptBytes(FileTree::Index node) const;
     [[nodiscard]] QString prunedByText(FileTree::Index node) const;
@@ -73,4 +82,5 @@ private:
     // Folders whose children a view has asked for: only those need dataChanged.
     mutable std::vector<bool> m_seen;
     QIcon m_dirIcon, m_fileIcon, m_linkIcon;
+    std::array<QIcon, 4> m_levelIcons; // a coloured dot per CheckMarks::Level
 };

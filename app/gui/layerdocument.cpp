@@ -21,6 +21,19 @@ LayerDocument::~LayerDocument()
     m_undo.clear();
 }
 
+void LayerDocument::setLintResults(const LintReport &report)
+{
+    m_checkMarks.setLint(tree(), report);
+    Q_EMIT checksChanged();
+}
+
+void LayerDocument::setVerifyResults(const VerifyReport &report,
+                                     const std::function<FileTree::Index(const QString &)> &nodeOf)
+{
+    m_checkMarks.setVerify(tree(), report, nodeOf);
+    Q_EMIT checksChanged();
+}
+
 void LayerDocument::setRuleEnabled(int rule, bool on)
 {
     const QString &title = RuleCatalog::all()[std::size_t(rule)].title;

@@ -3,6 +3,7 @@
 // each one is undoable and every view hears about it from one signal.
 #pragma once
 
+#include "checkmarks.h"
 #include "layer.h"
 #include "profile.h"
 #include "sizeledger.h"
@@ -32,6 +33,10 @@ public:
     [[nodiscard]] QUndoStack *undoStack() { return &m_undo; }
     // The zipped size of any selection (exact once its background pass ends).
     [[nodiscard]] const ZipEstimator *zipEstimator() const { return m_zip.get(); }
+    // Badges from the last lint and verify runs (set by the Checks panel).
+    [[nodiscard]] const CheckMarks &checkMarks() const { return m_checkMarks; }
+    void setLintResults(const LintReport &report);
+    void setVerifyResults(const VerifyReport &report, const std::function<FileTree::Index(const QString &)> &nodeOf);
     // The folder or zip that was opened, as the user gave it.
     [[nodiscard]] const QString &path() const { return m_path; }
 
@@ -50,6 +55,8 @@ public:
 Q_SIGNALS:
     // The selection (and therefore every kept/pruned number) changed.
     void selectionChanged();
+    // New lint or verify results: the badges changed.
+    void checksChanged();
     // The zipped-size estimate became exact.
     void zipEstimateReady();
 
@@ -61,5 +68,6 @@ private:
     std::unique_ptr<SizeLedger> m_ledger;
     std::unique_ptr<ZipEstimator> m_zip;
     QUndoStack m_undo;
+    CheckMarks m_checkMarks;
     QString m_path;
 };

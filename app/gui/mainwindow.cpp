@@ -94,7 +94,11 @@ MainWindow::MainWindow(QWidget *parent)
     for (QObject *menu : m_actions->focusRules->associatedObjects())
         if (qobject_cast<QMenu *>(menu))
             static_cast<QMenu *>(menu)->addAction(checksDock->toggleViewAction());
-    connect(this, &MainWindow::layerOpened, checks, [this, checks] { checks->setDocument(m_document); });
+    // Lint takes a moment and needs nothing from the user: its badges are in the tree from the start.
+    connect(this, &MainWindow::layerOpened, checks, [this, checks] {
+        checks->setDocument(m_document);
+        checks->startLint();
+    });
     // The kept-bytes donut beside them (View > Breakdown, Ctrl+4).
     m_breakdown = new BreakdownChart(this);
     auto *breakdownDock = new QDockWidget(tr("Breakdown"), this);

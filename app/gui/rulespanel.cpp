@@ -12,6 +12,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 RulesPanel::RulesPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new RulesModel(this))
@@ -33,15 +35,15 @@ RulesPanel::RulesPanel(QWidget *parent)
     header->resizeSection(RulesModel::ExceptionsColumn, 72);
     // Every rule fits without scrolling: the list is short and the point is to compare them.
     const int rows = m_model->rowCount();
-    m_view->setMinimumHeight(header->sizeHint().height() + rows * m_view->fontMetrics().height() * 13 / 10
-                             + 2 * m_view->frameWidth());
+    const int rowHeight = std::max(m_view->sizeHintForRow(0), m_view->fontMetrics().height() * 13 / 10);
+    m_view->setMinimumHeight(header->sizeHint().height() + rows * rowHeight + 2 * m_view->frameWidth() + 2);
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() == RulesModel::ExceptionsColumn)
             editExceptions();
     });
 
     auto *title = new QLabel(tr("<b>Prune rules</b>"), this);
-    auto *hint = new QLabel(tr("Tick a rule to leave its matches out. Hover for what it removes and what can break."),
+    auto *hint = new QLabel(tr("Tick a rule to leave its matches out; hover for what can break."),
                             this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);

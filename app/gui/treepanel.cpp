@@ -41,7 +41,10 @@ TreePanel::TreePanel(QWidget *parent)
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(true);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(FileTreeModel::NameColumn, 210);
+    header->resizeSection(FileTreeModel::NameColumn, 190);
+    // Badges sit beside the names, where the eye is: a finding should not need a scroll to the right.
+    header->moveSection(header->visualIndex(FileTreeModel::ChecksColumn), 1);
+    header->resizeSection(FileTreeModel::ChecksColumn, 112);
     header->resizeSection(FileTreeModel::SizeColumn, 68);
     header->resizeSection(FileTreeModel::KeptColumn, 68);
     header->resizeSection(FileTreeModel::PercentColumn, 62);

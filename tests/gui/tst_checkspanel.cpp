@@ -7,10 +7,12 @@
 // python3.10; clicking a finding selects its file in the explorer.
 #include "checkspanel.h"
 #include "explorerview.h"
+#include "filetreemodel.h"
 #include "layerdocument.h"
 #include "mainwindow.h"
 #include "rules.h"
 #include "testsupport.h"
+#include "treepanel.h"
 
 #include <QPushButton>
 #include <QSet>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void lintForTheLayersOwnRuntimeFlagsOnlyGlibc();
     void lintFlagsEveryKeptExtensionForAnotherRuntime();
     void clickingAFindingSelectsItsFile();
+    void treeShowsTheFindingsAsBadges();
 
 private:
     void click(const char *button);
@@ -271,6 +274,36 @@ void TestChecksPanel::clickingAFindingSelectsItsFile()
     const LintFinding &finding = m_panel->lintReport()->findings[std::size_t(row)];
     QCOMPARE(m_window->explorer()->currentNode(), finding.node);
     QCOMPARE(m_document->tree().packagePath(finding.node), finding.path);
+}
+
+void TestChecksPanel::treeShowsTheFindingsAsBadges()
+{
+    runLint(QStringLiteral("python3.10"));
+    const LintReport *report = m_panel->lintReport();
+    QVERIFY(report && !report->findings.empty());
+    const FileTreeModel *model = m_window->explorer()->treePanel()->model();
+    const FileTree &tree = m_document->tree();
+    const auto cell = [model](FileTree::Index node, int role) {
+        return model->data(model->indexOf(node, FileTreeModel::ChecksColumn), role);
+    };
+    // Each flagged file's badge names its finding; its tooltip carries the full message.
+    for (const LintFinding &f : report->findings) {
+        QVERIFY(!cell(f.node, Qt::DisplayRole).toString().isEmpty());
+        QVERIFY(cell(f.node, Qt::ToolTipRole).toString().contains(f.message));
+    }
+    // A top-level package sums the errors below it, counted here from the report by path.
+    const FileTree::Index scipy = tree.find("scipy", tree.packageRoot());
+    int scipyErrors = 0;
+    for (const LintFinding &f : report->findings)
+        scipyErrors += f.path.startsWith("scipy/") && f.severity == LintSeverity::Error;
+    QVERIFY(scipyErrors > 1);
+    QCOMPARE(cell(scipy, Qt::DisplayRole).toString(), CheckMarks::tr("%1 errors").arg(scipyErrors));
+    QCOMPARE(cell(scipy, FileTreeModel::SortRole).toInt(), int(CheckMarks::Level::Error));
+    // six.py is pure Python: lint has nothing on it, and the verify run above imported it.
+    const FileTree::Index six = tree.find("six.py", tree.packageRoot());
+    QVERIFY(six != FileTree::kNone);
+    QCOMPARE(cell(six, Qt::DisplayRole).toString(), CheckMarks::tr("imports"));
+    QCOMPARE(cell(six, FileTreeModel::SortRole).toInt(), int(CheckMarks::Level::Passed));
 }
 
 QTEST_MAIN(TestChecksPanel)
