@@ -19,6 +19,14 @@ namespace {
 
 const QString kPython = QStringLiteral("/usr/bin/python3");
 
+// ASan's quarantine keeps every freed output chunk resident for a while, so
+// the peak-memory bound is asserted only without it (and without TSan).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPeakMemoryMeaningful = false;
+#else
+constexpr bool kPeakMemoryMeaningful = hostile::kMemoryBoundsHold;
+#endif
+
 // Processes whose command line mentions `needle` (the test's scratch folder).
 int processesMentioning(const QString &needle)
 {
@@ -39,6 +47,7 @@ class TestHostileVerify : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void floodIsCapped(); // first: the peak memory it checks is this process's high-water mark
@@ -52,6 +61,16 @@ private:
     [[nodiscard]] VerifyOptions options() const;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
+
+// Qt registers QProcess's meta types on first use, behind locks TSan cannot
+// see in an uninstrumented Qt; one process started here, before the
+// verifier's threads, keeps that first use off the threads.
+void TestHostileVerify::initTestCase()
+{
+    QProcess warmUp;
+    warmUp.start(kPython, {QStringLiteral("-c"), QStringLiteral("pass")});
+    QVERIFY(warmUp.waitForFinished(30000));
+}
 
 void TestHostileVerify::init()
 {
@@ -110,7 +129,7 @@ void TestHostileVerify::floodIsCapped()
     QVERIFY2(flood.output.size() < o.outputCap + 100, qPrintable(QString::number(flood.output.size())));
     QVERIFY(flood.output.contains(QStringLiteral("bytes of output cut")));
     QVERIFY(report.results[1].passed()); // the other module is unaffected
-    if (hostile::kMemoryBoundsHold)
+    if (kPeakMemoryMeaningful)
         QVERIFY2(grownKiB < 32 * 1024, qPrintable(QStringLiteral("peak memory grew by %1 KiB").arg(grownKiB)));
     QVERIFY(QDir(scratch()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 
