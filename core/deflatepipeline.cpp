@@ -64,7 +64,8 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
             if (k >= n || st.abort.load())
                 return;
             const PlanEntry &e = entries[k];
-            const std::uint64_t cost = e.kind == NodeKind::File ? EntryEncoder::peakMemory(m_tree.size(e.node)) : 0;
+            const std::uint64_t cost =
+                e.kind == NodeKind::File ? EntryEncoder::peakMemory(m_plan.fileSize(m_tree, e)) : 0;
             {
                 std::unique_lock lock(st.mutex);
                 st.budgetCv.wait(lock, [&] {
@@ -80,6 +81,9 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
             Slot s;
             if (control && control->cancelled()) {
                 s.error = QStringLiteral("cancelled");
+            } else if (const TransformedFile *t = e.kind == NodeKind::File ? m_plan.transformed(e) : nullptr) {
+                if (!encoder.encodeFile(t->path, t->size, true, &s.encoded, &s.error))
+                    s.error = QStringLiteral("%1: %2").arg(QFile::decodeName(t->path), s.error);
             } else if (e.kind == NodeKind::File) {
                 const int fd = opener.openFile(e.node, &s.error);
                 if (fd < 0 || !encoder.encodeFile(fd, m_tree.size(e.node), true, &s.encoded, &s.error))

@@ -4,6 +4,7 @@
 #include "deflatepipeline.h"
 #include "exportmask.h"
 #include "exportplan.h"
+#include "exporttransform.h"
 #include "folderexporter.h"
 #include "nodeopener.h"
 #include "zipsource.h"
@@ -15,64 +16,134 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <functional>
 #include <unistd.h>
 
 namespace {
 
-// Copies a zip source's kept entries raw, in plan order.
+// Reports each written entry to the job, whichever source it came from.
+class EntryProgress
+{
+public:
+    EntryProgress(JobControl *control, std::size_t total) : m_control(control) { m_progress.totalItems = total; }
+    void written(const PlanEntry &e, std::uint64_t bytesWritten)
+    {
+        ++m_progress.items;
+        m_progress.bytes = bytesWritten;
+        if (m_control) {
+            m_progress.current = e.name;
+            m_control->report(m_progress);
+        }
+    }
+
+private:
+    JobControl *m_control;
+    JobProgress m_progress;
+};
+
+ZipWriter::Entry entryHeader(const FileTree &tree, const PlanEntry &e, const EncodedEntry *enc = nullptr)
+{
+    ZipWriter::Entry out;
+    out.name = e.name;
+    out.unixMode = ExportPlan::unixMode(tree, e);
+    if (enc) {
+        out.method = enc->method;
+        out.crc = enc->crc;
+        out.compressedSize = enc->compressedSize;
+        out.uncompressedSize = enc->uncompressedSize;
+    }
+    return out;
+}
+
+// Writes an encoded file: its bytes in memory, or, when too large to hold,
+// deflated again by `streamer` (made on first use) from what `open` opens.
+bool writeEncoded(ZipWriter &writer, const EncodedEntry &enc, const std::function<int(QString *)> &open,
+                  const QByteArray &path, int level, std::unique_ptr<EntryEncoder> &streamer, QString *why)
+{
+    if (!enc.streamed)
+        return enc.data.isEmpty() || writer.writeData(enc.data.constData(), std::size_t(enc.data.size()));
+    if (!streamer)
+        streamer = std::make_unique<EntryEncoder>(level);
+    bool writeFailed = false;
+    const int fd = open(why);
+    const bool ok = fd >= 0 && streamer->stream(fd, enc, [&](const char *p, std::size_t n) {
+        return writer.writeData(p, n) || !(writeFailed = true);
+    }, why);
+    if (fd >= 0)
+        ::close(fd);
+    if (!ok && !writeFailed)
+        *why = QStringLiteral("%1: %2").arg(QFile::decodeName(path), *why);
+    return ok;
+}
+
+// Copies a zip source's kept entry raw.
+bool copyFromZip(const FileTree &tree, const PlanEntry &e, const std::vector<ZipEntryRef> &zipEntries,
+                 ZipSource &source, ZipWriter &writer, QString *error)
+{
+    const std::uint32_t ref = tree.sourceRef(e.node);
+    if (ref >= zipEntries.size()) {
+        *error = QStringLiteral("%1: no zip entry behind this node").arg(tree.displayPath(e.node));
+        return false;
+    }
+    const ZipEntryRef &z = zipEntries[ref];
+    std::uint64_t offset = 0;
+    if (!source.dataOffset(z, &offset, error)) {
+        *error = QStringLiteral("%1 in %2: %3").arg(tree.displayPath(e.node), tree.rootPath(), *error);
+        return false;
+    }
+    ZipWriter::Entry out = entryHeader(tree, e);
+    out.method = z.method;
+    out.crc = z.crc;
+    out.compressedSize = z.compressedSize;
+    out.uncompressedSize = z.uncompressedSize;
+    bool writeFailed = false;
+    if (!writer.beginEntry(out))
+        return false;
+    if (source.copyRaw(z, offset, [&](const char *p, std::size_t n) {
+            return writer.writeData(p, n) || !(writeFailed = true);
+        }, error))
+        return true;
+    if (!writeFailed)
+        *error = QStringLiteral("%1 in %2: %3").arg(tree.displayPath(e.node), tree.rootPath(), *error);
+    return false;
+}
+
+// Writes a zip source's kept entries in plan order: copied raw, except the
+// files the transform rewrote, which are deflated here.
 bool writeFromZip(const FileTree &tree, const ExportPlan &plan, const std::vector<ZipEntryRef> &zipEntries,
-                  ZipWriter &writer, JobControl *control, QString *error, bool *cancelled)
+                  const ExportOptions &options, ZipWriter &writer, JobControl *control, QString *error,
+                  bool *cancelled)
 {
     ZipSource source;
     if (!source.open(tree.rootPath(), error))
         return false;
-    JobProgress progress;
-    progress.totalItems = plan.entries().size();
+    EntryProgress progress(control, plan.entries().size());
+    std::unique_ptr<EntryEncoder> encoder, streamer;
     for (const PlanEntry &e : plan.entries()) {
         if (control && control->cancelled()) {
             *cancelled = true;
             *error = QStringLiteral("cancelled");
             return false;
         }
-        ZipWriter::Entry out;
-        out.name = e.name;
-        out.unixMode = e.node == FileTree::kNone ? 040755 : Exporter::unixMode(tree, e.node);
         if (e.kind == NodeKind::Directory) {
-            if (!writer.beginEntry(out))
+            if (!writer.beginEntry(entryHeader(tree, e)))
                 return false;
-        } else {
-            const std::uint32_t ref = tree.sourceRef(e.node);
-            if (ref >= zipEntries.size()) {
-                *error = QStringLiteral("%1: no zip entry behind this node").arg(tree.displayPath(e.node));
-                return false;
-            }
-            const ZipEntryRef &z = zipEntries[ref];
-            std::uint64_t offset = 0;
-            if (!source.dataOffset(z, &offset, error)) {
-                *error = QStringLiteral("%1 in %2: %3").arg(tree.displayPath(e.node), tree.rootPath(), *error);
+        } else if (const TransformedFile *t = plan.transformed(e)) {
+            if (!encoder)
+                encoder = std::make_unique<EntryEncoder>(options.level);
+            EncodedEntry enc;
+            if (!encoder->encodeFile(t->path, t->size, true, &enc, error)) {
+                *error = QStringLiteral("%1: %2").arg(QFile::decodeName(t->path), *error);
                 return false;
             }
-            out.method = z.method;
-            out.crc = z.crc;
-            out.compressedSize = z.compressedSize;
-            out.uncompressedSize = z.uncompressedSize;
-            bool writeFailed = false;
-            if (!writer.beginEntry(out))
+            const auto open = [t](QString *openError) { return ExportTransform::open(*t, openError); };
+            if (!writer.beginEntry(entryHeader(tree, e, &enc)) ||
+                !writeEncoded(writer, enc, open, t->path, options.level, streamer, error))
                 return false;
-            if (!source.copyRaw(z, offset, [&](const char *p, std::size_t n) {
-                    return writer.writeData(p, n) || !(writeFailed = true);
-                }, error)) {
-                if (!writeFailed)
-                    *error = QStringLiteral("%1 in %2: %3").arg(tree.displayPath(e.node), tree.rootPath(), *error);
-                return false;
-            }
+        } else if (!copyFromZip(tree, e, zipEntries, source, writer, error)) {
+            return false;
         }
-        ++progress.items;
-        progress.bytes = writer.bytesWritten();
-        if (control) {
-            progress.current = e.name;
-            control->report(progress);
-        }
+        progress.written(e, writer.bytesWritten());
     }
     return true;
 }
@@ -84,62 +155,27 @@ bool writeFromFolder(const FileTree &tree, const ExportPlan &plan, const ExportO
     DeflatePipeline pipeline(tree, plan, options.level, options.threads, Exporter::kMemoryBudget);
     std::unique_ptr<EntryEncoder> streamer; // for files too large to hold, on this thread
     NodeOpener opener(tree);
-    JobProgress progress;
-    progress.totalItems = plan.entries().size();
+    EntryProgress progress(control, plan.entries().size());
     return pipeline.run([&](std::size_t k, EncodedEntry &enc, QString *why) {
         const PlanEntry &e = plan.entries()[k];
-        ZipWriter::Entry out;
-        out.name = e.name;
-        out.unixMode = e.node == FileTree::kNone ? 040755 : Exporter::unixMode(tree, e.node);
-        if (e.kind != NodeKind::Directory) {
-            out.method = enc.method;
-            out.crc = enc.crc;
-            out.compressedSize = enc.compressedSize;
-            out.uncompressedSize = enc.uncompressedSize;
-        }
-        if (!writer.beginEntry(out))
+        const bool dir = e.kind == NodeKind::Directory;
+        if (!writer.beginEntry(entryHeader(tree, e, dir ? nullptr : &enc)))
             return false;
-        if (enc.streamed) {
-            if (!streamer)
-                streamer = std::make_unique<EntryEncoder>(options.level);
-            bool writeFailed = false;
-            const int fd = opener.openFile(e.node, why);
-            const bool streamed = fd >= 0 && streamer->stream(fd, enc, [&](const char *p, std::size_t n) {
-                return writer.writeData(p, n) || !(writeFailed = true);
-            }, why);
-            if (fd >= 0)
-                ::close(fd);
-            if (!streamed) {
-                if (!writeFailed)
-                    *why = QStringLiteral("%1: %2").arg(QFile::decodeName(DeflatePipeline::sourcePath(tree, e.node)), *why);
+        if (!dir) {
+            const TransformedFile *t = plan.transformed(e);
+            const QByteArray path = t ? t->path : DeflatePipeline::sourcePath(tree, e.node);
+            const auto open = [&](QString *openError) {
+                return t ? ExportTransform::open(*t, openError) : opener.openFile(e.node, openError);
+            };
+            if (!writeEncoded(writer, enc, open, path, options.level, streamer, why))
                 return false;
-            }
-        } else if (!enc.data.isEmpty() && !writer.writeData(enc.data.constData(), std::size_t(enc.data.size()))) {
-            return false;
         }
-        ++progress.items;
-        progress.bytes = writer.bytesWritten();
-        if (control) {
-            progress.current = e.name;
-            control->report(progress);
-        }
+        progress.written(e, writer.bytesWritten());
         return true;
     }, control, error, cancelled);
 }
 
 } // namespace
-
-std::uint32_t Exporter::unixMode(const FileTree &tree, FileTree::Index node)
-{
-    switch (tree.kind(node)) {
-    case NodeKind::Directory:
-        return 040755;
-    case NodeKind::Symlink:
-        return 0120777;
-    default:
-        return (tree.flags(node) & FlagExecutable) ? 0100755 : 0100644;
-    }
-}
 
 ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std::vector<ZipEntryRef> &zipEntries,
                            const ExportOptions &options, JobControl *control)
@@ -163,7 +199,17 @@ ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std
     // Writing past `ulimit -f` must fail with EFBIG and a message, not kill the process.
     std::signal(SIGXFSZ, SIG_IGN);
 
-    const ExportPlan plan = ExportPlan::build(tree, ExportMask(tree).exported(pruned), *prefix);
+    ExportTransform transform;
+    const bool transforming = ExportTransform::wanted(options);
+    if (transforming && !transform.prepare(tree, zipEntries, pruned, options, control, &result.error)) {
+        result.cancelled = control && control->cancelled();
+        spdlog::error("export to {} failed: {}", options.output.toStdString(), result.error.toStdString());
+        return result;
+    }
+    result.transform = transform.summary();
+    const Bitset &exportPruned = transforming ? transform.pruned() : pruned;
+    const ExportPlan plan = ExportPlan::build(tree, ExportMask(tree).exported(exportPruned), *prefix,
+                                              transforming ? &transform : nullptr);
     result.files = plan.files();
     result.symlinks = plan.symlinks();
     result.folders = plan.folders();
@@ -181,7 +227,7 @@ ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std
     QString error;
     bool cancelled = false;
     const bool fromZip = tree.source() == FileTree::Source::Zip;
-    bool ok = fromZip ? writeFromZip(tree, plan, zipEntries, writer, control, &error, &cancelled)
+    bool ok = fromZip ? writeFromZip(tree, plan, zipEntries, options, writer, control, &error, &cancelled)
                       : writeFromFolder(tree, plan, options, writer, control, &error, &cancelled);
     ok = ok && writer.finish();
     if (ok && !out.commit(&result.error)) {

@@ -1,7 +1,8 @@
 // Exports the kept part of a scanned layer as a reproducible Lambda layer zip:
 // entries in byte order of their names under a prefix, deflated by libdeflate
 // on a pool of threads with bounded in-flight memory, zip entries copied raw,
-// written atomically. Folder exports are delegated to FolderExporter.
+// written atomically. Strip and bytecode options are applied to copies first
+// (ExportTransform). Folder exports are delegated to FolderExporter.
 #pragma once
 
 #include "bitset.h"
@@ -20,11 +21,9 @@ public:
     static constexpr std::uint64_t kMemoryBudget = std::uint64_t(192) << 20;
 
     // `pruned` is SizeLedger::pruned(); `zipEntries` is Layer::zipEntries
-    // (empty for folder sources). The source is only read.
+    // (empty for folder sources). The source is only read. options.strip and
+    // options.bytecode are applied to copies in a scratch folder.
     [[nodiscard]] static ExportResult run(const FileTree &tree, const Bitset &pruned,
                                           const std::vector<ZipEntryRef> &zipEntries, const ExportOptions &options,
                                           JobControl *control = nullptr);
-
-    // Zip mode bits for a node: 0100644, 0100755 (executables), 040755, 0120777.
-    [[nodiscard]] static std::uint32_t unixMode(const FileTree &tree, FileTree::Index node);
 };

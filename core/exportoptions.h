@@ -2,7 +2,12 @@
 // FolderExporter, the CLI and the GUI.
 #pragma once
 
+#include "bitset.h"
+#include "bytecodecompiler.h"
+#include "pythonfinder.h"
+
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -14,6 +19,26 @@ struct ExportOptions {
     int threads = 0;                                // compression threads; 0 means one per core
     bool toFolder = false;                          // write an unpacked folder instead of a zip
     std::optional<std::int64_t> epoch;              // entry time; unset: SOURCE_DATE_EPOCH or 1980-01-01
+    // Files written as `strip --strip-unneeded` copies (the strip rule's
+    // matches, exceptions already left out); files that are not ELF stay as
+    // they are. Empty: nothing is stripped.
+    Bitset strip;
+    BytecodeMode bytecode = BytecodeMode::Keep;     // what happens to Python bytecode
+    PythonInfo python;                              // compiles for Precompile and Sourceless
+    QString runtime = QStringLiteral("python3.10"); // the target; `python` must match it
+};
+
+// What the strip and bytecode transforms did in one export.
+struct TransformSummary {
+    std::uint32_t strippedFiles = 0;   // ELF files written stripped
+    std::uint64_t stripBefore = 0;     // their bytes in the source
+    std::uint64_t stripAfter = 0;      // their bytes as written
+    BytecodeMode bytecode = BytecodeMode::Keep;
+    std::uint32_t bytecodeAddedFiles = 0;   // .pyc files the export adds
+    std::uint64_t bytecodeAddedBytes = 0;
+    std::uint32_t bytecodeRemovedFiles = 0; // shipped bytecode (and, sourceless, .py) left out
+    std::uint64_t bytecodeRemovedBytes = 0;
+    QStringList warnings;              // files left as they are, with the reason
 };
 
 struct ExportResult {
@@ -26,4 +51,5 @@ struct ExportResult {
     std::uint64_t bytes = 0;       // uncompressed bytes of the files, as Lambda counts them
     std::uint64_t outputBytes = 0; // size of the zip (0 for a folder export)
     double seconds = 0;
+    TransformSummary transform;    // strip and bytecode effects
 };

@@ -1,11 +1,15 @@
 #include "exportplan.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <cstring>
 
-ExportPlan ExportPlan::build(const FileTree &tree, const Bitset &exported, const QByteArray &prefix)
+ExportPlan ExportPlan::build(const FileTree &tree, const Bitset &exported, const QByteArray &prefix,
+                             const ExportTransform *transform)
 {
     ExportPlan plan;
+    plan.m_transform = transform;
     const FileTree::Index root = tree.packageRoot();
     if (!exported.test(root))
         return plan;
@@ -44,11 +48,13 @@ ExportPlan ExportPlan::build(const FileTree &tree, const Bitset &exported, const
         plan.m_entries.push_back({i, k, std::move(name)});
         if (k == NodeKind::File) {
             ++plan.m_files;
-            plan.m_fileBytes += tree.size(i);
+            plan.m_fileBytes += plan.fileSize(tree, plan.m_entries.back());
         } else {
             ++plan.m_symlinks;
         }
     }
+    if (transform)
+        plan.addTransformed(prefix);
     std::sort(plan.m_entries.begin(), plan.m_entries.end(), [](const PlanEntry &a, const PlanEntry &b) {
         const qsizetype n = std::min(a.name.size(), b.name.size());
         const int c = std::memcmp(a.name.constData(), b.name.constData(), std::size_t(n));
@@ -56,6 +62,60 @@ ExportPlan ExportPlan::build(const FileTree &tree, const Bitset &exported, const
     });
     plan.m_folders += prefixFolders(prefix).size();
     return plan;
+}
+
+void ExportPlan::addTransformed(const QByteArray &prefix)
+{
+    QSet<QByteArray> folders;
+    for (const PlanEntry &e : m_entries)
+        if (e.kind == NodeKind::Directory)
+            folders.insert(e.name);
+    const std::vector<AddedFile> &added = m_transform->added();
+    for (std::size_t k = 0; k < added.size(); ++k) {
+        const QByteArray name = prefix + added[k].name;
+        // A new __pycache__/ (or a folder whose sources all went) needs its entry.
+        for (qsizetype slash = name.indexOf('/', prefix.size()); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+            const QByteArray folder = name.left(slash + 1);
+            if (folders.contains(folder))
+                continue;
+            folders.insert(folder);
+            m_entries.push_back({FileTree::kNone, NodeKind::Directory, folder});
+            ++m_folders;
+        }
+        m_entries.push_back({FileTree::kNone, NodeKind::File, name, std::int32_t(k)});
+        ++m_files;
+        m_fileBytes += added[k].file.size;
+    }
+}
+
+const TransformedFile *ExportPlan::transformed(const PlanEntry &e) const
+{
+    if (!m_transform)
+        return nullptr;
+    if (e.added >= 0)
+        return &m_transform->added()[std::size_t(e.added)].file;
+    return e.node == FileTree::kNone ? nullptr : m_transform->replacement(e.node);
+}
+
+std::uint64_t ExportPlan::fileSize(const FileTree &tree, const PlanEntry &e) const
+{
+    if (const TransformedFile *t = transformed(e))
+        return t->size;
+    return e.node == FileTree::kNone ? 0 : tree.size(e.node);
+}
+
+std::uint32_t ExportPlan::unixMode(const FileTree &tree, const PlanEntry &e)
+{
+    if (e.node == FileTree::kNone)
+        return e.kind == NodeKind::Directory ? 040755 : 0100644;
+    switch (tree.kind(e.node)) {
+    case NodeKind::Directory:
+        return 040755;
+    case NodeKind::Symlink:
+        return 0120777;
+    default:
+        return (tree.flags(e.node) & FlagExecutable) ? 0100755 : 0100644;
+    }
 }
 
 std::optional<QByteArray> ExportPlan::normalizePrefix(const QString &prefix, QString *error)

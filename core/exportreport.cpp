@@ -58,6 +58,21 @@ QString ExportReport::basePath(const QString &output)
     return base + QStringLiteral(".report");
 }
 
+QJsonObject ExportReport::transformJson(const TransformSummary &t)
+{
+    return QJsonObject{
+        {QStringLiteral("strip"), QJsonObject{{QStringLiteral("files"), qint64(t.strippedFiles)},
+                                              {QStringLiteral("bytes_before"), bytes(t.stripBefore)},
+                                              {QStringLiteral("bytes_after"), bytes(t.stripAfter)}}},
+        {QStringLiteral("bytecode"), QJsonObject{{QStringLiteral("mode"), BytecodeCompiler::modeName(t.bytecode)},
+                                                 {QStringLiteral("added_files"), qint64(t.bytecodeAddedFiles)},
+                                                 {QStringLiteral("added_bytes"), bytes(t.bytecodeAddedBytes)},
+                                                 {QStringLiteral("removed_files"), qint64(t.bytecodeRemovedFiles)},
+                                                 {QStringLiteral("removed_bytes"), bytes(t.bytecodeRemovedBytes)}}},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(t.warnings)},
+    };
+}
+
 QJsonObject ExportReport::toJson(const ExportReportInput &in)
 {
     const SizeLedger &ledger = *in.ledger;
@@ -109,6 +124,7 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
         {QStringLiteral("reserve_bytes"), bytes(in.profile.reserveBytes)},
         {QStringLiteral("fits"), totals.keptBytes + in.profile.reserveBytes <= in.profile.limitBytes},
     };
+    out.insert(QStringLiteral("transforms"), transformJson(in.transform));
     if (in.lint) {
         QJsonArray findings;
         for (const LintFinding &f : in.lint->findings)
@@ -179,6 +195,18 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
         md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
                   .arg(mdEscape(p.name), units::formatBytes(p.totalBytes), units::formatBytes(p.removedBytes))
                   .arg(p.removedFiles);
+    const TransformSummary &t = in.transform;
+    md += QStringLiteral("\n## Transforms\n\n- strip: %1 native files stripped, %2 to %3\n")
+              .arg(t.strippedFiles)
+              .arg(units::formatBytes(t.stripBefore), units::formatBytes(t.stripAfter));
+    md += QStringLiteral("- bytecode %1: %2 .pyc added (%3), %4 files left out (%5)\n")
+              .arg(BytecodeCompiler::modeName(t.bytecode))
+              .arg(t.bytecodeAddedFiles)
+              .arg(units::formatBytes(t.bytecodeAddedBytes))
+              .arg(t.bytecodeRemovedFiles)
+              .arg(units::formatBytes(t.bytecodeRemovedBytes));
+    for (const QString &w : t.warnings)
+        md += QStringLiteral("- warning: %1\n").arg(mdEscape(w));
     if (in.lint) {
         md += QStringLiteral("\n## Native files (lint for %1 %2)\n\n%3 errors, %4 warnings.\n")
                   .arg(in.profile.runtime, in.profile.arch)

@@ -1,9 +1,10 @@
 // The record written next to every export (NAME.report.md and
 // NAME.report.json): rules and exceptions used, what each rule and manual
-// choice removed per package, lint findings, verification results, and the
-// sizes before and after.
+// choice removed per package, what strip and the bytecode option changed,
+// lint findings, verification results, and the sizes before and after.
 #pragma once
 
+#include "exportoptions.h"
 #include "lint.h"
 #include "profile.h"
 #include "sizeledger.h"
@@ -23,6 +24,7 @@ struct ExportReportInput {
     double seconds = 0;                 // export time
     std::optional<LintReport> lint;     // when lint ran on the kept set
     std::optional<VerifyReport> verify; // when verification ran
+    TransformSummary transform;         // what strip and the bytecode option changed
 };
 
 class ExportReport
@@ -30,6 +32,8 @@ class ExportReport
 public:
     [[nodiscard]] static QJsonObject toJson(const ExportReportInput &in);
     [[nodiscard]] static QString toMarkdown(const ExportReportInput &in);
+    // The "transforms" object of the JSON report: strip and bytecode effects.
+    [[nodiscard]] static QJsonObject transformJson(const TransformSummary &t);
     // Writes OUTPUT.report.json and OUTPUT.report.md beside the output (the
     // ".zip" suffix dropped), each atomically; returns false with `error`
     // naming the file on failure.

@@ -3,7 +3,6 @@
 #include "atomicoutput.h"
 #include "deflatepipeline.h"
 #include "entryencoder.h"
-#include "exporter.h"
 #include "nodeopener.h"
 #include "zipsource.h"
 #include "zipwriter.h"
@@ -37,11 +36,10 @@ bool writeAll(int fd, const char *p, std::size_t n)
     return true;
 }
 
-// Copies a folder source's regular file, checking it still has the scanned size.
-bool copyFile(NodeOpener &opener, const QByteArray &from, FileTree::Index node, std::uint64_t size, int out,
-              QString *error)
+// Copies a regular file open as `in` (closed here; -1 when opening failed with
+// `error`), checking it still has the scanned size.
+bool copyFile(int in, const QByteArray &from, std::uint64_t size, int out, QString *error)
 {
-    const int in = opener.openFile(node, error);
     if (in < 0) {
         *error = QStringLiteral("%1: %2").arg(QFile::decodeName(from), *error);
         return false;
@@ -114,9 +112,10 @@ void FolderExporter::run(const FileTree &tree, const ExportPlan &plan, const std
                 return fail(QStringLiteral("cannot create folder %1: %2").arg(QFile::decodeName(e.name), errnoText()));
             continue;
         }
+        const TransformedFile *transformed = plan.transformed(e);
         std::uint64_t offset = 0;
         const ZipEntryRef *ref = nullptr;
-        if (fromZip) {
+        if (fromZip && !transformed) {
             const std::uint32_t r = tree.sourceRef(e.node);
             if (r >= zipEntries.size() || !source.dataOffset(zipEntries[r], &offset, &error))
                 return fail(QStringLiteral("%1 in %2: %3").arg(tree.displayPath(e.node), tree.rootPath(), error));
@@ -140,13 +139,17 @@ void FolderExporter::run(const FileTree &tree, const ExportPlan &plan, const std
             if (fd < 0)
                 return fail(QStringLiteral("cannot create %1: %2").arg(QFile::decodeName(e.name), errnoText()));
             bool ok;
-            if (fromZip)
+            if (transformed)
+                ok = copyFile(ExportTransform::open(*transformed, &error), transformed->path, transformed->size, fd,
+                              &error);
+            else if (fromZip)
                 ok = source.extract(*ref, offset, [&](const char *p, std::size_t n) {
                     return writeAll(fd, p, n) || !(error = QStringLiteral("cannot write: %1").arg(errnoText())).isEmpty();
                 }, &error);
             else
-                ok = copyFile(opener, DeflatePipeline::sourcePath(tree, e.node), e.node, tree.size(e.node), fd, &error);
-            ok = ok && ::fchmod(fd, Exporter::unixMode(tree, e.node) & 07777) == 0;
+                ok = copyFile(opener.openFile(e.node, &error), DeflatePipeline::sourcePath(tree, e.node),
+                              tree.size(e.node), fd, &error);
+            ok = ok && ::fchmod(fd, ExportPlan::unixMode(tree, e) & 07777) == 0;
             ::close(fd);
             if (!ok)
                 return fail(error.startsWith(QLatin1Char('/')) ? error

@@ -116,12 +116,33 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
     return true;
 }
 
+bool ZipSizePredictor::useTransform(const ExportTransform &transform, int level, QString *error)
+{
+    auto replaced = std::make_shared<ReplacedMap>();
+    EntryEncoder encoder(level);
+    for (const auto &[node, file] : transform.replacements()) {
+        EncodedEntry e;
+        QString why;
+        if (!encoder.encodeFile(file.path, file.size, false, &e, &why)) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(QFile::decodeName(file.path), why);
+            return false;
+        }
+        (*replaced)[node] = {e.compressedSize, file.size};
+    }
+    std::lock_guard lock(m_mutex);
+    m_replaced = std::move(replaced);
+    return true;
+}
+
 ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, const QByteArray &prefix) const
 {
     std::shared_ptr<const Sizes> exact;
+    std::shared_ptr<const ReplacedMap> replaced;
     {
         std::lock_guard lock(m_mutex);
         exact = m_exact;
+        replaced = m_replaced;
     }
     const std::vector<std::uint64_t> &stored = exact ? exact->stored : m_approximate;
     const Bitset exported = m_mask.exported(pruned);
@@ -143,6 +164,17 @@ ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, con
         central += ZipWriter::centralHeaderSize(name, stored[i], m_uncompressed[i], 0);
         ++entries;
     });
+    // Stripped copies stand in for their sources: swap their headers and data.
+    if (replaced)
+        for (const auto &[i, r] : *replaced) {
+            if (!exported.test(i))
+                continue;
+            const std::uint64_t name = prefixLength + m_nameLength[i];
+            local -= ZipWriter::localHeaderSize(name, stored[i], m_uncompressed[i]) + stored[i];
+            central -= ZipWriter::centralHeaderSize(name, stored[i], m_uncompressed[i], 0);
+            local += ZipWriter::localHeaderSize(name, r.stored, r.uncompressed) + r.stored;
+            central += ZipWriter::centralHeaderSize(name, r.stored, r.uncompressed, 0);
+        }
     for (const QByteArray &folder : ExportPlan::prefixFolders(prefix)) {
         local += ZipWriter::localHeaderSize(std::uint64_t(folder.size()), 0, 0);
         central += ZipWriter::centralHeaderSize(std::uint64_t(folder.size()), 0, 0, 0);
@@ -151,20 +183,26 @@ ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, con
     // Past 4 GiB some local headers sit at offsets that need zip64 fields, and
     // which ones depends on the order: walk the plan then.
     if (local >= ZipWriter::kMax32) {
-        p.bytes = exactWalk(exported, prefix, exact ? *exact : Sizes{-1, m_approximate});
+        p.bytes = exactWalk(exported, prefix, exact ? *exact : Sizes{-1, m_approximate}, replaced.get());
         return p;
     }
     p.bytes = local + central + ZipWriter::endRecordsSize(entries, local, central);
     return p;
 }
 
-std::uint64_t ZipSizePredictor::exactWalk(const Bitset &exported, const QByteArray &prefix, const Sizes &s) const
+std::uint64_t ZipSizePredictor::exactWalk(const Bitset &exported, const QByteArray &prefix, const Sizes &s,
+                                          const ReplacedMap *replaced) const
 {
     const ExportPlan plan = ExportPlan::build(m_tree, exported, prefix);
     std::uint64_t offset = 0, central = 0;
     for (const PlanEntry &e : plan.entries()) {
-        const std::uint64_t data = e.node == FileTree::kNone ? 0 : s.stored[e.node];
-        const std::uint64_t size = e.node == FileTree::kNone ? 0 : m_uncompressed[e.node];
+        std::uint64_t data = e.node == FileTree::kNone ? 0 : s.stored[e.node];
+        std::uint64_t size = e.node == FileTree::kNone ? 0 : m_uncompressed[e.node];
+        if (replaced && e.node != FileTree::kNone)
+            if (const auto it = replaced->find(e.node); it != replaced->end()) {
+                data = it->second.stored;
+                size = it->second.uncompressed;
+            }
         const std::uint64_t name = std::uint64_t(e.name.size());
         central += ZipWriter::centralHeaderSize(name, data, size, offset);
         offset += ZipWriter::localHeaderSize(name, data, size) + data;

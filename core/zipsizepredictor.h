@@ -8,6 +8,7 @@
 
 #include "bitset.h"
 #include "exportmask.h"
+#include "exporttransform.h"
 #include "filetree.h"
 #include "scancontrol.h"
 #include "zipscanner.h"
@@ -17,6 +18,7 @@
 
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 class ZipSizePredictor
@@ -41,6 +43,12 @@ public:
     // The level the exact sizes are for (-1 when none).
     [[nodiscard]] int level() const;
 
+    // Predicts exports written with `transform`'s stripped copies: each is
+    // encoded at `level` (the export's) and stands in for its source file.
+    // The files a bytecode mode adds or drops are not predicted. False with
+    // `error` when a copy cannot be read.
+    bool useTransform(const ExportTransform &transform, int level, QString *error = nullptr);
+
     // The size Exporter would write for `pruned` (SizeLedger::pruned()) under a
     // normalised prefix (ExportPlan::normalizePrefix).
     [[nodiscard]] Prediction predict(const Bitset &pruned, const QByteArray &prefix) const;
@@ -50,7 +58,13 @@ private:
         int level = -1;
         std::vector<std::uint64_t> stored; // per node: bytes of its data in the zip
     };
-    [[nodiscard]] std::uint64_t exactWalk(const Bitset &exported, const QByteArray &prefix, const Sizes &s) const;
+    struct Replaced {
+        std::uint64_t stored = 0;       // bytes of the stripped copy's data in the zip
+        std::uint64_t uncompressed = 0; // the stripped copy's size
+    };
+    using ReplacedMap = std::unordered_map<FileTree::Index, Replaced>;
+    [[nodiscard]] std::uint64_t exactWalk(const Bitset &exported, const QByteArray &prefix, const Sizes &s,
+                                          const ReplacedMap *replaced) const;
 
     const FileTree &m_tree;
     ExportMask m_mask;
@@ -59,5 +73,6 @@ private:
     std::vector<std::uint64_t> m_approximate;    // per node: a guess of its stored size
     mutable std::mutex m_mutex;
     std::shared_ptr<const Sizes> m_exact;        // published by compute()
+    std::shared_ptr<const ReplacedMap> m_replaced; // published by useTransform()
     bool m_zipSource = false;
 };

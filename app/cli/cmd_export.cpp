@@ -1,15 +1,60 @@
 #include "atomicoutput.h"
+#include "bytecodecompiler.h"
 #include "clisupport.h"
 #include "exporter.h"
 #include "exportplan.h"
 #include "exportreport.h"
 #include "lint.h"
+#include "pythonfinder.h"
+#include "rules.h"
 #include "units.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace cli {
+
+namespace {
+
+// --strip, --bytecode, --python and --runtime into `options`; prints why not on bad input.
+bool transformOptions(const QCommandLineParser &parser, Session &session, ExportOptions *options)
+{
+    const int strip = RuleCatalog::indexOf(u"strip");
+    if (parser.isSet(QStringLiteral("strip")))
+        session.ledger->setRuleEnabled(strip, true);
+    if (session.ledger->ruleEnabled(strip))
+        options->strip = session.ledger->ruleMatches(strip);
+    options->runtime =
+        parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime")) : session.profile.runtime;
+    if (!parser.isSet(QStringLiteral("bytecode")))
+        return true;
+    const auto mode = BytecodeCompiler::modeFromName(parser.value(QStringLiteral("bytecode")));
+    if (!mode) {
+        printErr(QStringLiteral("layerslim-cli export: --bytecode is keep, drop, precompile or sourceless\n"));
+        return false;
+    }
+    options->bytecode = *mode;
+    if (*mode == BytecodeMode::Keep || *mode == BytecodeMode::Drop)
+        return true;
+    QString error;
+    if (parser.isSet(QStringLiteral("python"))) {
+        const auto python = PythonFinder::probe(parser.value(QStringLiteral("python")), &error);
+        if (python)
+            options->python = *python;
+    } else {
+        const std::vector<PythonInfo> found = PythonFinder::detect();
+        if (const int i = PythonFinder::pick(found, options->runtime); i >= 0)
+            options->python = found[std::size_t(i)];
+    }
+    const BytecodeCompiler compiler(*session.layer.tree, &session.layer.zipEntries, options->python, options->runtime);
+    if (error.isEmpty())
+        error = compiler.unavailableReason(*mode);
+    if (!error.isEmpty())
+        printErr(QStringLiteral("layerslim-cli export: %1\n").arg(error));
+    return error.isEmpty();
+}
+
+} // namespace
 
 int runExport(const QStringList &args)
 {
@@ -30,6 +75,18 @@ int runExport(const QStringList &args)
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Compression threads (default one per core)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("folder"), QStringLiteral("Write an unpacked folder instead of a zip.")});
+    parser.addOption({QStringLiteral("strip"),
+                      QStringLiteral("Enable the strip rule: native files are written as strip --strip-unneeded "
+                                     "copies, except its exceptions (Pillow, cv2, psycopg2 by default).")});
+    parser.addOption({QStringLiteral("bytecode"),
+                      QStringLiteral("Bytecode in the export: keep (default), drop, precompile or sourceless."),
+                      QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("python"),
+                      QStringLiteral("Interpreter for precompile and sourceless (default: detected, of the "
+                                     "runtime's version)."),
+                      QStringLiteral("path")});
+    parser.addOption({QStringLiteral("runtime"), QStringLiteral("Target runtime (default: the profile's)."),
+                      QStringLiteral("pythonX.Y")});
     parser.addOption({QStringLiteral("no-report"),
                       QStringLiteral("Do not write OUT.report.md and OUT.report.json beside the output.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
@@ -70,6 +127,8 @@ int runExport(const QStringList &args)
     options.prefix = parser.isSet(QStringLiteral("prefix")) ? parser.value(QStringLiteral("prefix")) : profile.prefix;
     options.level = level >= 0 ? level : profile.level;
     options.toFolder = parser.isSet(QStringLiteral("folder"));
+    if (!transformOptions(parser, *session, &options))
+        return BadInput;
 
     const ExportResult r = Exporter::run(*session->layer.tree, session->ledger->pruned(), session->layer.zipEntries,
                                          options);
@@ -90,6 +149,7 @@ int runExport(const QStringList &args)
         report.outputBytes = options.toFolder ? 0 : r.outputBytes;
         report.entries = r.files + r.symlinks + r.folders;
         report.seconds = r.seconds;
+        report.transform = r.transform;
         LintTarget target;
         target.runtime = profile.runtime;
         target.arch = profile.arch;
@@ -112,6 +172,7 @@ int runExport(const QStringList &args)
             {QStringLiteral("seconds"), r.seconds},
             {QStringLiteral("fits"), fits},
             {QStringLiteral("report"), reportPath},
+            {QStringLiteral("transforms"), ExportReport::transformJson(r.transform)},
         };
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
     } else {
@@ -121,6 +182,19 @@ int runExport(const QStringList &args)
                           units::groupedBytes(r.bytes), units::formatBytes(r.bytes)));
         if (!options.toFolder)
             printOut(QStringLiteral("  zip    %1 (%2)\n").arg(units::groupedBytes(r.outputBytes), units::formatBytes(r.outputBytes)));
+        const TransformSummary &t = r.transform;
+        if (t.strippedFiles)
+            printOut(QStringLiteral("  strip  %1 files, %2 to %3\n")
+                         .arg(t.strippedFiles)
+                         .arg(units::formatBytes(t.stripBefore), units::formatBytes(t.stripAfter)));
+        if (t.bytecode != BytecodeMode::Keep)
+            printOut(QStringLiteral("  pyc    %1: +%2 in %3 .pyc, -%4 in %5 files\n")
+                         .arg(BytecodeCompiler::modeName(t.bytecode), units::formatBytes(t.bytecodeAddedBytes))
+                         .arg(t.bytecodeAddedFiles)
+                         .arg(units::formatBytes(t.bytecodeRemovedBytes))
+                         .arg(t.bytecodeRemovedFiles));
+        for (const QString &w : t.warnings)
+            printErr(QStringLiteral("layerslim-cli export: warning: %1\n").arg(w));
         printOut(QStringLiteral("  time   %1 s\n").arg(r.seconds, 0, 'f', 2));
         if (!reportPath.isEmpty())
             printOut(QStringLiteral("  report %1 (and .json)\n").arg(reportPath));
