@@ -57,7 +57,8 @@ for exe in "$root"/usr/bin/*; do
     [[ $(file -b "$exe") == ELF* ]] || continue
     for soname in $(readelf -d "$exe" | sed -nE 's/.*\(NEEDED\).*\[(.*)\]/\1/p'); do
         # The copy the loader picks (ldd), so a 32-bit twin (libc6-i386) is never taken for it.
-        path=$(ldd "$exe" | awk -v so="$soname" '$1 == so && $3 ~ /^\// {print $3; exit}')
+        # awk reads to the end: ldd fails (and set -e stops here) when its reader goes first.
+        path=$(ldd "$exe" | awk -v so="$soname" '!found && $1 == so && $3 ~ /^\// {print $3; found = 1}')
         # With merged /usr, ldd's /lib/... path is /usr/lib/... in dpkg's records.
         owner=
         for p in ${path:+"$path" "/usr$path" "$(readlink -f "$path")"} "*/$(gcc -print-multiarch)/$soname"; do
