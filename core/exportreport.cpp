@@ -122,7 +122,9 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
         {QStringLiteral("seconds"), in.seconds},
         {QStringLiteral("limit_bytes"), bytes(in.profile.limitBytes)},
         {QStringLiteral("reserve_bytes"), bytes(in.profile.reserveBytes)},
-        {QStringLiteral("fits"), totals.keptBytes + in.profile.reserveBytes <= in.profile.limitBytes},
+        {QStringLiteral("exported_bytes"), bytes(in.exportedBytes ? in.exportedBytes : totals.keptBytes)},
+        {QStringLiteral("fits"), (in.exportedBytes ? in.exportedBytes : totals.keptBytes) + in.profile.reserveBytes <=
+                                     in.profile.limitBytes},
     };
     out.insert(QStringLiteral("transforms"), transformJson(in.transform));
     if (in.lint) {
@@ -168,12 +170,15 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
     md += QStringLiteral("| before | %1 | %2 |\n").arg(size(tree.totalBytes(0))).arg(tree.fileCount());
     md += QStringLiteral("| removed | %1 | %2 |\n").arg(size(totals.prunedBytes)).arg(totals.prunedFiles);
     md += QStringLiteral("| kept (unzipped, as Lambda counts) | %1 | %2 |\n").arg(size(totals.keptBytes)).arg(totals.keptFiles);
+    if (in.exportedBytes && in.exportedBytes != totals.keptBytes)
+        md += QStringLiteral("| exported, strip and bytecode applied | %1 | |\n").arg(size(in.exportedBytes));
     if (in.outputBytes)
         md += QStringLiteral("| zip | %1 | %2 entries |\n").arg(size(in.outputBytes)).arg(in.entries);
     const std::uint64_t budget = in.profile.limitBytes > in.profile.reserveBytes ? in.profile.limitBytes - in.profile.reserveBytes : 0;
     md += QStringLiteral("\nLimit %1 minus reserve %2 leaves %3 for this layer: **%4**.\n\n")
               .arg(size(in.profile.limitBytes), size(in.profile.reserveBytes), size(budget),
-                   totals.keptBytes <= budget ? QStringLiteral("fits") : QStringLiteral("does not fit"));
+                   (in.exportedBytes ? in.exportedBytes : totals.keptBytes) <= budget ? QStringLiteral("fits")
+                                                                                       : QStringLiteral("does not fit"));
 
     md += QStringLiteral("## Rules\n\n| rule | risk | removes alone | only this rule | exceptions |\n|---|---|---:|---:|---|\n");
     for (std::size_t r = 0; r < catalog.size(); ++r) {

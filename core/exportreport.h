@@ -25,6 +25,7 @@ struct ExportReportInput {
     std::optional<LintReport> lint;     // when lint ran on the kept set
     std::optional<VerifyReport> verify; // when verification ran
     TransformSummary transform;         // what strip and the bytecode option changed
+    std::uint64_t exportedBytes = 0;    // unzipped bytes written, transforms applied (0: the ledger's kept bytes)
 };
 
 class ExportReport

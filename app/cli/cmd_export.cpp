@@ -150,6 +150,7 @@ int runExport(const QStringList &args)
         report.entries = r.files + r.symlinks + r.folders;
         report.seconds = r.seconds;
         report.transform = r.transform;
+        report.exportedBytes = r.bytes;
         LintTarget target;
         target.runtime = profile.runtime;
         target.arch = profile.arch;

@@ -292,6 +292,14 @@ void TestExportTransform::dropAndCli()
                                }())
                                    .object();
     QCOMPARE(report.value(QStringLiteral("transforms")).toObject(), t);
+    // What Lambda counts is what was written: stripped, without bytecode.
+    const double written = QJsonDocument::fromJson(json).object().value(QStringLiteral("bytes")).toDouble();
+    QCOMPARE(report.value(QStringLiteral("exported_bytes")).toDouble(), written);
+    const QByteArray unzipped = sh(QStringLiteral("/usr/bin/python3 -S -c \"import sys, zipfile; "
+                                                  "print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()"
+                                                  " if not i.is_dir() and (i.external_attr >> 28) != 0xA))\" %1")
+                                       .arg(quoted(out)));
+    QCOMPARE(unzipped.trimmed().toDouble(), written);
     // A mode that needs a Python of another version says so and writes nothing.
     const QString other = m_tmp.filePath(QStringLiteral("other.zip"));
     const QByteArray err = sh(QStringLiteral("%1 export %2 -o %3 --bytecode precompile --python /usr/bin/python3 "
