@@ -2,6 +2,8 @@
 
 #include "pathnames.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <unordered_set>
 
@@ -121,37 +123,38 @@ std::vector<Rule> makeCatalog()
     };
     // The order is the rule index used by matches(); ids never change.
     return {
-        rule("tests", "Test suites", "Folders named exactly tests/ or test/. A few packages import from their "
-             "own tests at import time; pandas/_testing is never matched.", Risk::Caution),
-        rule("bytecode", "Bytecode caches", "__pycache__/ folders and *.pyc/*.pyo files. Python rebuilds them, "
-             "but cold starts get slower (0.5–1 s to 2 s+ reported).", Risk::Caution),
-        rule("dist-info", "Package metadata", "*.dist-info/ and *.egg-info. Breaks importlib.metadata.version(), "
-             "entry points and pkg_resources checks.", Risk::Risky),
-        rule("pyproject", "pyproject.toml", "Build configuration shipped inside packages; never read at run "
-             "time.", Risk::Safe),
-        rule("datasets", "Sample data", "*.dat files and sample-data folders (scipy.misc, sklearn, "
-             "matplotlib). Functions that load the samples stop working.", Risk::Caution),
-        rule("headers", "C headers", "*.h, *.hpp and include/ folders inside packages; only needed to build "
-             "against the package.", Risk::Safe),
-        rule("sources", "Native sources", "*.pyx, *.pxd, *.pxi, *.c, *.cpp, *.f, *.f90: compiled already; "
-             "only Cython cimport at build time reads them.", Risk::Safe),
-        rule("stubs", "Type stubs", "*.pyi files for type checkers; never imported.", Risk::Safe),
-        rule("static-libs", "Static libraries", "*.a archives for linking; a running layer never loads "
-             "them.", Risk::Safe),
-        rule("docs", "Documentation", "*.md and *.rst outside metadata, docs/ and examples/ folders.",
+        rule("tests", QT_TRANSLATE_NOOP("RuleCatalog", "Test suites"), QT_TRANSLATE_NOOP("RuleCatalog", "Folders named exactly tests/ or test/. A few packages import from their "
+             "own tests at import time; pandas/_testing is never matched."), Risk::Caution),
+        rule("bytecode", QT_TRANSLATE_NOOP("RuleCatalog", "Bytecode caches"), QT_TRANSLATE_NOOP("RuleCatalog", "__pycache__/ folders and *.pyc/*.pyo files. Python rebuilds them, "
+             "but cold starts get slower (0.5–1 s to 2 s+ reported)."), Risk::Caution),
+        rule("dist-info", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata"), QT_TRANSLATE_NOOP("RuleCatalog", "*.dist-info/ and *.egg-info. Breaks importlib.metadata.version(), "
+             "entry points and pkg_resources checks."), Risk::Risky),
+        rule("pyproject", QT_TRANSLATE_NOOP("RuleCatalog", "pyproject.toml"), QT_TRANSLATE_NOOP("RuleCatalog", "Build configuration shipped inside packages; never read at run "
+             "time."), Risk::Safe),
+        rule("datasets", QT_TRANSLATE_NOOP("RuleCatalog", "Sample data"), QT_TRANSLATE_NOOP("RuleCatalog", "*.dat files and sample-data folders (scipy.misc, sklearn, "
+             "matplotlib). Functions that load the samples stop working."), Risk::Caution),
+        rule("headers", QT_TRANSLATE_NOOP("RuleCatalog", "C headers"), QT_TRANSLATE_NOOP("RuleCatalog", "*.h, *.hpp and include/ folders inside packages; only needed to build "
+             "against the package."), Risk::Safe),
+        rule("sources", QT_TRANSLATE_NOOP("RuleCatalog", "Native sources"), QT_TRANSLATE_NOOP("RuleCatalog", "*.pyx, *.pxd, *.pxi, *.c, *.cpp, *.f, *.f90: compiled already; "
+             "only Cython cimport at build time reads them."), Risk::Safe),
+        rule("stubs", QT_TRANSLATE_NOOP("RuleCatalog", "Type stubs"), QT_TRANSLATE_NOOP("RuleCatalog", "*.pyi files for type checkers; never imported."), Risk::Safe),
+        rule("static-libs", QT_TRANSLATE_NOOP("RuleCatalog", "Static libraries"), QT_TRANSLATE_NOOP("RuleCatalog", "*.a archives for linking; a running layer never loads "
+             "them."), Risk::Safe),
+        rule("docs", QT_TRANSLATE_NOOP("RuleCatalog", "Documentation"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "*.md and *.rst outside metadata, docs/ and examples/ folders."),
              Risk::Safe),
-        rule("build-tools", "Build tools", "pip, setuptools, wheel, pkg_resources, _distutils_hack and their "
-             "metadata. Packages that import pkg_resources at run time break.", Risk::Caution),
-        rule("runtime-provided", "Provided by Lambda", "boto3, botocore, s3transfer, jmespath: the Lambda "
-             "Python runtime has them, maybe at another version.", Risk::Caution),
-        rule("strip", "Strip native libraries", "Removes symbol tables and debug sections from *.so copies. "
-             "Some libraries (Pillow, OpenCV, libpq) fail to load after it.", Risk::Risky, RuleAction::Transform,
+        rule("build-tools", QT_TRANSLATE_NOOP("RuleCatalog", "Build tools"), QT_TRANSLATE_NOOP("RuleCatalog", "pip, setuptools, wheel, pkg_resources, _distutils_hack and their "
+             "metadata. Packages that import pkg_resources at run time break."), Risk::Caution),
+        rule("runtime-provided", QT_TRANSLATE_NOOP("RuleCatalog", "Provided by Lambda"), QT_TRANSLATE_NOOP("RuleCatalog", "boto3, botocore, s3transfer, jmespath: the Lambda "
+             "Python runtime has them, maybe at another version."), Risk::Caution),
+        rule("strip", QT_TRANSLATE_NOOP("RuleCatalog", "Strip native libraries"), QT_TRANSLATE_NOOP("RuleCatalog", "Removes symbol tables and debug sections from *.so copies. "
+             "Some libraries (Pillow, OpenCV, libpq) fail to load after it."), Risk::Risky, RuleAction::Transform,
              {QStringLiteral("PIL/**"), QStringLiteral("pillow.libs/**"), QStringLiteral("Pillow.libs/**"),
               QStringLiteral("cv2/**"), QStringLiteral("opencv_python.libs/**"), QStringLiteral("psycopg2/**"),
               QStringLiteral("psycopg2_binary.libs/**")}),
-        rule("dist-info-lite", "Package metadata, lite", "Files in *.dist-info/ and *.egg-info/ except METADATA, "
+        rule("dist-info-lite", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata, lite"), QT_TRANSLATE_NOOP("RuleCatalog", "Files in *.dist-info/ and *.egg-info/ except METADATA, "
              "PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement "
-             "checks keep working; files() and pip uninstall do not.", Risk::Caution),
+             "checks keep working; files() and pip uninstall do not."), Risk::Caution),
     };
 }
 
@@ -325,4 +328,14 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
         ++i;
     }
     return out;
+}
+
+QString Rule::displayTitle() const
+{
+    return QCoreApplication::translate("RuleCatalog", title.toUtf8().constData());
+}
+
+QString Rule::displayWhy() const
+{
+    return QCoreApplication::translate("RuleCatalog", why.toUtf8().constData());
 }

@@ -30,6 +30,10 @@ struct Rule {
     Risk risk = Risk::Safe;
     RuleAction action = RuleAction::Remove;
     QStringList defaultExceptions; // globs kept by default (e.g. PIL/** for strip)
+
+    // Title and why in the user's language (the GUI's translation); the CLI prints the English ones.
+    [[nodiscard]] QString displayTitle() const;
+    [[nodiscard]] QString displayWhy() const;
 };
 
 class RuleCatalog

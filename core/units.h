@@ -19,4 +19,9 @@ inline constexpr std::uint64_t kDefaultReserve = 20 * kMB;
 // "187,700,523" with the C locale's grouping.
 [[nodiscard]] QString groupedBytes(std::uint64_t bytes);
 
+// The same for people, in the user's locale and language: "187,3 MB" and
+// "12 byte" in Vietnamese. The CLI keeps the fixed forms above.
+[[nodiscard]] QString localBytes(std::uint64_t bytes);
+[[nodiscard]] QString localGroupedBytes(std::uint64_t bytes);
+
 } // namespace units

@@ -110,7 +110,7 @@ void BreakdownChart::showCategories()
             continue;
         const auto category = NodeCategory(c);
         QPieSlice *slice = m_series->append(QStringLiteral("%1  %2").arg(NodeClassifier::displayName(category),
-                                                                         units::formatBytes(bytes[std::size_t(c)])),
+                                                                         units::localBytes(bytes[std::size_t(c)])),
                                             double(bytes[std::size_t(c)]));
         slice->setColor(QColor::fromRgb(TreemapRenderer::categoryColor(category)));
     }
@@ -132,13 +132,13 @@ void BreakdownChart::showPackages()
             continue;
         }
         QPieSlice *slice = m_series->append(
-            QStringLiteral("%1  %2").arg(FileTree::displayName(tree.name(p.node)), units::formatBytes(p.keptBytes)),
+            QStringLiteral("%1  %2").arg(FileTree::displayName(tree.name(p.node)), units::localBytes(p.keptBytes)),
             double(p.keptBytes));
         slice->setColor(kSliceColors[shown]);
         ++shown;
     }
     if (other > 0) {
-        QPieSlice *slice = m_series->append(tr("other  %1").arg(units::formatBytes(other)), double(other));
+        QPieSlice *slice = m_series->append(tr("other  %1").arg(units::localBytes(other)), double(other));
         slice->setColor(kSliceColors[kTopPackages]);
     }
 }

@@ -213,9 +213,9 @@ void BudgetPanel::othersChanged()
     std::vector<LimitGauge::Other> others;
     QVariantList saved;
     for (const LayerBudget::Item &item : m_budget.items()) {
-        auto *row = new QListWidgetItem(tr("%1 — %2").arg(item.label, units::formatBytes(item.bytes)), m_othersList);
-        row->setToolTip(item.path.isEmpty() ? tr("%1 bytes").arg(units::groupedBytes(item.bytes))
-                                            : tr("%1: %2 bytes unzipped").arg(item.path, units::groupedBytes(item.bytes)));
+        auto *row = new QListWidgetItem(tr("%1 — %2").arg(item.label, units::localBytes(item.bytes)), m_othersList);
+        row->setToolTip(item.path.isEmpty() ? tr("%1 bytes").arg(units::localGroupedBytes(item.bytes))
+                                            : tr("%1: %2 bytes unzipped").arg(item.path, units::localGroupedBytes(item.bytes)));
         others.push_back({item.label, item.bytes});
         saved.append(QVariantMap{{QStringLiteral("label"), item.label},
                                  {QStringLiteral("path"), item.path},

@@ -646,7 +646,7 @@ void ChecksPanel::showCulprits()
               : tr("No culprit for <b>%1</b>: %2").arg(m_bisect->check.name, m_bisect->message.toHtmlEscaped()));
     for (const Culprit &c : m_bisect->culprits) {
         auto *item = new QTreeWidgetItem(
-            m_culpritList, {FileTree::displayName(c.path), units::formatBytes(c.bytes), QLocale().toString(c.files)});
+            m_culpritList, {FileTree::displayName(c.path), units::localBytes(c.bytes), QLocale().toString(c.files)});
         item->setData(0, kNodeRole, uint(c.node));
     }
     for (int c = 0; c < m_culpritList->columnCount(); ++c)

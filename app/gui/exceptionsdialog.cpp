@@ -14,14 +14,14 @@ ExceptionsDialog::ExceptionsDialog(int rule, const QStringList &globs, const QSt
     , m_edit(new QPlainTextEdit(this))
 {
     const Rule &r = RuleCatalog::all()[std::size_t(rule)];
-    setWindowTitle(tr("Exceptions to “%1”").arg(r.title));
+    setWindowTitle(tr("Exceptions to “%1”").arg(r.displayTitle()));
 
     auto *intro = new QLabel(tr("<b>%1</b><br>%2<br><br>Entries matching one of these globs stay in the layer "
                                 "even when the rule matches them. One glob a line, relative to the package "
                                 "root: <code>*</code> and <code>?</code> stay within a folder, <code>**</code> "
                                 "spans folders (<code>PIL/**</code>, <code>**/tests</code>, "
                                 "<code>scipy/misc/face.dat</code>).")
-                                 .arg(r.title.toHtmlEscaped(), r.why.toHtmlEscaped()),
+                                 .arg(r.displayTitle().toHtmlEscaped(), r.displayWhy().toHtmlEscaped()),
                              this);
     intro->setWordWrap(true);
 

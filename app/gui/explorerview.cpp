@@ -56,11 +56,11 @@ ExplorerView::ExplorerView(QWidget *parent)
         const SizeLedger &ledger = m_document->ledger();
         const int rule = ledger.prunedBy(node);
         QString text = QStringLiteral("%1 — %2").arg(m_document->tree().displayPath(node),
-                                                      units::formatBytes(m_document->tree().totalBytes(node)));
+                                                      units::localBytes(m_document->tree().totalBytes(node)));
         if (rule == SizeLedger::kManual)
             text += tr(" — pruned by you");
         else if (rule >= 0)
-            text += tr(" — pruned by “%1”").arg(RuleCatalog::all()[std::size_t(rule)].title);
+            text += tr(" — pruned by “%1”").arg(RuleCatalog::all()[std::size_t(rule)].displayTitle());
         Q_EMIT hoverMessage(text);
     });
     connect(m_treemap, &TreemapWidget::rootChanged, this, [this](FileTree::Index root) {

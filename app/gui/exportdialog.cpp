@@ -183,13 +183,13 @@ void ExportDialog::browse()
 void ExportDialog::updateSummary()
 {
     const LedgerTotals t = m_document->ledger().totals();
-    QString text = tr("%1 files, %2 unzipped.").arg(QLocale().toString(t.keptFiles), units::formatBytes(t.keptBytes));
+    QString text = tr("%1 files, %2 unzipped.").arg(QLocale().toString(t.keptFiles), units::localBytes(t.keptBytes));
     if (const auto estimate = m_document->zipEstimator()->predict(m_document->ledger().pruned(), prefix())) {
         if (estimate->exact && level() == 6)
-            text += QLatin1Char(' ') + tr("The zip will be %1 bytes (%2).").arg(units::groupedBytes(estimate->bytes),
-                                                                                  units::formatBytes(estimate->bytes));
+            text += QLatin1Char(' ') + tr("The zip will be %1 bytes (%2).").arg(units::localGroupedBytes(estimate->bytes),
+                                                                                  units::localBytes(estimate->bytes));
         else
-            text += QLatin1Char(' ') + tr("The zip will be about %1 at level 6.").arg(units::formatBytes(estimate->bytes));
+            text += QLatin1Char(' ') + tr("The zip will be about %1 at level 6.").arg(units::localBytes(estimate->bytes));
     } else {
         text += QLatin1Char(' ') + tr("<b>The prefix is not valid.</b>");
     }
@@ -221,7 +221,7 @@ void ExportDialog::start()
                     return;
                 self->m_progress->setRange(0, p.totalItems ? int(std::min<std::uint64_t>(p.totalItems, INT_MAX)) : 0);
                 self->m_progress->setValue(int(std::min<std::uint64_t>(p.items, INT_MAX)));
-                self->m_status->setText(tr("Writing %1 — %2").arg(units::formatBytes(p.bytes), QString::fromUtf8(p.current)));
+                self->m_status->setText(tr("Writing %1 — %2").arg(units::localBytes(p.bytes), QString::fromUtf8(p.current)));
             },
             Qt::QueuedConnection);
     });
@@ -264,8 +264,8 @@ void ExportDialog::exportFinished()
     } else {
         m_status->setText(tr("<b>Done.</b> %1: %2 zip (%3 bytes), %4 files, %5 unzipped, in %6 s.")
                               .arg(QDir::toNativeSeparators(m_output->text()).toHtmlEscaped(),
-                                   units::formatBytes(r->outputBytes), units::groupedBytes(r->outputBytes),
-                                   QLocale().toString(qulonglong(r->files)), units::formatBytes(r->bytes))
+                                   units::localBytes(r->outputBytes), units::localGroupedBytes(r->outputBytes),
+                                   QLocale().toString(qulonglong(r->files)), units::localBytes(r->bytes))
                               .arg(r->seconds, 0, 'f', 1));
         spdlog::info("exported {} files, {} bytes zipped in {:.2f} s", r->files, r->outputBytes, r->seconds);
         if (!outcome->reportPath.isEmpty())

@@ -182,7 +182,7 @@ QString FileTreeModel::prunedByText(FileTree::Index node) const
         return tr("manual");
     if (rule < 0)
         return {};
-    return RuleCatalog::all()[std::size_t(rule)].title;
+    return RuleCatalog::all()[std::size_t(rule)].displayTitle();
 }
 
 QVariant FileTreeModel::data(const QModelIndex &index, int role) const
@@ -223,9 +223,9 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return t.displayPath(node);
         case SizeColumn:
-            return tr("%1 bytes").arg(units::groupedBytes(t.totalBytes(node)));
+            return tr("%1 bytes").arg(units::localGroupedBytes(t.totalBytes(node)));
         case KeptColumn:
-            return tr("%1 bytes kept").arg(units::groupedBytes(keptBytes(node)));
+            return tr("%1 bytes kept").arg(units::localGroupedBytes(keptBytes(node)));
         default:
             return {};
         }
@@ -249,9 +249,9 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return FileTree::displayName(t.name(node));
         case SizeColumn:
-            return units::formatBytes(t.totalBytes(node));
+            return units::localBytes(t.totalBytes(node));
         case KeptColumn:
-            return units::formatBytes(keptBytes(node));
+            return units::localBytes(keptBytes(node));
         case PercentColumn: {
             const std::uint64_t parentBytes = t.totalBytes(t.parent(node));
             if (parentBytes == 0)

@@ -36,14 +36,14 @@ void LayerDocument::setVerifyResults(const VerifyReport &report,
 
 void LayerDocument::setRuleEnabled(int rule, bool on)
 {
-    const QString &title = RuleCatalog::all()[std::size_t(rule)].title;
+    const QString &title = RuleCatalog::all()[std::size_t(rule)].displayTitle();
     change(on ? tr("Enable rule “%1”").arg(title) : tr("Disable rule “%1”").arg(title),
            [&](SizeLedger &l) { l.setRuleEnabled(rule, on); });
 }
 
 void LayerDocument::setRuleExceptions(int rule, const QStringList &globs)
 {
-    change(tr("Edit exceptions of “%1”").arg(RuleCatalog::all()[std::size_t(rule)].title),
+    change(tr("Edit exceptions of “%1”").arg(RuleCatalog::all()[std::size_t(rule)].displayTitle()),
            [&](SizeLedger &l) { l.setRuleExceptions(rule, globs); });
 }
 

@@ -222,25 +222,25 @@ void LimitGauge::refresh()
         verdict = m_pendingText;
         break;
     case Status::Fits:
-        verdict = m_reserve ? tr("fits, %1 left beside the %2 reserve").arg(units::formatBytes(free), units::formatBytes(m_reserve))
-                            : tr("fits, %1 to spare").arg(units::formatBytes(free));
+        verdict = m_reserve ? tr("fits, %1 left beside the %2 reserve").arg(units::localBytes(free), units::localBytes(m_reserve))
+                            : tr("fits, %1 to spare").arg(units::localBytes(free));
         break;
     case Status::Tight:
         verdict = tr("fits, but leaves only %1 of the %2 reserve")
-                      .arg(units::formatBytes(m_limit - used), units::formatBytes(m_reserve));
+                      .arg(units::localBytes(m_limit - used), units::localBytes(m_reserve));
         break;
     case Status::Over:
-        verdict = tr("%1 over the limit").arg(units::formatBytes(used - m_limit));
+        verdict = tr("%1 over the limit").arg(units::localBytes(used - m_limit));
         break;
     }
     if (m_value && others > 0)
         verdict += QLatin1Char(' ') + tr("(beside %1 of other layers and code; this layer may take %2)")
-                                          .arg(units::formatBytes(others), units::formatBytes(room()));
-    const QString amount = !m_value       ? tr("— of %1").arg(units::formatBytes(m_limit))
-                           : m_approximate ? tr("<b>≈ %1</b> of %2").arg(units::formatBytes(value), units::formatBytes(m_limit))
-                                           : tr("<b>%1</b> of %2").arg(units::formatBytes(value), units::formatBytes(m_limit));
+                                          .arg(units::localBytes(others), units::localBytes(room()));
+    const QString amount = !m_value       ? tr("— of %1").arg(units::localBytes(m_limit))
+                           : m_approximate ? tr("<b>≈ %1</b> of %2").arg(units::localBytes(value), units::localBytes(m_limit))
+                                           : tr("<b>%1</b> of %2").arg(units::localBytes(value), units::localBytes(m_limit));
     m_caption->setText(QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2&nbsp;&nbsp;<span style='color:%3'>%4</span>")
                            .arg(m_title.toHtmlEscaped(), amount, color.darker(120).name(), verdict.toHtmlEscaped()));
-    m_caption->setToolTip(m_value ? tr("%1 bytes of %2 bytes").arg(units::groupedBytes(value), units::groupedBytes(m_limit))
+    m_caption->setToolTip(m_value ? tr("%1 bytes of %2 bytes").arg(units::localGroupedBytes(value), units::localGroupedBytes(m_limit))
                                   : QString());
 }

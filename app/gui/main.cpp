@@ -3,6 +3,7 @@
 // once the layer is shown (used by scripts/screenshot.sh under Xvfb).
 #include "budgetpanel.h"
 #include "explorerview.h"
+#include "languageloader.h"
 #include "layerdocument.h"
 #include "limitgauge.h"
 #include "logging.h"
@@ -67,6 +68,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("LayerSlim"));
     QApplication::setApplicationVersion(QStringLiteral(LAYERSLIM_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("layerslim"));
+
+    LanguageLoader::install(*app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Explore and slim a Python tree into an AWS Lambda layer."));

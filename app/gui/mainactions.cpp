@@ -77,7 +77,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     for (std::size_t r = 0; r < catalog.size(); ++r) {
         // Alt+Shift+letter-free: Ctrl+Alt+1…9 for the first nine rules.
         const QKeySequence key = r < 9 ? QKeySequence(QStringLiteral("Ctrl+Alt+%1").arg(r + 1)) : QKeySequence();
-        QAction *a = make(QIcon(), catalog[r].title, key, catalog[r].why);
+        QAction *a = make(QIcon(), catalog[r].displayTitle(), key, catalog[r].displayWhy());
         a->setCheckable(true);
         rules.push_back(a);
     }

@@ -201,7 +201,7 @@ void MainWindow::openPath(const QString &path)
     m_scan = new ScanJob(QFileInfo(path).absoluteFilePath(), this);
     connect(m_scan, &ScanJob::progress, this, [this](quint64 files, quint64 bytes, const QString &current) {
         m_totals->setText(tr("Scanning… %1 files, %2 — %3")
-                              .arg(QLocale().toString(files), units::formatBytes(bytes), current));
+                              .arg(QLocale().toString(files), units::localBytes(bytes), current));
     });
     connect(m_scan, &ScanJob::finished, this, &MainWindow::scanFinished);
     connect(m_cancel, &QToolButton::clicked, m_scan, &ScanJob::cancel);
@@ -305,8 +305,8 @@ void MainWindow::updateStatus()
     const LedgerTotals t = m_document->ledger().totals();
     m_totals->setText(tr("%1 files, %2 folders, %3 — kept %4 in %5 files — pruned %6 in %7 files")
                           .arg(QLocale().toString(tree.fileCount()), QLocale().toString(tree.dirCount()),
-                               units::formatBytes(tree.totalBytes(0)), units::formatBytes(t.keptBytes),
-                               QLocale().toString(t.keptFiles), units::formatBytes(t.prunedBytes),
+                               units::localBytes(tree.totalBytes(0)), units::localBytes(t.keptBytes),
+                               QLocale().toString(t.keptFiles), units::localBytes(t.prunedBytes),
                                QLocale().toString(t.prunedFiles)));
     const LimitGauge *gauge = m_explorer->budgetPanel()->unzippedGauge();
     QString verdict;

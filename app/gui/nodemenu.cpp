@@ -17,7 +17,7 @@ NodeMenu::NodeMenu(LayerDocument *document, FileTree::Index node, QWidget *paren
     const FileTree &tree = document->tree();
     const SizeLedger &ledger = document->ledger();
     const QString name = node == 0 ? tr("whole layer") : FileTree::displayName(tree.name(node));
-    addSection(QStringLiteral("%1 — %2").arg(name, units::formatBytes(tree.totalBytes(node))));
+    addSection(QStringLiteral("%1 — %2").arg(name, units::localBytes(tree.totalBytes(node))));
 
     QAction *prune = addAction(tr("&Prune"), this, [document, node] { document->mark(node, SizeLedger::Mark::Prune); });
     prune->setEnabled(ledger.keptBytes(node) > 0 || !ledger.isPruned(node));

@@ -66,14 +66,14 @@ QVariant RulesModel::data(const QModelIndex &index, int role) const
     case Qt::CheckStateRole:
         return index.column() == RuleColumn ? QVariant(enabled ? Qt::Checked : Qt::Unchecked) : QVariant();
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("<b>%1</b> <code>%2</code><br>%3").arg(rule.title.toHtmlEscaped(), rule.id,
-                                                                           rule.why.toHtmlEscaped());
+        QString tip = QStringLiteral("<b>%1</b> <code>%2</code><br>%3").arg(rule.displayTitle().toHtmlEscaped(), rule.id,
+                                                                           rule.displayWhy().toHtmlEscaped());
         if (!transform && m_document)
             tip += QStringLiteral("<br><br>")
                  + tr("Alone: %1 bytes in %2 files.<br>Beyond the other choices: %3 bytes in %4 files.")
-                       .arg(units::groupedBytes(bytes.aloneBytes))
+                       .arg(units::localGroupedBytes(bytes.aloneBytes))
                        .arg(bytes.aloneFiles)
-                       .arg(units::groupedBytes(bytes.marginalBytes))
+                       .arg(units::localGroupedBytes(bytes.marginalBytes))
                        .arg(bytes.marginalFiles);
         const QStringList &exceptions =
             m_document ? m_document->ledger().ruleExceptions(int(r)) : rule.defaultExceptions;
@@ -95,7 +95,7 @@ QVariant RulesModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case RuleColumn:
-            return rule.title;
+            return rule.displayTitle();
         case RiskColumn:
             switch (rule.risk) {
             case Risk::Safe:
@@ -109,11 +109,11 @@ QVariant RulesModel::data(const QModelIndex &index, int role) const
         case AloneColumn:
             if (transform)
                 return tr("on export");
-            return m_document ? units::formatBytes(bytes.aloneBytes) : QString();
+            return m_document ? units::localBytes(bytes.aloneBytes) : QString();
         case MarginalColumn:
             if (transform)
                 return QStringLiteral("–");
-            return m_document ? units::formatBytes(bytes.marginalBytes) : QString();
+            return m_document ? units::localBytes(bytes.marginalBytes) : QString();
         case ExceptionsColumn: {
             const qsizetype n = (m_document ? m_document->ledger().ruleExceptions(int(r)) : rule.defaultExceptions).size();
             return n == 0 ? tr("none") : tr("%n spared", nullptr, int(n));

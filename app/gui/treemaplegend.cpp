@@ -45,12 +45,12 @@ std::vector<TreemapLegend::Entry> TreemapLegend::entries() const
         const auto cat = NodeCategory(c);
         QString text = NodeClassifier::displayName(cat);
         if (m_ledger)
-            text = tr("%1 %2").arg(text, units::formatBytes(m_kept[std::size_t(c)]));
+            text = tr("%1 %2").arg(text, units::localBytes(m_kept[std::size_t(c)]));
         out.push_back({text, TreemapRenderer::categoryColor(cat), false});
     }
     QString pruned = tr("Pruned");
     if (m_ledger)
-        pruned = tr("%1 %2").arg(pruned, units::formatBytes(m_pruned));
+        pruned = tr("%1 %2").arg(pruned, units::localBytes(m_pruned));
     out.push_back({pruned, TreemapRenderer::prunedColor(TreemapRenderer::categoryColor(NodeCategory::Other)), true});
     return out;
 }

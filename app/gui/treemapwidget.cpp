@@ -251,7 +251,7 @@ void TreemapWidget::placeLabels()
         // Name and size when both fit, else the name alone, else an elided name
         // of at least a few characters, else nothing: no "…KB" crumbs.
         const QString name = FileTree::displayName(tree.name(t.node));
-        const QString both = tr("%1  %2").arg(name, units::formatBytes(t.weight));
+        const QString both = tr("%1  %2").arg(name, units::localBytes(t.weight));
         const int room = px.width() - 12;
         QString text = both;
         if (fm.horizontalAdvance(both) > room) {
@@ -335,19 +335,19 @@ QString TreemapWidget::toolTipText(FileTree::Index node) const
     lines << QStringLiteral("<b>%1</b>").arg(path.toHtmlEscaped());
     const std::uint64_t total = tree.totalBytes(node);
     if (tree.isDir(node)) {
-        lines << tr("Size: %1 in %n file(s)", nullptr, int(tree.totalFiles(node))).arg(units::formatBytes(total));
+        lines << tr("Size: %1 in %n file(s)", nullptr, int(tree.totalFiles(node))).arg(units::localBytes(total));
         const std::uint64_t kept = m_ledger->keptBytes(node);
         if (kept != total)
-            lines << tr("Kept: %1 (%2 pruned)").arg(units::formatBytes(kept), units::formatBytes(total - kept));
+            lines << tr("Kept: %1 (%2 pruned)").arg(units::localBytes(kept), units::localBytes(total - kept));
     } else {
-        lines << tr("Size: %1").arg(units::formatBytes(total));
+        lines << tr("Size: %1").arg(units::localBytes(total));
     }
     lines << tr("Category: %1").arg(NodeClassifier::displayName(m_dominant[node]));
     const int rule = m_ledger->prunedBy(node);
     if (rule == SizeLedger::kManual)
         lines << tr("Pruned: manual");
     else if (rule >= 0)
-        lines << tr("Pruned by rule: %1").arg(RuleCatalog::all()[std::size_t(rule)].title);
+        lines << tr("Pruned by rule: %1").arg(RuleCatalog::all()[std::size_t(rule)].displayTitle());
     return lines.join(QStringLiteral("<br>"));
 }
 

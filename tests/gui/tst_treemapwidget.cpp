@@ -216,7 +216,7 @@ void TestTreemapWidget::tooltipNamesTheRule()
     const QString tip = w.toolTipText(cache);
     QVERIFY2(tip.contains(QStringLiteral("numpy/__pycache__")), qPrintable(tip));
     QVERIFY2(tip.contains(RuleCatalog::all()[std::size_t(bytecode)].title), qPrintable(tip));
-    QVERIFY2(tip.contains(units::formatBytes(m_demo.tree->totalBytes(cache))), qPrintable(tip));
+    QVERIFY2(tip.contains(units::localBytes(m_demo.tree->totalBytes(cache))), qPrintable(tip));
     const FileTree::Index init = m_demo.tree->find("numpy/__init__.py");
     ledger.mark(init, SizeLedger::Mark::Prune);
     QVERIFY(w.toolTipText(init).contains(QStringLiteral("manual")));
