@@ -35,17 +35,25 @@ configure() { # dir, extra cmake args...
 }
 
 step "ASan + UBSan: build the test suite"
-# The widget suites stay out: Qt's and fontconfig's own allocations would need a
-# suppression list of their own before LeakSanitizer's verdict on them means anything.
-configure build-asan -DCMAKE_BUILD_TYPE=Debug -DLAYERSLIM_BUILD_GUI=OFF \
+# The widget suites run too (offscreen; no Qt or fontconfig leak needed a
+# suppression), except those in ASAN_SKIP: LeakSanitizer reports Qt Charts
+# objects still alive at their exit (bar sets made by LimitGauge::setOthers,
+# the Checks panel's chart items; tst_mainwindow in one run of three), to be
+# fixed in the GUI before they join.
+ASAN_SKIP=${ASAN_SKIP:-"tst_budgetpanel tst_checkspanel tst_mainwindow"}
+configure build-asan -DCMAKE_BUILD_TYPE=Debug -DLAYERSLIM_BUILD_GUI=ON \
     -DCMAKE_CXX_FLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined'
-mapfile -t asan_targets < <(test_targets build-asan)
+asan_targets=()
+while read -r t; do
+    [[ " $ASAN_SKIP " == *" $t "* ]] || asan_targets+=("$t")
+done < <(test_targets build-asan)
 cmake --build build-asan -j "$JOBS" --target layerslim-cli "${asan_targets[@]}"
-step "ASan + UBSan: ctest (${#asan_targets[@]} suites)"
+step "ASan + UBSan: ctest (${#asan_targets[@]} suites; skipped: $ASAN_SKIP)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1
 export LSAN_OPTIONS=suppressions=$ROOT/scripts/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-(cd build-asan && ctest --output-on-failure -j "$JOBS")
+# test_deb packs the build; it has nothing for the sanitizers to look at.
+(cd build-asan && ctest --output-on-failure -j "$JOBS" -E "^($(tr ' ' '|' <<<"test_deb $ASAN_SKIP"))\$")
 
 step "TSan: build the threaded suites"
 configure build-tsan -DCMAKE_BUILD_TYPE=Debug -DLAYERSLIM_BUILD_GUI=OFF \

@@ -427,7 +427,7 @@ void TestHostileExport::cancelIsPrompt()
         QVERIFY(r.cancelled);
         QVERIFY(!QFile::exists(options.output));
         QVERIFY(temporaries(m_dir->filePath(QStringLiteral("out"))).isEmpty());
-        QVERIFY2(latencies.last() < 200'000, qPrintable(QStringLiteral("%1 µs").arg(latencies.last())));
+        QVERIFY2(latencies.last() < hostile::kCancelBoundMicros, qPrintable(QStringLiteral("%1 µs").arg(latencies.last())));
     }
     std::sort(latencies.begin(), latencies.end());
     reliability(QStringLiteral("cancel during export (24 MiB incompressible, level 12, 1 thread)"),
