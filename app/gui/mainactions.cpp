@@ -23,6 +23,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
         return a;
     };
 
+    newFromRequirements = make(style->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&New Layer from Requirements…"),
+                               QKeySequence(tr("Ctrl+Shift+N")), tr("Stage a new layer folder with pip from a requirements file"));
     openFolder = make(style->standardIcon(QStyle::SP_DirOpenIcon), tr("Open &Folder…"), QKeySequence::Open,
                       tr("Open a layer folder or site-packages"));
     openZip = make(style->standardIcon(QStyle::SP_FileIcon), tr("Open &Zip…"), QKeySequence(tr("Ctrl+Shift+O")),
@@ -93,6 +95,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
 
     QMenuBar *bar = window->menuBar();
     QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(newFromRequirements);
+    file->addSeparator();
     file->addActions({openFolder, openZip});
     recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();

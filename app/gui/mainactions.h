@@ -20,7 +20,7 @@ public:
     MainActions(QMainWindow *window, QUndoGroup *undoGroup);
 
     // File
-    QAction *openFolder, *openZip, *openProfile, *saveProfile, *exportLayer, *closeLayer, *quit;
+    QAction *newFromRequirements, *openFolder, *openZip, *openProfile, *saveProfile, *exportLayer, *closeLayer, *quit;
     QMenu *recentMenu;
     // Edit
     QAction *undo, *redo, *find, *pruneCurrent, *keepCurrent, *inheritCurrent, *resetAll;

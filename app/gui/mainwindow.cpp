@@ -13,6 +13,7 @@
 #include "recentfiles.h"
 #include "rulespanel.h"
 #include "scanjob.h"
+#include "stagedialog.h"
 #include "startpage.h"
 #include "treepanel.h"
 #include "units.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::openPath);
     connect(m_startPage, &StartPage::openFolderRequested, this, &MainWindow::chooseFolder);
     connect(m_startPage, &StartPage::openZipRequested, this, &MainWindow::chooseZip);
+    connect(m_startPage, &StartPage::newFromRequirementsRequested, this, &MainWindow::newFromRequirements);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openPath);
     connect(m_explorer, &ExplorerView::navigationChanged, this, &MainWindow::updateNavigation);
     connect(m_explorer, &ExplorerView::hoverMessage, this, [this](const QString &text) {
@@ -133,6 +135,7 @@ MainWindow::~MainWindow()
 void MainWindow::connectActions()
 {
     MainActions *a = m_actions;
+    connect(a->newFromRequirements, &QAction::triggered, this, &MainWindow::newFromRequirements);
     connect(a->openFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
     connect(a->openZip, &QAction::triggered, this, &MainWindow::chooseZip);
     connect(a->recentMenu, &QMenu::aboutToShow, this, [this] { m_recent->populate(m_actions->recentMenu); });
@@ -193,6 +196,13 @@ void MainWindow::chooseZip()
         QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(file).absolutePath());
         openPath(file);
     }
+}
+
+void MainWindow::newFromRequirements()
+{
+    StageDialog dialog(this);
+    connect(&dialog, &StageDialog::staged, this, &MainWindow::openPath); // scans while the dialog reports
+    dialog.exec();
 }
 
 void MainWindow::openPath(const QString &path)

@@ -58,6 +58,7 @@ private:
     void connectActions();
     void chooseFolder();
     void chooseZip();
+    void newFromRequirements();
     void scanFinished(std::shared_ptr<Layer> layer, const QString &error, bool cancelled);
     void setDocument(LayerDocument *document);
     void closeLayer();

@@ -40,11 +40,17 @@ StartPage::StartPage(RecentFiles *recent, QWidget *parent)
     auto *openZip = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon), tr("Open &Zip…"), this);
     connect(openFolder, &QPushButton::clicked, this, &StartPage::openFolderRequested);
     connect(openZip, &QPushButton::clicked, this, &StartPage::openZipRequested);
+    auto *stage = new QPushButton(style()->standardIcon(QStyle::SP_FileDialogNewFolder),
+                                  tr("&New Layer from Requirements…"), this);
+    stage->setObjectName(QStringLiteral("startNewFromRequirements"));
+    stage->setToolTip(tr("Run pip for a Lambda runtime into a new layer folder, then open it"));
+    connect(stage, &QPushButton::clicked, this, &StartPage::newFromRequirementsRequested);
     auto *drop = new QLabel(tr("…or drop a folder or a layer zip anywhere on this window."), this);
     drop->setForegroundRole(QPalette::PlaceholderText);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(openFolder);
     buttons->addWidget(openZip);
+    buttons->addWidget(stage);
     buttons->addSpacing(8);
     buttons->addWidget(drop);
     buttons->addStretch(1);

@@ -26,6 +26,7 @@ Q_SIGNALS:
     void openRequested(const QString &path);
     void openFolderRequested();
     void openZipRequested();
+    void newFromRequirementsRequested();
 
 private:
     void fillRecent();
