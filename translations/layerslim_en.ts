@@ -1136,6 +1136,18 @@
         <source>What LayerSlim has logged: scans, exports, checks and errors</source>
         <translation>What LayerSlim has logged: scans, exports, checks and errors</translation>
     </message>
+    <message>
+        <source>&amp;New Layer from Requirements…</source>
+        <translation>&amp;New Layer from Requirements…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Stage a new layer folder with pip from a requirements file</source>
+        <translation>Stage a new layer folder with pip from a requirements file</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1556,6 +1568,215 @@
     </message>
 </context>
 <context>
+    <name>StageDialog</name>
+    <message>
+        <source>&amp;Replace an existing python/ folder once pip has succeeded</source>
+        <translation>&amp;Replace an existing python/ folder once pip has succeeded</translation>
+    </message>
+    <message>
+        <source>New Layer from Requirements</source>
+        <translation>New Layer from Requirements</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>requirements.txt, as pip reads it</source>
+        <translation>requirements.txt, as pip reads it</translation>
+    </message>
+    <message>
+        <source>the layer folder; the packages go to its python/ folder</source>
+        <translation>the layer folder; the packages go to its python/ folder</translation>
+    </message>
+    <message>
+        <source>The Python whose pip runs; it need not be the runtime&apos;s version</source>
+        <translation>The Python whose pip runs; it need not be the runtime&apos;s version</translation>
+    </message>
+    <message>
+        <source>python3 on PATH</source>
+        <translation>python3 on PATH</translation>
+    </message>
+    <message>
+        <source>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</source>
+        <translation>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</translation>
+    </message>
+    <message>
+        <source>Passed to pip install after LayerSlim&apos;s own options</source>
+        <translation>Passed to pip install after LayerSlim&apos;s own options</translation>
+    </message>
+    <message>
+        <source>Re&amp;quirements file:</source>
+        <translation>Re&amp;quirements file:</translation>
+    </message>
+    <message>
+        <source>Choose the requirements file</source>
+        <translation>Choose the requirements file</translation>
+    </message>
+    <message>
+        <source>&amp;Layer folder:</source>
+        <translation>&amp;Layer folder:</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the new layer</source>
+        <translation>Choose the folder for the new layer</translation>
+    </message>
+    <message>
+        <source>&amp;Target runtime:</source>
+        <translation>&amp;Target runtime:</translation>
+    </message>
+    <message>
+        <source>P&amp;ython:</source>
+        <translation>P&amp;ython:</translation>
+    </message>
+    <message>
+        <source>Choose another interpreter</source>
+        <translation>Choose another interpreter</translation>
+    </message>
+    <message>
+        <source>Extra &amp;pip options:</source>
+        <translation>Extra &amp;pip options:</translation>
+    </message>
+    <message>
+        <source>pip&apos;s &amp;output:</source>
+        <translation>pip&apos;s &amp;output:</translation>
+    </message>
+    <message>
+        <source>pip&apos;s messages appear here while it runs; its warnings and errors in red.</source>
+        <translation>pip&apos;s messages appear here while it runs; its warnings and errors in red.</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>&amp;Stage</translation>
+    </message>
+    <message>
+        <source>Run pip install for the target into the layer folder</source>
+        <translation>Run pip install for the target into the layer folder</translation>
+    </message>
+    <message>
+        <source>Choose a requirements file</source>
+        <translation>Choose a requirements file</translation>
+    </message>
+    <message>
+        <source>Requirements files (*.txt *.in);;All files (*)</source>
+        <translation>Requirements files (*.txt *.in);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter</source>
+        <translation>Choose a Python interpreter</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 — Python %2 (%3)</source>
+        <translation>%1 — Python %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</source>
+        <translation>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</translation>
+    </message>
+    <message>
+        <source>Choose or type a folder; it is created when needed.</source>
+        <translation>Choose or type a folder; it is created when needed.</translation>
+    </message>
+    <message>
+        <source>The packages go to %1.</source>
+        <translation>The packages go to %1.</translation>
+    </message>
+    <message>
+        <source>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</source>
+        <translation>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: tick Replace, or choose another folder.</source>
+        <translation>%1 exists already: tick Replace, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>Choose a requirements file.</source>
+        <translation>Choose a requirements file.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable file.</source>
+        <translation>%1 is not a readable file.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the new layer.</source>
+        <translation>Choose a folder for the new layer.</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter.</source>
+        <translation>Choose a Python interpreter.</translation>
+    </message>
+    <message>
+        <source>Running pip…</source>
+        <translation>Running pip…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Stop pip; nothing is written</source>
+        <translation>Stop pip; nothing is written</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelling:&lt;/b&gt; stopping pip…</source>
+        <translation>&lt;b&gt;Cancelling:&lt;/b&gt; stopping pip…</translation>
+    </message>
+    <message>
+        <source>Cancel pressed: stopping pip.</source>
+        <translation>Cancel pressed: stopping pip.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running pip: %n distribution(s) collected so far.</source>
+        <translation>
+            <numerusform>Running pip: %n distribution collected so far.</numerusform>
+            <numerusform>Running pip: %n distributions collected so far.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Staged&lt;/b&gt; %n distribution(s) for %1 into %2.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Staged&lt;/b&gt; %n distribution for %1 into %2.</numerusform>
+            <numerusform>&lt;b&gt;Staged&lt;/b&gt; %n distributions for %1 into %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The explorer opens it now.</source>
+        <translation>The explorer opens it now.</translation>
+    </message>
+    <message>
+        <source>Staged into %1.</source>
+        <translation>Staged into %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelled:&lt;/b&gt; pip was stopped and nothing was written.</source>
+        <translation>&lt;b&gt;Cancelled:&lt;/b&gt; pip was stopped and nothing was written.</translation>
+    </message>
+    <message>
+        <source>pip stopped %1 s after Cancel; its files were removed.</source>
+        <translation>pip stopped %1 s after Cancel; its files were removed.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;pip failed&lt;/b&gt; (exit status %1); nothing was written.</source>
+        <translation>&lt;b&gt;pip failed&lt;/b&gt; (exit status %1); nothing was written.</translation>
+    </message>
+    <message>
+        <source>pip failed with exit status %1.</source>
+        <translation>pip failed with exit status %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing was staged:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Nothing was staged:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>&lt;span style=&apos;font-size:22pt; font-weight:600&apos;&gt;LayerSlim&lt;/span&gt;&lt;br&gt;&lt;span style=&apos;font-size:11pt&apos;&gt;Fit Python dependencies into an AWS Lambda layer: see what takes the space, prune it with rules whose risk is spelled out, and export a layer zip. The folder you open is never written to.&lt;/span&gt;</source>
@@ -1620,6 +1841,14 @@
     <message>
         <source>Nothing opened yet.</source>
         <translation>Nothing opened yet.</translation>
+    </message>
+    <message>
+        <source>&amp;New Layer from Requirements…</source>
+        <translation>&amp;New Layer from Requirements…</translation>
+    </message>
+    <message>
+        <source>Run pip for a Lambda runtime into a new layer folder, then open it</source>
+        <translation>Run pip for a Lambda runtime into a new layer folder, then open it</translation>
     </message>
 </context>
 <context>

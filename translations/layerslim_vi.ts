@@ -1133,6 +1133,18 @@
         <source>What LayerSlim has logged: scans, exports, checks and errors</source>
         <translation>Những gì LayerSlim đã ghi: lượt quét, lượt xuất, kiểm tra và lỗi</translation>
     </message>
+    <message>
+        <source>&amp;New Layer from Requirements…</source>
+        <translation>Layer &amp;mới từ requirements…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Stage a new layer folder with pip from a requirements file</source>
+        <translation>Dựng một thư mục layer mới bằng pip từ một tệp requirements</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1551,6 +1563,213 @@
     </message>
 </context>
 <context>
+    <name>StageDialog</name>
+    <message>
+        <source>&amp;Replace an existing python/ folder once pip has succeeded</source>
+        <translation>&amp;Thay thư mục python/ có sẵn khi pip đã chạy xong</translation>
+    </message>
+    <message>
+        <source>New Layer from Requirements</source>
+        <translation>Layer mới từ requirements</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>requirements.txt, as pip reads it</source>
+        <translation>requirements.txt, theo cách pip đọc nó</translation>
+    </message>
+    <message>
+        <source>the layer folder; the packages go to its python/ folder</source>
+        <translation>thư mục layer; các gói được đặt vào thư mục python/ của nó</translation>
+    </message>
+    <message>
+        <source>The Python whose pip runs; it need not be the runtime&apos;s version</source>
+        <translation>Python có pip sẽ chạy; không cần trùng phiên bản của runtime</translation>
+    </message>
+    <message>
+        <source>python3 on PATH</source>
+        <translation>python3 trong PATH</translation>
+    </message>
+    <message>
+        <source>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</source>
+        <translation>ví dụ --no-index --find-links ~/wheelhouse, hoặc --index-url URL</translation>
+    </message>
+    <message>
+        <source>Passed to pip install after LayerSlim&apos;s own options</source>
+        <translation>Truyền cho pip install sau các tùy chọn của chính LayerSlim</translation>
+    </message>
+    <message>
+        <source>Re&amp;quirements file:</source>
+        <translation>Tệp re&amp;quirements:</translation>
+    </message>
+    <message>
+        <source>Choose the requirements file</source>
+        <translation>Chọn tệp requirements</translation>
+    </message>
+    <message>
+        <source>&amp;Layer folder:</source>
+        <translation>Thư mục &amp;layer:</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the new layer</source>
+        <translation>Chọn thư mục cho layer mới</translation>
+    </message>
+    <message>
+        <source>&amp;Target runtime:</source>
+        <translation>Runtime &amp;đích:</translation>
+    </message>
+    <message>
+        <source>P&amp;ython:</source>
+        <translation>P&amp;ython:</translation>
+    </message>
+    <message>
+        <source>Choose another interpreter</source>
+        <translation>Chọn trình thông dịch khác</translation>
+    </message>
+    <message>
+        <source>Extra &amp;pip options:</source>
+        <translation>Tùy chọn &amp;pip thêm:</translation>
+    </message>
+    <message>
+        <source>pip&apos;s &amp;output:</source>
+        <translation>&amp;Đầu ra của pip:</translation>
+    </message>
+    <message>
+        <source>pip&apos;s messages appear here while it runs; its warnings and errors in red.</source>
+        <translation>Thông báo của pip hiện ở đây khi nó chạy; cảnh báo và lỗi có màu đỏ.</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>&amp;Dựng</translation>
+    </message>
+    <message>
+        <source>Run pip install for the target into the layer folder</source>
+        <translation>Chạy pip install cho đích vào thư mục layer</translation>
+    </message>
+    <message>
+        <source>Choose a requirements file</source>
+        <translation>Chọn một tệp requirements</translation>
+    </message>
+    <message>
+        <source>Requirements files (*.txt *.in);;All files (*)</source>
+        <translation>Tệp requirements (*.txt *.in);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter</source>
+        <translation>Chọn một trình thông dịch Python</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Không phải Python 3 dùng được:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 — Python %2 (%3)</source>
+        <translation>%1 — Python %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</source>
+        <translation>%1 với glibc %2: pip chỉ lấy các wheel %3 cho CPython %4 và không biên dịch bytecode.</translation>
+    </message>
+    <message>
+        <source>Choose or type a folder; it is created when needed.</source>
+        <translation>Chọn hoặc gõ một thư mục; nó sẽ được tạo khi cần.</translation>
+    </message>
+    <message>
+        <source>The packages go to %1.</source>
+        <translation>Các gói được đặt vào %1.</translation>
+    </message>
+    <message>
+        <source>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</source>
+        <translation>%1 đã có; nó được thay khi pip chạy xong và được giữ nếu pip lỗi.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: tick Replace, or choose another folder.</source>
+        <translation>%1 đã có: hãy đánh dấu Thay, hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>Choose a requirements file.</source>
+        <translation>Hãy chọn một tệp requirements.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable file.</source>
+        <translation>%1 không phải tệp đọc được.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the new layer.</source>
+        <translation>Hãy chọn một thư mục cho layer mới.</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter.</source>
+        <translation>Hãy chọn một trình thông dịch Python.</translation>
+    </message>
+    <message>
+        <source>Running pip…</source>
+        <translation>Đang chạy pip…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <source>Stop pip; nothing is written</source>
+        <translation>Dừng pip; không có gì được ghi</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelling:&lt;/b&gt; stopping pip…</source>
+        <translation>&lt;b&gt;Đang hủy:&lt;/b&gt; đang dừng pip…</translation>
+    </message>
+    <message>
+        <source>Cancel pressed: stopping pip.</source>
+        <translation>Đã bấm Hủy: đang dừng pip.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running pip: %n distribution(s) collected so far.</source>
+        <translation>
+            <numerusform>Đang chạy pip: đã thu thập %n bản phân phối.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Staged&lt;/b&gt; %n distribution(s) for %1 into %2.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Đã dựng&lt;/b&gt; %n bản phân phối cho %1 vào %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The explorer opens it now.</source>
+        <translation>Trình duyệt layer sẽ mở nó ngay.</translation>
+    </message>
+    <message>
+        <source>Staged into %1.</source>
+        <translation>Đã dựng vào %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelled:&lt;/b&gt; pip was stopped and nothing was written.</source>
+        <translation>&lt;b&gt;Đã hủy:&lt;/b&gt; pip đã dừng và không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>pip stopped %1 s after Cancel; its files were removed.</source>
+        <translation>pip đã dừng %1 giây sau khi Hủy; các tệp của nó đã được xóa.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;pip failed&lt;/b&gt; (exit status %1); nothing was written.</source>
+        <translation>&lt;b&gt;pip lỗi&lt;/b&gt; (mã thoát %1); không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>pip failed with exit status %1.</source>
+        <translation>pip lỗi với mã thoát %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing was staged:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Chưa dựng được gì:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>&lt;span style=&apos;font-size:22pt; font-weight:600&apos;&gt;LayerSlim&lt;/span&gt;&lt;br&gt;&lt;span style=&apos;font-size:11pt&apos;&gt;Fit Python dependencies into an AWS Lambda layer: see what takes the space, prune it with rules whose risk is spelled out, and export a layer zip. The folder you open is never written to.&lt;/span&gt;</source>
@@ -1615,6 +1834,14 @@
     <message>
         <source>Nothing opened yet.</source>
         <translation>Chưa mở gì.</translation>
+    </message>
+    <message>
+        <source>&amp;New Layer from Requirements…</source>
+        <translation>Layer &amp;mới từ requirements…</translation>
+    </message>
+    <message>
+        <source>Run pip for a Lambda runtime into a new layer folder, then open it</source>
+        <translation>Chạy pip cho một runtime Lambda vào thư mục layer mới, rồi mở nó</translation>
     </message>
 </context>
 <context>
