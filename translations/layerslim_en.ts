@@ -649,6 +649,30 @@
         <source>&lt;b&gt;The report was not written:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;The report was not written:&lt;/b&gt; %1</translation>
     </message>
+    <message>
+        <source>keep as shipped</source>
+        <translation>keep as shipped</translation>
+    </message>
+    <message>
+        <source>drop (Python rebuilds it; slower cold starts)</source>
+        <translation>drop (Python rebuilds it; slower cold starts)</translation>
+    </message>
+    <message>
+        <source>precompile for %1 (unchecked-hash .pyc)</source>
+        <translation>precompile for %1 (unchecked-hash .pyc)</translation>
+    </message>
+    <message>
+        <source>sourceless (.pyc in place of .py)</source>
+        <translation>sourceless (.pyc in place of .py)</translation>
+    </message>
+    <message>
+        <source>Precompile and sourceless run compileall with a Python of the target&apos;s version</source>
+        <translation>Precompile and sourceless run compileall with a Python of the target&apos;s version</translation>
+    </message>
+    <message>
+        <source>&amp;Bytecode:</source>
+        <translation>&amp;Bytecode:</translation>
+    </message>
 </context>
 <context>
     <name>FileTreeModel</name>

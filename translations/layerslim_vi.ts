@@ -646,6 +646,30 @@
         <source>&lt;b&gt;The report was not written:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Chưa ghi được báo cáo:&lt;/b&gt; %1</translation>
     </message>
+    <message>
+        <source>keep as shipped</source>
+        <translation>giữ như khi phát hành</translation>
+    </message>
+    <message>
+        <source>drop (Python rebuilds it; slower cold starts)</source>
+        <translation>bỏ (Python dựng lại; khởi động lạnh chậm hơn)</translation>
+    </message>
+    <message>
+        <source>precompile for %1 (unchecked-hash .pyc)</source>
+        <translation>biên dịch sẵn cho %1 (.pyc unchecked-hash)</translation>
+    </message>
+    <message>
+        <source>sourceless (.pyc in place of .py)</source>
+        <translation>không kèm nguồn (.pyc thay cho .py)</translation>
+    </message>
+    <message>
+        <source>Precompile and sourceless run compileall with a Python of the target&apos;s version</source>
+        <translation>Biên dịch sẵn và không kèm nguồn chạy compileall bằng một Python cùng phiên bản với đích</translation>
+    </message>
+    <message>
+        <source>&amp;Bytecode:</source>
+        <translation>&amp;Bytecode:</translation>
+    </message>
 </context>
 <context>
     <name>FileTreeModel</name>

@@ -3,6 +3,8 @@
 #include "exporter.h"
 #include "exportreport.h"
 #include "layerdocument.h"
+#include "pythonfinder.h"
+#include "rules.h"
 #include "units.h"
 #include "zipestimator.h"
 
@@ -81,6 +83,7 @@ ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget
     , m_output(new QLineEdit(this))
     , m_prefix(new QComboBox(this))
     , m_level(new QSpinBox(this))
+    , m_bytecode(new QComboBox(this))
     , m_writeReport(new QCheckBox(tr("Write a &report beside the zip (.report.md and .report.json)"), this))
     , m_summary(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -123,6 +126,14 @@ ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget
     form->addRow(tr("&Output zip:"), outputRow);
     form->addRow(tr("&Prefix:"), m_prefix);
     form->addRow(tr("Compression &level:"), m_level);
+    // What happens to Python bytecode; precompile and sourceless need a Python of the target's version.
+    m_bytecode->setObjectName(QStringLiteral("exportBytecode"));
+    m_bytecode->addItem(tr("keep as shipped"), int(BytecodeMode::Keep));
+    m_bytecode->addItem(tr("drop (Python rebuilds it; slower cold starts)"), int(BytecodeMode::Drop));
+    m_bytecode->addItem(tr("precompile for %1 (unchecked-hash .pyc)").arg(base.runtime), int(BytecodeMode::Precompile));
+    m_bytecode->addItem(tr("sourceless (.pyc in place of .py)"), int(BytecodeMode::Sourceless));
+    m_bytecode->setToolTip(tr("Precompile and sourceless run compileall with a Python of the target's version"));
+    form->addRow(tr("&Bytecode:"), m_bytecode);
     m_writeReport->setChecked(QSettings().value(QStringLiteral("export/report"), true).toBool());
     m_writeReport->setToolTip(tr("Rules used, what each removed per package, lint findings and sizes before and after"));
     form->addRow(QString(), m_writeReport);
@@ -204,6 +215,12 @@ void ExportDialog::start()
     options.output = QFileInfo(m_output->text().trimmed()).absoluteFilePath();
     options.prefix = prefix();
     options.level = level();
+    options.runtime = m_base.runtime;
+    options.bytecode = BytecodeMode(m_bytecode->currentData().toInt());
+    // The strip rule transforms instead of deleting: its matches (exceptions left out) go out stripped.
+    const int strip = RuleCatalog::indexOf(u"strip");
+    if (m_document->ledger().ruleEnabled(strip))
+        options.strip = m_document->ledger().ruleMatches(strip);
     if (m_output->text().trimmed().isEmpty()) {
         m_status->setText(tr("Choose where to write the zip."));
         return;
@@ -237,9 +254,15 @@ void ExportDialog::start()
     // tree and a copy of the selection stay valid for the whole run.
     m_watcher.setFuture(QtConcurrent::run([document = m_document, tree = layer.tree.get(),
                                            pruned = m_document->ledger().pruned(), entries = &layer.zipEntries,
-                                           options, control = m_control, base = m_base,
-                                           report = m_writeReport->isChecked()] {
+                                           options = std::move(options), control = m_control, base = m_base,
+                                           report = m_writeReport->isChecked()]() mutable {
         auto outcome = std::make_shared<ExportOutcome>();
+        if (options.bytecode == BytecodeMode::Precompile || options.bytecode == BytecodeMode::Sourceless) {
+            // The interpreter of the target's version; the exporter names the runtime when there is none.
+            const std::vector<PythonInfo> found = PythonFinder::detect();
+            if (const int i = PythonFinder::pick(found, options.runtime); i >= 0)
+                options.python = found[std::size_t(i)];
+        }
         outcome->result = Exporter::run(*tree, pruned, *entries, options, control.get());
         if (report && outcome->result.ok)
             writeReport(*document, base, options, *outcome);
@@ -280,7 +303,7 @@ void ExportDialog::exportFinished()
 
 void ExportDialog::setInputsEnabled(bool on)
 {
-    for (QWidget *w : std::initializer_list<QWidget *>{m_output, m_prefix, m_level, m_writeReport})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_output, m_prefix, m_level, m_bytecode, m_writeReport})
         w->setEnabled(on);
 }
 

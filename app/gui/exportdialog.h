@@ -35,6 +35,7 @@ public:
 
     [[nodiscard]] QString prefix() const;
     [[nodiscard]] int level() const;
+    [[nodiscard]] QComboBox *bytecodeBox() const { return m_bytecode; }
     [[nodiscard]] QLineEdit *outputEdit() const { return m_output; }
     // Starts the export (what the Export button does).
     void start();
@@ -56,6 +57,7 @@ private:
     QLineEdit *m_output;
     QComboBox *m_prefix;
     QSpinBox *m_level;
+    QComboBox *m_bytecode;
     QCheckBox *m_writeReport;
     QLabel *m_summary;
     QProgressBar *m_progress;

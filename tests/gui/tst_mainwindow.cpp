@@ -4,6 +4,7 @@
 // restore the ledger's State exactly; the zipped gauge's exact figure is the
 // size of the zip the Export dialog then writes, to the byte.
 #include "breakdownchart.h"
+#include "bytecodecompiler.h"
 #include "budgetpanel.h"
 #include "explorerview.h"
 #include "exportdialog.h"
@@ -19,6 +20,7 @@
 #include "treepanel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPieSeries>
 #include <QTemporaryDir>
@@ -235,6 +237,28 @@ void TestMainWindow::exportWritesTheZipTheGaugePredicted()
     QCOMPARE(count.trimmed().toULongLong(), totals.keptFiles);
     QVERIFY(QFileInfo::exists(out.filePath(QStringLiteral("demo-layer.report.md"))));
     QVERIFY(QFileInfo::exists(out.filePath(QStringLiteral("demo-layer.report.json"))));
+    QCOMPARE(testsupport::sh(listing), sourceBefore);
+
+    // Bytecode "drop": the same selection without a single .pyc.
+    const auto pycCount = [](const QString &path) {
+        return testsupport::sh(QStringLiteral("python3 -c \"import sys, zipfile; "
+                                              "print(sum(n.endswith('.pyc') for n in zipfile.ZipFile(sys.argv[1]).namelist()))\" %1")
+                                   .arg(testsupport::quoted(path)))
+            .trimmed()
+            .toInt();
+    };
+    QVERIFY(pycCount(zip) > 0);
+    const QString dropped = out.filePath(QStringLiteral("dropped.zip"));
+    ExportDialog dropDialog(m_window->document(), Profile{}, m_window.get());
+    dropDialog.outputEdit()->setText(dropped);
+    dropDialog.bytecodeBox()->setCurrentIndex(dropDialog.bytecodeBox()->findData(int(BytecodeMode::Drop)));
+    QSignalSpy dropFinished(&dropDialog, &ExportDialog::finished);
+    dropDialog.start();
+    QVERIFY(dropFinished.wait(300000));
+    QCOMPARE(dropFinished.first().first().toBool(), true);
+    QCOMPARE(pycCount(dropped), 0);
+    testsupport::sh(QStringLiteral("unzip -tq %1").arg(testsupport::quoted(dropped)), &rc);
+    QCOMPARE(rc, 0);
     QCOMPARE(testsupport::sh(listing), sourceBefore);
     toggleRule(0);
 }
