@@ -1172,6 +1172,14 @@
         <source>Stage a new layer folder with pip from a requirements file</source>
         <translation>Stage a new layer folder with pip from a requirements file</translation>
     </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>Pre&amp;ferences…</translation>
+    </message>
+    <message>
+        <source>Language of the interface</source>
+        <translation>Language of the interface</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1367,6 +1375,25 @@
     <message>
         <source>&amp;Open Containing Folder</source>
         <translation>&amp;Open Containing Folder</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation>The system&apos;s (%1)</translation>
+    </message>
+    <message>
+        <source>LayerSlim speaks the chosen language from its next start.</source>
+        <translation>LayerSlim speaks the chosen language from its next start.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
     </message>
 </context>
 <context>

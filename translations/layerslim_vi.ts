@@ -1169,6 +1169,14 @@
         <source>Stage a new layer folder with pip from a requirements file</source>
         <translation>Dựng một thư mục layer mới bằng pip từ một tệp requirements</translation>
     </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>Tùy &amp;chọn…</translation>
+    </message>
+    <message>
+        <source>Language of the interface</source>
+        <translation>Ngôn ngữ của giao diện</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1363,6 +1371,25 @@
     <message>
         <source>&amp;Open Containing Folder</source>
         <translation>&amp;Mở thư mục chứa</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Tùy chọn</translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation>Theo hệ thống (%1)</translation>
+    </message>
+    <message>
+        <source>LayerSlim speaks the chosen language from its next start.</source>
+        <translation>LayerSlim dùng ngôn ngữ đã chọn từ lần khởi động sau.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
                        tr("Keep the selected file or folder whatever the rules say"));
     inheritCurrent = make(QIcon(), tr("&Let Rules Decide"), QKeySequence(tr("Ctrl+L")),
                           tr("Forget manual choices on the selected file or folder"));
+    preferences = make(QIcon(), tr("Pre&ferences…"), QKeySequence::Preferences, tr("Language of the interface"));
+    preferences->setMenuRole(QAction::PreferencesRole);
     resetAll = make(QIcon(), tr("Reset &All Choices"), QKeySequence(tr("Ctrl+Shift+R")),
                     tr("Disable every rule and forget every manual choice"));
 
@@ -112,6 +114,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     edit->addActions({pruneCurrent, keepCurrent, inheritCurrent});
     edit->addSeparator();
     edit->addActions({find, resetAll});
+    edit->addSeparator();
+    edit->addAction(preferences);
 
     QMenu *view = bar->addMenu(tr("&View"));
     view->addActions({back, up, top, zoomIn});

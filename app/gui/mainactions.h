@@ -23,7 +23,7 @@ public:
     QAction *newFromRequirements, *openFolder, *openZip, *openProfile, *saveProfile, *exportLayer, *closeLayer, *quit;
     QMenu *recentMenu;
     // Edit
-    QAction *undo, *redo, *find, *pruneCurrent, *keepCurrent, *inheritCurrent, *resetAll;
+    QAction *undo, *redo, *find, *pruneCurrent, *keepCurrent, *inheritCurrent, *resetAll, *preferences;
     // View
     QAction *back, *up, *top, *zoomIn, *hidePruned, *focusTree, *focusRules;
     // Rules: one checkable action per RuleCatalog rule, in catalog order.

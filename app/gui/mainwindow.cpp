@@ -10,6 +10,7 @@
 #include "logdialog.h"
 #include "logging.h"
 #include "mainactions.h"
+#include "preferencesdialog.h"
 #include "recentfiles.h"
 #include "rulespanel.h"
 #include "scanjob.h"
@@ -173,6 +174,7 @@ void MainWindow::connectActions()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
+    connect(a->preferences, &QAction::triggered, this, [this] { PreferencesDialog(this).exec(); });
     connect(a->about, &QAction::triggered, this, &MainWindow::about);
     connect(a->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
