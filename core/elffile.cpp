@@ -2,6 +2,9 @@
 
 #include <QFile>
 
+#include <climits>
+#include <cstdint>
+
 #include <elf.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -69,25 +72,33 @@ std::optional<ElfInfo> parse(Elf *elf, std::uint64_t fileSize, QString *error)
         if (!data)
             continue;
         // Verneed entries chain by vn_next; each holds vn_cnt Vernaux entries chained by vna_next.
+        // The offsets come from the file: each step must move forward and stay inside the section.
+        const auto step = [size = std::uint64_t(data->d_size)](int from, std::uint64_t by, int *to) {
+            const std::uint64_t next = std::uint64_t(from) + by;
+            if (by == 0 || next >= size || next > std::uint64_t(INT_MAX))
+                return false;
+            *to = int(next);
+            return true;
+        };
         int offset = 0;
         for (GElf_Word n = 0; n < sh.sh_info; ++n) {
             GElf_Verneed vn;
             if (!gelf_getverneed(data, offset, &vn))
                 break;
             const QByteArray library = cstr(elf_strptr(elf, sh.sh_link, vn.vn_file));
-            int auxOffset = offset + int(vn.vn_aux);
+            int auxOffset = 0;
+            if (!step(offset, vn.vn_aux, &auxOffset))
+                break;
             for (GElf_Half a = 0; a < vn.vn_cnt; ++a) {
                 GElf_Vernaux aux;
                 if (!gelf_getvernaux(data, auxOffset, &aux))
                     break;
                 info.needs.push_back({library, cstr(elf_strptr(elf, sh.sh_link, aux.vna_name))});
-                if (aux.vna_next == 0)
+                if (!step(auxOffset, aux.vna_next, &auxOffset))
                     break;
-                auxOffset += int(aux.vna_next);
             }
-            if (vn.vn_next == 0)
+            if (!step(offset, vn.vn_next, &offset))
                 break;
-            offset += int(vn.vn_next);
         }
     }
     return info;
