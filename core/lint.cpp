@@ -2,6 +2,7 @@
 
 #include "elffile.h"
 #include "pythonfinder.h"
+#include "targets.h"
 #include "zipentryreader.h"
 
 #include <QFile>
@@ -40,15 +41,10 @@ QString abiMismatch(const QByteArray &tag, const LintTarget &target, QString *ex
         return {};
     if (!tag.startsWith("cpython-"))
         return QStringLiteral("built for another Python implementation");
-    // "cpython-311" + optional ABI flags ("37m", "311d") + optional "-<platform>".
     const qsizetype dash = tag.indexOf('-', 8);
-    QByteArray version = dash < 0 ? tag.mid(8) : tag.mid(8, dash - 8);
-    while (!version.isEmpty() && !(version.back() >= '0' && version.back() <= '9'))
-        version.chop(1);
-    const QByteArray want = target.cacheTag().toLatin1().mid(8);
-    if (version != want)
-        return QStringLiteral("built for CPython %1.%2, the layer targets %3")
-            .arg(QString::fromLatin1(version.left(1)), QString::fromLatin1(version.mid(1)), target.runtime);
+    const QString version = Lint::cpythonVersion(tag);
+    if (version != target.runtime.mid(6))
+        return QStringLiteral("built for CPython %1, the layer targets %2").arg(version, target.runtime);
     if (dash >= 0) {
         const QByteArray platform = tag.mid(dash + 1);
         if (platform != target.machineName().toLatin1() + "-linux-gnu")
@@ -88,7 +84,14 @@ QByteArray LintTarget::glibc() const
 
 bool LintTarget::valid() const
 {
-    return elfMachine() != 0 && PythonFinder::runtimeVersion(runtime).has_value();
+    return problem().isEmpty();
+}
+
+QString LintTarget::problem() const
+{
+    if (QString why = Target::runtimeProblem(runtime); !why.isEmpty())
+        return why;
+    return Target::archProblem(arch);
 }
 
 int LintReport::errors() const
@@ -120,6 +123,20 @@ QByteArray Lint::abiTag(QByteArrayView fileName)
     if (tag.startsWith("cpython-") || tag.startsWith("pypy") || tag == "abi3" || tag.startsWith("cp3"))
         return tag.toByteArray();
     return {};
+}
+
+QString Lint::cpythonVersion(QByteArrayView tag)
+{
+    if (!tag.startsWith("cpython-"))
+        return {};
+    // "cpython-311" + optional ABI flags ("37m", "311d") + optional "-<platform>".
+    const qsizetype dash = tag.indexOf('-', 8);
+    QByteArrayView digits = dash < 0 ? tag.sliced(8) : tag.sliced(8, dash - 8);
+    while (!digits.isEmpty() && !(digits.back() >= '0' && digits.back() <= '9'))
+        digits.chop(1);
+    if (digits.size() < 2)
+        return {};
+    return QStringLiteral("%1.%2").arg(QString::fromLatin1(digits.first(1)), QString::fromLatin1(digits.sliced(1)));
 }
 
 QString Lint::checkName(LintCheck c)

@@ -39,7 +39,10 @@ struct LintTarget {
     [[nodiscard]] QString cacheTag() const;    // "cpython-310"
     // Amazon Linux 2 (glibc 2.26) for python3.8-3.11, Amazon Linux 2023 (2.34) from python3.12.
     [[nodiscard]] QByteArray glibc() const;
+    // A runtime and architecture from Lambda's table (Target::runtimeProblem, archProblem).
     [[nodiscard]] bool valid() const;
+    // Why not valid(), in the words every command uses; empty when valid.
+    [[nodiscard]] QString problem() const;
 };
 
 struct LintFinding {
@@ -83,6 +86,9 @@ public:
     // The ABI tag part of an extension name: "cpython-311-x86_64-linux-gnu" for
     // "x.cpython-311-x86_64-linux-gnu.so"; empty when the name carries none.
     [[nodiscard]] static QByteArray abiTag(QByteArrayView fileName);
+    // The CPython version an ABI tag names: "3.11" for "cpython-311-x86_64-linux-gnu"
+    // or "cpython-37m"; empty for abi3, another implementation or no tag.
+    [[nodiscard]] static QString cpythonVersion(QByteArrayView tag);
 
     [[nodiscard]] static QString checkName(LintCheck c);
     [[nodiscard]] static QString severityName(LintSeverity s);

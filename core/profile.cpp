@@ -1,5 +1,7 @@
 #include "profile.h"
 
+#include "targets.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -52,13 +54,12 @@ bool validPath(const QString &p)
 
 QStringList Profile::knownRuntimes()
 {
-    return {QStringLiteral("python3.8"), QStringLiteral("python3.9"), QStringLiteral("python3.10"),
-            QStringLiteral("python3.11"), QStringLiteral("python3.12"), QStringLiteral("python3.13")};
+    return Target::runtimes();
 }
 
 QStringList Profile::knownArchitectures()
 {
-    return {QStringLiteral("x86_64"), QStringLiteral("arm64")};
+    return Target::architectures();
 }
 
 std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
@@ -103,7 +104,7 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
                   .arg(kVersion);
         return std::nullopt;
     }
-    auto stringKey = [&](const QString &key, QString *out, const QStringList &allowed) {
+    auto stringKey = [&](const QString &key, QString *out) {
         if (!o.contains(key))
             return true;
         const QJsonValue v = o.value(key);
@@ -111,18 +112,21 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
             err = QStringLiteral("\"%1\" must be a string").arg(key);
             return false;
         }
-        if (!allowed.isEmpty() && !allowed.contains(v.toString())) {
-            err = QStringLiteral("\"%1\": unknown value \"%2\" (expected one of %3)")
-                      .arg(key, v.toString(), allowed.join(QStringLiteral(", ")));
-            return false;
-        }
         *out = v.toString();
         return true;
     };
-    if (!stringKey(QStringLiteral("runtime"), &p.runtime, knownRuntimes())
-        || !stringKey(QStringLiteral("arch"), &p.arch, knownArchitectures())
-        || !stringKey(QStringLiteral("prefix"), &p.prefix, {}))
+    if (!stringKey(QStringLiteral("runtime"), &p.runtime) || !stringKey(QStringLiteral("arch"), &p.arch)
+        || !stringKey(QStringLiteral("prefix"), &p.prefix))
         return std::nullopt;
+    // The runtime table's own words, as every command says them.
+    if (QString why = Target::runtimeProblem(p.runtime); !why.isEmpty()) {
+        err = QStringLiteral("\"runtime\": %1").arg(why);
+        return std::nullopt;
+    }
+    if (QString why = Target::archProblem(p.arch); !why.isEmpty()) {
+        err = QStringLiteral("\"arch\": %1").arg(why);
+        return std::nullopt;
+    }
     if (p.prefix.startsWith(QLatin1Char('/')) || p.prefix.split(QLatin1Char('/')).contains(QStringLiteral(".."))
         || p.prefix.contains(QLatin1Char('\\')) || p.prefix.contains(QChar(0))
         || (p.prefix.size() >= 2 && p.prefix[1] == QLatin1Char(':'))) {

@@ -53,6 +53,22 @@ QStringList Target::architectures()
     return {QStringLiteral("x86_64"), QStringLiteral("arm64")};
 }
 
+QString Target::runtimeProblem(QStringView runtime)
+{
+    if (runtimes().contains(runtime))
+        return {};
+    return QStringLiteral("unknown runtime \"%1\": Lambda's Python runtimes are %2")
+        .arg(runtime, runtimes().join(QStringLiteral(", ")));
+}
+
+QString Target::archProblem(QStringView arch)
+{
+    if (architectures().contains(arch) || arch == u"aarch64")
+        return {};
+    return QStringLiteral("unknown architecture \"%1\": Lambda's architectures are %2")
+        .arg(arch, architectures().join(QStringLiteral(", ")));
+}
+
 QString Target::runtime() const
 {
     return QStringLiteral("python3.%1").arg(pythonMinor);

@@ -38,6 +38,12 @@ struct Target {
     [[nodiscard]] static std::optional<Target> find(QStringView runtime, QStringView arch);
     [[nodiscard]] static QStringList runtimes();      // "python3.8" … "python3.13"
     [[nodiscard]] static QStringList architectures(); // "x86_64", "arm64"
+    // Why `runtime` is not one of Lambda's Python runtimes, listing them all
+    // ("python2.7" parses as a version but Lambda never ran it); empty when it
+    // is one. Every command, dialog and the profile loader say it this way.
+    [[nodiscard]] static QString runtimeProblem(QStringView runtime);
+    // The same for an architecture name ("aarch64" is accepted as arm64).
+    [[nodiscard]] static QString archProblem(QStringView arch);
 
     [[nodiscard]] QString runtime() const;       // "python3.10"
     [[nodiscard]] QString pythonVersion() const; // "3.10"

@@ -7,6 +7,7 @@
 #include "lint.h"
 #include "pythonfinder.h"
 #include "rules.h"
+#include "targets.h"
 #include "units.h"
 
 #include <QJsonDocument>
@@ -26,6 +27,10 @@ bool transformOptions(const QCommandLineParser &parser, Session &session, Export
         options->strip = session.ledger->ruleMatches(strip);
     options->runtime =
         parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime")) : session.profile.runtime;
+    if (const QString why = Target::runtimeProblem(options->runtime); !why.isEmpty()) {
+        printErr(QStringLiteral("layerslim-cli export: %1\n").arg(why));
+        return false;
+    }
     if (!parser.isSet(QStringLiteral("bytecode")))
         return true;
     const auto mode = BytecodeCompiler::modeFromName(parser.value(QStringLiteral("bytecode")));

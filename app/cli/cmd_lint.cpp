@@ -37,9 +37,8 @@ int runLint(const QStringList &args)
     target.runtime =
         parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime")) : session->profile.runtime;
     target.arch = parser.isSet(QStringLiteral("arch")) ? parser.value(QStringLiteral("arch")) : session->profile.arch;
-    if (!target.valid()) {
-        printErr(QStringLiteral("layerslim-cli lint: unknown target %1/%2 (runtimes: %3; arch: x86_64, arm64)\n")
-                     .arg(target.runtime, target.arch, Profile::knownRuntimes().join(QStringLiteral(", "))));
+    if (const QString why = target.problem(); !why.isEmpty()) {
+        printErr(QStringLiteral("layerslim-cli lint: %1\n").arg(why));
         return BadInput;
     }
     const FileTree &tree = *session->layer.tree;

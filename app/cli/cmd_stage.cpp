@@ -57,13 +57,12 @@ int runStage(const QStringList &args)
         printErr(QStringLiteral("layerslim-cli stage: -r FILE and -o DIR are required\n\n%1").arg(parser.helpText()));
         return BadInput;
     }
+    for (const QString &why : {Target::runtimeProblem(parser.value(runtime)), Target::archProblem(parser.value(arch))})
+        if (!why.isEmpty()) {
+            printErr(QStringLiteral("layerslim-cli stage: %1\n").arg(why));
+            return BadInput;
+        }
     const auto target = Target::find(parser.value(runtime), parser.value(arch));
-    if (!target) {
-        printErr(QStringLiteral("layerslim-cli stage: unknown target \"%1\" / \"%2\" (runtimes: %3; architectures: %4)\n")
-                     .arg(parser.value(runtime), parser.value(arch), Target::runtimes().join(QStringLiteral(", ")),
-                          Target::architectures().join(QStringLiteral(", "))));
-        return BadInput;
-    }
 
     StageRequest request;
     request.requirements = parser.value(requirements);

@@ -3,6 +3,7 @@
 #include "culpritfinder.h"
 #include "keptset.h"
 #include "pythonfinder.h"
+#include "targets.h"
 #include "units.h"
 #include "verifier.h"
 
@@ -123,6 +124,10 @@ int runVerify(const QStringList &args)
         return BadInput;
     const QString runtime =
         parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime")) : session->profile.runtime;
+    if (const QString why = Target::runtimeProblem(runtime); !why.isEmpty()) {
+        printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(why));
+        return BadInput;
+    }
     QStringList warnings;
     std::optional<PythonInfo> python;
     if (parser.isSet(QStringLiteral("python"))) {

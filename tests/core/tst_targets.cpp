@@ -5,6 +5,7 @@
 #include "testsupport.h"
 #include "units.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using testsupport::sh;
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void sitePackagesPrefixMatchesSysconfig();
     void pipPlatforms();
     void limitAndProfileAgree();
+    void everyCommandRefusesAnUnknownTarget();
 };
 
 void TestTargets::everyRuntimeOnBothArchitectures()
@@ -142,6 +144,56 @@ void TestTargets::limitAndProfileAgree()
     const Profile p;
     QVERIFY(Target::find(p.runtime, p.arch));
     QCOMPARE(p.limitBytes, Target::kLimitBytes);
+}
+
+void TestTargets::everyCommandRefusesAnUnknownTarget()
+{
+    // Runtimes that parse as versions but are not Lambda's: each command, and
+    // a profile, refuse them as bad input with the runtime table's own words.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString layer = tmp.filePath(QStringLiteral("layer"));
+    sh(QStringLiteral("mkdir -p %1/python && printf 'VALUE = 1\\n' > %1/python/mod.py && printf 'six\\n' > %2")
+           .arg(testsupport::quoted(layer), testsupport::quoted(tmp.filePath(QStringLiteral("req.txt")))));
+    const QString cli = QStringLiteral(LAYERSLIM_CLI);
+    for (const QString runtime : {QStringLiteral("python2.7"), QStringLiteral("python3.99"), QStringLiteral("python4.0"),
+                                  QStringLiteral("python3.7")}) {
+        const QString why = Target::runtimeProblem(runtime);
+        QVERIFY(why.contains(Target::runtimes().join(QStringLiteral(", "))));
+        QVERIFY(why.contains(runtime));
+        QFile profile(tmp.filePath(QStringLiteral("p.json")));
+        QVERIFY(profile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        profile.write(QStringLiteral(R"({"version": 1, "runtime": "%1"})").arg(runtime).toUtf8());
+        profile.close();
+        const QStringList commands{
+            QStringLiteral("lint %1 --runtime %2").arg(layer, runtime),
+            QStringLiteral("export %1 -o %3/out.zip --runtime %2").arg(layer, runtime, tmp.path()),
+            QStringLiteral("verify %1 --runtime %2 --python /usr/bin/python3").arg(layer, runtime),
+            QStringLiteral("stage -r %1/req.txt -o %1/staged --runtime %2").arg(tmp.path(), runtime),
+            QStringLiteral("scan %1 --profile %2").arg(layer, profile.fileName()),
+        };
+        for (const QString &command : commands) {
+            int code = -1;
+            const QByteArray err = sh(QStringLiteral("%1 %2 2>&1 >/dev/null").arg(cli, command), &code);
+            QVERIFY2(code == 1, qPrintable(command + QStringLiteral(": ") + QString::fromUtf8(err)));
+            QVERIFY2(QString::fromUtf8(err).contains(why), qPrintable(command + QStringLiteral(": ") + QString::fromUtf8(err)));
+        }
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("out.zip"))));
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("staged"))));
+    }
+    const QString why = Target::archProblem(u"sparc");
+    QVERIFY(why.contains(QStringLiteral("x86_64, arm64")));
+    QVERIFY(Target::archProblem(u"aarch64").isEmpty());
+    for (const QString &command : {QStringLiteral("lint %1 --arch sparc").arg(layer),
+                                   QStringLiteral("stage -r %1/req.txt -o %1/staged --arch sparc").arg(tmp.path())}) {
+        int code = -1;
+        const QByteArray err = sh(QStringLiteral("%1 %2 2>&1 >/dev/null").arg(cli, command), &code);
+        QCOMPARE(code, 1);
+        QVERIFY2(QString::fromUtf8(err).contains(why), err.constData());
+    }
+    // Every runtime of the table passes the same check.
+    for (const QString &runtime : Target::runtimes())
+        QVERIFY(Target::runtimeProblem(runtime).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTargets)

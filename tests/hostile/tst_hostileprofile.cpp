@@ -60,9 +60,9 @@ void TestHostileProfile::rejected_data()
     row("reserve-fraction", R"({"version": 1, "reserve_bytes": 0.5})", "\"reserve_bytes\" must be a whole number",
         "a fractional reserve");
     row("level", R"({"version": 1, "level": 13})", "\"level\" must be an integer from 0 to 12", "level 13");
-    row("runtime", R"({"version": 1, "runtime": "python2.7"})", "\"runtime\": unknown value \"python2.7\"",
+    row("runtime", R"({"version": 1, "runtime": "python2.7"})", "\"runtime\": unknown runtime \"python2.7\"",
         "an unknown runtime");
-    row("arch", R"({"version": 1, "arch": "sparc"})", "\"arch\": unknown value \"sparc\"", "an unknown arch");
+    row("arch", R"({"version": 1, "arch": "sparc"})", "\"arch\": unknown architecture \"sparc\"", "an unknown arch");
     row("prune-up", R"({"version": 1, "prune": ["../../etc"]})", "\"prune\": path \"../../etc\" is outside",
         "a prune path with ..");
     row("keep-absolute", R"({"version": 1, "keep": ["/etc/passwd"]})", "\"keep\": path \"/etc/passwd\" is outside",
