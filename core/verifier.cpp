@@ -21,10 +21,19 @@ namespace {
 
 // sys.argv[1] is the package root, sys.argv[2] the module; -S keeps the
 // interpreter's own site-packages away, as Lambda's /opt/python layout does.
-constexpr char kImportScript[] = "import sys\n"
-                                 "sys.path.insert(0, sys.argv[1])\n"
+// A package whose __init__ is in the layer but that imports without a
+// __file__ came in as an empty namespace package (its files did not reach
+// the interpreter): nothing of it ran, so it proves nothing and fails.
+constexpr char kImportScript[] = "import sys, os\n"
+                                 "root, name = sys.argv[1], sys.argv[2]\n"
+                                 "sys.path.insert(0, root)\n"
                                  "import importlib\n"
-                                 "importlib.import_module(sys.argv[2])\n";
+                                 "module = importlib.import_module(name)\n"
+                                 "folder = os.path.join(root, *name.split('.'))\n"
+                                 "inits = [os.path.join(folder, f) for f in ('__init__.py', '__init__.pyc')]\n"
+                                 "if getattr(module, '__file__', None) is None and any(map(os.path.lexists, inits)):\n"
+                                 "    sys.exit('ImportError: %s has an __init__ in the layer but imported as an empty "
+                                 "namespace package (%s)' % (name, next(filter(os.path.lexists, inits))))\n";
 
 constexpr char kSmokeScript[] = "import sys, runpy\n"
                                 "root, script = sys.argv[1], sys.argv[2]\n"
@@ -178,9 +187,23 @@ std::vector<VerifyCheck> Verifier::checks(const Bitset &pruned) const
     const QStringList modules = m_options.modules.isEmpty() ? importables(m_tree, pruned) : m_options.modules;
     for (const QString &m : modules)
         out.push_back({CheckKind::Import, m});
+    // The script runs in a scratch working folder: a path the user gave
+    // relative to theirs is resolved here, against theirs.
     if (!m_options.smokeScript.isEmpty())
-        out.push_back({CheckKind::Smoke, m_options.smokeScript});
+        out.push_back({CheckKind::Smoke, QFileInfo(m_options.smokeScript).absoluteFilePath()});
     return out;
+}
+
+QString Verifier::smokeScriptProblem(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return QStringLiteral("%1: no such smoke script").arg(info.absoluteFilePath());
+    if (!info.isFile())
+        return QStringLiteral("%1: the smoke script is not a regular file").arg(info.absoluteFilePath());
+    if (!info.isReadable())
+        return QStringLiteral("%1: the smoke script cannot be read").arg(info.absoluteFilePath());
+    return {};
 }
 
 void Verifier::discard(const QString &dir)
@@ -199,6 +222,7 @@ QString Verifier::buildKeptSet(const Bitset &pruned, bool linkToExtraction, QStr
         if (base.isEmpty())
             base = m_tree.source() == FileTree::Source::Directory && shm.isDir() && shm.isWritable() ? shm.filePath()
                                                                                                      : QDir::tempPath();
+        base = QDir(base).absolutePath(); // the interpreter runs in another working folder
         m_scratch = std::make_unique<QTemporaryDir>(base + QStringLiteral("/layerslim-verify-XXXXXX"));
         m_scratch->setAutoRemove(false); // removed by KeptSet::remove, which never follows links
         if (!m_scratch->isValid()) {

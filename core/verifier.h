@@ -54,7 +54,7 @@ struct CheckResult {
 struct VerifyOptions {
     QString python;                  // interpreter to run (see PythonFinder)
     QStringList modules;             // empty: every top-level importable of the layer
-    QString smokeScript;             // optional; run after the imports
+    QString smokeScript;             // optional; run after the imports; relative to the working folder
     int timeoutMs = 120000;          // per check
     qsizetype outputCap = 64 * 1024; // bytes of output kept per check
     qint64 outputLimit = qint64(16) << 20; // output after which a check is stopped as runaway
@@ -107,6 +107,9 @@ public:
                                             const QString &workDir, const std::vector<VerifyCheck> &checks,
                                             JobControl *control = nullptr);
     [[nodiscard]] static QString statusName(CheckStatus s);
+    // Why a smoke script cannot be run (missing, not a file, unreadable),
+    // naming its absolute path; empty when it can. Bad input, not a failed check.
+    [[nodiscard]] static QString smokeScriptProblem(const QString &path);
 
 private:
     // Materialises the kept set into a fresh folder; returns its package root or empty with `error`.

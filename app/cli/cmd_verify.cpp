@@ -119,6 +119,11 @@ int runVerify(const QStringList &args)
         printErr(QStringLiteral("layerslim-cli verify: --timeout and --jobs must be positive numbers\n"));
         return BadInput;
     }
+    if (parser.isSet(QStringLiteral("smoke")))
+        if (const QString why = Verifier::smokeScriptProblem(parser.value(QStringLiteral("smoke"))); !why.isEmpty()) {
+            printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(why));
+            return BadInput;
+        }
     auto session = openSession(parser.positionalArguments().first(), parser);
     if (!session)
         return BadInput;

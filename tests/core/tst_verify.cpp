@@ -11,6 +11,9 @@
 #include "testsupport.h"
 #include "verifier.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -58,8 +61,18 @@ private Q_SLOTS:
     void timeoutAndOutputCap();
     void cancelledBeforeStart();
     void cliExitStatusAndCulprit();
+    void relativePathBrokenLayer();
+    void emptyNamespacePackageFails();
+    void smokeScriptFromWorkingFolder();
 
 private:
+    // `layerslim-cli ARGS` run in `dir`, its output (stdout and stderr) and exit status.
+    QByteArray cliIn(const QString &dir, const QString &args, int *code) const;
+    // A small layer under dir/data: good/ (python/good.py) and bad/ (python/good.py
+    // and python/badpkg/, whose __init__.py raises ImportError), and bad.zip of bad/.
+    void makeSmallLayers(const QString &dir) const;
+    [[nodiscard]] QString hostRuntime() const;
+
     std::unique_ptr<FileTree> m_tree;
     QTemporaryDir m_tmp;
     QString m_stamp;
@@ -318,6 +331,131 @@ void TestVerify::cliExitStatusAndCulprit()
     QCOMPARE(o.value(QStringLiteral("results")).toArray().size(), 1);
     QCOMPARE(o.value(QStringLiteral("results")).toArray()[0].toObject().value(QStringLiteral("status")).toString(),
              QStringLiteral("passed"));
+}
+
+QByteArray TestVerify::cliIn(const QString &dir, const QString &args, int *code) const
+{
+    return sh(QStringLiteral("cd %1 && %2 %3 2>&1").arg(quoted(dir), QStringLiteral(LAYERSLIM_CLI), args), code);
+}
+
+void TestVerify::makeSmallLayers(const QString &dir) const
+{
+    sh(QStringLiteral("set -e; mkdir -p %1/data/good/python %1/data/bad/python/badpkg; cd %1/data; "
+                      "printf 'VALUE = 42\\n' > good/python/good.py; cp good/python/good.py bad/python/; "
+                      "printf 'raise ImportError(\"badpkg is broken on purpose\")\\n' > bad/python/badpkg/__init__.py; "
+                      "printf 'X = 1\\n' > bad/python/badpkg/mod.py; "
+                      "(cd bad && zip -qr ../bad.zip python)")
+           .arg(quoted(dir)));
+    QVERIFY(QFileInfo(dir + QStringLiteral("/data/bad.zip")).isFile());
+}
+
+QString TestVerify::hostRuntime() const
+{
+    const auto python = PythonFinder::probe(kPython);
+    return python ? python->runtimeName() : QString();
+}
+
+void TestVerify::relativePathBrokenLayer()
+{
+    // A package whose __init__ raises must fail whether the layer is named by
+    // a path relative to the working folder, an absolute one, or as a zip.
+    const QString dir = m_tmp.filePath(QStringLiteral("relative"));
+    makeSmallLayers(dir);
+    const QString runtime = hostRuntime();
+    QVERIFY(!runtime.isEmpty());
+    // Independently: the plain interpreter fails on the broken package.
+    int code = -1;
+    const QByteArray plain =
+        sh(QStringLiteral("cd %1/data/bad/python && %2 -S -c 'import badpkg' 2>&1").arg(quoted(dir), kPython), &code);
+    QVERIFY(code != 0);
+    QVERIFY2(plain.contains("ImportError: badpkg is broken on purpose"), plain.constData());
+    for (const QString &path : {QStringLiteral("data/bad"), QStringLiteral("./data/bad"), dir + QStringLiteral("/data/bad"),
+                                QStringLiteral("data/bad.zip")}) {
+        const QByteArray out =
+            cliIn(dir, QStringLiteral("verify %1 --runtime %2 --python %3 --no-bisect").arg(quoted(path), runtime, kPython),
+                  &code);
+        QVERIFY2(code == 2, qPrintable(path + QStringLiteral(": ") + QString::fromUtf8(out)));
+        QVERIFY2(out.contains("FAIL  badpkg: ImportError: badpkg is broken on purpose"), out.constData());
+        QVERIFY2(out.contains("ok    good"), out.constData());
+        QVERIFY2(!out.contains("verified: every check passed"), out.constData());
+    }
+    // The healthy layer, by a relative path, still passes.
+    const QByteArray good =
+        cliIn(dir, QStringLiteral("verify data/good --runtime %1 --python %2").arg(runtime, kPython), &code);
+    QCOMPARE(code, 0);
+    QVERIFY2(good.contains("verified: every check passed"), good.constData());
+
+    // The kept set built from a relative root resolves every kept file.
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir));
+    QString error;
+    auto tree = DirectoryScanner::scan(QStringLiteral("data/bad"), &error);
+    QVERIFY(QDir::setCurrent(previous));
+    QVERIFY2(tree, qPrintable(error));
+    QVERIFY(QDir::setCurrent(dir));
+    const QString kept = m_tmp.filePath(QStringLiteral("relative-kept"));
+    const bool built = KeptSet::materialize({tree.get(), nullptr, {}}, Bitset(tree->count()), kept, &error);
+    QVERIFY(QDir::setCurrent(previous));
+    QVERIFY2(built, qPrintable(error));
+    QCOMPARE(sh(QStringLiteral("cat %1/python/badpkg/mod.py").arg(quoted(kept))), QByteArray("X = 1\n"));
+    QCOMPARE(sh(QStringLiteral("find -L %1 -type l | wc -l").arg(quoted(kept))).trimmed(), QByteArray("0")); // none dangles
+    QVERIFY(KeptSet::remove(kept));
+}
+
+void TestVerify::emptyNamespacePackageFails()
+{
+    // A kept set whose __init__.py does not reach the interpreter (a dangling
+    // link) imports as an empty namespace package: that is a failure.
+    const QString root = m_tmp.filePath(QStringLiteral("namespace/python"));
+    sh(QStringLiteral("set -e; mkdir -p %1/pkg %1/nsonly; ln -s /nonexistent/__init__.py %1/pkg/__init__.py; "
+                      "printf 'X = 1\\n' > %1/nsonly/mod.py")
+           .arg(quoted(root)));
+    int code = -1;
+    const QByteArray plain = sh(QStringLiteral("cd %1 && %2 -S -c 'import pkg; print(pkg.__file__)'").arg(quoted(root), kPython),
+                                &code);
+    QCOMPARE(code, 0); // what Python itself does: no error, no __file__
+    QCOMPARE(plain.trimmed(), QByteArray("None"));
+    const VerifyReport r = Verifier::runAt(options(), root, m_tmp.filePath(QStringLiteral("namespace/work")),
+                                           {{CheckKind::Import, QStringLiteral("pkg")},
+                                            {CheckKind::Import, QStringLiteral("nsonly")}});
+    QCOMPARE(r.results.size(), std::size_t(2));
+    QCOMPARE(r.results[0].status, CheckStatus::Failed);
+    QVERIFY2(r.results[0].error.contains(QStringLiteral("pkg has an __init__ in the layer but imported as an empty "
+                                                        "namespace package")),
+             qPrintable(r.results[0].error));
+    // A real namespace package (no __init__ at all) is what it claims to be.
+    QVERIFY2(r.results[1].passed(), qPrintable(r.results[1].output));
+}
+
+void TestVerify::smokeScriptFromWorkingFolder()
+{
+    const QString dir = m_tmp.filePath(QStringLiteral("smoke"));
+    makeSmallLayers(dir);
+    sh(QStringLiteral("printf 'import good\\nassert good.VALUE == 42\\nprint(\"smoke ran\")\\n' > %1/smoke.py")
+           .arg(quoted(dir)));
+    const QString runtime = hostRuntime();
+    int code = -1;
+    const QByteArray out = cliIn(dir, QStringLiteral("verify data/good --runtime %1 --python %2 --smoke ./smoke.py --json")
+                                          .arg(runtime, kPython),
+                                 &code);
+    QCOMPARE(code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(out).object();
+    const QJsonArray results = o.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 2);
+    const QJsonObject smoke = results[1].toObject();
+    QCOMPARE(smoke.value(QStringLiteral("kind")).toString(), QStringLiteral("smoke"));
+    QCOMPARE(smoke.value(QStringLiteral("name")).toString(), QFileInfo(dir + QStringLiteral("/smoke.py")).absoluteFilePath());
+    QVERIFY2(smoke.value(QStringLiteral("passed")).toBool(), qPrintable(smoke.value(QStringLiteral("output")).toString()));
+    QVERIFY(smoke.value(QStringLiteral("output")).toString().contains(QStringLiteral("smoke ran")));
+
+    // A smoke script that is not there is bad input, named, before anything runs.
+    const QByteArray missing =
+        cliIn(dir, QStringLiteral("verify data/good --runtime %1 --python %2 --smoke ./not-there.py").arg(runtime, kPython),
+              &code);
+    QCOMPARE(code, 1);
+    QVERIFY2(missing.contains(QFileInfo(dir + QStringLiteral("/not-there.py")).absoluteFilePath().toUtf8() +
+                              ": no such smoke script"),
+             missing.constData());
 }
 
 QTEST_GUILESS_MAIN(TestVerify)
