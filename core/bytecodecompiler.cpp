@@ -1,7 +1,9 @@
 #include "bytecodecompiler.h"
 
 #include "keptset.h"
+#include "lint.h"
 #include "rules.h"
+#include "targets.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -45,18 +47,40 @@ std::optional<BytecodeMode> BytecodeCompiler::modeFromName(QStringView name)
     return std::nullopt;
 }
 
+std::pair<QString, QByteArray> BytecodeCompiler::extensionVersion(const QString &other) const
+{
+    const FileTree::Index root = m_tree.packageRoot();
+    for (FileTree::Index i = root; i < m_tree.subtreeEnd(root); ++i) {
+        if (m_tree.isDir(i))
+            continue;
+        const QString version = Lint::cpythonVersion(Lint::abiTag(m_tree.name(i)));
+        if (!version.isEmpty() && version != other)
+            return {version, m_tree.path(i)};
+    }
+    return {};
+}
+
 QString BytecodeCompiler::unavailableReason(BytecodeMode mode) const
 {
     if (mode == BytecodeMode::Keep || mode == BytecodeMode::Drop)
         return {};
+    if (const QString why = Target::runtimeProblem(m_runtime); !why.isEmpty())
+        return why;
     const auto want = PythonFinder::runtimeVersion(m_runtime);
-    if (!want)
-        return QStringLiteral("unknown target runtime \"%1\"").arg(m_runtime);
     if (m_python.path.isEmpty())
         return QStringLiteral("%1 needs a %2 interpreter and none was found").arg(modeName(mode), m_runtime);
     if (m_python.major != want->first || m_python.minor != want->second)
         return QStringLiteral("%1 needs a %2 interpreter: bytecode is version-specific, and %3 is Python %4")
             .arg(modeName(mode), m_runtime, m_python.path, m_python.version);
+    // Bytecode carries its interpreter's magic number: .pyc written for one
+    // version fail with "bad magic number" under the version the layer's
+    // extension modules were built for, which is the one Lambda must run.
+    const QString bytecodeVersion = QStringLiteral("%1.%2").arg(want->first).arg(want->second);
+    if (const auto [layerVersion, example] = extensionVersion(bytecodeVersion); !layerVersion.isEmpty())
+        return QStringLiteral("%1 would write Python %2 bytecode with %3, but the layer's extension modules are built "
+                              "for CPython %4 (%5), where that bytecode fails with \"bad magic number\": target "
+                              "python%4 instead")
+            .arg(modeName(mode), bytecodeVersion, m_python.path, layerVersion, FileTree::displayName(example));
     return {};
 }
 

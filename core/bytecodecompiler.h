@@ -47,13 +47,19 @@ public:
     [[nodiscard]] BytecodeResult prepare(const Bitset &pruned, BytecodeMode mode, const QString &destDir,
                                          JobControl *control = nullptr) const;
 
-    // Why `mode` cannot run with this interpreter (empty when it can).
+    // Why `mode` cannot run with this interpreter (empty when it can): an
+    // unknown runtime, no interpreter of its version, or extension modules in
+    // the layer built for another CPython than the bytecode would be for.
     [[nodiscard]] QString unavailableReason(BytecodeMode mode) const;
 
     [[nodiscard]] static QString modeName(BytecodeMode m);
     [[nodiscard]] static std::optional<BytecodeMode> modeFromName(QStringView name);
 
 private:
+    // The CPython version of the first extension module whose ABI tag names a
+    // version other than `other` ("3.11"), with its path; empty when none does.
+    [[nodiscard]] std::pair<QString, QByteArray> extensionVersion(const QString &other) const;
+
     const FileTree &m_tree;
     const std::vector<ZipEntryRef> *m_zipEntries;
     PythonInfo m_python;

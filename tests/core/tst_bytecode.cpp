@@ -24,6 +24,7 @@ private Q_SLOTS:
     void precompiledImports();
     void sourcelessImports();
     void cliRefusesAnotherVersion();
+    void refusesWhenExtensionsNameAnotherCPython();
 
 private:
     void importAll(const QString &root);
@@ -144,6 +145,60 @@ void TestBytecode::cliRefusesAnotherVersion()
                               &code);
     QCOMPARE(code, 1);
     QVERIFY2(out.contains("precompile needs a " + other.toUtf8()), out.constData());
+}
+
+void TestBytecode::refusesWhenExtensionsNameAnotherCPython()
+{
+    // A layer whose extension module is built for another CPython than the
+    // interpreter that would compile: its .pyc would fail "bad magic number"
+    // under the Python the layer needs, so precompile and sourceless refuse.
+    const int otherMinor = m_python.minor == 13 ? 12 : m_python.minor + 1;
+    const QString host = QStringLiteral("%1.%2").arg(m_python.major).arg(m_python.minor);
+    const QString other = QStringLiteral("3.%1").arg(otherMinor);
+    const QString ext = QStringLiteral("fast/_speed.cpython-3%1-%2-linux-gnu.so").arg(otherMinor).arg(m_python.machine);
+    const QString layer = m_tmp.filePath(QStringLiteral("abi"));
+    sh(QStringLiteral("set -e; mkdir -p %1/python/fast; cd %1/python; printf 'int f(void) { return 1; }\\n' > f.c; "
+                      "cc -shared -fPIC -o %2 f.c; rm f.c; printf 'from . import _speed\\n' > fast/__init__.py; "
+                      "printf 'VALUE = 1\\n' > plain.py")
+           .arg(quoted(layer), ext));
+    QString error;
+    auto tree = DirectoryScanner::scan(layer, &error);
+    QVERIFY2(tree, qPrintable(error));
+    const BytecodeCompiler compiler(*tree, nullptr, m_python, m_python.runtimeName());
+    for (BytecodeMode mode : {BytecodeMode::Precompile, BytecodeMode::Sourceless}) {
+        const QString why = compiler.unavailableReason(mode);
+        QVERIFY2(why.contains(QStringLiteral("Python %1 bytecode").arg(host)), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("CPython %1").arg(other)), qPrintable(why));
+        QVERIFY2(why.contains(ext), qPrintable(why));
+        const BytecodeResult r = compiler.prepare(Bitset(tree->count()), mode, m_tmp.filePath(QStringLiteral("abi-out")));
+        QVERIFY(!r.ok());
+        QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("abi-out"))));
+    }
+    QVERIFY(compiler.unavailableReason(BytecodeMode::Drop).isEmpty());
+    // The same layer with a matching tag compiles.
+    sh(QStringLiteral("cd %1/python/fast && mv _speed.*.so _speed.cpython-%2%3-%4-linux-gnu.so")
+           .arg(quoted(layer))
+           .arg(m_python.major)
+           .arg(m_python.minor)
+           .arg(m_python.machine));
+    auto matching = DirectoryScanner::scan(layer, &error);
+    QVERIFY(matching);
+    QVERIFY(BytecodeCompiler(*matching, nullptr, m_python, m_python.runtimeName())
+                .unavailableReason(BytecodeMode::Sourceless)
+                .isEmpty());
+    sh(QStringLiteral("cd %1/python/fast && mv _speed.*.so %2").arg(quoted(layer), QFileInfo(ext).fileName()));
+
+    // export refuses it from the command line, naming both versions, and writes nothing.
+    int code = -1;
+    const QString out = m_tmp.filePath(QStringLiteral("abi.zip"));
+    const QByteArray err = sh(QStringLiteral("%1 export %2 -o %3 --bytecode sourceless --python %4 --runtime %5 2>&1")
+                                  .arg(QStringLiteral(LAYERSLIM_CLI), quoted(layer), quoted(out), m_python.path,
+                                       m_python.runtimeName()),
+                              &code);
+    QCOMPARE(code, 1);
+    QVERIFY2(err.contains(QStringLiteral("Python %1 bytecode").arg(host).toUtf8()), err.constData());
+    QVERIFY2(err.contains(QStringLiteral("CPython %1").arg(other).toUtf8()), err.constData());
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 QTEST_GUILESS_MAIN(TestBytecode)
