@@ -72,6 +72,7 @@ bool ExportTransform::prepare(const FileTree &tree, const std::vector<ZipEntryRe
                               const ExportOptions &options, JobControl *control, QString *error)
 {
     m_pruned = pruned;
+    m_stripLookedAt = Bitset(tree.count());
     m_summary = TransformSummary{};
     m_summary.bytecode = options.bytecode;
     m_scratch = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/layerslim-export-XXXXXX"));
@@ -93,8 +94,10 @@ bool ExportTransform::strip(const FileTree &tree, const std::vector<ZipEntryRef>
 {
     std::vector<FileTree::Index> work;
     set.forEach([&](std::size_t n) {
-        if (n < tree.count() && tree.isFile(FileTree::Index(n)))
+        if (n < tree.count() && tree.isFile(FileTree::Index(n))) {
             work.push_back(FileTree::Index(n));
+            m_stripLookedAt.set(n);
+        }
     });
     const QString dir = m_scratch->filePath(QStringLiteral("strip"));
     if (!QDir().mkpath(dir)) {

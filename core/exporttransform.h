@@ -61,6 +61,9 @@ public:
     {
         return m_replaced;
     }
+    // The files strip looked at (kept matches of options.strip), whether it
+    // rewrote them or left them as they are (not ELF, refused, nothing to strip).
+    [[nodiscard]] const Bitset &stripLookedAt() const { return m_stripLookedAt; }
     [[nodiscard]] const std::vector<AddedFile> &added() const { return m_added; }
     [[nodiscard]] const TransformSummary &summary() const { return m_summary; }
 
@@ -72,6 +75,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_scratch;
     Bitset m_pruned;
+    Bitset m_stripLookedAt;
     std::unordered_map<FileTree::Index, TransformedFile> m_replaced;
     std::vector<AddedFile> m_added; // sorted by name
     TransformSummary m_summary;

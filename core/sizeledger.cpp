@@ -5,7 +5,9 @@ SizeLedger::SizeLedger(const FileTree &tree)
       m_enabled(RuleCatalog::all().size(), false),
       m_manualPrune(tree.count()),
       m_manualKeep(tree.count()),
-      m_pruned(tree.count())
+      m_pruned(tree.count()),
+      m_savings(RuleCatalog::all().size()),
+      m_savingsMeasured(RuleCatalog::all().size(), false)
 {
     const auto &rules = RuleCatalog::all();
     m_matches.reserve(rules.size());
@@ -29,6 +31,12 @@ void SizeLedger::setRuleExceptions(int rule, const QStringList &globs)
     m_exceptions[rule] = globs;
     m_matches[rule] = RuleCatalog::match(m_tree, rule, globs);
     recompute();
+}
+
+void SizeLedger::setTransformSavings(int rule, std::unordered_map<FileTree::Index, std::uint64_t> savings)
+{
+    m_savings[std::size_t(rule)] = std::move(savings);
+    m_savingsMeasured[std::size_t(rule)] = true;
 }
 
 void SizeLedger::mark(FileTree::Index node, Mark m)
@@ -101,8 +109,20 @@ void SizeLedger::recompute()
 RuleBytes SizeLedger::ruleBytes(int rule) const
 {
     RuleBytes out;
-    if (RuleCatalog::all()[rule].action != RuleAction::Remove)
+    if (RuleCatalog::all()[rule].action == RuleAction::Transform) {
+        // Alone: every match rewritten; in union: the matches the selection keeps.
+        for (const auto &[node, saved] : m_savings[std::size_t(rule)]) {
+            if (saved == 0 || !m_matches[rule].test(node))
+                continue;
+            out.aloneBytes += saved;
+            ++out.aloneFiles;
+            if (!m_pruned.test(node)) {
+                out.marginalBytes += saved;
+                ++out.marginalFiles;
+            }
+        }
         return out;
+    }
     Bitset alone = m_matches[rule];
     alone.subtract(m_manualKeep);
     out.aloneBytes = bytesOf(alone, &out.aloneFiles);

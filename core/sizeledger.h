@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 // What a node's selection state is after rules and manual choices.
@@ -71,7 +72,15 @@ public:
     [[nodiscard]] const Bitset &manualPrunes() const { return m_manualPrune; }
     [[nodiscard]] const Bitset &manualKeeps() const { return m_manualKeep; }
     [[nodiscard]] LedgerTotals totals() const { return m_totals; }
+    // For a Transform rule (strip) the bytes are what its rewritten copies
+    // save, known once they have been measured (setTransformSavings); 0 before.
     [[nodiscard]] RuleBytes ruleBytes(int rule) const;
+
+    // What a Transform rule saves per file, measured on real copies (size
+    // before minus size after), e.g. by ZipSizePredictor::compute. Files not
+    // named save nothing. Covers the rule's matches of the current exceptions.
+    void setTransformSavings(int rule, std::unordered_map<FileTree::Index, std::uint64_t> savings);
+    [[nodiscard]] bool transformMeasured(int rule) const { return m_savingsMeasured[std::size_t(rule)]; }
     // Kept bytes of files in [i, subtreeEnd(i)).
     [[nodiscard]] std::uint64_t keptBytes(FileTree::Index i) const;
     [[nodiscard]] std::vector<PackageBytes> packages() const;
@@ -93,4 +102,6 @@ private:
     Bitset m_manualKeep;
     Bitset m_pruned;
     LedgerTotals m_totals;
+    std::vector<std::unordered_map<FileTree::Index, std::uint64_t>> m_savings; // per Transform rule
+    std::vector<bool> m_savingsMeasured;
 };

@@ -3,6 +3,7 @@
 #include "deflatepipeline.h"
 #include "entryencoder.h"
 #include "exportplan.h"
+#include "rules.h"
 #include "zipwriter.h"
 
 #include <QFile>
@@ -12,6 +13,7 @@
 
 ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
     : m_tree(tree),
+      m_zipEntries(zipEntries),
       m_mask(tree),
       m_nameLength(tree.count(), 0),
       m_uncompressed(tree.count(), 0),
@@ -132,23 +134,81 @@ bool ZipSizePredictor::useTransform(const ExportTransform &transform, int level,
     }
     std::lock_guard lock(m_mutex);
     m_replaced = std::move(replaced);
+    m_stripLookedAt = std::make_shared<const Bitset>(transform.stripLookedAt());
+    m_bytecodeUnpredicted = transform.summary().bytecode != BytecodeMode::Keep;
+    return true;
+}
+
+bool ZipSizePredictor::compute(SizeLedger &ledger, int level, JobControl *control, int threads, QString *error)
+{
+    if (!compute(level, control, threads, error))
+        return false;
+    const int strip = RuleCatalog::indexOf(u"strip");
+    if (!ledger.ruleEnabled(strip) || !ledger.ruleMatches(strip).any())
+        return true;
+    // Every match is stripped, pruned or not, so that later selections are
+    // predicted without stripping again.
+    ExportOptions options;
+    options.level = level;
+    options.threads = threads;
+    options.strip = ledger.ruleMatches(strip);
+    ExportTransform transform;
+    QString why;
+    if (!transform.prepare(m_tree, m_zipEntries, Bitset(m_tree.count()), options, control, &why) ||
+        !useTransform(transform, level, &why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    std::unordered_map<FileTree::Index, std::uint64_t> savings;
+    for (const auto &[node, file] : transform.replacements())
+        savings[node] = m_uncompressed[node] - file.size;
+    ledger.setTransformSavings(strip, std::move(savings));
     return true;
 }
 
 ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, const QByteArray &prefix) const
 {
+    return predictWith(pruned, prefix, nullptr);
+}
+
+ZipSizePredictor::Prediction ZipSizePredictor::predict(const SizeLedger &ledger, const QByteArray &prefix) const
+{
+    const int strip = RuleCatalog::indexOf(u"strip");
+    const Bitset none(m_tree.count());
+    return predictWith(ledger.pruned(), prefix, ledger.ruleEnabled(strip) ? &ledger.ruleMatches(strip) : &none);
+}
+
+ZipSizePredictor::Prediction ZipSizePredictor::predictWith(const Bitset &pruned, const QByteArray &prefix,
+                                                           const Bitset *strip) const
+{
     std::shared_ptr<const Sizes> exact;
     std::shared_ptr<const ReplacedMap> replaced;
+    std::shared_ptr<const Bitset> lookedAt;
+    bool bytecodeUnpredicted = false;
     {
         std::lock_guard lock(m_mutex);
         exact = m_exact;
         replaced = m_replaced;
+        lookedAt = m_stripLookedAt;
+        bytecodeUnpredicted = m_bytecodeUnpredicted;
     }
     const std::vector<std::uint64_t> &stored = exact ? exact->stored : m_approximate;
     const Bitset exported = m_mask.exported(pruned);
     const FileTree::Index root = m_tree.packageRoot();
     Prediction p;
-    p.exact = bool(exact);
+    p.exact = bool(exact) && !bytecodeUnpredicted;
+    if (strip) {
+        // A kept file strip rewrites but whose stripped size is unknown leaves the size unknown.
+        Bitset unknown = *strip;
+        unknown &= exported;
+        if (lookedAt)
+            unknown.subtract(*lookedAt);
+        unknown.forEach([&](std::size_t n) {
+            if (m_tree.isFile(FileTree::Index(n)))
+                p.exact = false;
+        });
+    }
     if (!exported.test(root)) {
         p.bytes = ZipWriter::endRecordsSize(0, 0, 0);
         return p;
@@ -167,7 +227,7 @@ ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, con
     // Stripped copies stand in for their sources: swap their headers and data.
     if (replaced)
         for (const auto &[i, r] : *replaced) {
-            if (!exported.test(i))
+            if (!exported.test(i) || (strip && !strip->test(i)))
                 continue;
             const std::uint64_t name = prefixLength + m_nameLength[i];
             local -= ZipWriter::localHeaderSize(name, stored[i], m_uncompressed[i]) + stored[i];
@@ -183,7 +243,7 @@ ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, con
     // Past 4 GiB some local headers sit at offsets that need zip64 fields, and
     // which ones depends on the order: walk the plan then.
     if (local >= ZipWriter::kMax32) {
-        p.bytes = exactWalk(exported, prefix, exact ? *exact : Sizes{-1, m_approximate}, replaced.get());
+        p.bytes = exactWalk(exported, prefix, exact ? *exact : Sizes{-1, m_approximate}, replaced.get(), strip);
         return p;
     }
     p.bytes = local + central + ZipWriter::endRecordsSize(entries, local, central);
@@ -191,14 +251,14 @@ ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, con
 }
 
 std::uint64_t ZipSizePredictor::exactWalk(const Bitset &exported, const QByteArray &prefix, const Sizes &s,
-                                          const ReplacedMap *replaced) const
+                                          const ReplacedMap *replaced, const Bitset *strip) const
 {
     const ExportPlan plan = ExportPlan::build(m_tree, exported, prefix);
     std::uint64_t offset = 0, central = 0;
     for (const PlanEntry &e : plan.entries()) {
         std::uint64_t data = e.node == FileTree::kNone ? 0 : s.stored[e.node];
         std::uint64_t size = e.node == FileTree::kNone ? 0 : m_uncompressed[e.node];
-        if (replaced && e.node != FileTree::kNone)
+        if (replaced && e.node != FileTree::kNone && (!strip || strip->test(e.node)))
             if (const auto it = replaced->find(e.node); it != replaced->end()) {
                 data = it->second.stored;
                 size = it->second.uncompressed;

@@ -10,6 +10,7 @@
 #include "exportmask.h"
 #include "exporttransform.h"
 #include "filetree.h"
+#include "sizeledger.h"
 #include "scancontrol.h"
 #include "zipscanner.h"
 
@@ -45,13 +46,26 @@ public:
 
     // Predicts exports written with `transform`'s stripped copies: each is
     // encoded at `level` (the export's) and stands in for its source file.
-    // The files a bytecode mode adds or drops are not predicted. False with
-    // `error` when a copy cannot be read.
+    // The files a bytecode mode adds or drops are not predicted: with one,
+    // predictions stay approximate. False with `error` when a copy cannot be read.
     bool useTransform(const ExportTransform &transform, int level, QString *error = nullptr);
 
+    // Everything `ledger`'s selection needs for exact predictions at `level`:
+    // compute(), and when the strip rule is on, stripped copies of all its
+    // matches (the same ExportTransform path export takes, so the bytes are
+    // the ones export writes), whose real savings are handed to the ledger
+    // (SizeLedger::setTransformSavings) for the rule's bytes.
+    bool compute(SizeLedger &ledger, int level, JobControl *control = nullptr, int threads = 0,
+                 QString *error = nullptr);
+
     // The size Exporter would write for `pruned` (SizeLedger::pruned()) under a
-    // normalised prefix (ExportPlan::normalizePrefix).
+    // normalised prefix (ExportPlan::normalizePrefix), with the stripped copies
+    // of the last useTransform() standing in for their sources.
     [[nodiscard]] Prediction predict(const Bitset &pruned, const QByteArray &prefix) const;
+    // The size Exporter would write for `ledger`'s selection: its pruned set,
+    // and stripped copies exactly where its strip rule (if on) rewrites files.
+    // Exact only when every kept file strip rewrites has been measured.
+    [[nodiscard]] Prediction predict(const SizeLedger &ledger, const QByteArray &prefix) const;
 
 private:
     struct Sizes {
@@ -63,10 +77,13 @@ private:
         std::uint64_t uncompressed = 0; // the stripped copy's size
     };
     using ReplacedMap = std::unordered_map<FileTree::Index, Replaced>;
+    // `strip`: the files written stripped (null: every replacement given).
+    [[nodiscard]] Prediction predictWith(const Bitset &pruned, const QByteArray &prefix, const Bitset *strip) const;
     [[nodiscard]] std::uint64_t exactWalk(const Bitset &exported, const QByteArray &prefix, const Sizes &s,
-                                          const ReplacedMap *replaced) const;
+                                          const ReplacedMap *replaced, const Bitset *strip) const;
 
     const FileTree &m_tree;
+    const std::vector<ZipEntryRef> &m_zipEntries; // for stripping a zip source's entries
     ExportMask m_mask;
     std::vector<std::uint32_t> m_nameLength;     // entry name without prefix ('/' included for folders)
     std::vector<std::uint64_t> m_uncompressed;   // per node: its content's size
@@ -74,5 +91,7 @@ private:
     mutable std::mutex m_mutex;
     std::shared_ptr<const Sizes> m_exact;        // published by compute()
     std::shared_ptr<const ReplacedMap> m_replaced; // published by useTransform()
+    std::shared_ptr<const Bitset> m_stripLookedAt; // published by useTransform(): files whose strip outcome is known
+    bool m_bytecodeUnpredicted = false;          // the last transform adds or drops bytecode
     bool m_zipSource = false;
 };

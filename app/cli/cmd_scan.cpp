@@ -44,10 +44,10 @@ int runScan(const QStringList &args)
     // deflated once (what export would write), then summed for this selection.
     ZipSizePredictor predictor(tree, session->layer.zipEntries);
     QString predictError;
-    if (!predictor.compute(profile.level, nullptr, 0, &predictError))
+    if (!predictor.compute(*session->ledger, profile.level, nullptr, 0, &predictError))
         printErr(QStringLiteral("layerslim-cli scan: warning: zip size is approximate: %1\n").arg(predictError));
     const QByteArray prefix = ExportPlan::normalizePrefix(profile.prefix, nullptr).value_or(QByteArray("python/"));
-    const ZipSizePredictor::Prediction zipEstimate = predictor.predict(ledger.pruned(), prefix);
+    const ZipSizePredictor::Prediction zipEstimate = predictor.predict(ledger, prefix);
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rules;

@@ -6,8 +6,10 @@
 #include "rules.h"
 #include "sizeledger.h"
 #include "stripper.h"
+#include "zipsizepredictor.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void estimateOverTreeAndZip();
     void demoExtensionsMatchStrip();
     void refusesInPlaceAndKeepsDstOnFailure();
+    void scanEstimateIsTheExportedZip();
 
 private:
     QTemporaryDir m_tmp;
@@ -191,6 +194,83 @@ void TestStrip::refusesInPlaceAndKeepsDstOnFailure()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("previous output"));
     QCOMPARE(QDir(m_tmp.path()).entryList({QStringLiteral(".keep.txt.*")}, QDir::Files | QDir::Hidden).size(), 0);
+}
+
+void TestStrip::scanEstimateIsTheExportedZip()
+{
+    // Two unstripped extensions (one also in a zip source), a linker script named
+    // .so, and an excepted PIL extension: scan's zip size with the strip rule on
+    // must be the size of the zip export writes, and say exact only when it is.
+    const QString layer = m_tmp.filePath(QStringLiteral("scanned"));
+    const QString py = layer + QStringLiteral("/python");
+    sh(QStringLiteral("set -e; mkdir -p %1/ext %1/PIL %1/pkg; cp %2 %1/ext/; cp %2 %1/PIL/_imaging.so; "
+                      "cc -g -shared -fPIC -o %1/pkg/_two.so %3 -lm; echo 'INPUT(-lfoo)' > %1/ext/libscript.so; "
+                      "printf 'VALUE = 1\\n' > %1/pkg/__init__.py")
+           .arg(quoted(py), quoted(m_so), quoted(m_tmp.filePath(QStringLiteral("ext.c")))));
+    // Independently: what binutils frees from each copy strip rewrites.
+    qint64 freed = 0;
+    for (const QString &rel : {QStringLiteral("ext/_ext.cpython-311-x86_64-linux-gnu.so"), QStringLiteral("pkg/_two.so")}) {
+        const QString copy = m_tmp.filePath(QStringLiteral("copy.so"));
+        sh(QStringLiteral("cp %1 %2 && strip --strip-unneeded %2").arg(quoted(py + QLatin1Char('/') + rel), quoted(copy)));
+        freed += fileSize(py + QLatin1Char('/') + rel) - fileSize(copy);
+    }
+    QVERIFY(freed > 0);
+    const QString zipSource = m_tmp.filePath(QStringLiteral("scanned.zip"));
+    sh(QStringLiteral("cd %1 && zip -qr %2 python").arg(quoted(layer), quoted(zipSource)));
+
+    for (const QString &source : {layer, zipSource}) {
+        int code = -1;
+        const QJsonObject scan = QJsonDocument::fromJson(sh(QStringLiteral("%1 scan %2 --rules strip,tests --json")
+                                                                .arg(QStringLiteral(LAYERSLIM_CLI), quoted(source)),
+                                                            &code))
+                                     .object();
+        QCOMPARE(code, 0);
+        const QString out = m_tmp.filePath(QStringLiteral("scanned-export.zip"));
+        QFile::remove(out);
+        sh(QStringLiteral("%1 export %2 -o %3 --rules strip,tests --no-report")
+               .arg(QStringLiteral(LAYERSLIM_CLI), quoted(source), quoted(out)),
+           &code);
+        QCOMPARE(code, 0);
+        QVERIFY(sh(QStringLiteral("unzip -tq %1").arg(quoted(out))).startsWith("No errors detected"));
+        const qint64 written = QFileInfo(out).size();
+        qInfo("%s: scan %.0f (exact %d), export wrote %lld", qPrintable(source),
+              scan.value(QStringLiteral("zip_bytes_estimate")).toDouble(),
+              int(scan.value(QStringLiteral("zip_estimate_exact")).toBool()), written);
+        QVERIFY(scan.value(QStringLiteral("zip_estimate_exact")).toBool());
+        QCOMPARE(qint64(scan.value(QStringLiteral("zip_bytes_estimate")).toDouble()), written);
+        // The strip rule reports the bytes binutils frees, in the files it rewrites.
+        QJsonObject rule;
+        for (const QJsonValue v : scan.value(QStringLiteral("rules")).toArray())
+            if (v.toObject().value(QStringLiteral("id")).toString() == QStringLiteral("strip"))
+                rule = v.toObject();
+        QCOMPARE(qint64(rule.value(QStringLiteral("bytes")).toDouble()), freed);
+        QCOMPARE(rule.value(QStringLiteral("files")).toInt(), 2);
+        QCOMPARE(qint64(rule.value(QStringLiteral("marginal_bytes")).toDouble()), freed);
+    }
+
+    // In core: without the stripped copies measured, a prediction with strip on is not exact.
+    QString error;
+    const Layer opened = Layer::open(layer, &error);
+    QVERIFY2(opened.tree, qPrintable(error));
+    SizeLedger ledger(*opened.tree);
+    ledger.setRuleEnabled(RuleCatalog::indexOf(u"strip"), true);
+    ZipSizePredictor predictor(*opened.tree, opened.zipEntries);
+    QVERIFY(predictor.compute(6, nullptr, 2));
+    QVERIFY(!predictor.predict(ledger, QByteArrayLiteral("python/")).exact);
+    QVERIFY(!ledger.transformMeasured(RuleCatalog::indexOf(u"strip")));
+    QVERIFY2(predictor.compute(ledger, 6, nullptr, 2, &error), qPrintable(error));
+    QVERIFY(predictor.predict(ledger, QByteArrayLiteral("python/")).exact);
+    QCOMPARE(qint64(ledger.ruleBytes(RuleCatalog::indexOf(u"strip")).aloneBytes), freed);
+    // Pruning a stripped file takes its saving out of the union, not out of "alone".
+    ledger.mark(opened.tree->find("pkg", opened.tree->packageRoot()), SizeLedger::Mark::Prune);
+    const RuleBytes pruned = ledger.ruleBytes(RuleCatalog::indexOf(u"strip"));
+    QCOMPARE(qint64(pruned.aloneBytes), freed);
+    QCOMPARE(qint64(pruned.marginalBytes),
+             fileSize(m_so) - [&] {
+                 const QString copy = m_tmp.filePath(QStringLiteral("copy.so"));
+                 sh(QStringLiteral("cp %1 %2 && strip --strip-unneeded %2").arg(quoted(m_so), quoted(copy)));
+                 return fileSize(copy);
+             }());
 }
 
 QTEST_GUILESS_MAIN(TestStrip)
