@@ -10,12 +10,16 @@
 #include "zipsource.h"
 #include "zipwriter.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdlib>
+#include <fcntl.h>
 #include <functional>
 #include <unistd.h>
 
@@ -76,21 +80,31 @@ bool writeEncoded(ZipWriter &writer, const EncodedEntry &enc, const std::functio
     return ok;
 }
 
-// Copies a zip source's kept entry raw.
-bool copyFromZip(const FileTree &tree, const PlanEntry &e, const std::vector<ZipEntryRef> &zipEntries,
-                 ZipSource &source, ZipWriter &writer, QString *error)
+// The zip entry behind a node of a zip source and where its stored bytes start.
+const ZipEntryRef *locateInZip(const FileTree &tree, const PlanEntry &e, const std::vector<ZipEntryRef> &zipEntries,
+                               ZipSource &source, std::uint64_t *offset, QString *error)
 {
     const std::uint32_t ref = tree.sourceRef(e.node);
     if (ref >= zipEntries.size()) {
         *error = QStringLiteral("%1: no zip entry behind this node").arg(tree.displayPath(e.node));
-        return false;
+        return nullptr;
     }
-    const ZipEntryRef &z = zipEntries[ref];
-    std::uint64_t offset = 0;
-    if (!source.dataOffset(z, &offset, error)) {
+    if (!source.dataOffset(zipEntries[ref], offset, error)) {
         *error = QStringLiteral("%1 in %2: %3").arg(tree.displayPath(e.node), tree.rootPath(), *error);
-        return false;
+        return nullptr;
     }
+    return &zipEntries[ref];
+}
+
+// Copies a zip source's kept entry raw.
+bool copyFromZip(const FileTree &tree, const PlanEntry &e, const std::vector<ZipEntryRef> &zipEntries,
+                 ZipSource &source, ZipWriter &writer, QString *error)
+{
+    std::uint64_t offset = 0;
+    const ZipEntryRef *found = locateInZip(tree, e, zipEntries, source, &offset, error);
+    if (!found)
+        return false;
+    const ZipEntryRef &z = *found;
     ZipWriter::Entry out = entryHeader(tree, e);
     out.method = z.method;
     out.crc = z.crc;
@@ -108,8 +122,102 @@ bool copyFromZip(const FileTree &tree, const PlanEntry &e, const std::vector<Zip
     return false;
 }
 
-// Writes a zip source's kept entries in plan order: copied raw, except the
-// files the transform rewrote, which are deflated here.
+// Where recompressed zip entries are inflated to: one unlinked scratch file,
+// refilled for each entry, so EntryEncoder reads it as it reads a folder
+// source's file (whole or streamed) and nothing is left behind, even by kill -9.
+class InflatedEntry
+{
+public:
+    ~InflatedEntry()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    // Inflates `z` into the scratch file.
+    bool fill(ZipSource &source, const ZipEntryRef &z, std::uint64_t offset, QString *error)
+    {
+        if (m_fd < 0) {
+            QByteArray name = QFile::encodeName(QDir::tempPath()) + "/layerslim-recompress-XXXXXX";
+            m_fd = ::mkostemp(name.data(), O_CLOEXEC);
+            if (m_fd < 0) {
+                *error = QStringLiteral("cannot create a scratch file in %1: %2")
+                             .arg(QDir::tempPath(), qt_error_string(errno));
+                return false;
+            }
+            ::unlink(name.constData());
+        }
+        if (::ftruncate(m_fd, 0) != 0) {
+            *error = QStringLiteral("scratch file: %1").arg(qt_error_string(errno));
+            return false;
+        }
+        std::uint64_t at = 0;
+        return source.extract(z, offset, [&](const char *p, std::size_t n) {
+            while (n > 0) {
+                const ssize_t w = ::pwrite(m_fd, p, n, off_t(at));
+                if (w < 0 && errno == EINTR)
+                    continue;
+                if (w <= 0) {
+                    *error = QStringLiteral("scratch file in %1: %2")
+                                 .arg(QDir::tempPath(), qt_error_string(errno));
+                    return false;
+                }
+                p += w;
+                n -= std::size_t(w);
+                at += std::uint64_t(w);
+            }
+            return true;
+        }, error);
+    }
+    [[nodiscard]] int fd() const { return m_fd; }
+
+private:
+    int m_fd = -1;
+};
+
+// Re-encodes a zip source's kept file or link at the export's level, exactly
+// as writeFromFolder() encodes the same content from a folder.
+bool recompressFromZip(const FileTree &tree, const PlanEntry &e, const std::vector<ZipEntryRef> &zipEntries,
+                       ZipSource &source, InflatedEntry &inflated, EntryEncoder &encoder,
+                       std::unique_ptr<EntryEncoder> &streamer, int level, ZipWriter &writer, QString *error)
+{
+    std::uint64_t offset = 0;
+    const ZipEntryRef *z = locateInZip(tree, e, zipEntries, source, &offset, error);
+    if (!z)
+        return false;
+    const QString where = QStringLiteral("%1 in %2").arg(tree.displayPath(e.node), tree.rootPath());
+    EncodedEntry enc;
+    if (e.kind == NodeKind::Symlink) {
+        QByteArray target;
+        if (!source.extract(*z, offset, [&](const char *p, std::size_t n) {
+                target.append(p, qsizetype(n));
+                return true;
+            }, error)) {
+            *error = QStringLiteral("%1: %2").arg(where, *error);
+            return false;
+        }
+        EntryEncoder::encodeLinkTarget(std::move(target), &enc);
+        return writer.beginEntry(entryHeader(tree, e, &enc)) &&
+               writer.writeData(enc.data.constData(), std::size_t(enc.data.size()));
+    }
+    if (!inflated.fill(source, *z, offset, error) ||
+        !encoder.encodeFile(inflated.fd(), z->uncompressedSize, true, &enc, error)) {
+        *error = QStringLiteral("%1: %2").arg(where, *error);
+        return false;
+    }
+    const int fd = inflated.fd();
+    const auto open = [fd](QString *why) {
+        const int copy = ::dup(fd); // writeEncoded closes what it is given
+        if (copy < 0)
+            *why = qt_error_string(errno);
+        return copy;
+    };
+    return writer.beginEntry(entryHeader(tree, e, &enc)) &&
+           writeEncoded(writer, enc, open, QFile::encodeName(where), level, streamer, error);
+}
+
+// Writes a zip source's kept entries in plan order: copied raw (or, with
+// options.recompress, encoded again), except the files the transform
+// rewrote, which are deflated here.
 bool writeFromZip(const FileTree &tree, const ExportPlan &plan, const std::vector<ZipEntryRef> &zipEntries,
                   const ExportOptions &options, ZipWriter &writer, JobControl *control, QString *error,
                   bool *cancelled)
@@ -119,6 +227,7 @@ bool writeFromZip(const FileTree &tree, const ExportPlan &plan, const std::vecto
         return false;
     EntryProgress progress(control, plan.entries().size());
     std::unique_ptr<EntryEncoder> encoder, streamer;
+    InflatedEntry inflated;
     for (const PlanEntry &e : plan.entries()) {
         if (control && control->cancelled()) {
             *cancelled = true;
@@ -139,6 +248,12 @@ bool writeFromZip(const FileTree &tree, const ExportPlan &plan, const std::vecto
             const auto open = [t](QString *openError) { return ExportTransform::open(*t, openError); };
             if (!writer.beginEntry(entryHeader(tree, e, &enc)) ||
                 !writeEncoded(writer, enc, open, t->path, options.level, streamer, error))
+                return false;
+        } else if (options.recompress) {
+            if (!encoder)
+                encoder = std::make_unique<EntryEncoder>(options.level);
+            if (!recompressFromZip(tree, e, zipEntries, source, inflated, *encoder, streamer, options.level, writer,
+                                   error))
                 return false;
         } else if (!copyFromZip(tree, e, zipEntries, source, writer, error)) {
             return false;
@@ -194,6 +309,13 @@ ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std
     const auto prefix = ExportPlan::normalizePrefix(options.prefix, &result.error);
     if (!prefix)
         return result;
+    // The time is settled before anything is written, so a bad one fails the
+    // export rather than being stamped as 1980 or clamped into range.
+    ExportOptions stamped = options;
+    if (!stamped.epoch)
+        stamped.epoch = ZipWriter::epochFromEnvironment(&result.error);
+    if (!stamped.epoch || !ZipWriter::epochInRange(*stamped.epoch, &result.error))
+        return result;
     if (!AtomicOutput::apartFromSource(options.output, tree.rootPath(), &result.error))
         return result;
     // Writing past `ulimit -f` must fail with EFBIG and a message, not kill the process.
@@ -215,7 +337,7 @@ ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std
     result.folders = plan.folders();
     result.bytes = plan.fileBytes();
     if (options.toFolder) {
-        FolderExporter::run(tree, plan, zipEntries, options, control, &result);
+        FolderExporter::run(tree, plan, zipEntries, stamped, control, &result);
         result.seconds = double(timer.nsecsElapsed()) / 1e9;
         return result;
     }
@@ -223,7 +345,7 @@ ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std
     AtomicOutput out(options.output, AtomicOutput::Kind::File);
     if (!out.open(&result.error))
         return result;
-    ZipWriter writer(out.fd(), ZipWriter::dosDateTime(options.epoch.value_or(ZipWriter::defaultEpoch())));
+    ZipWriter writer(out.fd(), ZipWriter::dosDateTime(*stamped.epoch));
     QString error;
     bool cancelled = false;
     const bool fromZip = tree.source() == FileTree::Source::Zip;

@@ -1,7 +1,7 @@
 // Exports the kept part of a scanned layer as a reproducible Lambda layer zip:
 // entries in byte order of their names under a prefix, deflated by libdeflate
-// on a pool of threads with bounded in-flight memory, zip entries copied raw,
-// written atomically. Strip and bytecode options are applied to copies first
+// on a pool of threads with bounded in-flight memory, zip entries copied raw
+// (or, when asked, encoded again at the export's level), written atomically. Strip and bytecode options are applied to copies first
 // (ExportTransform). Folder exports are delegated to FolderExporter.
 #pragma once
 

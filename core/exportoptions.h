@@ -18,6 +18,10 @@ struct ExportOptions {
     int level = 6;                                  // 0 stores, 1..12 libdeflate levels
     int threads = 0;                                // compression threads; 0 means one per core
     bool toFolder = false;                          // write an unpacked folder instead of a zip
+    // Zip input only: inflate every file and link and encode it again at
+    // `level`, as a folder source's would be, instead of copying its stored
+    // bytes. Off, `level` applies only to files a transform rewrote.
+    bool recompress = false;
     std::optional<std::int64_t> epoch;              // entry time; unset: SOURCE_DATE_EPOCH or 1980-01-01
     // Files written as `strip --strip-unneeded` copies (the strip rule's
     // matches, exceptions already left out); files that are not ELF stay as

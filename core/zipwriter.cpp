@@ -233,9 +233,7 @@ bool ZipWriter::finish()
 
 std::uint32_t ZipWriter::dosDateTime(std::int64_t epochSeconds)
 {
-    constexpr std::int64_t k1980 = 315532800;     // 1980-01-01 00:00:00 UTC
-    constexpr std::int64_t k2107 = 4354819199LL;  // 2107-12-31 23:59:59 UTC
-    const std::time_t t = std::time_t(std::clamp(epochSeconds, k1980, k2107));
+    const std::time_t t = std::time_t(std::clamp(epochSeconds, kEarliestEpoch, kLatestEpoch));
     std::tm tm{};
     gmtime_r(&t, &tm);
     const std::uint32_t date = std::uint32_t(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
@@ -243,13 +241,50 @@ std::uint32_t ZipWriter::dosDateTime(std::int64_t epochSeconds)
     return (date << 16) | time;
 }
 
+bool ZipWriter::epochInRange(std::int64_t epochSeconds, QString *error)
+{
+    if (epochSeconds >= kEarliestEpoch && epochSeconds <= kLatestEpoch)
+        return true;
+    if (error)
+        *error = QStringLiteral("entry time %1 is outside what a zip can hold (%2 to %3: 1980-01-01 00:00:00 to "
+                                "2107-12-31 23:59:59 UTC)")
+                     .arg(epochSeconds)
+                     .arg(kEarliestEpoch)
+                     .arg(kLatestEpoch);
+    return false;
+}
+
+std::optional<std::int64_t> ZipWriter::epochFromEnvironment(QString *error)
+{
+    const char *env = std::getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env)
+        return kEarliestEpoch;
+    const QString shown = QString::fromLocal8Bit(env);
+    // strtoll alone takes " 12", "+12" and "-5" and stops quietly at "12x".
+    bool digits = true;
+    for (const char *c = env; *c; ++c)
+        digits = digits && *c >= '0' && *c <= '9';
+    errno = 0;
+    const long long v = digits ? std::strtoll(env, nullptr, 10) : 0;
+    if (!digits || errno == ERANGE) {
+        if (error)
+            *error = QStringLiteral("SOURCE_DATE_EPOCH=\"%1\" is not a whole number of seconds since 1970-01-01 "
+                                    "UTC; unset it or set it to one (%2 to %3)")
+                         .arg(shown)
+                         .arg(kEarliestEpoch)
+                         .arg(kLatestEpoch);
+        return std::nullopt;
+    }
+    QString why;
+    if (!epochInRange(v, &why)) {
+        if (error)
+            *error = QStringLiteral("SOURCE_DATE_EPOCH=\"%1\": %2").arg(shown, why);
+        return std::nullopt;
+    }
+    return v;
+}
+
 std::int64_t ZipWriter::defaultEpoch()
 {
-    if (const char *env = std::getenv("SOURCE_DATE_EPOCH"); env && *env) {
-        char *end = nullptr;
-        const long long v = std::strtoll(env, &end, 10);
-        if (end && *end == '\0' && v >= 0)
-            return v;
-    }
-    return 315532800;
+    return epochFromEnvironment(nullptr).value_or(kEarliestEpoch);
 }

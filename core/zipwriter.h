@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 // Why not QuaZip's raw mode: QuaZipNewInfo takes names as QString encoded by
 // one QTextCodec per archive and sets the UTF-8 flag for the whole archive,
@@ -80,8 +81,20 @@ public:
     // MS-DOS date and time (date in the high 16 bits) of a UTC epoch second,
     // clamped to the format's 1980..2107 range.
     [[nodiscard]] static std::uint32_t dosDateTime(std::int64_t epochSeconds);
-    // The stamp exports use: SOURCE_DATE_EPOCH when set to an integer,
-    // otherwise 1980-01-01 00:00 UTC.
+    // The earliest and latest times a zip entry can hold: 1980-01-01 00:00:00
+    // and 2107-12-31 23:59:59 UTC.
+    static constexpr std::int64_t kEarliestEpoch = 315532800;
+    static constexpr std::int64_t kLatestEpoch = 4354819199LL;
+    // Whether an entry time fits the zip format; `error` says why not. A time
+    // outside would be clamped, and the zip would claim a time nobody chose.
+    [[nodiscard]] static bool epochInRange(std::int64_t epochSeconds, QString *error);
+    // The stamp exports use: SOURCE_DATE_EPOCH when set, otherwise 1980-01-01
+    // 00:00 UTC. Set to anything but whole seconds within the zip's range
+    // (`abc`, `-5`, `12x`, 0), it is refused with a reason naming the value,
+    // rather than replaced by a time the user did not ask for.
+    [[nodiscard]] static std::optional<std::int64_t> epochFromEnvironment(QString *error);
+    // defaultEpoch() for callers that have already checked it (Exporter::run
+    // does, and passes the result on as ExportOptions::epoch).
     [[nodiscard]] static std::int64_t defaultEpoch();
 
 private:

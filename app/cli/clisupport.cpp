@@ -1,8 +1,12 @@
 #include "clisupport.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace cli {
 
@@ -24,18 +28,114 @@ void addSelectionOptions(QCommandLineParser &parser)
                       QStringLiteral("file")});
 }
 
+namespace {
+
+// QCommandLineParser lists its options nowhere but in its help, where each
+// line of the options section starts with "-x, --name" or "--name".
+QStringList optionNames(const QCommandLineParser &parser)
+{
+    QStringList names;
+    static const QRegularExpression option(QStringLiteral("^\\s+(-[^\\s<,]+(?:,\\s*-[^\\s<,]+)*)"));
+    for (const QString &line : parser.helpText().split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch m = option.match(line);
+        if (!m.hasMatch())
+            continue;
+        for (const QString &n : m.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            names << n.trimmed();
+    }
+    return names;
+}
+
+// Levenshtein distance, for "did you mean".
+qsizetype editDistance(QStringView a, QStringView b)
+{
+    std::vector<qsizetype> row(std::size_t(b.size()) + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[std::size_t(j)] = j;
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        qsizetype diagonal = row[0];
+        row[0] = i;
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const qsizetype up = row[std::size_t(j)];
+            row[std::size_t(j)] = std::min({up + 1, row[std::size_t(j - 1)] + 1,
+                                            diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[std::size_t(b.size())];
+}
+
+// The unknown option as the user typed it: Qt reports "jsn" for "--jsn" and
+// for "-jsn" alike.
+QString asTyped(const QString &name, const QStringList &args)
+{
+    for (const QString &a : args) {
+        if (a == QStringLiteral("--"))
+            break;
+        if (a == QStringLiteral("--") + name || a.startsWith(QStringLiteral("--%1=").arg(name)))
+            return QStringLiteral("--") + name;
+    }
+    return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+}
+
+} // namespace
+
+QString nearestName(const QString &name, const QStringList &known)
+{
+    const auto bare = [](const QString &n) {
+        qsizetype i = 0;
+        while (i < n.size() && n[i] == QLatin1Char('-'))
+            ++i;
+        return QStringView(n).mid(i);
+    };
+    const QStringView wanted = bare(name);
+    // One typo in a short name, two in a longer one; a lone letter is any option's neighbour.
+    const qsizetype tolerance = wanted.size() < 2 ? 0 : wanted.size() <= 4 ? 1 : wanted.size() <= 8 ? 2 : 3;
+    QString best;
+    qsizetype bestDistance = tolerance + 1;
+    for (const QString &k : known) {
+        const QStringView candidate = bare(k);
+        const qsizetype d = wanted.size() >= 2 && candidate.startsWith(wanted) ? 1 : editDistance(wanted, candidate);
+        if (d < bestDistance) {
+            best = k;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+QString helpText(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const QString program = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+    if (text.startsWith(program))
+        text.replace(0, program.size(), QStringLiteral("Usage: layerslim-cli ") + command);
+    return text;
+}
+
 bool parseOrExplain(QCommandLineParser &parser, const QStringList &args, const QString &command, int positionalCount,
                     int *exitCode)
 {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     parser.addOption(help);
+    const QString usage = helpText(parser, command).section(QLatin1Char('\n'), 0, 0);
     if (!parser.parse(QStringList{QStringLiteral("layerslim-cli ") + command} + args)) {
-        printErr(QStringLiteral("layerslim-cli %1: %2\n").arg(command, parser.errorText()));
+        const QStringList unknown = parser.unknownOptionNames();
+        QString why = parser.errorText();
+        if (!unknown.isEmpty()) {
+            const QString typed = asTyped(unknown.first(), args);
+            const QString hint = nearestName(typed, optionNames(parser));
+            why = QStringLiteral("unknown option '%1'").arg(typed);
+            if (!hint.isEmpty())
+                why += QStringLiteral("; did you mean %1?").arg(hint);
+        }
+        printErr(QStringLiteral("layerslim-cli %1: %2\n%3\nRun `layerslim-cli %1 --help` for its options.\n")
+                     .arg(command, why, usage));
         *exitCode = BadInput;
         return false;
     }
     if (parser.isSet(help)) {
-        printOut(parser.helpText());
+        printOut(helpText(parser, command));
         *exitCode = Ok;
         return false;
     }
@@ -44,7 +144,7 @@ bool parseOrExplain(QCommandLineParser &parser, const QStringList &args, const Q
                      .arg(command)
                      .arg(positionalCount)
                      .arg(parser.positionalArguments().size())
-                     .arg(parser.helpText()));
+                     .arg(helpText(parser, command)));
         *exitCode = BadInput;
         return false;
     }

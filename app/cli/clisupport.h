@@ -26,9 +26,17 @@ void addSelectionOptions(QCommandLineParser &parser);
 // Opens `path` and applies --rules / --profile; prints the reason and returns
 // nullopt on bad input.
 [[nodiscard]] std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser);
-// Parses args; handles --help. Returns false (after printing) on bad usage.
+// Parses args; handles --help. Returns false (after printing) on bad usage:
+// an unknown option is named as typed, with the nearest of the command's own
+// options as a hint, and the command's usage line.
 [[nodiscard]] bool parseOrExplain(QCommandLineParser &parser, const QStringList &args, const QString &command,
                                   int positionalCount, int *exitCode);
+// The parser's help with the usage line naming the command as it is typed
+// ("Usage: layerslim-cli export [options] PATH"), not the binary's path.
+[[nodiscard]] QString helpText(const QCommandLineParser &parser, const QString &command);
+// The closest of `known` to the mistyped `name` (by edit distance, or a
+// prefix), or empty when none is close enough to be a likely meaning.
+[[nodiscard]] QString nearestName(const QString &name, const QStringList &known);
 
 void printOut(const QString &text);
 void printErr(const QString &text);

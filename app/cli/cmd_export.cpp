@@ -10,6 +10,7 @@
 #include "targets.h"
 #include "units.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -66,7 +67,8 @@ int runExport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Writes the kept part of a layer folder or zip as a reproducible Lambda layer zip (or folder). Entry times "
-        "are SOURCE_DATE_EPOCH when set, otherwise 1980-01-01 00:00."));
+        "are SOURCE_DATE_EPOCH when set (whole seconds from 1980 to 2107; anything else is refused), otherwise "
+        "1980-01-01 00:00."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to export from."));
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The zip (or folder) to write."),
                       QStringLiteral("OUT")});
@@ -75,7 +77,9 @@ int runExport(const QStringList &args)
                       QStringLiteral("Folder the packages go under: python/ (default), "
                                      "python/lib/pythonX.Y/site-packages/, or \"\" for none."),
                       QStringLiteral("prefix")});
-    parser.addOption({QStringLiteral("level"), QStringLiteral("Deflate level 0 (store) to 12 (default 6)."),
+    parser.addOption({QStringLiteral("level"),
+                      QStringLiteral("Deflate level 0 (store) to 12 (default 6). Zip input is copied as it is "
+                                     "stored unless --level is given; then every entry is compressed again at N."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Compression threads (default one per core)."),
                       QStringLiteral("N")});
@@ -131,6 +135,7 @@ int runExport(const QStringList &args)
     options.output = parser.value(QStringLiteral("output"));
     options.prefix = parser.isSet(QStringLiteral("prefix")) ? parser.value(QStringLiteral("prefix")) : profile.prefix;
     options.level = level >= 0 ? level : profile.level;
+    options.recompress = level >= 0; // a level asked for here is honoured for zip input too
     options.toFolder = parser.isSet(QStringLiteral("folder"));
     if (!transformOptions(parser, *session, &options))
         return BadInput;
@@ -144,7 +149,18 @@ int runExport(const QStringList &args)
     const std::uint64_t budget = profile.limitBytes > profile.reserveBytes ? profile.limitBytes - profile.reserveBytes : 0;
     const bool fits = r.bytes <= budget;
     QString reportPath;
-    if (!parser.isSet(QStringLiteral("no-report"))) {
+    if (parser.isSet(QStringLiteral("no-report"))) {
+        // An older report beside the new output would describe another layer.
+        for (const QString &suffix : {QStringLiteral(".md"), QStringLiteral(".json")}) {
+            QFile old(ExportReport::basePath(options.output) + suffix);
+            if (old.exists() && !old.remove()) {
+                printErr(QStringLiteral("layerslim-cli export: the layer was written, but the older report %1 beside "
+                                        "it could not be removed: %2\n")
+                             .arg(old.fileName(), old.errorString()));
+                return BadInput;
+            }
+        }
+    } else {
         ExportReportInput report;
         report.ledger = session->ledger.get();
         report.profile = Profile::fromLedger(*session->ledger, profile);

@@ -54,7 +54,7 @@ int runStage(const QStringList &args)
     if (!parseOrExplain(parser, ownArgs, QStringLiteral("stage"), 0, &exitCode))
         return exitCode;
     if (!parser.isSet(requirements) || !parser.isSet(output)) {
-        printErr(QStringLiteral("layerslim-cli stage: -r FILE and -o DIR are required\n\n%1").arg(parser.helpText()));
+        printErr(QStringLiteral("layerslim-cli stage: -r FILE and -o DIR are required\n\n%1").arg(helpText(parser, QStringLiteral("stage"))));
         return BadInput;
     }
     for (const QString &why : {Target::runtimeProblem(parser.value(runtime)), Target::archProblem(parser.value(arch))})

@@ -1,6 +1,7 @@
 // Export on the real demo layer: the zip reads back in unzip and Python with
 // every CRC, lists exactly the kept files with their contents, imports, is
-// reproducible, matches its predicted size, and copies zip input raw.
+// reproducible, matches its predicted size, copies zip input raw, and
+// recompresses it, when asked, to the bytes a folder source gives.
 #include "exporter.h"
 #include "exportplan.h"
 #include "layer.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void predictionEqualsSize_data();
     void predictionEqualsSize();
     void zipInputIsCopiedRaw();
+    void zipInputRecompressedAtLevel();
     void folderExportEqualsZip();
     void cleanupTestCase();
 
@@ -228,6 +230,43 @@ void TestExport::zipInputIsCopiedRaw()
                                   .arg(zipcheck(), quoted(m_seedZip), quoted(moved.output)));
     QCOMPARE(raw.trimmed(), QByteArray("ok"));
     QVERIFY(sh(QStringLiteral("unzip -tq %1").arg(quoted(moved.output))).startsWith("No errors detected"));
+}
+
+void TestExport::zipInputRecompressedAtLevel()
+{
+    // The seed zip (level 6) encoded again at level 1 must be byte for byte the
+    // level-1 export of the same files from the folder, whose size the
+    // predictor gives exactly: recompressing is as reproducible and as
+    // predictable as exporting from a folder.
+    QString error;
+    const Layer zipLayer = Layer::open(m_seedZip, &error);
+    QVERIFY2(zipLayer.tree, qPrintable(error));
+    const SizeLedger ledger(*zipLayer.tree);
+    ExportOptions o;
+    o.output = m_tmp.filePath(QStringLiteral("recompressed.zip"));
+    o.level = 1;
+    o.recompress = true;
+    const ExportResult r = Exporter::run(*zipLayer.tree, ledger.pruned(), zipLayer.zipEntries, o);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY(QFileInfo(o.output).size() != QFileInfo(m_seedZip).size());
+
+    ExportOptions f;
+    f.output = m_tmp.filePath(QStringLiteral("level1.zip"));
+    f.level = 1;
+    std::uint64_t predicted = 0;
+    const ExportResult fr = exportWith(kSeedRules, f, &predicted);
+    QVERIFY2(fr.ok, qPrintable(fr.error));
+    QCOMPARE(predicted, std::uint64_t(QFileInfo(f.output).size()));
+    int rc = -1;
+    sh(QStringLiteral("cmp %1 %2").arg(quoted(o.output), quoted(f.output)), &rc);
+    QCOMPARE(rc, 0);
+    QCOMPARE(r.outputBytes, predicted);
+    QCOMPARE(r.bytes, fr.bytes);
+    QVERIFY(sh(QStringLiteral("unzip -tq %1").arg(quoted(o.output))).startsWith("No errors detected"));
+    const QByteArray check = sh(QStringLiteral("%1 check %2 %3 python/ %4")
+                                    .arg(zipcheck(), quoted(o.output), quoted(testsupport::demoLayer()),
+                                         quoted(m_tmp.filePath(QStringLiteral("kept.lst")))));
+    QCOMPARE(check.trimmed(), QByteArray("ok"));
 }
 
 void TestExport::folderExportEqualsZip()

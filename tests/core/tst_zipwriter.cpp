@@ -44,6 +44,8 @@ private Q_SLOTS:
     void initTestCase();
     void namesModesAndLinks();
     void sourceDateEpoch();
+    void badSourceDateEpochIsRefused_data();
+    void badSourceDateEpochIsRefused();
     void zip64With70000Entries();
     void writeFailureKeepsOldOutput();
     void staleTemporaryIsRemoved();
@@ -143,6 +145,67 @@ void TestZipWriter::sourceDateEpoch()
     int rc = -1;
     sh(QStringLiteral("cmp %1 %2").arg(quoted(o.output), quoted(e.output)), &rc);
     QCOMPARE(rc, 0);
+}
+
+void TestZipWriter::badSourceDateEpochIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("reason");
+    const QString notNumber = QStringLiteral("is not a whole number of seconds");
+    const QString outside = QStringLiteral("is outside what a zip can hold");
+    QTest::newRow("letters") << QByteArray("abc") << notNumber;
+    QTest::newRow("negative") << QByteArray("-5") << notNumber;
+    QTest::newRow("trailing junk") << QByteArray("12x") << notNumber;
+    QTest::newRow("leading space") << QByteArray(" 1700000000") << notNumber;
+    QTest::newRow("past 2^63") << QByteArray("99999999999999999999") << notNumber;
+    QTest::newRow("zero, before 1980") << QByteArray("0") << outside;
+    QTest::newRow("1979-12-31 23:59:59") << QByteArray("315532799") << outside;
+    QTest::newRow("2108-01-01 00:00:00") << QByteArray("4354819200") << outside;
+}
+
+void TestZipWriter::badSourceDateEpochIsRefused()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QString, reason);
+    // A bad time is refused before anything is written, for a zip and a folder
+    // alike, with the variable, its value and the reason in the error.
+    for (const bool folder : {false, true}) {
+        ExportOptions o;
+        o.output = m_tmp.filePath(folder ? QStringLiteral("epoch-bad") : QStringLiteral("epoch-bad.zip"));
+        o.toFolder = folder;
+        qputenv("SOURCE_DATE_EPOCH", value);
+        const ExportResult r = exportSmall(o);
+        qunsetenv("SOURCE_DATE_EPOCH");
+        QVERIFY2(!r.ok, value.constData());
+        QVERIFY2(r.error.contains(QStringLiteral("SOURCE_DATE_EPOCH=\"%1\"").arg(QString::fromLatin1(value))),
+                 qPrintable(r.error));
+        QVERIFY2(r.error.contains(reason), qPrintable(r.error));
+        QVERIFY(!QFileInfo::exists(o.output));
+    }
+    QCOMPARE(sh(QStringLiteral("ls -A %1 | grep -c layerslim-tmp || true").arg(quoted(m_tmp.path()))).trimmed(),
+             QByteArray("0"));
+    // The range's ends are accepted and stamped as they are.
+    for (const QByteArray &edge : {QByteArray("315532800"), QByteArray("4354819199")}) {
+        ExportOptions o;
+        o.output = m_tmp.filePath(QStringLiteral("epoch-edge.zip"));
+        qputenv("SOURCE_DATE_EPOCH", edge);
+        const ExportResult r = exportSmall(o);
+        qunsetenv("SOURCE_DATE_EPOCH");
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QByteArray stamp = sh(QStringLiteral(
+            "/usr/bin/python3 -c \"import zipfile, sys; print(sorted({i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()}))\" %1")
+                                        .arg(quoted(o.output)));
+        QCOMPARE(stamp.trimmed(), edge == "315532800" ? QByteArray("[(1980, 1, 1, 0, 0, 0)]")
+                                                      : QByteArray("[(2107, 12, 31, 23, 59, 58)]"));
+    }
+    // An explicit time outside the range is refused too, not clamped.
+    ExportOptions early;
+    early.output = m_tmp.filePath(QStringLiteral("epoch-early.zip"));
+    early.epoch = 100;
+    const ExportResult r = exportSmall(early);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(QStringLiteral("entry time 100 is outside what a zip can hold")), qPrintable(r.error));
+    QVERIFY(!QFileInfo::exists(early.output));
 }
 
 void TestZipWriter::zip64With70000Entries()
