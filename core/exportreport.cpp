@@ -207,7 +207,8 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
         md += QStringLiteral("| exported, strip and bytecode applied | %1 | |\n").arg(size(in.exportedBytes));
     if (in.outputBytes)
         md += QStringLiteral("| zip | %1 | %2 entries |\n").arg(size(in.outputBytes)).arg(in.entries);
-    const std::uint64_t room = in.profile.limitBytes > in.profile.reserveBytes ? in.profile.limitBytes - in.profile.reserveBytes : 0;
+    const std::uint64_t room =
+        in.profile.limitBytes > in.profile.reserveBytes ? in.profile.limitBytes - in.profile.reserveBytes : 0;
     md += QStringLiteral("\nLimit %1 minus reserve %2 leaves %3 for this layer: **%4**.\n")
               .arg(size(in.profile.limitBytes), size(in.profile.reserveBytes), size(room),
                    budget(in).describe(judgedBytes(in)));
@@ -216,7 +217,8 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
     md += QLatin1Char('\n');
 
     md += QStringLiteral("## Rules\n\n*Alone*: what the rule frees by itself. *In union*: what it frees on top of "
-                         "every other rule and manual choice (as the explorer's Rules pane says).\n\n| rule | risk | alone | in union | exceptions |\n|---|---|---:|---:|---|\n");
+                         "every other rule and manual choice (as the explorer's Rules pane says).\n\n| rule | risk | "
+                         "alone | in union | exceptions |\n|---|---|---:|---:|---|\n");
     for (std::size_t r = 0; r < catalog.size(); ++r) {
         if (!ledger.ruleEnabled(int(r)))
             continue;

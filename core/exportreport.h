@@ -41,7 +41,10 @@ public:
                                                  const Profile &base, const ExportOptions &options,
                                                  const ExportResult &result, JobControl *control = nullptr);
     // The verdict on what was written: unzipped bytes after transforms against the profile's limit and reserve.
-    [[nodiscard]] static LayerBudget budget(const ExportReportInput &in) { return LayerBudget(in.profile.limitBytes, in.profile.reserveBytes); }
+    [[nodiscard]] static LayerBudget budget(const ExportReportInput &in)
+    {
+        return LayerBudget(in.profile.limitBytes, in.profile.reserveBytes);
+    }
     [[nodiscard]] static std::uint64_t judgedBytes(const ExportReportInput &in);
 
     [[nodiscard]] static QJsonObject toJson(const ExportReportInput &in);

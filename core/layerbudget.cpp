@@ -151,25 +151,28 @@ QString LayerBudget::describe(std::uint64_t layerBytes, ByteFormat format) const
     QString text;
     if (m_upload) {
         text = v == Verdict::Fits
-            ? tr("can be uploaded directly: %1 under the %2 direct-upload limit").arg(format(m_limit - used), format(m_limit))
-            : tr("too large to upload directly: %1 over the %2 direct-upload limit; upload it through S3")
-                  .arg(format(used - m_limit), format(m_limit));
+                   ? tr("can be uploaded directly: %1 under the %2 direct-upload limit")
+                         .arg(format(m_limit - used), format(m_limit))
+                   : tr("too large to upload directly: %1 over the %2 direct-upload limit; upload it through S3")
+                         .arg(format(used - m_limit), format(m_limit));
         return text;
     }
     switch (v) {
     case Verdict::Fits:
-        text = m_reserve ? tr("fits: %1 to spare beside the %2 reserve").arg(format(m_limit - m_reserve - used), format(m_reserve))
+        text = m_reserve ? tr("fits: %1 to spare beside the %2 reserve")
+                               .arg(format(m_limit - m_reserve - used), format(m_reserve))
                          : tr("fits: %1 to spare").arg(format(m_limit - used));
         break;
     case Verdict::IntoReserve:
-        text = tr("eats into the reserve: only %1 of the %2 reserve left").arg(format(m_limit - used), format(m_reserve));
+        text =
+            tr("eats into the reserve: only %1 of the %2 reserve left").arg(format(m_limit - used), format(m_reserve));
         break;
     case Verdict::OverLimit:
         text = tr("over the limit: %1 more than the %2 allowed").arg(format(used - m_limit), format(m_limit));
         break;
     }
     if (othersBytes() > 0)
-        text += QLatin1Char(' ')
-            + tr("(beside %1 of other layers and code; this layer may take %2)").arg(format(othersBytes()), format(remainingBytes()));
+        text += QLatin1Char(' ') + tr("(beside %1 of other layers and code; this layer may take %2)")
+                                       .arg(format(othersBytes()), format(remainingBytes()));
     return text;
 }

@@ -61,9 +61,9 @@ int runExport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Writes the kept part of a layer folder or zip as a reproducible Lambda layer zip (or folder). Entry times "
-        "are SOURCE_DATE_EPOCH when set, otherwise 1980-01-01 00:00. Exit status 2, with the output still written, when "
-        "the exported bytes do not fit with the reserve or lint finds kept files that cannot load on the target "
-        "runtime and architecture."));
+        "are SOURCE_DATE_EPOCH when set, otherwise 1980-01-01 00:00. Exit status 2, with the output still "
+        "written, when the exported bytes do not fit with the reserve or lint finds kept files that cannot load on "
+        "the target runtime and architecture."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to export from."));
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The zip (or folder) to write."),
                       QStringLiteral("OUT")});
@@ -140,7 +140,8 @@ int runExport(const QStringList &args)
     }
     // The report's input, with its lint for the runtime and arch used, is built
     // even without a report: the verdict and the lint summary come from it.
-    const ExportReportInput report = ExportReport::input(*session->ledger, session->layer.zipEntries, profile, options, r);
+    const ExportReportInput report =
+        ExportReport::input(*session->ledger, session->layer.zipEntries, profile, options, r);
     const LayerBudget budget = ExportReport::budget(report);
     const LayerBudget::Verdict verdict = budget.verdict(r.bytes);
     const int lintErrors = report.lint ? report.lint->errors() : 0;

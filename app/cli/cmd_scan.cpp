@@ -125,8 +125,9 @@ int runScan(const QStringList &args)
     }
     const std::uint64_t room = budget.remainingBytes();
     printOut(QStringLiteral("  kept %1 of %2 allowed (limit %3 minus reserve %4): %5\n")
-                 .arg(units::formatBytes(totals.keptBytes), units::formatBytes(room), units::formatBytes(profile.limitBytes),
-                      units::formatBytes(profile.reserveBytes), budget.describe(totals.keptBytes)));
+                 .arg(units::formatBytes(totals.keptBytes), units::formatBytes(room),
+                      units::formatBytes(profile.limitBytes), units::formatBytes(profile.reserveBytes),
+                      budget.describe(totals.keptBytes)));
     printOut(QStringLiteral("  zip %1 (%2 bytes, %3 at level %4): %5\n")
                  .arg(units::formatBytes(zipEstimate.bytes), units::groupedBytes(zipEstimate.bytes),
                       zipEstimate.exact ? QStringLiteral("exact") : QStringLiteral("approximate"))

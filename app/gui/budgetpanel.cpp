@@ -9,7 +9,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QLocale>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -17,6 +16,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
 #include <QSettings>
@@ -252,8 +252,9 @@ void BudgetPanel::measureNext()
     m_measureProgress->show();
     m_job = std::make_unique<ScanJob>(path);
     connect(m_job.get(), &ScanJob::progress, this, [this, path](quint64 files, quint64 bytes, const QString &) {
-        m_measureStatus->setText(tr("Measuring %1… %2 files, %3")
-                                     .arg(QDir::toNativeSeparators(path), QLocale().toString(files), units::localBytes(bytes)));
+        m_measureStatus->setText(
+            tr("Measuring %1… %2 files, %3")
+                .arg(QDir::toNativeSeparators(path), QLocale().toString(files), units::localBytes(bytes)));
     });
     connect(m_job.get(), &ScanJob::finished, this,
             [this, path](std::shared_ptr<Layer> layer, const QString &error, bool cancelled) {
@@ -338,7 +339,8 @@ void BudgetPanel::restoreOthers()
 {
     for (const QVariant &v : QSettings().value(kOthersKey).toList()) {
         const QVariantMap m = v.toMap();
-        m_pending.push_back(Pending{m.value(QStringLiteral("label")).toString(), m.value(QStringLiteral("path")).toString(),
+        m_pending.push_back(Pending{m.value(QStringLiteral("label")).toString(),
+                                    m.value(QStringLiteral("path")).toString(),
                                     m.value(QStringLiteral("bytes")).toULongLong()});
     }
     if (m_pending.empty())

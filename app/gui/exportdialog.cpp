@@ -290,9 +290,9 @@ void ExportDialog::exportFinished()
             m_status->setText(m_status->text() + QStringLiteral("<br>")
                               + tr("<b>The report was not written:</b> %1").arg(outcome->reportError.toHtmlEscaped()));
         if (outcome->lintErrors > 0)
-            m_status->setText(m_status->text() + QStringLiteral("<br>")
-                              + tr("<b>Lint:</b> %1 errors for %2 in the kept files; see the report.")
-                                    .arg(QLocale().toString(outcome->lintErrors), m_base.runtime.toHtmlEscaped()));
+            m_status->setText(m_status->text() + QStringLiteral("<br>") +
+                              tr("<b>Lint:</b> %1 errors for %2 in the kept files; see the report.")
+                                  .arg(QLocale().toString(outcome->lintErrors), m_base.runtime.toHtmlEscaped()));
     }
     Q_EMIT finished(r->ok);
 }

@@ -210,11 +210,13 @@ void LimitGauge::refresh()
         m_otherSets[i]->setLabelColor(labelFits(items[i].bytes) ? QColor(Qt::white) : QColor(Qt::transparent));
 
     const QString verdict = m_value ? verdictText() : m_pendingText;
-    const QString amount = !m_value       ? tr("— of %1").arg(units::localBytes(limit))
-                           : m_approximate ? tr("<b>≈ %1</b> of %2").arg(units::localBytes(value), units::localBytes(limit))
-                                           : tr("<b>%1</b> of %2").arg(units::localBytes(value), units::localBytes(limit));
+    const QString amount = !m_value ? tr("— of %1").arg(units::localBytes(limit))
+                           : m_approximate
+                               ? tr("<b>≈ %1</b> of %2").arg(units::localBytes(value), units::localBytes(limit))
+                               : tr("<b>%1</b> of %2").arg(units::localBytes(value), units::localBytes(limit));
     m_caption->setText(QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2&nbsp;&nbsp;<span style='color:%3'>%4</span>")
                            .arg(m_title.toHtmlEscaped(), amount, color.darker(120).name(), verdict.toHtmlEscaped()));
-    m_caption->setToolTip(m_value ? tr("%1 bytes of %2 bytes").arg(units::localGroupedBytes(value), units::localGroupedBytes(limit))
-                                  : QString());
+    m_caption->setToolTip(
+        m_value ? tr("%1 bytes of %2 bytes").arg(units::localGroupedBytes(value), units::localGroupedBytes(limit))
+                : QString());
 }

@@ -2,8 +2,8 @@
 // find, both files are written beside the output, lint findings are carried.
 #include "directoryscanner.h"
 #include "exportreport.h"
-#include "units.h"
 #include "testsupport.h"
+#include "units.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,7 +79,8 @@ void TestExportReport::reportMatchesSelection()
                             .arg(units::formatBytes(tests.marginalBytes))));
     // The verdict in the report is core's, with the zip's direct-upload verdict beside it.
     const LayerBudget budget(in.profile.limitBytes, in.profile.reserveBytes);
-    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), LayerBudget::verdictId(budget.verdict(ledger.totals().keptBytes)));
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(),
+             LayerBudget::verdictId(budget.verdict(ledger.totals().keptBytes)));
     QCOMPARE(o.value(QStringLiteral("zip_limit_bytes")).toInteger(), qint64(52'428'800));
     QCOMPARE(o.value(QStringLiteral("zip_under_upload_limit")).toBool(false), true);
     QVERIFY(md.contains(budget.describe(ledger.totals().keptBytes)));

@@ -164,15 +164,16 @@ void TestLayerBudget::verdictBands()
     QCOMPARE(LayerBudget::verdictId(LayerBudget::Verdict::OverLimit), QStringLiteral("over_limit"));
     const auto bytes = [](std::uint64_t b) { return QString::number(b) + QStringLiteral(" B"); };
     QCOMPARE(budget.describe(850'000, bytes), QStringLiteral("fits: 50000 B to spare beside the 100000 B reserve"));
-    QCOMPARE(budget.describe(950'000, bytes), QStringLiteral("eats into the reserve: only 50000 B of the 100000 B reserve left"));
+    QCOMPARE(budget.describe(950'000, bytes),
+             QStringLiteral("eats into the reserve: only 50000 B of the 100000 B reserve left"));
     QCOMPARE(budget.describe(1'000'007, bytes), QStringLiteral("over the limit: 7 B more than the 1000000 B allowed"));
     // Items count before the layer: 200,000 of code moves every edge down by as much.
     budget.addSize(QStringLiteral("code"), 200'000);
     QCOMPARE(budget.verdict(700'000), LayerBudget::Verdict::Fits);
     QCOMPARE(budget.verdict(700'001), LayerBudget::Verdict::IntoReserve);
     QCOMPARE(budget.verdict(800'001), LayerBudget::Verdict::OverLimit);
-    QVERIFY(budget.describe(750'000, bytes).endsWith(
-        QStringLiteral("(beside 200000 B of other layers and code; this layer may take 700000 B)")));
+    QVERIFY(budget.describe(750'000, bytes)
+                .endsWith(QStringLiteral("(beside 200000 B of other layers and code; this layer may take 700000 B)")));
     // In the reserve band the gauge draws what is left of the reserve, and the bar still adds up to the limit.
     const auto segments = budget.segments(750'000);
     QCOMPARE(segments[2].kind, LayerBudget::SegmentKind::Free);

@@ -49,8 +49,8 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_tmp;
-    QString m_arch;        // this machine's, as Lambda names it
-    QString m_tag;         // the CPython of the demo's extension modules: "311"
+    QString m_arch;         // this machine's, as Lambda names it
+    QString m_tag;          // the CPython of the demo's extension modules: "311"
     QString m_otherRuntime; // a Lambda runtime those modules were not built for
 };
 
@@ -61,9 +61,10 @@ void TestVerdictCli::initTestCase()
     const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
     m_arch = machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
     // One real extension module of the demo layer, its ABI tag read from its name.
-    const QString so = QString::fromLocal8Bit(sh(QStringLiteral("cd %1 && find . -name '_umath_linalg.cpython-3*.so' | head -1")
-                                                     .arg(quoted(testsupport::demoLayer()))))
-                           .trimmed();
+    const QString so =
+        QString::fromLocal8Bit(sh(QStringLiteral("cd %1 && find . -name '_umath_linalg.cpython-3*.so' | head -1")
+                                      .arg(quoted(testsupport::demoLayer()))))
+            .trimmed();
     QVERIFY2(!so.isEmpty(), "numpy's _umath_linalg extension in the demo layer");
     m_tag = so.section(QStringLiteral("cpython-"), 1).section(QLatin1Char('-'), 0, 0);
     QVERIFY2(m_tag.startsWith(QLatin1Char('3')), qPrintable(so));
@@ -102,7 +103,8 @@ void TestVerdictCli::scanNamesTheDirectUploadLimit()
     // A small tree says it can be uploaded directly.
     const Run small = cli({QStringLiteral("scan"), m_tmp.filePath(QStringLiteral("ext")), QStringLiteral("--json")});
     QCOMPARE(small.exitCode, 0);
-    QCOMPARE(QJsonDocument::fromJson(small.out).object().value(QStringLiteral("zip_under_upload_limit")).toBool(false), true);
+    QCOMPARE(QJsonDocument::fromJson(small.out).object().value(QStringLiteral("zip_under_upload_limit")).toBool(false),
+             true);
 }
 
 void TestVerdictCli::exportReportsAndLintsTheRuntimeItWasGiven()
@@ -132,8 +134,9 @@ void TestVerdictCli::exportReportsAndLintsTheRuntimeItWasGiven()
     // Another runtime: the module cannot load there. The zip is written, the
     // lint summary names the file, and the exit status is 2 as for "does not fit".
     const QString bad = m_tmp.filePath(QStringLiteral("bad.zip"));
-    const Run wrong = cli({QStringLiteral("export"), src, QStringLiteral("-o"), bad, QStringLiteral("--profile"),
-                           profile.fileName(), QStringLiteral("--runtime"), m_otherRuntime, QStringLiteral("--no-report")});
+    const Run wrong =
+        cli({QStringLiteral("export"), src, QStringLiteral("-o"), bad, QStringLiteral("--profile"), profile.fileName(),
+             QStringLiteral("--runtime"), m_otherRuntime, QStringLiteral("--no-report")});
     QCOMPARE(wrong.exitCode, 2);
     QVERIFY2(wrong.err.contains(QStringLiteral("lint for %1 %2: 1 errors").arg(m_otherRuntime, m_arch).toUtf8()),
              wrong.err.constData());
@@ -141,9 +144,9 @@ void TestVerdictCli::exportReportsAndLintsTheRuntimeItWasGiven()
     QVERIFY(sh(QStringLiteral("unzip -tq %1").arg(quoted(bad))).startsWith("No errors detected"));
     QVERIFY(!QFile::exists(m_tmp.filePath(QStringLiteral("bad.report.json"))));
     // --json carries the same: runtime, lint errors, the verdict.
-    const Run wrongJson = cli({QStringLiteral("export"), src, QStringLiteral("-o"), bad, QStringLiteral("--profile"),
-                               profile.fileName(), QStringLiteral("--runtime"), m_otherRuntime, QStringLiteral("--no-report"),
-                               QStringLiteral("--json")});
+    const Run wrongJson =
+        cli({QStringLiteral("export"), src, QStringLiteral("-o"), bad, QStringLiteral("--profile"), profile.fileName(),
+             QStringLiteral("--runtime"), m_otherRuntime, QStringLiteral("--no-report"), QStringLiteral("--json")});
     QCOMPARE(wrongJson.exitCode, 2);
     const QJsonObject o = QJsonDocument::fromJson(wrongJson.out).object();
     QCOMPARE(o.value(QStringLiteral("runtime")).toString(), m_otherRuntime);

@@ -110,7 +110,8 @@ void TestBudgetPanel::zipFolderAndSizeBecomeSegments()
     const std::uint64_t tight = gauge->room() - kept + panel.reserveBytes() / 2;
     panel.addOtherSize(QStringLiteral("function code"), tight);
     QCOMPARE(gauge->verdict().value(), LayerBudget::Verdict::IntoReserve);
-    QVERIFY2(gauge->verdictText().startsWith(QStringLiteral("eats into the reserve")), qPrintable(gauge->verdictText()));
+    QVERIFY2(gauge->verdictText().startsWith(QStringLiteral("eats into the reserve")),
+             qPrintable(gauge->verdictText()));
     panel.addOtherSize(QStringLiteral("another layer"), panel.reserveBytes());
     QCOMPARE(gauge->verdict().value(), LayerBudget::Verdict::OverLimit);
     panel.removeOther(3);
@@ -173,7 +174,8 @@ void TestBudgetPanel::restoringMeasuresOffTheGuiThread()
                     &rc);
     QCOMPARE(rc, 0);
     const std::uint64_t manyBytes =
-        testsupport::sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s += $1} END {print s}'").arg(testsupport::quoted(many)))
+        testsupport::sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s += $1} END {print s}'")
+                            .arg(testsupport::quoted(many)))
             .trimmed()
             .toULongLong();
     QVERIFY(manyBytes > 0);

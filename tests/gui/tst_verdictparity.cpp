@@ -90,9 +90,10 @@ void TestVerdictParity::initTestCase()
            .arg(quoted(m_tree)),
        &rc);
     QCOMPARE(rc, 0);
-    m_keptBytes = sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s += $1} END {print s}'").arg(quoted(m_tree)))
-                      .trimmed()
-                      .toULongLong();
+    m_keptBytes =
+        sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s += $1} END {print s}'").arg(quoted(m_tree)))
+            .trimmed()
+            .toULongLong();
     QVERIFY(m_keptBytes > 2'000'000);
     QString error;
     auto layer = std::make_shared<Layer>(Layer::open(m_tree, &error));
@@ -159,16 +160,19 @@ void TestVerdictParity::exportReportMatchesCli()
     QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
     // The target is this machine's Python and CPU, so sourceless can compile
     // with /usr/bin/python3 and lint judges the demo's extensions for them.
-    const QString runtime = QString::fromLatin1(
-        sh(QStringLiteral("/usr/bin/python3 -c 'import sys; print(\"python%d.%d\" % sys.version_info[:2])'"))).trimmed();
+    const QString runtime =
+        QString::fromLatin1(
+            sh(QStringLiteral("/usr/bin/python3 -c 'import sys; print(\"python%d.%d\" % sys.version_info[:2])'")))
+            .trimmed();
     const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
     const QString arch = machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
-    const QString path = writeProfile(
-        m_tmp.filePath(QStringLiteral("export.json")),
-        QJsonObject{{QStringLiteral("version"), 1},
-                    {QStringLiteral("runtime"), runtime},
-                    {QStringLiteral("arch"), arch},
-                    {QStringLiteral("rules"), QJsonArray{QStringLiteral("tests"), QStringLiteral("docs"), QStringLiteral("strip")}}});
+    const QString path =
+        writeProfile(m_tmp.filePath(QStringLiteral("export.json")),
+                     QJsonObject{{QStringLiteral("version"), 1},
+                                 {QStringLiteral("runtime"), runtime},
+                                 {QStringLiteral("arch"), arch},
+                                 {QStringLiteral("rules"), QJsonArray{QStringLiteral("tests"), QStringLiteral("docs"),
+                                                                      QStringLiteral("strip")}}});
     QString error;
     const std::optional<Profile> profile = Profile::load(path, &error);
     QVERIFY2(profile, qPrintable(error));
@@ -176,8 +180,9 @@ void TestVerdictParity::exportReportMatchesCli()
     // layerslim-cli export.
     const QString cliZip = m_tmp.filePath(QStringLiteral("cli/layer.zip"));
     QVERIFY(QDir().mkpath(QFileInfo(cliZip).absolutePath()));
-    const Run run = cli({QStringLiteral("export"), testsupport::demoLayer(), QStringLiteral("-o"), cliZip,
-                         QStringLiteral("--profile"), path, QStringLiteral("--bytecode"), QStringLiteral("sourceless")});
+    const Run run =
+        cli({QStringLiteral("export"), testsupport::demoLayer(), QStringLiteral("-o"), cliZip,
+             QStringLiteral("--profile"), path, QStringLiteral("--bytecode"), QStringLiteral("sourceless")});
     QVERIFY2(run.exitCode == 0 || run.exitCode == 2, run.err.constData());
 
     // The Export dialog on the same profile.
@@ -206,7 +211,8 @@ void TestVerdictParity::exportReportMatchesCli()
     QCOMPARE(transforms.value(QStringLiteral("bytecode")).toObject().value(QStringLiteral("mode")).toString(),
              QStringLiteral("sourceless"));
     QVERIFY(transforms.value(QStringLiteral("bytecode")).toObject().value(QStringLiteral("added_files")).toInt() > 0);
-    QVERIFY(fromCli.value(QStringLiteral("exported_bytes")).toInteger() != fromCli.value(QStringLiteral("kept_bytes")).toInteger());
+    QVERIFY(fromCli.value(QStringLiteral("exported_bytes")).toInteger() !=
+            fromCli.value(QStringLiteral("kept_bytes")).toInteger());
     QCOMPARE(fromCli.value(QStringLiteral("runtime")).toString(), runtime);
     for (const char *key : {"output", "seconds"}) {
         QVERIFY(fromCli.contains(QLatin1String(key)));
@@ -214,13 +220,19 @@ void TestVerdictParity::exportReportMatchesCli()
         fromGui.remove(QLatin1String(key));
     }
     for (const QString &key : fromCli.keys())
-        QVERIFY2(fromCli.value(key) == fromGui.value(key),
-                 qPrintable(QStringLiteral("%1: cli %2, gui %3")
-                                .arg(key, QString::fromUtf8(QJsonDocument(QJsonObject{{key, fromCli.value(key)}}).toJson(QJsonDocument::Compact)),
-                                     QString::fromUtf8(QJsonDocument(QJsonObject{{key, fromGui.value(key)}}).toJson(QJsonDocument::Compact)))));
+        QVERIFY2(
+            fromCli.value(key) == fromGui.value(key),
+            qPrintable(
+                QStringLiteral("%1: cli %2, gui %3")
+                    .arg(key,
+                         QString::fromUtf8(
+                             QJsonDocument(QJsonObject{{key, fromCli.value(key)}}).toJson(QJsonDocument::Compact)),
+                         QString::fromUtf8(
+                             QJsonDocument(QJsonObject{{key, fromGui.value(key)}}).toJson(QJsonDocument::Compact)))));
     QCOMPARE(fromGui, fromCli);
     // And the same zip, to the byte.
-    QCOMPARE(sh(QStringLiteral("sha256sum < %1").arg(quoted(guiZip))), sh(QStringLiteral("sha256sum < %1").arg(quoted(cliZip))));
+    QCOMPARE(sh(QStringLiteral("sha256sum < %1").arg(quoted(guiZip))),
+             sh(QStringLiteral("sha256sum < %1").arg(quoted(cliZip))));
 }
 
 QTEST_MAIN(TestVerdictParity)
