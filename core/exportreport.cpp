@@ -48,6 +48,35 @@ QString mdEscape(QString s)
 
 } // namespace
 
+ExportReportInput ExportReport::input(const SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries,
+                                      const Profile &base, const ExportOptions &options, const ExportResult &result,
+                                      JobControl *control)
+{
+    ExportReportInput in;
+    in.ledger = &ledger;
+    in.profile = Profile::fromLedger(ledger, base);
+    // What the export actually used, not what the profile said before options overrode it.
+    in.profile.runtime = options.runtime;
+    in.profile.prefix = options.prefix;
+    in.profile.level = options.level;
+    in.output = options.output;
+    in.outputBytes = options.toFolder ? 0 : result.outputBytes;
+    in.entries = std::uint32_t(result.files + result.symlinks + result.folders);
+    in.seconds = result.seconds;
+    in.transform = result.transform;
+    in.exportedBytes = result.bytes;
+    LintTarget target;
+    target.runtime = in.profile.runtime;
+    target.arch = in.profile.arch;
+    in.lint = Lint::run(ledger.tree(), &zipEntries, target, &ledger.pruned(), control);
+    return in;
+}
+
+std::uint64_t ExportReport::judgedBytes(const ExportReportInput &in)
+{
+    return in.exportedBytes ? in.exportedBytes : in.ledger->totals().keptBytes;
+}
+
 QString ExportReport::basePath(const QString &output)
 {
     QString base = output;
@@ -122,10 +151,14 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
         {QStringLiteral("seconds"), in.seconds},
         {QStringLiteral("limit_bytes"), bytes(in.profile.limitBytes)},
         {QStringLiteral("reserve_bytes"), bytes(in.profile.reserveBytes)},
-        {QStringLiteral("exported_bytes"), bytes(in.exportedBytes ? in.exportedBytes : totals.keptBytes)},
-        {QStringLiteral("fits"), (in.exportedBytes ? in.exportedBytes : totals.keptBytes) + in.profile.reserveBytes <=
-                                     in.profile.limitBytes},
+        {QStringLiteral("exported_bytes"), bytes(judgedBytes(in))},
+        {QStringLiteral("fits"), budget(in).fits(judgedBytes(in))},
+        {QStringLiteral("verdict"), LayerBudget::verdictId(budget(in).verdict(judgedBytes(in)))},
+        {QStringLiteral("zip_limit_bytes"), bytes(units::kLambdaZipUploadLimit)},
     };
+    // A folder export has no zip to judge.
+    if (in.outputBytes)
+        out.insert(QStringLiteral("zip_under_upload_limit"), LayerBudget::directUpload().fits(in.outputBytes));
     out.insert(QStringLiteral("transforms"), transformJson(in.transform));
     if (in.lint) {
         QJsonArray findings;
@@ -174,13 +207,18 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
         md += QStringLiteral("| exported, strip and bytecode applied | %1 | |\n").arg(size(in.exportedBytes));
     if (in.outputBytes)
         md += QStringLiteral("| zip | %1 | %2 entries |\n").arg(size(in.outputBytes)).arg(in.entries);
-    const std::uint64_t budget = in.profile.limitBytes > in.profile.reserveBytes ? in.profile.limitBytes - in.profile.reserveBytes : 0;
-    md += QStringLiteral("\nLimit %1 minus reserve %2 leaves %3 for this layer: **%4**.\n\n")
-              .arg(size(in.profile.limitBytes), size(in.profile.reserveBytes), size(budget),
-                   (in.exportedBytes ? in.exportedBytes : totals.keptBytes) <= budget ? QStringLiteral("fits")
-                                                                                       : QStringLiteral("does not fit"));
+    const std::uint64_t room =
+        in.profile.limitBytes > in.profile.reserveBytes ? in.profile.limitBytes - in.profile.reserveBytes : 0;
+    md += QStringLiteral("\nLimit %1 minus reserve %2 leaves %3 for this layer: **%4**.\n")
+              .arg(size(in.profile.limitBytes), size(in.profile.reserveBytes), size(room),
+                   budget(in).describe(judgedBytes(in)));
+    if (in.outputBytes)
+        md += QStringLiteral("The zip is **%1**.\n").arg(LayerBudget::directUpload().describe(in.outputBytes));
+    md += QLatin1Char('\n');
 
-    md += QStringLiteral("## Rules\n\n| rule | risk | removes alone | only this rule | exceptions |\n|---|---|---:|---:|---|\n");
+    md += QStringLiteral("## Rules\n\n*Alone*: what the rule frees by itself. *In union*: what it frees on top of "
+                         "every other rule and manual choice (as the explorer's Rules pane says).\n\n| rule | risk | "
+                         "alone | in union | exceptions |\n|---|---|---:|---:|---|\n");
     for (std::size_t r = 0; r < catalog.size(); ++r) {
         if (!ledger.ruleEnabled(int(r)))
             continue;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "exportoptions.h"
+#include "layerbudget.h"
 #include "lint.h"
 #include "profile.h"
 #include "sizeledger.h"
@@ -31,6 +32,21 @@ struct ExportReportInput {
 class ExportReport
 {
 public:
+    // The one way the GUI's export and `layerslim-cli export` fill a report:
+    // the ledger's choices on `base`'s limit, reserve and arch, the runtime,
+    // prefix and level the export used (`options`), what it wrote (`result`:
+    // sizes, strip and bytecode effects) and a lint of the kept files for that
+    // runtime and arch. `zipEntries` is the source's (empty for a folder).
+    [[nodiscard]] static ExportReportInput input(const SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries,
+                                                 const Profile &base, const ExportOptions &options,
+                                                 const ExportResult &result, JobControl *control = nullptr);
+    // The verdict on what was written: unzipped bytes after transforms against the profile's limit and reserve.
+    [[nodiscard]] static LayerBudget budget(const ExportReportInput &in)
+    {
+        return LayerBudget(in.profile.limitBytes, in.profile.reserveBytes);
+    }
+    [[nodiscard]] static std::uint64_t judgedBytes(const ExportReportInput &in);
+
     [[nodiscard]] static QJsonObject toJson(const ExportReportInput &in);
     [[nodiscard]] static QString toMarkdown(const ExportReportInput &in);
     // The "transforms" object of the JSON report: strip and bytecode effects.

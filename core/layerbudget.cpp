@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <limits>
 
 namespace {
@@ -21,6 +22,13 @@ LayerBudget::LayerBudget(std::uint64_t limitBytes, std::uint64_t reserveBytes)
 {
 }
 
+LayerBudget LayerBudget::directUpload()
+{
+    LayerBudget budget(units::kLambdaZipUploadLimit, 0);
+    budget.m_upload = true;
+    return budget;
+}
+
 bool LayerBudget::addPath(const QString &path, QString *error, JobControl *control)
 {
     QString why;
@@ -35,6 +43,12 @@ bool LayerBudget::addPath(const QString &path, QString *error, JobControl *contr
             *error = QStringLiteral("%1: measuring was cancelled").arg(path);
         return false;
     }
+    addLayer(path, layer);
+    return true;
+}
+
+void LayerBudget::addLayer(const QString &path, const Layer &layer)
+{
     Item item;
     item.label = QFileInfo(path).fileName();
     if (item.label.isEmpty())
@@ -44,7 +58,6 @@ bool LayerBudget::addPath(const QString &path, QString *error, JobControl *contr
     // Lambda counts what the function unpacks: every regular file's size.
     item.bytes = layer.tree->totalBytes(0);
     m_items.push_back(item);
-    return true;
 }
 
 void LayerBudget::addSize(const QString &label, std::uint64_t bytes)
@@ -78,17 +91,88 @@ std::uint64_t LayerBudget::overBytes(std::uint64_t layerBytes) const
     return total > m_limit ? total - m_limit : 0;
 }
 
+LayerBudget::Verdict LayerBudget::verdict(std::uint64_t layerBytes) const
+{
+    const std::uint64_t used = saturatingAdd(othersBytes(), layerBytes);
+    if (used > m_limit)
+        return Verdict::OverLimit;
+    if (saturatingAdd(used, m_reserve) > m_limit)
+        return Verdict::IntoReserve;
+    return Verdict::Fits;
+}
+
 std::vector<LayerBudget::Segment> LayerBudget::segments(std::uint64_t layerBytes) const
 {
     std::vector<Segment> out;
     for (std::size_t i = 0; i < m_items.size(); ++i)
-        if (m_items[i].bytes > 0)
-            out.push_back(Segment{SegmentKind::Item, m_items[i].label, m_items[i].bytes, int(i)});
-    if (m_reserve > 0)
-        out.push_back(Segment{SegmentKind::Reserve, QStringLiteral("reserve"), m_reserve, -1});
+        out.push_back(Segment{SegmentKind::Item, m_items[i].label, m_items[i].bytes, int(i)});
     out.push_back(Segment{SegmentKind::Layer, QStringLiteral("this layer"), layerBytes, -1});
-    const std::uint64_t used = saturatingAdd(saturatingAdd(othersBytes(), m_reserve), layerBytes);
-    if (used < m_limit)
-        out.push_back(Segment{SegmentKind::Free, QStringLiteral("free"), m_limit - used, -1});
+    const std::uint64_t used = saturatingAdd(othersBytes(), layerBytes);
+    const std::uint64_t reserve = std::min(m_reserve, m_limit);
+    const std::uint64_t beforeReserve = m_limit - reserve;
+    // Once the layer eats into the reserve, what is drawn of the reserve shrinks.
+    const std::uint64_t free = used < beforeReserve ? beforeReserve - used : 0;
+    const std::uint64_t reserveLeft = used <= beforeReserve ? reserve : used < m_limit ? m_limit - used : 0;
+    out.push_back(Segment{SegmentKind::Free, QStringLiteral("free"), free, -1});
+    out.push_back(Segment{SegmentKind::Reserve, QStringLiteral("reserve"), reserveLeft, -1});
     return out;
+}
+
+QString LayerBudget::verdictId(Verdict v)
+{
+    switch (v) {
+    case Verdict::Fits:
+        return QStringLiteral("fits");
+    case Verdict::IntoReserve:
+        return QStringLiteral("into_reserve");
+    case Verdict::OverLimit:
+        return QStringLiteral("over_limit");
+    }
+    return {};
+}
+
+QString LayerBudget::verdictTitle(Verdict v) const
+{
+    switch (v) {
+    case Verdict::Fits:
+        return m_upload ? tr("can be uploaded directly") : tr("fits");
+    case Verdict::IntoReserve:
+        return tr("eats into the reserve");
+    case Verdict::OverLimit:
+        return m_upload ? tr("too large to upload directly") : tr("over the limit");
+    }
+    return {};
+}
+
+QString LayerBudget::describe(std::uint64_t layerBytes, ByteFormat format) const
+{
+    const Verdict v = verdict(layerBytes);
+    const std::uint64_t used = saturatingAdd(othersBytes(), layerBytes);
+    QString text;
+    if (m_upload) {
+        text = v == Verdict::Fits
+                   ? tr("can be uploaded directly: %1 under the %2 direct-upload limit")
+                         .arg(format(m_limit - used), format(m_limit))
+                   : tr("too large to upload directly: %1 over the %2 direct-upload limit; upload it through S3")
+                         .arg(format(used - m_limit), format(m_limit));
+        return text;
+    }
+    switch (v) {
+    case Verdict::Fits:
+        text = m_reserve ? tr("fits: %1 to spare beside the %2 reserve")
+                               .arg(format(m_limit - m_reserve - used), format(m_reserve))
+                         : tr("fits: %1 to spare").arg(format(m_limit - used));
+        break;
+    case Verdict::IntoReserve:
+        text =
+            tr("eats into the reserve: only %1 of the %2 reserve left").arg(format(m_limit - used), format(m_reserve));
+        break;
+    case Verdict::OverLimit:
+        text = tr("over the limit: %1 more than the %2 allowed").arg(format(used - m_limit), format(m_limit));
+        break;
+    }
+    if (othersBytes() > 0)
+        text += QLatin1Char(' ') + tr("(beside %1 of other layers and code; this layer may take %2)")
+                                       .arg(format(othersBytes()), format(remainingBytes()));
+    return text;
 }

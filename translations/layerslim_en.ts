@@ -126,10 +126,6 @@
         <translation>Zip archives (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <source>Cannot add to the budget</source>
-        <translation>Cannot add to the budget</translation>
-    </message>
-    <message>
         <source>Add a size</source>
         <translation>Add a size</translation>
     </message>
@@ -156,6 +152,18 @@
     <message>
         <source>%1: %2 bytes unzipped</source>
         <translation>%1: %2 bytes unzipped</translation>
+    </message>
+    <message>
+        <source>Left out of the budget: %1</source>
+        <translation>Left out of the budget: %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1…</source>
+        <translation>Measuring %1…</translation>
+    </message>
+    <message>
+        <source>Measuring %1… %2 files, %3</source>
+        <translation>Measuring %1… %2 files, %3</translation>
     </message>
 </context>
 <context>
@@ -673,6 +681,10 @@
         <source>&amp;Bytecode:</source>
         <translation>&amp;Bytecode:</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Lint:&lt;/b&gt; %1 errors for %2 in the kept files; see the report.</source>
+        <translation>&lt;b&gt;Lint:&lt;/b&gt; %1 errors for %2 in the kept files; see the report.</translation>
+    </message>
 </context>
 <context>
     <name>FileTreeModel</name>
@@ -746,6 +758,57 @@
     </message>
 </context>
 <context>
+    <name>LayerBudget</name>
+    <message>
+        <source>can be uploaded directly</source>
+        <translation>can be uploaded directly</translation>
+    </message>
+    <message>
+        <source>fits</source>
+        <translation>fits</translation>
+    </message>
+    <message>
+        <source>eats into the reserve</source>
+        <translation>eats into the reserve</translation>
+    </message>
+    <message>
+        <source>too large to upload directly</source>
+        <translation>too large to upload directly</translation>
+    </message>
+    <message>
+        <source>over the limit</source>
+        <translation>over the limit</translation>
+    </message>
+    <message>
+        <source>can be uploaded directly: %1 under the %2 direct-upload limit</source>
+        <translation>can be uploaded directly: %1 under the %2 direct-upload limit</translation>
+    </message>
+    <message>
+        <source>too large to upload directly: %1 over the %2 direct-upload limit; upload it through S3</source>
+        <translation>too large to upload directly: %1 over the %2 direct-upload limit; upload it through S3</translation>
+    </message>
+    <message>
+        <source>fits: %1 to spare beside the %2 reserve</source>
+        <translation>fits: %1 to spare beside the %2 reserve</translation>
+    </message>
+    <message>
+        <source>fits: %1 to spare</source>
+        <translation>fits: %1 to spare</translation>
+    </message>
+    <message>
+        <source>eats into the reserve: only %1 of the %2 reserve left</source>
+        <translation>eats into the reserve: only %1 of the %2 reserve left</translation>
+    </message>
+    <message>
+        <source>over the limit: %1 more than the %2 allowed</source>
+        <translation>over the limit: %1 more than the %2 allowed</translation>
+    </message>
+    <message>
+        <source>(beside %1 of other layers and code; this layer may take %2)</source>
+        <translation>(beside %1 of other layers and code; this layer may take %2)</translation>
+    </message>
+</context>
+<context>
     <name>LayerDocument</name>
     <message>
         <source>Enable rule “%1”</source>
@@ -799,22 +862,6 @@
         <translation>Reserve</translation>
     </message>
     <message>
-        <source>fits, %1 left beside the %2 reserve</source>
-        <translation>fits, %1 left beside the %2 reserve</translation>
-    </message>
-    <message>
-        <source>fits, %1 to spare</source>
-        <translation>fits, %1 to spare</translation>
-    </message>
-    <message>
-        <source>fits, but leaves only %1 of the %2 reserve</source>
-        <translation>fits, but leaves only %1 of the %2 reserve</translation>
-    </message>
-    <message>
-        <source>%1 over the limit</source>
-        <translation>%1 over the limit</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; of %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; of %2</translation>
     </message>
@@ -829,10 +876,6 @@
     <message>
         <source>%1: %2 MB</source>
         <translation>%1: %2 MB</translation>
-    </message>
-    <message>
-        <source>(beside %1 of other layers and code; this layer may take %2)</source>
-        <translation>(beside %1 of other layers and code; this layer may take %2)</translation>
     </message>
     <message>
         <source>&lt;b&gt;≈ %1&lt;/b&gt; of %2</source>
@@ -1229,18 +1272,6 @@
     <message>
         <source>%1 files, %2 folders, %3 — kept %4 in %5 files — pruned %6 in %7 files</source>
         <translation>%1 files, %2 folders, %3 — kept %4 in %5 files — pruned %6 in %7 files</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#2e7d32&apos;&gt;● fits with the reserve&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#2e7d32&apos;&gt;● fits with the reserve&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#ef8f00&apos;&gt;● fits, eats into the reserve&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#ef8f00&apos;&gt;● fits, eats into the reserve&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;● over 250 MB&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;● over 250 MB&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 — LayerSlim</source>

@@ -126,10 +126,6 @@
         <translation>Tệp nén zip (*.zip);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Cannot add to the budget</source>
-        <translation>Không thêm được vào ngân sách</translation>
-    </message>
-    <message>
         <source>Add a size</source>
         <translation>Thêm một kích thước</translation>
     </message>
@@ -156,6 +152,18 @@
     <message>
         <source>%1: %2 bytes unzipped</source>
         <translation>%1: %2 byte khi giải nén</translation>
+    </message>
+    <message>
+        <source>Left out of the budget: %1</source>
+        <translation>Không tính vào ngân sách: %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1…</source>
+        <translation>Đang đo %1…</translation>
+    </message>
+    <message>
+        <source>Measuring %1… %2 files, %3</source>
+        <translation>Đang đo %1… %2 tệp, %3</translation>
     </message>
 </context>
 <context>
@@ -670,6 +678,10 @@
         <source>&amp;Bytecode:</source>
         <translation>&amp;Bytecode:</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Lint:&lt;/b&gt; %1 errors for %2 in the kept files; see the report.</source>
+        <translation>&lt;b&gt;Lint:&lt;/b&gt; %1 lỗi cho %2 trong các tệp được giữ lại; xem báo cáo.</translation>
+    </message>
 </context>
 <context>
     <name>FileTreeModel</name>
@@ -743,6 +755,57 @@
     </message>
 </context>
 <context>
+    <name>LayerBudget</name>
+    <message>
+        <source>can be uploaded directly</source>
+        <translation>tải lên trực tiếp được</translation>
+    </message>
+    <message>
+        <source>fits</source>
+        <translation>vừa</translation>
+    </message>
+    <message>
+        <source>eats into the reserve</source>
+        <translation>lấn vào phần dự phòng</translation>
+    </message>
+    <message>
+        <source>too large to upload directly</source>
+        <translation>quá lớn để tải lên trực tiếp</translation>
+    </message>
+    <message>
+        <source>over the limit</source>
+        <translation>vượt giới hạn</translation>
+    </message>
+    <message>
+        <source>can be uploaded directly: %1 under the %2 direct-upload limit</source>
+        <translation>tải lên trực tiếp được: dưới giới hạn tải lên trực tiếp %2 là %1</translation>
+    </message>
+    <message>
+        <source>too large to upload directly: %1 over the %2 direct-upload limit; upload it through S3</source>
+        <translation>quá lớn để tải lên trực tiếp: vượt giới hạn tải lên trực tiếp %2 là %1; hãy tải lên qua S3</translation>
+    </message>
+    <message>
+        <source>fits: %1 to spare beside the %2 reserve</source>
+        <translation>vừa: còn dư %1 ngoài phần dự phòng %2</translation>
+    </message>
+    <message>
+        <source>fits: %1 to spare</source>
+        <translation>vừa: còn dư %1</translation>
+    </message>
+    <message>
+        <source>eats into the reserve: only %1 of the %2 reserve left</source>
+        <translation>lấn vào phần dự phòng: chỉ còn %1 trong phần dự phòng %2</translation>
+    </message>
+    <message>
+        <source>over the limit: %1 more than the %2 allowed</source>
+        <translation>vượt giới hạn: nhiều hơn mức cho phép %2 là %1</translation>
+    </message>
+    <message>
+        <source>(beside %1 of other layers and code; this layer may take %2)</source>
+        <translation>(cạnh %1 của các layer và mã khác; layer này còn được dùng %2)</translation>
+    </message>
+</context>
+<context>
     <name>LayerDocument</name>
     <message>
         <source>Enable rule “%1”</source>
@@ -796,22 +859,6 @@
         <translation>Dự phòng</translation>
     </message>
     <message>
-        <source>fits, %1 left beside the %2 reserve</source>
-        <translation>vừa, còn dư %1 ngoài phần dự phòng %2</translation>
-    </message>
-    <message>
-        <source>fits, %1 to spare</source>
-        <translation>vừa, còn dư %1</translation>
-    </message>
-    <message>
-        <source>fits, but leaves only %1 of the %2 reserve</source>
-        <translation>vừa, nhưng chỉ còn %1 trong phần dự phòng %2</translation>
-    </message>
-    <message>
-        <source>%1 over the limit</source>
-        <translation>vượt giới hạn %1</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; of %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; / %2</translation>
     </message>
@@ -826,10 +873,6 @@
     <message>
         <source>%1: %2 MB</source>
         <translation>%1: %2 MB</translation>
-    </message>
-    <message>
-        <source>(beside %1 of other layers and code; this layer may take %2)</source>
-        <translation>(cạnh %1 của các layer và mã khác; layer này còn được dùng %2)</translation>
     </message>
     <message>
         <source>&lt;b&gt;≈ %1&lt;/b&gt; of %2</source>
@@ -1225,18 +1268,6 @@
     <message>
         <source>%1 files, %2 folders, %3 — kept %4 in %5 files — pruned %6 in %7 files</source>
         <translation>%1 tệp, %2 thư mục, %3 — giữ lại %4 trong %5 tệp — lược bỏ %6 trong %7 tệp</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#2e7d32&apos;&gt;● fits with the reserve&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#2e7d32&apos;&gt;● vừa, kể cả phần dự phòng&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#ef8f00&apos;&gt;● fits, eats into the reserve&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#ef8f00&apos;&gt;● vừa, nhưng lấn vào phần dự phòng&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;● over 250 MB&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;● vượt quá 250 MB&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 — LayerSlim</source>

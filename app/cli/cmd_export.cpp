@@ -68,7 +68,8 @@ int runExport(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral(
         "Writes the kept part of a layer folder or zip as a reproducible Lambda layer zip (or folder). Entry times "
         "are SOURCE_DATE_EPOCH when set (whole seconds from 1980 to 2107; anything else is refused), otherwise "
-        "1980-01-01 00:00."));
+        "1980-01-01 00:00. Exit status 2, with the output still written, when the exported bytes do not fit with "
+        "the reserve or lint finds kept files that cannot load on the target runtime and architecture."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to export from."));
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The zip (or folder) to write."),
                       QStringLiteral("OUT")});
@@ -146,8 +147,13 @@ int runExport(const QStringList &args)
         printErr(QStringLiteral("layerslim-cli export: %1\n").arg(r.error));
         return BadInput;
     }
-    const std::uint64_t budget = profile.limitBytes > profile.reserveBytes ? profile.limitBytes - profile.reserveBytes : 0;
-    const bool fits = r.bytes <= budget;
+    // The report's input, with its lint for the runtime and arch used, is built
+    // even without a report: the verdict and the lint summary come from it.
+    const ExportReportInput report =
+        ExportReport::input(*session->ledger, session->layer.zipEntries, profile, options, r);
+    const LayerBudget budget = ExportReport::budget(report);
+    const LayerBudget::Verdict verdict = budget.verdict(r.bytes);
+    const int lintErrors = report.lint ? report.lint->errors() : 0;
     QString reportPath;
     if (parser.isSet(QStringLiteral("no-report"))) {
         // An older report beside the new output would describe another layer.
@@ -161,21 +167,6 @@ int runExport(const QStringList &args)
             }
         }
     } else {
-        ExportReportInput report;
-        report.ledger = session->ledger.get();
-        report.profile = Profile::fromLedger(*session->ledger, profile);
-        report.profile.prefix = options.prefix;
-        report.profile.level = options.level;
-        report.output = options.output;
-        report.outputBytes = options.toFolder ? 0 : r.outputBytes;
-        report.entries = r.files + r.symlinks + r.folders;
-        report.seconds = r.seconds;
-        report.transform = r.transform;
-        report.exportedBytes = r.bytes;
-        LintTarget target;
-        target.runtime = profile.runtime;
-        target.arch = profile.arch;
-        report.lint = Lint::run(*session->layer.tree, &session->layer.zipEntries, target, &session->ledger->pruned());
         QString error;
         if (!ExportReport::write(report, &error)) {
             printErr(QStringLiteral("layerslim-cli export: the layer was written, but not its report: %1\n").arg(error));
@@ -184,7 +175,7 @@ int runExport(const QStringList &args)
         reportPath = ExportReport::basePath(options.output) + QStringLiteral(".md");
     }
     if (parser.isSet(QStringLiteral("json"))) {
-        const QJsonObject out{
+        QJsonObject out{
             {QStringLiteral("output"), options.output},
             {QStringLiteral("files"), qint64(r.files)},
             {QStringLiteral("symlinks"), qint64(r.symlinks)},
@@ -192,10 +183,20 @@ int runExport(const QStringList &args)
             {QStringLiteral("bytes"), double(r.bytes)},
             {QStringLiteral("zip_bytes"), double(r.outputBytes)},
             {QStringLiteral("seconds"), r.seconds},
-            {QStringLiteral("fits"), fits},
+            {QStringLiteral("fits"), verdict == LayerBudget::Verdict::Fits},
+            {QStringLiteral("verdict"), LayerBudget::verdictId(verdict)},
+            {QStringLiteral("limit_bytes"), double(budget.limitBytes())},
+            {QStringLiteral("reserve_bytes"), double(budget.reserveBytes())},
+            {QStringLiteral("zip_limit_bytes"), double(units::kLambdaZipUploadLimit)},
+            {QStringLiteral("runtime"), report.profile.runtime},
+            {QStringLiteral("arch"), report.profile.arch},
+            {QStringLiteral("lint_errors"), lintErrors},
+            {QStringLiteral("lint_warnings"), report.lint ? report.lint->warnings() : 0},
             {QStringLiteral("report"), reportPath},
             {QStringLiteral("transforms"), ExportReport::transformJson(r.transform)},
         };
+        if (!options.toFolder)
+            out.insert(QStringLiteral("zip_under_upload_limit"), LayerBudget::directUpload().fits(r.outputBytes));
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
     } else {
         printOut(QStringLiteral("%1\n  files  %2 (%3 symlinks, %4 folders)\n  bytes  %5 (%6) unzipped\n")
@@ -203,7 +204,10 @@ int runExport(const QStringList &args)
                      .arg(units::groupedBytes(r.files), units::groupedBytes(r.symlinks), units::groupedBytes(r.folders),
                           units::groupedBytes(r.bytes), units::formatBytes(r.bytes)));
         if (!options.toFolder)
-            printOut(QStringLiteral("  zip    %1 (%2)\n").arg(units::groupedBytes(r.outputBytes), units::formatBytes(r.outputBytes)));
+            printOut(QStringLiteral("  zip    %1 (%2): %3\n")
+                         .arg(units::groupedBytes(r.outputBytes), units::formatBytes(r.outputBytes),
+                              LayerBudget::directUpload().describe(r.outputBytes)));
+        printOut(QStringLiteral("  budget %1\n").arg(budget.describe(r.bytes)));
         const TransformSummary &t = r.transform;
         if (t.strippedFiles)
             printOut(QStringLiteral("  strip  %1 files, %2 to %3\n")
@@ -221,10 +225,29 @@ int runExport(const QStringList &args)
         if (!reportPath.isEmpty())
             printOut(QStringLiteral("  report %1 (and .json)\n").arg(reportPath));
     }
-    if (!fits)
-        printErr(QStringLiteral("layerslim-cli export: warning: %1 unzipped exceeds the %2 allowed (limit minus reserve)\n")
-                     .arg(units::formatBytes(r.bytes), units::formatBytes(budget)));
-    return fits ? Ok : DoesNotFit;
+    // Not fitting with the reserve and failing lint for the target both exit 2:
+    // the zip is written, but it is not a layer that will load as it is.
+    if (verdict != LayerBudget::Verdict::Fits)
+        printErr(QStringLiteral("layerslim-cli export: %1 unzipped %2\n")
+                     .arg(units::formatBytes(r.bytes), budget.describe(r.bytes)));
+    if (lintErrors > 0) {
+        printErr(QStringLiteral("layerslim-cli export: lint for %1 %2: %3 errors, %4 warnings in the kept files\n")
+                     .arg(report.profile.runtime, report.profile.arch)
+                     .arg(lintErrors)
+                     .arg(report.lint->warnings()));
+        int shown = 0;
+        for (const LintFinding &f : report.lint->findings) {
+            if (f.severity != LintSeverity::Error)
+                continue;
+            if (++shown > 5) {
+                printErr(QStringLiteral("  … and %1 more (every finding is in the report, or run layerslim-cli lint)\n")
+                             .arg(lintErrors - 5));
+                break;
+            }
+            printErr(QStringLiteral("  %1: %2\n").arg(FileTree::displayName(f.path), f.message));
+        }
+    }
+    return verdict == LayerBudget::Verdict::Fits && lintErrors == 0 ? Ok : DoesNotFit;
 }
 
 } // namespace cli

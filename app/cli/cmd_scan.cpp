@@ -1,5 +1,6 @@
 #include "clisupport.h"
 #include "exportplan.h"
+#include "layerbudget.h"
 #include "nodecategory.h"
 #include "units.h"
 #include "zipsizepredictor.h"
@@ -22,8 +23,11 @@ QJsonValue bytesValue(std::uint64_t v)
 int runScan(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Scans a layer folder or zip and reports what the selected "
-                                                    "rules would free against Lambda's 250 MB limit."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Scans a layer folder or zip and reports what the selected rules would free against Lambda's 250 MB limit. "
+        "Exit status 2 unless the kept bytes fit with the reserve left whole (eating into the reserve counts as "
+        "not fitting); a zip over the 50 MB direct-upload limit is reported but does not change the exit status, "
+        "since it can still be uploaded through S3."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to scan."));
     addSelectionOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
@@ -38,8 +42,10 @@ int runScan(const QStringList &args)
     const SizeLedger &ledger = *session->ledger;
     const Profile &profile = session->profile;
     const LedgerTotals totals = ledger.totals();
-    const std::uint64_t budget = profile.limitBytes > profile.reserveBytes ? profile.limitBytes - profile.reserveBytes : 0;
-    const bool fits = totals.keptBytes <= budget;
+    // Core's verdict, as the GUI's gauge gives it: `fits` and exit 0 mean it fits with the reserve.
+    const LayerBudget budget(profile.limitBytes, profile.reserveBytes);
+    const LayerBudget::Verdict verdict = budget.verdict(totals.keptBytes);
+    const bool fits = verdict == LayerBudget::Verdict::Fits;
     // The exact zip size at the profile's level and prefix: every file is
     // deflated once (what export would write), then summed for this selection.
     ZipSizePredictor predictor(tree, session->layer.zipEntries);
@@ -90,8 +96,13 @@ int runScan(const QStringList &args)
             {QStringLiteral("limit_bytes"), bytesValue(profile.limitBytes)},
             {QStringLiteral("reserve_bytes"), bytesValue(profile.reserveBytes)},
             {QStringLiteral("fits"), fits},
+            {QStringLiteral("verdict"), LayerBudget::verdictId(verdict)},
+            {QStringLiteral("verdict_text"), budget.describe(totals.keptBytes)},
             {QStringLiteral("zip_bytes_estimate"), bytesValue(zipEstimate.bytes)},
             {QStringLiteral("zip_estimate_exact"), zipEstimate.exact},
+            // Over 50 MB zipped only rules out a direct upload (S3 takes it): it never changes the exit status.
+            {QStringLiteral("zip_limit_bytes"), bytesValue(units::kLambdaZipUploadLimit)},
+            {QStringLiteral("zip_under_upload_limit"), LayerBudget::directUpload().fits(zipEstimate.bytes)},
             {QStringLiteral("packages"), packages},
             {QStringLiteral("categories"), byCategory},
             {QStringLiteral("issues"), issues},
@@ -112,14 +123,16 @@ int runScan(const QStringList &args)
                      .arg(units::formatBytes(rb.aloneBytes), 10)
                      .arg(rb.aloneFiles));
     }
+    const std::uint64_t room = budget.remainingBytes();
     printOut(QStringLiteral("  kept %1 of %2 allowed (limit %3 minus reserve %4): %5\n")
-                 .arg(units::formatBytes(totals.keptBytes), units::formatBytes(budget),
+                 .arg(units::formatBytes(totals.keptBytes), units::formatBytes(room),
                       units::formatBytes(profile.limitBytes), units::formatBytes(profile.reserveBytes),
-                      fits ? QStringLiteral("fits") : QStringLiteral("DOES NOT FIT")));
-    printOut(QStringLiteral("  zip %1 (%2 bytes, %3 at level %4)\n")
+                      budget.describe(totals.keptBytes)));
+    printOut(QStringLiteral("  zip %1 (%2 bytes, %3 at level %4): %5\n")
                  .arg(units::formatBytes(zipEstimate.bytes), units::groupedBytes(zipEstimate.bytes),
                       zipEstimate.exact ? QStringLiteral("exact") : QStringLiteral("approximate"))
-                 .arg(profile.level));
+                 .arg(profile.level)
+                 .arg(LayerBudget::directUpload().describe(zipEstimate.bytes)));
     return fits ? Ok : DoesNotFit;
 }
 

@@ -2,10 +2,13 @@
 
 #include "layerdocument.h"
 #include "limitgauge.h"
+#include "profile.h"
+#include "scanjob.h"
 #include "units.h"
 #include "zipestimator.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -13,8 +16,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QToolButton>
@@ -29,11 +33,14 @@ const QString kOthersKey = QStringLiteral("budget/others");
 
 BudgetPanel::BudgetPanel(QWidget *parent)
     : QWidget(parent)
-    , m_unzipped(new LimitGauge(tr("Unzipped"), units::kLambdaUnzippedLimit, this))
-    , m_zipped(new LimitGauge(tr("Zipped"), units::kLambdaZipUploadLimit, this))
+    , m_unzipped(new LimitGauge(tr("Unzipped"), LayerBudget(units::kLambdaUnzippedLimit), this))
+    , m_zipped(new LimitGauge(tr("Zipped"), LayerBudget::directUpload(), this))
     , m_reserve(new QSpinBox(this))
     , m_othersList(new QListWidget(this))
     , m_removeOther(new QToolButton(this))
+    , m_measureStatus(new QLabel(this))
+    , m_measureProgress(new QProgressBar(this))
+    , m_budget(units::kLambdaUnzippedLimit)
 {
     m_unzipped->setObjectName(QStringLiteral("unzippedGauge"));
     m_unzipped->setToolTip(tr("Lambda allows 250 MB (262,144,000 bytes) unzipped for a function and all its "
@@ -45,15 +52,9 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     m_reserve->setRange(0, int(units::kLambdaUnzippedLimit / units::kMB));
     m_reserve->setSuffix(tr(" MB"));
     m_reserve->setToolTip(tr("Room to leave for the function code and your other layers"));
-    const std::uint64_t saved =
-        QSettings().value(kReserveKey, QVariant::fromValue(quint64(units::kDefaultReserve))).toULongLong();
-    m_reserve->setValue(int(saved / units::kMB));
-    m_unzipped->setReserve(reserveBytes());
-    connect(m_reserve, &QSpinBox::valueChanged, this, [this] {
-        QSettings().setValue(kReserveKey, QVariant::fromValue(quint64(reserveBytes())));
-        m_unzipped->setReserve(reserveBytes());
-        Q_EMIT reserveChanged(reserveBytes());
-    });
+    setReserveBytes(QSettings().value(kReserveKey, QVariant::fromValue(quint64(units::kDefaultReserve))).toULongLong());
+    connect(m_reserve, &QSpinBox::valueChanged, this,
+            [this](int mb) { setReserveBytes(std::uint64_t(mb) * units::kMB); });
 
     // What else shares the 250 MB: each a segment of the unzipped gauge.
     m_othersList->setObjectName(QStringLiteral("othersList"));
@@ -85,6 +86,21 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     reserveRow->setContentsMargins(0, 0, 0, 0);
     reserveRow->addRow(tr("&Reserve for other layers:"), m_reserve);
     reserveRow->addRow(tr("Sharing the limit:"), othersRow);
+    // Zips and folders are measured in the background: a large one must not freeze the window.
+    m_measureStatus->setObjectName(QStringLiteral("measureStatus"));
+    m_measureStatus->setWordWrap(true);
+    m_measureStatus->hide();
+    m_measureProgress->setObjectName(QStringLiteral("measureProgress"));
+    m_measureProgress->setRange(0, 0);
+    m_measureProgress->setMaximumHeight(m_measureStatus->fontMetrics().height());
+    m_measureProgress->hide();
+    reserveRow->addRow(QString(), m_measureStatus);
+    reserveRow->addRow(QString(), m_measureProgress);
+    connect(this, &BudgetPanel::otherRefused, this, [this](const QString &, const QString &error) {
+        m_measureStatus->setText(tr("Left out of the budget: %1").arg(error));
+        m_measureStatus->show();
+        m_statusIsError = true;
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -98,14 +114,54 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     refresh();
 }
 
-std::uint64_t BudgetPanel::reserveBytes() const
+BudgetPanel::~BudgetPanel()
 {
-    return std::uint64_t(m_reserve->value()) * units::kMB;
+    m_pending.clear();
+    m_job.reset(); // cancels the worker and waits for it
 }
 
 void BudgetPanel::setReserveBytes(std::uint64_t bytes)
 {
-    m_reserve->setValue(int((bytes + units::kMB / 2) / units::kMB));
+    bytes = std::min(bytes, m_budget.limitBytes());
+    {
+        // The spin box shows whole MB; the budget keeps the bytes a profile gave.
+        const QSignalBlocker block(m_reserve);
+        m_reserve->setValue(int((bytes + units::kMB / 2) / units::kMB));
+    }
+    if (bytes == m_budget.reserveBytes() && m_unzipped->reserve() == bytes)
+        return;
+    m_budget.setReserveBytes(bytes);
+    QSettings().setValue(kReserveKey, QVariant::fromValue(quint64(bytes)));
+    budgetChanged();
+    Q_EMIT reserveChanged(bytes);
+}
+
+void BudgetPanel::setLimitBytes(std::uint64_t bytes)
+{
+    if (bytes == m_budget.limitBytes())
+        return;
+    m_budget.setLimitBytes(bytes);
+    m_reserve->setMaximum(int(bytes / units::kMB));
+    budgetChanged();
+    Q_EMIT limitChanged(bytes);
+}
+
+void BudgetPanel::applyProfile(const Profile &profile)
+{
+    setLimitBytes(profile.limitBytes);
+    setReserveBytes(profile.reserveBytes);
+    setPrefix(profile.prefix);
+}
+
+bool BudgetPanel::isMeasuring() const
+{
+    return !m_pending.empty();
+}
+
+// The gauge is handed core's budget whole: limit, reserve and items.
+void BudgetPanel::budgetChanged()
+{
+    m_unzipped->setBudget(m_budget);
 }
 
 void BudgetPanel::setDocument(LayerDocument *document)
@@ -156,20 +212,65 @@ void BudgetPanel::refreshZipped()
                                   "it becomes exact to the byte when that ends.")));
 }
 
-bool BudgetPanel::addOther(const QString &path, QString *error)
+void BudgetPanel::addOther(const QString &path)
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = m_budget.addPath(path, error);
-    QApplication::restoreOverrideCursor();
-    if (ok)
-        othersChanged();
-    return ok;
+    m_pending.push_back(Pending{QFileInfo(path).fileName(), path, 0});
+    saveOthers();
+    if (m_pending.size() == 1)
+        measureNext();
 }
 
 void BudgetPanel::addOtherSize(const QString &label, std::uint64_t bytes)
 {
+    if (!m_pending.empty()) { // keeps the order the user gave
+        m_pending.push_back(Pending{label, QString(), bytes});
+        saveOthers();
+        return;
+    }
     m_budget.addSize(label, bytes);
     othersChanged();
+}
+
+void BudgetPanel::measureNext()
+{
+    while (!m_pending.empty() && m_pending.front().path.isEmpty()) {
+        m_budget.addSize(m_pending.front().label, m_pending.front().bytes);
+        m_pending.pop_front();
+        othersChanged();
+    }
+    if (m_pending.empty()) {
+        m_measureProgress->hide();
+        if (!m_statusIsError)
+            m_measureStatus->hide();
+        Q_EMIT measuringFinished();
+        return;
+    }
+    const QString path = m_pending.front().path;
+    m_measureStatus->setText(tr("Measuring %1…").arg(QDir::toNativeSeparators(path)));
+    m_measureStatus->show();
+    m_statusIsError = false;
+    m_measureProgress->show();
+    m_job = std::make_unique<ScanJob>(path);
+    connect(m_job.get(), &ScanJob::progress, this, [this, path](quint64 files, quint64 bytes, const QString &) {
+        m_measureStatus->setText(
+            tr("Measuring %1… %2 files, %3")
+                .arg(QDir::toNativeSeparators(path), QLocale().toString(files), units::localBytes(bytes)));
+    });
+    connect(m_job.get(), &ScanJob::finished, this,
+            [this, path](std::shared_ptr<Layer> layer, const QString &error, bool cancelled) {
+                m_job.release()->deleteLater(); // this slot runs inside the job's signal
+                m_pending.pop_front();
+                if (layer) {
+                    m_budget.addLayer(path, *layer);
+                    othersChanged();
+                } else if (!cancelled) {
+                    spdlog::warn("left out of the budget: {}", error.toStdString());
+                    saveOthers();
+                    Q_EMIT otherRefused(path, error);
+                }
+                measureNext();
+            });
+    m_job->start();
 }
 
 void BudgetPanel::removeOther(int index)
@@ -189,9 +290,7 @@ void BudgetPanel::chooseOther(bool folder)
     if (path.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("budget/dir"), QFileInfo(path).absolutePath());
-    QString error;
-    if (!addOther(path, &error))
-        QMessageBox::warning(this, tr("Cannot add to the budget"), error);
+    addOther(path);
 }
 
 void BudgetPanel::askOtherSize()
@@ -210,33 +309,42 @@ void BudgetPanel::askOtherSize()
 void BudgetPanel::othersChanged()
 {
     m_othersList->clear();
-    std::vector<LimitGauge::Other> others;
-    QVariantList saved;
     for (const LayerBudget::Item &item : m_budget.items()) {
         auto *row = new QListWidgetItem(tr("%1 — %2").arg(item.label, units::localBytes(item.bytes)), m_othersList);
         row->setToolTip(item.path.isEmpty() ? tr("%1 bytes").arg(units::localGroupedBytes(item.bytes))
                                             : tr("%1: %2 bytes unzipped").arg(item.path, units::localGroupedBytes(item.bytes)));
-        others.push_back({item.label, item.bytes});
-        saved.append(QVariantMap{{QStringLiteral("label"), item.label},
-                                 {QStringLiteral("path"), item.path},
-                                 {QStringLiteral("bytes"), QVariant::fromValue(quint64(item.bytes))}});
     }
-    m_unzipped->setOthers(others);
-    QSettings().setValue(kOthersKey, saved);
+    budgetChanged();
+    saveOthers();
     Q_EMIT othersBytesChanged(m_budget.othersBytes());
 }
 
-// Zips and folders are measured again: they may have changed since last time.
+// What is measured and what still waits, so closing the window mid-measure loses nothing.
+void BudgetPanel::saveOthers() const
+{
+    QVariantList saved;
+    for (const LayerBudget::Item &item : m_budget.items())
+        saved.append(QVariantMap{{QStringLiteral("label"), item.label},
+                                 {QStringLiteral("path"), item.path},
+                                 {QStringLiteral("bytes"), QVariant::fromValue(quint64(item.bytes))}});
+    for (const Pending &p : m_pending)
+        saved.append(QVariantMap{{QStringLiteral("label"), p.label},
+                                 {QStringLiteral("path"), p.path},
+                                 {QStringLiteral("bytes"), QVariant::fromValue(quint64(p.bytes))}});
+    QSettings().setValue(kOthersKey, saved);
+}
+
+// Zips and folders are measured again, in the background: they may have changed since last time.
 void BudgetPanel::restoreOthers()
 {
     for (const QVariant &v : QSettings().value(kOthersKey).toList()) {
         const QVariantMap m = v.toMap();
-        const QString path = m.value(QStringLiteral("path")).toString();
-        QString error;
-        if (path.isEmpty())
-            m_budget.addSize(m.value(QStringLiteral("label")).toString(), m.value(QStringLiteral("bytes")).toULongLong());
-        else if (!m_budget.addPath(path, &error))
-            spdlog::warn("left out of the budget: {}", error.toStdString());
+        m_pending.push_back(Pending{m.value(QStringLiteral("label")).toString(),
+                                    m.value(QStringLiteral("path")).toString(),
+                                    m.value(QStringLiteral("bytes")).toULongLong()});
     }
-    othersChanged();
+    if (m_pending.empty())
+        othersChanged();
+    else
+        measureNext();
 }

@@ -35,27 +35,19 @@ struct ExportOutcome {
     ExportResult result;
     QString reportPath;
     QString reportError;
+    int lintErrors = 0; // lint errors for the target in the kept files (when the report was written)
 };
 
 namespace {
 
-// Writes the report for a finished export of `document`'s selection.
+// Writes the report for a finished export of `document`'s selection, built by
+// core exactly as `layerslim-cli export` builds it.
 void writeReport(const LayerDocument &document, const Profile &base, const ExportOptions &options,
                  ExportOutcome &outcome)
 {
-    ExportReportInput report;
-    report.ledger = &document.ledger();
-    report.profile = Profile::fromLedger(document.ledger(), base);
-    report.profile.prefix = options.prefix;
-    report.profile.level = options.level;
-    report.output = options.output;
-    report.outputBytes = outcome.result.outputBytes;
-    report.entries = outcome.result.files + outcome.result.symlinks + outcome.result.folders;
-    report.seconds = outcome.result.seconds;
-    LintTarget target;
-    target.runtime = base.runtime;
-    target.arch = base.arch;
-    report.lint = Lint::run(document.tree(), &document.layer().zipEntries, target, &document.ledger().pruned());
+    const ExportReportInput report =
+        ExportReport::input(document.ledger(), document.layer().zipEntries, base, options, outcome.result);
+    outcome.lintErrors = report.lint ? report.lint->errors() : 0;
     if (ExportReport::write(report, &outcome.reportError))
         outcome.reportPath = ExportReport::basePath(options.output) + QStringLiteral(".md");
 }
@@ -297,6 +289,10 @@ void ExportDialog::exportFinished()
         else if (!outcome->reportError.isEmpty())
             m_status->setText(m_status->text() + QStringLiteral("<br>")
                               + tr("<b>The report was not written:</b> %1").arg(outcome->reportError.toHtmlEscaped()));
+        if (outcome->lintErrors > 0)
+            m_status->setText(m_status->text() + QStringLiteral("<br>") +
+                              tr("<b>Lint:</b> %1 errors for %2 in the kept files; see the report.")
+                                  .arg(QLocale().toString(outcome->lintErrors), m_base.runtime.toHtmlEscaped()));
     }
     Q_EMIT finished(r->ok);
 }

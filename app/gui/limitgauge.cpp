@@ -20,16 +20,16 @@ namespace {
 
 constexpr double kMB = double(units::kMB);
 
-QColor statusColor(LimitGauge::Status s)
+QColor verdictColor(std::optional<LayerBudget::Verdict> v)
 {
-    switch (s) {
-    case LimitGauge::Status::Unknown:
+    if (!v)
         return QColor(0x9e, 0x9e, 0x9e);
-    case LimitGauge::Status::Fits:
+    switch (*v) {
+    case LayerBudget::Verdict::Fits:
         return QColor(0x2e, 0x9d, 0x48);
-    case LimitGauge::Status::Tight:
+    case LayerBudget::Verdict::IntoReserve:
         return QColor(0xef, 0x8f, 0x00);
-    case LimitGauge::Status::Over:
+    case LayerBudget::Verdict::OverLimit:
         return QColor(0xd3, 0x2f, 0x2f);
     }
     return Qt::gray;
@@ -39,25 +39,19 @@ QColor statusColor(LimitGauge::Status s)
 const std::array<QColor, 4> kOtherColors{QColor(0x5c, 0x6b, 0x8a), QColor(0x7a, 0x88, 0xa6), QColor(0x4a, 0x58, 0x72),
                                          QColor(0x93, 0x9f, 0xb8)};
 
-// Saturating a + b.
-std::uint64_t plus(std::uint64_t a, std::uint64_t b)
-{
-    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
 } // namespace
 
-LimitGauge::LimitGauge(QString title, std::uint64_t limit, QWidget *parent)
+LimitGauge::LimitGauge(QString title, const LayerBudget &budget, QWidget *parent)
     : QWidget(parent)
     , m_title(std::move(title))
-    , m_limit(limit)
+    , m_budget(budget)
     , m_caption(new QLabel(this))
     , m_view(new QChartView(this))
     , m_chart(new QChart)
     , m_series(new QHorizontalStackedBarSeries)
-    , m_valueSet(new QBarSet(tr("Kept")))
-    , m_freeSet(new QBarSet(tr("Free")))
-    , m_reserveSet(new QBarSet(tr("Reserve")))
+    , m_valueSet(new QBarSet(tr("Kept"), m_series))
+    , m_freeSet(new QBarSet(tr("Free"), m_series))
+    , m_reserveSet(new QBarSet(tr("Reserve"), m_series))
     , m_axis(new QValueAxis)
 {
     m_caption->setTextFormat(Qt::RichText);
@@ -121,12 +115,14 @@ LimitGauge::LimitGauge(QString title, std::uint64_t limit, QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_caption);
     layout->addWidget(m_view);
+    rebuildOtherSets();
     refresh();
 }
 
-void LimitGauge::setReserve(std::uint64_t reserve)
+void LimitGauge::setBudget(const LayerBudget &budget)
 {
-    m_reserve = std::min(reserve, m_limit);
+    m_budget = budget;
+    rebuildOtherSets();
     refresh();
 }
 
@@ -138,14 +134,14 @@ void LimitGauge::setValue(std::optional<std::uint64_t> bytes, const QString &pen
     refresh();
 }
 
-void LimitGauge::setOthers(const std::vector<Other> &others)
+void LimitGauge::rebuildOtherSets()
 {
     for (QBarSet *set : m_otherSets)
         m_series->remove(set); // deletes it
     m_otherSets.clear();
-    m_others = others;
-    for (std::size_t i = 0; i < m_others.size(); ++i) {
-        auto *set = new QBarSet(m_others[i].label);
+    const std::vector<LayerBudget::Item> &items = m_budget.items();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        auto *set = new QBarSet(items[i].label, m_series);
         const QColor color = kOtherColors[i % kOtherColors.size()];
         set->setColor(color);
         set->setBorderColor(color.darker(115));
@@ -156,91 +152,71 @@ void LimitGauge::setOthers(const std::vector<Other> &others)
         m_series->insert(int(i), set);
         m_otherSets.push_back(set);
     }
-    refresh();
 }
 
-std::uint64_t LimitGauge::othersBytes() const
-{
-    std::uint64_t sum = 0;
-    for (const Other &o : m_others)
-        sum = plus(sum, o.bytes);
-    return sum;
-}
-
-std::uint64_t LimitGauge::room() const
-{
-    const std::uint64_t taken = plus(othersBytes(), m_reserve);
-    return taken < m_limit ? m_limit - taken : 0;
-}
-
-LimitGauge::Status LimitGauge::status() const
+std::optional<LayerBudget::Verdict> LimitGauge::verdict() const
 {
     if (!m_value)
-        return Status::Unknown;
-    const std::uint64_t used = plus(*m_value, othersBytes());
-    if (used > m_limit)
-        return Status::Over;
-    if (plus(used, m_reserve) > m_limit)
-        return Status::Tight;
-    return Status::Fits;
+        return std::nullopt;
+    return m_budget.verdict(*m_value);
+}
+
+QString LimitGauge::verdictText() const
+{
+    return m_value ? m_budget.describe(*m_value, units::localBytes) : QString();
 }
 
 void LimitGauge::refresh()
 {
-    const Status s = status();
+    const std::optional<LayerBudget::Verdict> v = verdict();
     const std::uint64_t value = m_value.value_or(0);
-    const std::uint64_t others = othersBytes();
-    const std::uint64_t used = plus(value, others);
-    const std::uint64_t budget = m_limit - m_reserve;
-    // Segments: the others, the value, the room left before the reserve, and
-    // the reserve (or what is left of it once the value has eaten into it).
-    const std::uint64_t free = used < budget ? budget - used : 0;
-    const std::uint64_t reserveShown = used <= budget ? m_reserve : used < m_limit ? m_limit - used : 0;
-    for (std::size_t i = 0; i < m_others.size(); ++i)
-        m_otherSets[i]->replace(0, double(m_others[i].bytes) / kMB);
-    m_valueSet->replace(0, double(value) / kMB);
-    m_freeSet->replace(0, double(free) / kMB);
-    m_reserveSet->replace(0, double(reserveShown) / kMB);
-    m_axis->setRange(0.0, double(std::max(used, m_limit)) / kMB);
+    const std::uint64_t limit = m_budget.limitBytes();
+    std::uint64_t free = 0;
+    std::uint64_t reserveShown = 0;
+    std::uint64_t full = 0; // the bar's length: the limit, or more when over it
+    for (const LayerBudget::Segment &segment : m_budget.segments(value)) {
+        full += segment.bytes;
+        switch (segment.kind) {
+        case LayerBudget::SegmentKind::Item:
+            m_otherSets[std::size_t(segment.item)]->replace(0, double(segment.bytes) / kMB);
+            break;
+        case LayerBudget::SegmentKind::Layer:
+            m_valueSet->replace(0, double(segment.bytes) / kMB);
+            break;
+        case LayerBudget::SegmentKind::Free:
+            free = segment.bytes;
+            m_freeSet->replace(0, double(segment.bytes) / kMB);
+            break;
+        case LayerBudget::SegmentKind::Reserve:
+            reserveShown = segment.bytes;
+            m_reserveSet->replace(0, double(segment.bytes) / kMB);
+            break;
+        }
+    }
+    full = std::max(full, limit);
+    m_axis->setRange(0.0, double(full) / kMB);
     m_axis->setTickCount(6);
 
-    const QColor color = statusColor(s);
+    const QColor color = verdictColor(v);
     m_valueSet->setColor(color);
     m_valueSet->setBorderColor(color.darker(115));
     // Labels on segments too thin to hold them would spill over their neighbours.
-    const double full = double(std::max(used, m_limit));
-    const auto labelFits = [full](std::uint64_t bytes) { return double(bytes) / full > 0.12; };
+    const auto labelFits = [full](std::uint64_t bytes) { return double(bytes) / double(full) > 0.12; };
     m_valueSet->setLabelColor(labelFits(value) ? QColor(Qt::white) : QColor(Qt::transparent));
     m_freeSet->setLabelColor(labelFits(free) ? QColor(0x45, 0x4b, 0x54) : QColor(Qt::transparent));
     m_reserveSet->setLabelColor(labelFits(reserveShown) ? QColor(0x26, 0x32, 0x38) : QColor(Qt::transparent));
-    for (std::size_t i = 0; i < m_others.size(); ++i)
-        m_otherSets[i]->setLabelColor(labelFits(m_others[i].bytes) ? QColor(Qt::white) : QColor(Qt::transparent));
+    const std::vector<LayerBudget::Item> &items = m_budget.items();
+    for (std::size_t i = 0; i < items.size(); ++i)
+        m_otherSets[i]->setLabelColor(labelFits(items[i].bytes) ? QColor(Qt::white) : QColor(Qt::transparent));
 
-    QString verdict;
-    switch (s) {
-    case Status::Unknown:
-        verdict = m_pendingText;
-        break;
-    case Status::Fits:
-        verdict = m_reserve ? tr("fits, %1 left beside the %2 reserve").arg(units::localBytes(free), units::localBytes(m_reserve))
-                            : tr("fits, %1 to spare").arg(units::localBytes(free));
-        break;
-    case Status::Tight:
-        verdict = tr("fits, but leaves only %1 of the %2 reserve")
-                      .arg(units::localBytes(m_limit - used), units::localBytes(m_reserve));
-        break;
-    case Status::Over:
-        verdict = tr("%1 over the limit").arg(units::localBytes(used - m_limit));
-        break;
-    }
-    if (m_value && others > 0)
-        verdict += QLatin1Char(' ') + tr("(beside %1 of other layers and code; this layer may take %2)")
-                                          .arg(units::localBytes(others), units::localBytes(room()));
-    const QString amount = !m_value       ? tr("— of %1").arg(units::localBytes(m_limit))
-                           : m_approximate ? tr("<b>≈ %1</b> of %2").arg(units::localBytes(value), units::localBytes(m_limit))
-                                           : tr("<b>%1</b> of %2").arg(units::localBytes(value), units::localBytes(m_limit));
+    const QString verdict = m_value ? verdictText() : m_pendingText;
+    const QString amount = !m_value ? tr("— of %1").arg(units::localBytes(limit))
+                           : m_approximate
+                               ? tr("<b>≈ %1</b> of %2").arg(units::localBytes(value), units::localBytes(limit))
+                               : tr("<b>%1</b> of %2").arg(units::localBytes(value), units::localBytes(limit));
     m_caption->setText(QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2&nbsp;&nbsp;<span style='color:%3'>%4</span>")
                            .arg(m_title.toHtmlEscaped(), amount, color.darker(120).name(), verdict.toHtmlEscaped()));
-    m_caption->setToolTip(m_value ? tr("%1 bytes of %2 bytes").arg(units::localGroupedBytes(value), units::localGroupedBytes(m_limit))
-                                  : QString());
+    m_caption->setToolTip(
+        m_value ? tr("%1 bytes of %2 bytes").arg(units::localGroupedBytes(value), units::localGroupedBytes(limit))
+                : QString());
 }

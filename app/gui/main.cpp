@@ -116,7 +116,7 @@ int main(int argc, char *argv[])
         if (parser.isSet(profileOption)) {
             QString error;
             const std::optional<Profile> profile = Profile::load(parser.value(profileOption), &error);
-            if (!profile || !document->applyProfile(*profile, &error))
+            if (!profile || !window.applyProfile(*profile, &error))
                 spdlog::error("{}", error.toStdString());
         }
         if (parser.isSet(selectOption)) {

@@ -68,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_cancel->setToolTip(tr("Stop scanning (Esc)"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancel->hide();
+    m_verdict->setObjectName(QStringLiteral("verdictLabel"));
     m_verdict->setTextFormat(Qt::RichText);
     statusBar()->addWidget(m_totals, 1);
     statusBar()->addPermanentWidget(m_progress);
@@ -85,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
         text.isEmpty() ? statusBar()->clearMessage() : statusBar()->showMessage(text);
     });
     connect(m_explorer->budgetPanel(), &BudgetPanel::reserveChanged, this, &MainWindow::updateStatus);
+    connect(m_explorer->budgetPanel(), &BudgetPanel::limitChanged, this, &MainWindow::updateStatus);
     connect(m_explorer->budgetPanel(), &BudgetPanel::othersBytesChanged, this, &MainWindow::updateStatus);
 
     // Verify, culprits and lint dock below the explorer; View > Checks (Ctrl+3) shows and hides them.
@@ -320,20 +322,16 @@ void MainWindow::updateStatus()
                                units::localBytes(tree.totalBytes(0)), units::localBytes(t.keptBytes),
                                QLocale().toString(t.keptFiles), units::localBytes(t.prunedBytes),
                                QLocale().toString(t.prunedFiles)));
+    // Core's verdict and words, in the colour the gauge gives them.
     const LimitGauge *gauge = m_explorer->budgetPanel()->unzippedGauge();
     QString verdict;
-    switch (gauge->status()) {
-    case LimitGauge::Status::Fits:
-        verdict = tr("<span style='color:#2e7d32'>● fits with the reserve</span>");
-        break;
-    case LimitGauge::Status::Tight:
-        verdict = tr("<span style='color:#ef8f00'>● fits, eats into the reserve</span>");
-        break;
-    case LimitGauge::Status::Over:
-        verdict = tr("<span style='color:#c62828'>● over 250 MB</span>");
-        break;
-    case LimitGauge::Status::Unknown:
-        break;
+    if (const std::optional<LayerBudget::Verdict> v = gauge->verdict()) {
+        const char *color = *v == LayerBudget::Verdict::Fits          ? "#2e7d32"
+                            : *v == LayerBudget::Verdict::IntoReserve ? "#ef8f00"
+                                                                      : "#c62828";
+        verdict = QStringLiteral("<span style='color:%1'>● %2</span>")
+                      .arg(QLatin1String(color), gauge->budget().verdictTitle(*v).toHtmlEscaped());
+        m_verdict->setToolTip(gauge->verdictText());
     }
     m_verdict->setText(verdict);
 }
@@ -358,14 +356,20 @@ void MainWindow::openProfile()
     QSettings().setValue(QStringLiteral("profileDir"), QFileInfo(file).absolutePath());
     QString error;
     const std::optional<Profile> profile = Profile::load(file, &error);
-    if (!profile || !m_document->applyProfile(*profile, &error)) {
+    if (!profile || !applyProfile(*profile, &error)) {
         QMessageBox::warning(this, tr("Cannot apply profile"), error);
         return;
     }
-    m_profile = *profile;
-    m_explorer->budgetPanel()->setReserveBytes(profile->reserveBytes);
-    m_explorer->budgetPanel()->setPrefix(profile->prefix);
     statusBar()->showMessage(tr("Applied %1").arg(QDir::toNativeSeparators(file)), 5000);
+}
+
+bool MainWindow::applyProfile(const Profile &profile, QString *error)
+{
+    if (!m_document || !m_document->applyProfile(profile, error))
+        return false;
+    m_profile = profile;
+    m_explorer->budgetPanel()->applyProfile(profile);
+    return true;
 }
 
 void MainWindow::saveProfile()
@@ -382,6 +386,7 @@ void MainWindow::saveProfile()
         file += QStringLiteral(".json");
     QSettings().setValue(QStringLiteral("profileDir"), QFileInfo(file).absolutePath());
     Profile base = m_profile;
+    base.limitBytes = m_explorer->budgetPanel()->limitBytes();
     base.reserveBytes = m_explorer->budgetPanel()->reserveBytes();
     QString error;
     if (!Profile::fromLedger(m_document->ledger(), base).save(file, &error)) {
@@ -396,6 +401,7 @@ void MainWindow::exportLayer()
     if (!m_document)
         return;
     Profile base = m_profile;
+    base.limitBytes = m_explorer->budgetPanel()->limitBytes();
     base.reserveBytes = m_explorer->budgetPanel()->reserveBytes();
     ExportDialog dialog(m_document, base, this);
     dialog.exec();

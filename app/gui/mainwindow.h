@@ -42,6 +42,10 @@ public:
     [[nodiscard]] StartPage *startPage() const { return m_startPage; }
     [[nodiscard]] MainActions *actions() const { return m_actions; }
     [[nodiscard]] BreakdownChart *breakdown() const { return m_breakdown; }
+    // Applies a profile to the open layer: its choices, and its limit, reserve
+    // and prefix to the budget, so the gauge judges as `scan --profile` does.
+    // False with `error` (nothing changed) when it does not apply.
+    bool applyProfile(const Profile &profile, QString *error);
 
 Q_SIGNALS:
     // A layer was opened and is on screen.

@@ -103,7 +103,9 @@ void TestExport::seedExportMatchesKeptSet()
                                   .arg(QStringLiteral(LAYERSLIM_CLI), quoted(testsupport::demoLayer()),
                                        quoted(m_seedZip), kSeedRules),
                               &rc);
-    QCOMPARE(rc, 0);
+    // 2 when lint finds kept extensions that cannot load on the profile's runtime (the
+    // demo's are built for this machine's CPython and glibc); the zip is written either way.
+    QVERIFY2(rc == 0 || rc == 2, qPrintable(QString::number(rc)));
     QVERIFY2(out.contains("zip "), out.constData());
     QVERIFY(sh(QStringLiteral("unzip -tq %1").arg(quoted(m_seedZip))).startsWith("No errors detected"));
 

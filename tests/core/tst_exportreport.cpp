@@ -3,6 +3,7 @@
 #include "directoryscanner.h"
 #include "exportreport.h"
 #include "testsupport.h"
+#include "units.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,7 @@ class TestExportReport : public QObject
 private Q_SLOTS:
     void reportMatchesSelection();
     void basePaths();
+    void inputUsesWhatTheExportUsed();
 };
 
 void TestExportReport::reportMatchesSelection()
@@ -66,6 +68,86 @@ void TestExportReport::reportMatchesSelection()
     QVERIFY(md.contains(QStringLiteral("| `tests` | caution |")));
     QVERIFY(md.contains(QStringLiteral("cpython-311")));
     QVERIFY(md.contains(QStringLiteral("| scipy |")));
+    // The union column says what it holds, in the Rules pane's words, and holds the marginal bytes.
+    QVERIFY2(!md.contains(QStringLiteral("only this rule")), qPrintable(md));
+    QVERIFY(md.contains(QStringLiteral("| rule | risk | alone | in union | exceptions |")));
+    const RuleBytes tests = ledger.ruleBytes(RuleCatalog::indexOf(u"tests"));
+    QVERIFY(tests.marginalBytes != tests.aloneBytes); // tests and bytecode overlap in tests/__pycache__
+    QVERIFY(md.contains(QStringLiteral("| %1 in %2 files | %3 |")
+                            .arg(units::formatBytes(tests.aloneBytes))
+                            .arg(tests.aloneFiles)
+                            .arg(units::formatBytes(tests.marginalBytes))));
+    // The verdict in the report is core's, with the zip's direct-upload verdict beside it.
+    const LayerBudget budget(in.profile.limitBytes, in.profile.reserveBytes);
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(),
+             LayerBudget::verdictId(budget.verdict(ledger.totals().keptBytes)));
+    QCOMPARE(o.value(QStringLiteral("zip_limit_bytes")).toInteger(), qint64(52'428'800));
+    QCOMPARE(o.value(QStringLiteral("zip_under_upload_limit")).toBool(false), true);
+    QVERIFY(md.contains(budget.describe(ledger.totals().keptBytes)));
+}
+
+// The report built by core from an export's options: the runtime the export
+// used (not the profile's), lint for that runtime, strip and bytecode effects
+// and the bytes written.
+void TestExportReport::inputUsesWhatTheExportUsed()
+{
+    QString error;
+    auto tree = DirectoryScanner::scan(testsupport::demoLayer(), &error);
+    QVERIFY(tree);
+    SizeLedger ledger(*tree);
+    Profile base; // python3.10, as a profile without a runtime says
+    QCOMPARE(base.runtime, QStringLiteral("python3.10"));
+    base.rules = {QStringLiteral("tests")};
+    const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
+    base.arch = machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
+    QVERIFY(base.applyTo(ledger, &error));
+    // The runtime the demo's extension modules were built for, read from their names.
+    const QString tag = QString::fromLatin1(sh(QStringLiteral("cd %1 && find . -name '*.cpython-3*.so' | head -1 | "
+                                                              "sed 's/.*cpython-3\\([0-9]*\\)-.*/\\1/'")
+                                                   .arg(quoted(testsupport::demoLayer()))))
+                            .trimmed();
+    QVERIFY2(!tag.isEmpty() && tag != QStringLiteral("10"), qPrintable(tag));
+    ExportOptions options;
+    options.output = QStringLiteral("/nonexistent/out.zip");
+    options.runtime = QStringLiteral("python3.") + tag;
+    options.prefix = QStringLiteral("python/lib/python3.%1/site-packages/").arg(tag);
+    options.level = 9;
+    options.bytecode = BytecodeMode::Sourceless;
+    ExportResult result;
+    result.ok = true;
+    result.files = 10;
+    result.folders = 2;
+    result.bytes = 123'456;
+    result.outputBytes = 60'000'000;
+    result.seconds = 1.5;
+    result.transform.bytecode = BytecodeMode::Sourceless;
+    result.transform.strippedFiles = 3;
+    result.transform.stripBefore = 9000;
+    result.transform.stripAfter = 4000;
+    const ExportReportInput in = ExportReport::input(ledger, {}, base, options, result);
+    QCOMPARE(in.profile.runtime, options.runtime);
+    QCOMPARE(in.profile.prefix, options.prefix);
+    QCOMPARE(in.profile.level, 9);
+    QCOMPARE(in.profile.rules, base.rules);
+    QCOMPARE(in.exportedBytes, quint64(123'456));
+    QCOMPARE(in.outputBytes, quint64(60'000'000));
+    QCOMPARE(in.entries, quint32(12));
+    QCOMPARE(in.transform.strippedFiles, quint32(3));
+    QVERIFY(in.lint);
+    QCOMPARE(in.lint->target.runtime, options.runtime);
+    // Built for this runtime: no ABI-tag finding (a 3.10 lint finds one per extension module).
+    for (const LintFinding &f : in.lint->findings)
+        QVERIFY2(f.check != LintCheck::AbiTag, qPrintable(f.message));
+    const QString md = ExportReport::toMarkdown(in);
+    QVERIFY2(md.contains(QStringLiteral("Target: %1 on %2").arg(options.runtime, base.arch)), qPrintable(md));
+    QVERIFY(!md.contains(QStringLiteral("python3.10")));
+    QVERIFY(md.contains(QStringLiteral("3 native files stripped")));
+    QVERIFY(md.contains(QStringLiteral("too large to upload directly")));
+    const QJsonObject o = ExportReport::toJson(in);
+    QCOMPARE(o.value(QStringLiteral("runtime")).toString(), options.runtime);
+    QCOMPARE(o.value(QStringLiteral("exported_bytes")).toInteger(), qint64(123'456));
+    QCOMPARE(o.value(QStringLiteral("zip_under_upload_limit")).toBool(true), false);
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("fits"));
 }
 
 void TestExportReport::basePaths()

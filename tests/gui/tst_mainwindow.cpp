@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPieSeries>
 #include <QTemporaryDir>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void uncheckingAFolderInTheTreePrunesIt();
     void undoRestoresEveryPreviousState();
     void reserveSegmentFollowsTheSpinBox();
+    void profileLimitAndReserveDriveTheVerdict();
     void exportWritesTheZipTheGaugePredicted();
     void breakdownSlicesAddUpToTheKeptBytes();
 
@@ -203,6 +205,37 @@ void TestMainWindow::reserveSegmentFollowsTheSpinBox()
     QCOMPARE(budget->unzippedGauge()->reserve(), std::uint64_t(35) * 1048576);
     QCOMPARE(QSettings().value(QStringLiteral("budget/reserveBytes")).toULongLong(), 35ULL * 1048576);
     budget->setReserveBytes(20 * 1048576);
+}
+
+// A profile's limit and reserve (not a whole MB) replace the budget's, and the
+// status bar says core's verdict: between limit − reserve and the limit it
+// eats into the reserve, as `scan` says.
+void TestMainWindow::profileLimitAndReserveDriveTheVerdict()
+{
+    BudgetPanel *budget = m_window->explorer()->budgetPanel();
+    const SizeLedger &ledger = m_window->document()->ledger();
+    const QLabel *status = m_window->findChild<QLabel *>(QStringLiteral("verdictLabel"));
+    QVERIFY(status);
+    Profile profile = Profile::fromLedger(ledger, Profile{});
+    const std::uint64_t kept = ledger.totals().keptBytes;
+    profile.reserveBytes = 3'000'001;
+    profile.limitBytes = kept + profile.reserveBytes / 2;
+    QString error;
+    QVERIFY2(m_window->applyProfile(profile, &error), qPrintable(error));
+    QCOMPARE(ledger.totals().keptBytes, kept);
+    QCOMPARE(budget->unzippedGauge()->limit(), profile.limitBytes);
+    QCOMPARE(budget->unzippedGauge()->reserve(), profile.reserveBytes);
+    QCOMPARE(budget->unzippedGauge()->verdict().value(), LayerBudget::Verdict::IntoReserve);
+    QVERIFY2(status->text().contains(QStringLiteral("eats into the reserve")), qPrintable(status->text()));
+    profile.limitBytes = kept - 1;
+    QVERIFY(m_window->applyProfile(profile, &error));
+    QCOMPARE(budget->unzippedGauge()->verdict().value(), LayerBudget::Verdict::OverLimit);
+    QVERIFY2(status->text().contains(QStringLiteral("over the limit")), qPrintable(status->text()));
+    // Back to Lambda's limit and the usual reserve for the tests that follow.
+    profile.limitBytes = units::kLambdaUnzippedLimit;
+    profile.reserveBytes = units::kDefaultReserve;
+    QVERIFY(m_window->applyProfile(profile, &error));
+    QCOMPARE(budget->unzippedGauge()->verdict().value(), LayerBudget::Verdict::Fits);
 }
 
 void TestMainWindow::exportWritesTheZipTheGaugePredicted()

@@ -165,7 +165,8 @@ void TestTranslations::everyGuiStringIsTranslated()
     int code = 0;
     // The GUI and the core files whose strings it shows, as translations/CMakeLists.txt lists them.
     const QString sources = QStringLiteral(LAYERSLIM_SOURCE_DIR "/app/gui " LAYERSLIM_SOURCE_DIR "/core/rules.cpp "
-                                           LAYERSLIM_SOURCE_DIR "/core/nodecategory.cpp " LAYERSLIM_SOURCE_DIR "/core/units.cpp");
+                                           LAYERSLIM_SOURCE_DIR "/core/nodecategory.cpp " LAYERSLIM_SOURCE_DIR "/core/units.cpp "
+                                           LAYERSLIM_SOURCE_DIR "/core/layerbudget.cpp");
     testsupport::sh(QStringLiteral("%1 -silent -locations none %2 -ts %3")
                         .arg(QStringLiteral(LAYERSLIM_LUPDATE), sources, fresh),
                     &code);

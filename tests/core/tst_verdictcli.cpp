@@ -1,0 +1,159 @@
+// The verdicts layerslim-cli gives beside the unzipped one: a zip over the
+// 50 MB direct-upload limit is named in `scan` (text and JSON) without
+// changing the exit status, and `export` reports and lints for the runtime it
+// was given, printing the lint summary and exiting 2 when kept extension
+// modules were built for another CPython (the zip is still written).
+#include "testsupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using testsupport::quoted;
+using testsupport::sh;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(LAYERSLIM_CLI), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+}
+
+} // namespace
+
+class TestVerdictCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void scanNamesTheDirectUploadLimit();
+    void exportReportsAndLintsTheRuntimeItWasGiven();
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_arch;         // this machine's, as Lambda names it
+    QString m_tag;          // the CPython of the demo's extension modules: "311"
+    QString m_otherRuntime; // a Lambda runtime those modules were not built for
+};
+
+void TestVerdictCli::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
+    const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
+    m_arch = machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
+    // One real extension module of the demo layer, its ABI tag read from its name.
+    const QString so =
+        QString::fromLocal8Bit(sh(QStringLiteral("cd %1 && find . -name '_umath_linalg.cpython-3*.so' | head -1")
+                                      .arg(quoted(testsupport::demoLayer()))))
+            .trimmed();
+    QVERIFY2(!so.isEmpty(), "numpy's _umath_linalg extension in the demo layer");
+    m_tag = so.section(QStringLiteral("cpython-"), 1).section(QLatin1Char('-'), 0, 0);
+    QVERIFY2(m_tag.startsWith(QLatin1Char('3')), qPrintable(so));
+    m_otherRuntime = m_tag == QStringLiteral("310") ? QStringLiteral("python3.12") : QStringLiteral("python3.10");
+    int rc = -1;
+    sh(QStringLiteral("set -e; mkdir -p %1/ext/pkg; cp %2/%3 %1/ext/pkg/; echo 'x = 1' > %1/ext/pkg/__init__.py")
+           .arg(quoted(m_tmp.path()), quoted(testsupport::demoLayer()), quoted(so)),
+       &rc);
+    QCOMPARE(rc, 0);
+}
+
+void TestVerdictCli::scanNamesTheDirectUploadLimit()
+{
+    // 55 MB that deflate cannot shrink: under 250 MB unzipped, over 50 MB zipped.
+    const QString dir = m_tmp.filePath(QStringLiteral("big"));
+    int rc = -1;
+    sh(QStringLiteral("mkdir -p %1/pkg && head -c 57671680 /dev/urandom > %1/pkg/blob.bin").arg(quoted(dir)), &rc);
+    QCOMPARE(rc, 0);
+    const Run json = cli({QStringLiteral("scan"), dir, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0); // over 50 MB zipped still deploys through S3
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(o.value(QStringLiteral("fits")).toBool(false), true);
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("fits"));
+    QCOMPARE(o.value(QStringLiteral("limit_bytes")).toInteger(), qint64(262'144'000));
+    QCOMPARE(o.value(QStringLiteral("zip_limit_bytes")).toInteger(), qint64(52'428'800));
+    QVERIFY(o.value(QStringLiteral("zip_bytes_estimate")).toInteger() > 52'428'800);
+    QVERIFY(o.contains(QStringLiteral("zip_estimate_exact")));
+    QCOMPARE(o.value(QStringLiteral("zip_under_upload_limit")).toBool(true), false);
+
+    const Run text = cli({QStringLiteral("scan"), dir});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("too large to upload directly"), text.out.constData());
+    QVERIFY2(text.out.contains("50.0 MB direct-upload limit; upload it through S3"), text.out.constData());
+    QVERIFY2(text.out.contains(": fits: "), text.out.constData());
+
+    // A small tree says it can be uploaded directly.
+    const Run small = cli({QStringLiteral("scan"), m_tmp.filePath(QStringLiteral("ext")), QStringLiteral("--json")});
+    QCOMPARE(small.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(small.out).object().value(QStringLiteral("zip_under_upload_limit")).toBool(false),
+             true);
+}
+
+void TestVerdictCli::exportReportsAndLintsTheRuntimeItWasGiven()
+{
+    const QString src = m_tmp.filePath(QStringLiteral("ext"));
+    QFile profile(m_tmp.filePath(QStringLiteral("arch.json")));
+    QVERIFY(profile.open(QIODevice::WriteOnly));
+    profile.write(QStringLiteral(R"({"version":1,"arch":"%1"})").arg(m_arch).toUtf8());
+    profile.close();
+    const QString runtime = QStringLiteral("python3.%1").arg(m_tag.mid(1));
+
+    // The runtime the module was built for: the report and its lint say so, exit 0.
+    const QString good = m_tmp.filePath(QStringLiteral("good.zip"));
+    const Run ok = cli({QStringLiteral("export"), src, QStringLiteral("-o"), good, QStringLiteral("--profile"),
+                        profile.fileName(), QStringLiteral("--runtime"), runtime});
+    QVERIFY2(ok.exitCode == 0, ok.err.constData());
+    const QJsonObject report = readJson(m_tmp.filePath(QStringLiteral("good.report.json")));
+    QCOMPARE(report.value(QStringLiteral("runtime")).toString(), runtime);
+    QCOMPARE(report.value(QStringLiteral("profile")).toObject().value(QStringLiteral("runtime")).toString(), runtime);
+    QCOMPARE(report.value(QStringLiteral("lint")).toObject().value(QStringLiteral("errors")).toInt(-1), 0);
+    QFile md(m_tmp.filePath(QStringLiteral("good.report.md")));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    const QByteArray mdText = md.readAll();
+    QVERIFY2(mdText.contains(QStringLiteral("Target: %1 on %2").arg(runtime, m_arch).toUtf8()), mdText.constData());
+    QVERIFY2(mdText.contains(QStringLiteral("lint for %1 %2").arg(runtime, m_arch).toUtf8()), mdText.constData());
+
+    // Another runtime: the module cannot load there. The zip is written, the
+    // lint summary names the file, and the exit status is 2 as for "does not fit".
+    const QString bad = m_tmp.filePath(QStringLiteral("bad.zip"));
+    const Run wrong =
+        cli({QStringLiteral("export"), src, QStringLiteral("-o"), bad, QStringLiteral("--profile"), profile.fileName(),
+             QStringLiteral("--runtime"), m_otherRuntime, QStringLiteral("--no-report")});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY2(wrong.err.contains(QStringLiteral("lint for %1 %2: 1 errors").arg(m_otherRuntime, m_arch).toUtf8()),
+             wrong.err.constData());
+    QVERIFY2(wrong.err.contains("pkg/_umath_linalg.cpython-"), wrong.err.constData());
+    QVERIFY(sh(QStringLiteral("unzip -tq %1").arg(quoted(bad))).startsWith("No errors detected"));
+    QVERIFY(!QFile::exists(m_tmp.filePath(QStringLiteral("bad.report.json"))));
+    // --json carries the same: runtime, lint errors, the verdict.
+    const Run wrongJson =
+        cli({QStringLiteral("export"), src, QStringLiteral("-o"), bad, QStringLiteral("--profile"), profile.fileName(),
+             QStringLiteral("--runtime"), m_otherRuntime, QStringLiteral("--no-report"), QStringLiteral("--json")});
+    QCOMPARE(wrongJson.exitCode, 2);
+    const QJsonObject o = QJsonDocument::fromJson(wrongJson.out).object();
+    QCOMPARE(o.value(QStringLiteral("runtime")).toString(), m_otherRuntime);
+    QCOMPARE(o.value(QStringLiteral("lint_errors")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("fits"));
+    QCOMPARE(o.value(QStringLiteral("zip_under_upload_limit")).toBool(false), true);
+}
+
+QTEST_GUILESS_MAIN(TestVerdictCli)
+#include "tst_verdictcli.moc"
