@@ -10,8 +10,10 @@
 # Needs root (chroot, mount) and the Debian archive. The base root is built
 # once with `mmdebstrap --variant=minbase` (installed with apt if missing) and
 # cached as a tarball under FRESH_ROOT_CACHE (default /var/tmp/layerslim-fresh-root);
-# each run unpacks a new copy, so runs never see each other's installs. CMD
-# runs with CI=true; its output is also kept in FRESH_ROOT_CACHE/last.log.
+# each run unpacks a new copy, so runs never see each other's installs. Only
+# the .deb files apt downloads are kept between runs (FRESH_ROOT_CACHE/apt), to
+# spare the network; what is installed still starts from nothing. CMD runs
+# with CI=true; its output is also kept in FRESH_ROOT_CACHE/last.log.
 # Exit status is CMD's; the copy is unmounted and removed however CMD ends.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && git rev-parse --show-toplevel)
@@ -36,12 +38,16 @@ fi
 
 ROOT=$(mktemp -d "$CACHE/root.XXXXXX")
 cleanup() {
-    # Deepest first; lazy, so a process still holding a mount cannot keep the copy alive.
-    for m in sys dev/pts dev proc; do
+    # Lazy, so a process still holding a mount cannot keep the copy alive.
+    for m in var/cache/apt/archives sys dev proc; do
         mountpoint -q "$ROOT/$m" 2>/dev/null && umount -R -l "$ROOT/$m" 2>/dev/null || true
     done
-    # --one-file-system: should an unmount have failed, the host's /dev and /sys stay untouched.
-    rm -rf --one-file-system "$ROOT"
+    # Never remove through a mount that is still there: it would reach the host's files.
+    if grep -qF " $ROOT/" /proc/self/mounts; then
+        echo "fresh-root: $ROOT is still mounted on; left in place" >&2
+    else
+        rm -rf --one-file-system "$ROOT"
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -50,6 +56,8 @@ mount -t proc proc "$ROOT/proc"
 mount --rbind /dev "$ROOT/dev"
 mount --make-rslave "$ROOT/dev"
 mount --rbind /sys "$ROOT/sys" 2>/dev/null && mount --make-rslave "$ROOT/sys" || true
+mkdir -p "$CACHE/apt"
+mount --bind "$CACHE/apt" "$ROOT/var/cache/apt/archives"
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
 # The committed HEAD only: uncommitted edits and build folders of this checkout stay out.
 git clone -q --no-local "$REPO" "$ROOT/src/layerslim"
