@@ -10,8 +10,11 @@ ROOT=$PWD
 JOBS=${JOBS:-$(nproc)}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FIXTURES=${LAYERSLIM_FIXTURE_DIR:-$ROOT/build/fixtures}
-# Suites whose code runs on more than one thread (scanner, predictor, exporter, verifier).
-TSAN_TESTS=${TSAN_TESTS:-"tst_filetree tst_hostiletree tst_hostilezip tst_exporter tst_export tst_predictor tst_verify tst_hostileexport tst_hostileverify"}
+# Suites whose code runs on more than one thread: the scanner (tst_filetree,
+# tst_hostiletree, tst_hostilezip), the size predictor and the deflate pipeline
+# of the exporter (tst_export, tst_hostileexport), the verifier (tst_verify,
+# tst_hostileverify). A name that is not a test of the build fails the run.
+TSAN_TESTS=${TSAN_TESTS:-"tst_filetree tst_hostiletree tst_hostilezip tst_export tst_verify tst_hostileexport tst_hostileverify"}
 START=$(date +%s)
 
 step() { printf '\n== %s  [%ds]\n' "$*" $(( $(date +%s) - START )); }
@@ -44,10 +47,14 @@ step "ASan + UBSan: build the test suite"
 ASAN_SKIP=${ASAN_SKIP:-"tst_budgetpanel tst_checkspanel tst_mainwindow tst_stagedialog"}
 configure build-asan -DCMAKE_BUILD_TYPE=Debug -DLAYERSLIM_BUILD_GUI=ON \
     -DCMAKE_CXX_FLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined'
+mapfile -t asan_known < <(test_targets build-asan)
+for t in $ASAN_SKIP; do
+    [[ " ${asan_known[*]} " == *" $t "* ]] || { echo "ci-sanitizers: ASAN_SKIP names $t, which is not a test of build-asan" >&2; exit 1; }
+done
 asan_targets=()
-while read -r t; do
+for t in "${asan_known[@]}"; do
     [[ " $ASAN_SKIP " == *" $t "* ]] || asan_targets+=("$t")
-done < <(test_targets build-asan)
+done
 cmake --build build-asan -j "$JOBS" --target layerslim-cli "${asan_targets[@]}"
 step "ASan + UBSan: ctest (${#asan_targets[@]} suites; skipped: $ASAN_SKIP)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1
@@ -62,7 +69,9 @@ configure build-tsan -DCMAKE_BUILD_TYPE=Debug -DLAYERSLIM_BUILD_GUI=OFF \
 mapfile -t known < <(test_targets build-tsan)
 tsan_targets=()
 for t in $TSAN_TESTS; do
-    [[ " ${known[*]} " == *" $t "* ]] && tsan_targets+=("$t") # no pipe: grep -q + pipefail drops matches
+    # A misspelt or removed suite would otherwise just not run, and the run stay green.
+    [[ " ${known[*]} " == *" $t "* ]] || { echo "ci-sanitizers: TSAN_TESTS names $t, which is not a test of build-tsan" >&2; exit 1; }
+    tsan_targets+=("$t")
 done
 cmake --build build-tsan -j "$JOBS" --target layerslim-cli "${tsan_targets[@]}"
 step "TSan: ctest (${tsan_targets[*]})"
