@@ -21,7 +21,7 @@ namespace {
 
 QString zipcheck()
 {
-    return QStringLiteral("/usr/bin/python3 " LAYERSLIM_SOURCE_DIR "/tests/core/zipcheck.py");
+    return QStringLiteral("python3 " LAYERSLIM_SOURCE_DIR "/tests/core/zipcheck.py");
 }
 
 QString cli()
@@ -106,7 +106,7 @@ void TestZipWriter::namesModesAndLinks()
     QCOMPARE(r.files, std::uint64_t(6));
     // What zipcheck leaves implicit: flags, methods, the empty folder, no FIFO.
     const QByteArray facts = sh(QStringLiteral(
-        "/usr/bin/python3 -c \"import zipfile, sys\n"
+        "python3 -c \"import zipfile, sys\n"
         "z = zipfile.ZipFile(sys.argv[1])\n"
         "for i in z.infolist(): print(i.filename.encode('utf-8' if i.flag_bits & 0x800 else 'cp437').hex(), i.flag_bits & 0x800, i.compress_type, oct(i.external_attr >> 16))\" %1")
                                     .arg(quoted(o.output)));
@@ -131,7 +131,7 @@ void TestZipWriter::sourceDateEpoch()
     o.epoch = 1700000001; // 2023-11-14 22:13:21 UTC; DOS time keeps even seconds
     QVERIFY(exportSmall(o).ok);
     const QByteArray stamp = sh(QStringLiteral(
-        "/usr/bin/python3 -c \"import zipfile, sys; print(sorted({i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()}))\" %1")
+        "python3 -c \"import zipfile, sys; print(sorted({i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()}))\" %1")
                                     .arg(quoted(o.output)));
     QCOMPARE(stamp.trimmed(), QByteArray("[(2023, 11, 14, 22, 13, 20)]"));
     qputenv("SOURCE_DATE_EPOCH", "1700000001");
@@ -152,7 +152,7 @@ void TestZipWriter::zip64With70000Entries()
                                                                 : m_tmp.filePath(QStringLiteral("many-XXXXXX")));
     QVERIFY(shm.isValid());
     const QString src = shm.filePath(QStringLiteral("many"));
-    sh(QStringLiteral("/usr/bin/python3 -c \"import os, sys\n"
+    sh(QStringLiteral("python3 -c \"import os, sys\n"
                       "for d in range(700):\n"
                       "    p = os.path.join(sys.argv[1], 'pkg%03d' % d); os.makedirs(p)\n"
                       "    for f in range(100): open(os.path.join(p, 'm%03d.py' % f), 'w').write('x = %d\\n' % (d * 100 + f))\" %1")
@@ -244,7 +244,9 @@ void TestZipWriter::folderExportKeepsOddNames()
     QCOMPARE(rc, 0);
     QCOMPARE(sh(QStringLiteral("cd %1/python/pkg && stat -c '%a %Y' run.sh $'caf\\xe9.txt' empty").arg(quoted(o.output))),
              QByteArray("755 315532800\n644 315532800\n755 315532800\n"));
-    QCOMPARE(sh(QStringLiteral("ls -A %1 | grep -c layerslim-tmp").arg(quoted(m_tmp.path()))).trimmed(), QByteArray("0"));
+    // grep -c exits 1 when it counts nothing, which is the outcome wanted here.
+    QCOMPARE(sh(QStringLiteral("ls -A %1 | { grep -c layerslim-tmp || true; }").arg(quoted(m_tmp.path()))).trimmed(),
+             QByteArray("0"));
 }
 
 void TestZipWriter::cleanupTestCase()
