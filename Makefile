@@ -18,7 +18,7 @@ build: configure
 
 run: build
 	@scripts/stage-demo-layer.sh $(DEMO)
-	@if [ -x $(BUILD)/app/gui/layerslim ]; then $(BUILD)/app/gui/layerslim $(DEMO)/python; \
+	@if [ -x $(BUILD)/app/gui/layerslim ]; then LAYERSLIM_DEMO_LAYER=$(abspath $(DEMO))/python $(BUILD)/app/gui/layerslim $(DEMO)/python; \
 	else $(BUILD)/app/cli/layerslim-cli scan $(DEMO)/python --rules tests,bytecode,dist-info,pyproject,datasets; fi
 
 test: build

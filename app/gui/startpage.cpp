@@ -3,13 +3,13 @@
 #include "recentfiles.h"
 #include "sitepackagesprobe.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -82,15 +82,12 @@ StartPage::StartPage(RecentFiles *recent, QWidget *parent)
             Q_EMIT openRequested(path);
     });
 
+    // An installed LayerSlim ships no demo layer: the group shows only when one is there to open.
     const QString demo = demoLayerPath();
-    if (demo.isEmpty()) {
-        auto *item = new QTreeWidgetItem(m_demoGroup, {tr("Not staged yet: run `make run` or "
-                                                          "scripts/stage-demo-layer.sh build/fixtures/demo")});
-        item->setFlags(Qt::ItemIsEnabled);
-        item->setFirstColumnSpanned(true);
-    } else {
+    if (demo.isEmpty())
+        m_demoGroup->setHidden(true);
+    else
         addEntry(m_demoGroup, demo, tr("numpy + scipy + pandas from Debian"));
-    }
     new QTreeWidgetItem(m_siteGroup, {tr("Asking the Python interpreters on PATH…")});
     fillRecent();
     connect(m_recent, &RecentFiles::changed, this, &StartPage::fillRecent);
@@ -114,11 +111,16 @@ StartPage::StartPage(RecentFiles *recent, QWidget *parent)
 
 QString StartPage::demoLayerPath()
 {
-    const QStringList candidates{
-        QStringLiteral(LAYERSLIM_DEMO_DIR),
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../../fixtures/demo/python"),
-    };
-    for (const QString &c : candidates)
+    // Looked up when the window opens, never fixed at build time: a path baked
+    // in would name the build folder on every machine the package reaches.
+    QStringList candidates;
+    const QString fromEnvironment = qEnvironmentVariable(kDemoLayerVariable);
+    if (!fromEnvironment.isEmpty())
+        candidates << fromEnvironment;
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!data.isEmpty())
+        candidates << data + QStringLiteral("/demo/python");
+    for (const QString &c : std::as_const(candidates))
         if (QFileInfo(c + QStringLiteral("/numpy")).isDir())
             return QFileInfo(c).canonicalFilePath();
     return {};

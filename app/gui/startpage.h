@@ -1,5 +1,6 @@
 // What the window shows before a layer is open: Open buttons, the demo
-// layer, the site-packages folders found on this machine and recent layers.
+// layer when one is staged, the site-packages folders found on this machine
+// and recent layers.
 #pragma once
 
 #include <QWidget>
@@ -16,7 +17,10 @@ class StartPage : public QWidget
 public:
     StartPage(RecentFiles *recent, QWidget *parent = nullptr);
 
-    // The staged demo layer (numpy + scipy + pandas), or empty when not staged.
+    // The environment variable naming a staged demo layer's python/ folder (`make run` sets it).
+    static constexpr char kDemoLayerVariable[] = "LAYERSLIM_DEMO_LAYER";
+    // The staged demo layer (numpy + scipy + pandas): the folder $LAYERSLIM_DEMO_LAYER
+    // names, else demo/python in the user's data folder; empty when neither holds one.
     [[nodiscard]] static QString demoLayerPath();
     [[nodiscard]] QTreeWidget *list() const { return m_list; }
     // Starts asking the interpreters on PATH (once).

@@ -50,6 +50,11 @@ done
 if [ -x "$build/app/gui/layerslim" ]; then
     [ -x "$root/usr/bin/layerslim" ] || fail "the GUI was built but is not in the package"
 fi
+# Nothing packaged may name the build folder: it exists only on the machine that built the package
+# (the GUI once carried the demo layer's path there, and offered it on every machine).
+build_abs=$(cd "$build" && pwd)
+named=$(grep -rlF "$build_abs" "$root" | sed "s#^$root##" || true)
+[ -z "$named" ] || fail "the package names the build folder $build_abs in: $named"
 
 # Every library a packaged binary needs comes from a package in Depends
 # (found independently of dpkg-shlibdeps: NEEDED entries, then dpkg -S).
