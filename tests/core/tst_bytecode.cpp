@@ -1,4 +1,4 @@
-// Bytecode options on the demo layer with /usr/bin/python3: precompiled
+// Bytecode options on the demo layer with testsupport::python(): precompiled
 // (unchecked-hash) and sourceless layers import numpy, scipy and pandas; the
 // size effects add up against find; the source is never written.
 #include "bytecodecompiler.h"
@@ -39,7 +39,7 @@ void TestBytecode::initTestCase()
 {
     QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
     QString error;
-    const auto python = PythonFinder::probe(QStringLiteral("/usr/bin/python3"), &error);
+    const auto python = PythonFinder::probe(testsupport::python(), &error);
     QVERIFY2(python, qPrintable(error));
     m_python = *python;
     m_tree = DirectoryScanner::scan(testsupport::demoLayer(), &error);

@@ -157,7 +157,7 @@ void TestCli::scanOfZipShowsPythonPrefix()
 {
     QTemporaryDir dir;
     const QString zip = dir.filePath(QStringLiteral("layer.zip"));
-    sh(QStringLiteral("/usr/bin/python3 - %1 <<'EOF'\n"
+    sh(QStringLiteral("python3 - %1 <<'EOF'\n"
                       "import sys, zipfile\n"
                       "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
                       "    z.writestr('python/pkg/__init__.py', 'x' * 1000)\n"

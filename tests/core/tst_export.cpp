@@ -25,7 +25,7 @@ const QString kSeedRules = QStringLiteral("tests,bytecode,dist-info,pyproject,da
 
 QString zipcheck()
 {
-    return QStringLiteral("/usr/bin/python3 " LAYERSLIM_SOURCE_DIR "/tests/core/zipcheck.py");
+    return QStringLiteral("python3 " LAYERSLIM_SOURCE_DIR "/tests/core/zipcheck.py");
 }
 
 // The source tree's listing, modes, times and contents, as one hash.
@@ -138,7 +138,7 @@ void TestExport::exportImports()
     const QString dir = m_tmp.filePath(QStringLiteral("extracted"));
     sh(QStringLiteral("mkdir -p %1 && cd %1 && unzip -q %2").arg(quoted(dir), quoted(m_seedZip)));
     int rc = -1;
-    const QByteArray out = sh(QStringLiteral("cd /tmp && /usr/bin/python3 -S -c \"import sys; sys.path.insert(0, '%1'); "
+    const QByteArray out = sh(QStringLiteral("cd /tmp && python3 -S -c \"import sys; sys.path.insert(0, '%1'); "
                                              "import numpy, scipy, pandas; print(numpy.__file__)\" 2>&1")
                                   .arg(dir + QStringLiteral("/python")),
                               &rc);

@@ -2,7 +2,7 @@
 // Python say: a gcc -g extension exported from a folder, from a zip and to a
 // folder must be byte for byte binutils' `strip --strip-unneeded` of a copy,
 // the size prediction must equal the zip, the source must stay untouched, and
-// precompiled and sourceless exports must import with /usr/bin/python3 -S.
+// precompiled and sourceless exports must import with testsupport::python() -S.
 #include "exporter.h"
 #include "exporttransform.h"
 #include "layer.h"
@@ -30,8 +30,9 @@ double api_norm(double x, double y, double z) { struct point p = {x, y, z}; retu
 F(1) F(2) F(3) F(4) F(5) F(6) F(7) F(8) F(9) F(10) F(11) F(12)
 )";
 
-const QString kExt = QStringLiteral("ext/_ext.cpython-311-x86_64-linux-gnu.so");
-const QString kPil = QStringLiteral("PIL/_imaging.cpython-311-x86_64-linux-gnu.so");
+// Named as the host Python names its extensions: cc builds them for this CPU.
+const QString kExt = QStringLiteral("ext/_ext") + testsupport::host().extSuffix;
+const QString kPil = QStringLiteral("PIL/_imaging") + testsupport::host().extSuffix;
 
 QByteArray sha(const QString &path)
 {
@@ -41,7 +42,7 @@ QByteArray sha(const QString &path)
 // The bytes of one zip entry, read by Python's zipfile.
 QByteArray entrySha(const QString &zip, const QString &name)
 {
-    return sh(QStringLiteral("/usr/bin/python3 -S -c \"import hashlib, sys, zipfile; "
+    return sh(QStringLiteral("python3 -S -c \"import hashlib, sys, zipfile; "
                              "print(hashlib.sha256(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])).hexdigest())\" %1 %2")
                   .arg(quoted(zip), quoted(name)))
         .trimmed();
@@ -49,7 +50,7 @@ QByteArray entrySha(const QString &zip, const QString &name)
 
 QStringList entryNames(const QString &zip)
 {
-    const QByteArray out = sh(QStringLiteral("/usr/bin/python3 -S -c \"import sys, zipfile; "
+    const QByteArray out = sh(QStringLiteral("python3 -S -c \"import sys, zipfile; "
                                              "print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))\" %1")
                                   .arg(quoted(zip)));
     return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -98,8 +99,8 @@ void TestExportTransform::initTestCase()
                       "printf 'from . import mod\\nVALUE = mod.twice(21)\\n' > pkg/__init__.py; "
                       "printf 'def twice(x):\\n    return 2 * x\\n' > pkg/mod.py; "
                       "printf 'NAME = \"sub\"\\n' > pkg/sub/__init__.py; "
-                      "printf 'shipped bytecode' > pkg/__pycache__/mod.cpython-311.pyc")
-           .arg(quoted(py), kExt, quoted(src.fileName()), kPil));
+                      "printf 'shipped bytecode' > pkg/__pycache__/mod.%5.pyc")
+           .arg(quoted(py), kExt, quoted(src.fileName()), kPil, testsupport::host().abiTag));
     QVERIFY(sh(QStringLiteral("readelf -S -W %1").arg(quoted(py + kExt))).contains(".debug_info"));
     m_sourceSha = sha(py + kExt);
     // What binutils makes of a copy, independently of LayerSlim.
@@ -109,7 +110,7 @@ void TestExportTransform::initTestCase()
     m_strippedSize = QFileInfo(copy).size();
     QVERIFY(m_strippedSize > 0 && m_strippedSize < QFileInfo(py + kExt).size());
     QString error;
-    const auto python = PythonFinder::probe(QStringLiteral("/usr/bin/python3"), &error);
+    const auto python = PythonFinder::probe(testsupport::python(), &error);
     QVERIFY2(python, qPrintable(error));
     m_python = *python;
 }
@@ -203,7 +204,7 @@ QString TestExportTransform::importFrom(const QString &zip, const QString &code)
     QTemporaryDir dir(m_tmp.filePath(QStringLiteral("unzipped-XXXXXX")));
     sh(QStringLiteral("unzip -q %1 -d %2").arg(quoted(zip), quoted(dir.path())));
     int exitCode = -1;
-    const QByteArray out = sh(QStringLiteral("cd %1 && env -i PYTHONPATH=%1/python /usr/bin/python3 -S -c %2 2>&1")
+    const QByteArray out = sh(QStringLiteral("cd %1 && env -i PYTHONPATH=%1/python \"$(command -v python3)\" -S -c %2 2>&1")
                                   .arg(quoted(dir.path()), quoted(code)),
                               &exitCode);
     if (exitCode != 0)
@@ -295,14 +296,14 @@ void TestExportTransform::dropAndCli()
     // What Lambda counts is what was written: stripped, without bytecode.
     const double written = QJsonDocument::fromJson(json).object().value(QStringLiteral("bytes")).toDouble();
     QCOMPARE(report.value(QStringLiteral("exported_bytes")).toDouble(), written);
-    const QByteArray unzipped = sh(QStringLiteral("/usr/bin/python3 -S -c \"import sys, zipfile; "
+    const QByteArray unzipped = sh(QStringLiteral("python3 -S -c \"import sys, zipfile; "
                                                   "print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()"
                                                   " if not i.is_dir() and (i.external_attr >> 28) != 0xA))\" %1")
                                        .arg(quoted(out)));
     QCOMPARE(unzipped.trimmed().toDouble(), written);
     // A mode that needs a Python of another version says so and writes nothing.
     const QString other = m_tmp.filePath(QStringLiteral("other.zip"));
-    const QByteArray err = sh(QStringLiteral("%1 export %2 -o %3 --bytecode precompile --python /usr/bin/python3 "
+    const QByteArray err = sh(QStringLiteral("%1 export %2 -o %3 --bytecode precompile --python \"$(command -v python3)\" "
                                              "--runtime python3.9 2>&1")
                                   .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer), quoted(other)),
                               &code);

@@ -34,7 +34,7 @@ void TestLayerBudget::initTestCase()
     m_zip = m_dir.filePath(QStringLiteral("function.zip"));
     m_folder = m_dir.filePath(QStringLiteral("other-layer"));
     // A function zip with a folder entry, a stored and a deflated file; a layer folder with nesting.
-    sh(QStringLiteral("/usr/bin/python3 -S -c \"import zipfile, os; "
+    sh(QStringLiteral("python3 -S -c \"import zipfile, os; "
                       "z = zipfile.ZipFile('%1', 'w'); z.writestr('lib/', ''); "
                       "z.writestr('handler.py', 'def handler(e, c):\\n    return 1\\n' * 40, zipfile.ZIP_DEFLATED); "
                       "z.writestr('lib/blob.bin', os.urandom(70000), zipfile.ZIP_STORED); z.close()\"")
@@ -53,7 +53,7 @@ void TestLayerBudget::zipsFoldersAndSizes()
     budget.addSize(QStringLiteral("pandas layer from the console"), 45'000'000);
     QCOMPARE(budget.items().size(), std::size_t(3));
 
-    const quint64 zipBytes = sh(QStringLiteral("/usr/bin/python3 -S -c \"import zipfile; "
+    const quint64 zipBytes = sh(QStringLiteral("python3 -S -c \"import zipfile; "
                                                "print(sum(i.file_size for i in zipfile.ZipFile('%1').infolist() "
                                                "if not i.is_dir()))\"")
                                     .arg(m_zip))

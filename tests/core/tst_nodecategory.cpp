@@ -32,8 +32,7 @@ private:
 
 void TestNodeCategory::initTestCase()
 {
-    if (!testsupport::haveDemoLayer())
-        QSKIP("demo layer not staged");
+    QVERIFY2(testsupport::haveDemoLayer(), testsupport::kDemoMissing);
     QString error;
     m_layer = Layer::open(testsupport::demoLayer(), &error);
     QVERIFY2(m_layer.tree, qPrintable(error));

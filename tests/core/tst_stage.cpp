@@ -12,12 +12,12 @@ using testsupport::sh;
 
 namespace {
 
-const QString kPython = QStringLiteral("/usr/bin/python3");
+const QString kPython = testsupport::python();
 
 // Writes NAME-VERSION-py3-none-any.whl with a module tree and a payload of `payloadBytes`.
 void writeWheel(const QString &wheelhouse, const QString &name, const QString &version, int payloadBytes)
 {
-    sh(QStringLiteral(R"PY(/usr/bin/python3 -S - <<'EOF'
+    sh(QStringLiteral(R"PY(python3 -S - <<'EOF'
 import base64, hashlib, os, zipfile
 name, version, payload = %1, %2, %3
 files = {
@@ -46,7 +46,7 @@ EOF
 QStringList wheelFiles(const QString &wheel)
 {
     const QString out = QString::fromUtf8(sh(QStringLiteral(
-        "/usr/bin/python3 -S -c \"import zipfile, sys; "
+        "python3 -S -c \"import zipfile, sys; "
         "[print(i.filename, i.file_size) for i in zipfile.ZipFile(sys.argv[1]).infolist() "
         "if not i.filename.endswith('/RECORD')]\" %1")
                                                   .arg(quoted(wheel))));

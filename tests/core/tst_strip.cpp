@@ -62,7 +62,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_tmp;
-    QString m_layer; // python/ext/_ext.cpython-311-x86_64-linux-gnu.so + a text file named .so
+    QString m_layer; // python/ext/_ext<host's extension suffix>, built by gcc, + a text file named .so
     QString m_so;
 };
 
@@ -70,7 +70,8 @@ void TestStrip::initTestCase()
 {
     QVERIFY2(!Stripper::program().isEmpty(), "binutils strip is needed (scripts/install-deps.sh)");
     m_layer = m_tmp.filePath(QStringLiteral("layer"));
-    m_so = m_layer + QStringLiteral("/python/ext/_ext.cpython-311-x86_64-linux-gnu.so");
+    // Named as the host Python names its extensions: gcc builds for this CPU.
+    m_so = m_layer + QStringLiteral("/python/ext/_ext") + testsupport::host().extSuffix;
     QFile src(m_tmp.filePath(QStringLiteral("ext.c")));
     QVERIFY(src.open(QIODevice::WriteOnly));
     src.write(kSource);
@@ -108,7 +109,7 @@ void TestStrip::strippedCopyLoads()
     QString error;
     const QString dst = m_tmp.filePath(QStringLiteral("loadme.so"));
     QVERIFY2(Stripper::stripCopy(m_so, dst, &error), qPrintable(error));
-    const QByteArray out = sh(QStringLiteral("/usr/bin/python3 -S -c \"import ctypes; l = ctypes.CDLL('%1'); "
+    const QByteArray out = sh(QStringLiteral("python3 -S -c \"import ctypes; l = ctypes.CDLL('%1'); "
                                              "print(l.api_f7(6), l.api_sum((ctypes.c_int * 3)(1, 2, 3), 3))\"")
                                   .arg(dst));
     QCOMPARE(out.trimmed(), QByteArray("45 6"));
@@ -130,14 +131,15 @@ void TestStrip::estimateOverTreeAndZip()
     const Bitset &stripSet = ledger.ruleMatches(RuleCatalog::indexOf(u"strip"));
     const std::vector<StripEstimate> est = Stripper::estimate(*tree, stripSet);
     QCOMPARE(est.size(), std::size_t(1)); // the linker script named .so is not ELF
-    QCOMPARE(est[0].path, QByteArray("ext/_ext.cpython-311-x86_64-linux-gnu.so"));
+    QCOMPARE(est[0].path, QByteArray("ext/_ext") + testsupport::host().extSuffix.toUtf8());
     QCOMPARE(est[0].savings, Stripper::estimateFile(m_so).value());
     QCOMPARE(est[0].size, std::uint64_t(fileSize(m_so)));
     QCOMPARE(Stripper::totals(est).savings, est[0].savings);
     // The CLI shows the same estimate before export (lint --json "strip").
     int code = -1;
-    const QJsonObject lint = QJsonDocument::fromJson(sh(QStringLiteral("%1 lint %2 --runtime python3.11 --json")
-                                                            .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer)),
+    const QJsonObject lint = QJsonDocument::fromJson(sh(QStringLiteral("%1 lint %2 --runtime %3 --json")
+                                                            .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer),
+                                                                 testsupport::host().runtime),
                                                         &code))
                                  .object();
     const QJsonObject strip = lint.value(QStringLiteral("strip")).toObject();

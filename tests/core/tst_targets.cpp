@@ -81,7 +81,7 @@ void TestTargets::namesMatchTheHostPython()
     // The host's own CPython names its ABI, bytecode and extension files; the
     // preset for the same version and machine must name them identically.
     const QStringList host = QString::fromUtf8(sh(QStringLiteral(
-        "/usr/bin/python3 -S -c \"import sys, sysconfig, platform; "
+        "python3 -S -c \"import sys, sysconfig, platform; "
         "print(sys.version_info.minor, platform.machine(), sys.implementation.cache_tag, "
         "sysconfig.get_config_var('EXT_SUFFIX'))\""))).trimmed().split(QLatin1Char(' '));
     QCOMPARE(host.size(), 4);
@@ -109,7 +109,7 @@ void TestTargets::sitePackagesPrefixMatchesSysconfig()
     QVERIFY(t);
     // CPython's posix_prefix scheme with base "python" is where Lambda looks in /opt.
     const QString expected = QString::fromUtf8(sh(QStringLiteral(
-        "/usr/bin/python3 -S -c \"import sysconfig; print(sysconfig.get_path('purelib', 'posix_prefix', "
+        "python3 -S -c \"import sysconfig; print(sysconfig.get_path('purelib', 'posix_prefix', "
         "vars={'base': 'python', 'platbase': 'python', 'installed_base': 'python', "
         "'installed_platbase': 'python', 'py_version_short': '%1', 'platlibdir': 'lib'}))\"")
                                                              .arg(t->pythonVersion()))).trimmed();

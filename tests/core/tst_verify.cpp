@@ -1,4 +1,4 @@
-// Verification on the real demo layer with /usr/bin/python3 (the Python whose
+// Verification on the real demo layer with testsupport::python() (the Python whose
 // numpy/scipy/pandas the layer came from): imports, culprit bisection, smoke
 // scripts, zip sources, timeouts and output caps; expectations come from find,
 // the files themselves and plain python3 runs.
@@ -19,7 +19,7 @@ using testsupport::sh;
 
 namespace {
 
-const QString kPython = QStringLiteral("/usr/bin/python3");
+const QString kPython = testsupport::python();
 
 void enableSeedRules(SizeLedger &ledger)
 {
@@ -295,9 +295,11 @@ void TestVerify::cliExitStatusAndCulprit()
     const QString profile = m_tmp.filePath(QStringLiteral("p.json"));
     QFile f(profile);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"version": 1, "runtime": "python3.11",
+    f.write(QStringLiteral(R"({"version": 1, "runtime": "%1",
                 "rules": ["tests", "bytecode", "dist-info", "pyproject", "datasets"],
-                "prune": ["pandas/_testing"]})");
+                "prune": ["pandas/_testing"]})")
+                .arg(testsupport::host().runtime)
+                .toUtf8());
     f.close();
     int code = -1;
     const QByteArray out =

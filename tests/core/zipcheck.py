@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Independent checks of a LayerSlim export with Python's zipfile (tst_export, tst_zipwriter).
 
   zipcheck.py check ZIP SRC PREFIX KEPT   KEPT: NUL-separated paths (relative to SRC) of the kept files and links

@@ -1,16 +1,18 @@
 // The Checks panel in the explorer window on the real demo layer, driven
 // through its buttons: with the seed rules and pandas/_testing pruned, verify
-// with /usr/bin/python3 fails pandas and passes numpy, the culprit search
+// with testsupport::python() fails pandas and passes numpy, the culprit search
 // names pandas/_testing and "Keep" restores it as one undo step; lint for
-// python3.11/x86_64 has no ABI-tag or machine errors (only the glibc ones
-// readelf confirms) and flags exactly the kept cpython-311 extensions for
-// python3.10; clicking a finding selects its file in the explorer.
+// the host Python's runtime and CPU (python3.11/x86_64 on Debian 12) has no
+// ABI-tag or machine errors (only the glibc ones readelf confirms) and flags
+// exactly the kept extensions of that CPython for another runtime; clicking a
+// finding selects its file in the explorer.
 #include "checkspanel.h"
 #include "explorerview.h"
 #include "filetreemodel.h"
 #include "layerdocument.h"
 #include "mainwindow.h"
 #include "rules.h"
+#include "targets.h"
 #include "testsupport.h"
 #include "treepanel.h"
 
@@ -76,7 +78,7 @@ void TestChecksPanel::initTestCase()
     QVERIFY(m_document->ledger().isPruned(testing));
 
     QString error;
-    QVERIFY2(m_panel->choosePython(QStringLiteral("/usr/bin/python3"), &error), qPrintable(error));
+    QVERIFY2(m_panel->choosePython(testsupport::python(), &error), qPrintable(error));
 }
 
 void TestChecksPanel::cleanupTestCase()
@@ -175,7 +177,7 @@ void TestChecksPanel::culpritIsPandasTestingAndKeepIsOneUndoStep()
 void TestChecksPanel::runLint(const QString &runtime)
 {
     m_panel->tabs()->setCurrentIndex(1);
-    m_panel->setTarget(runtime, QStringLiteral("x86_64"));
+    m_panel->setTarget(runtime, testsupport::host().arch);
     click("lintButton");
     if (QTest::currentTestFailed())
         return;
@@ -186,13 +188,18 @@ void TestChecksPanel::runLint(const QString &runtime)
 
 void TestChecksPanel::lintForTheLayersOwnRuntimeFlagsOnlyGlibc()
 {
-    runLint(QStringLiteral("python3.11"));
+    // The demo layer copies the host Python's packages: its extensions are built for that CPython and
+    // this CPU, so no ABI-tag or machine errors; they are built against the host's glibc (2.36 on Debian
+    // 12), so what needs more than the target's (Amazon Linux 2: 2.26) is flagged.
+    const testsupport::Host &host = testsupport::host();
+    const std::optional<Target> target = Target::find(host.runtime, host.arch);
+    QVERIFY2(target, qPrintable(QStringLiteral("the host Python (%1, %2) is not a Lambda runtime").arg(host.runtime, host.arch)));
+    const QVersionNumber targetGlibc = QVersionNumber::fromString(target->glibc());
+    runLint(host.runtime);
     if (QTest::currentTestFailed())
         return;
     const LintReport *report = m_panel->lintReport();
     QVERIFY(!report->elfFiles.empty());
-    // The extensions are cpython-311 for x86_64: no ABI-tag or machine errors. The demo layer comes from
-    // Debian bookworm (glibc 2.36), so what needs more than Amazon Linux 2's glibc 2.26 is flagged.
     QSet<QByteArray> glibcErrors;
     for (const LintFinding &f : report->findings) {
         if (f.severity != LintSeverity::Error)
@@ -201,7 +208,7 @@ void TestChecksPanel::lintForTheLayersOwnRuntimeFlagsOnlyGlibc()
         glibcErrors.insert(f.path);
     }
 
-    // Independently: kept ELF files whose highest GLIBC_ version (binutils' readelf) is above 2.26.
+    // Independently: kept ELF files whose highest GLIBC_ version (binutils' readelf) is above the target's.
     const QString script =
         QStringLiteral("cd %1 && python3 -c \"import os\n"
                        "for d, _, fs in os.walk('.'):\n"
@@ -216,7 +223,7 @@ void TestChecksPanel::lintForTheLayersOwnRuntimeFlagsOnlyGlibc()
     QSet<QByteArray> expected;
     for (const QByteArray &line : testsupport::sh(script).split('\n')) {
         const QList<QByteArray> parts = line.trimmed().split(' ');
-        if (parts.size() != 2 || QVersionNumber::fromString(QString::fromLatin1(parts[1])) <= QVersionNumber(2, 26))
+        if (parts.size() != 2 || QVersionNumber::fromString(QString::fromLatin1(parts[1])) <= targetGlibc)
             continue;
         const FileTree::Index node = tree.find(parts[0]);
         QVERIFY2(node != FileTree::kNone, parts[0].constData());
@@ -224,13 +231,14 @@ void TestChecksPanel::lintForTheLayersOwnRuntimeFlagsOnlyGlibc()
             expected.insert(tree.packagePath(node));
     }
     QCOMPARE(glibcErrors, expected);
-    qInfo("python3.11/x86_64: %d kept ELF files, %d need a glibc newer than 2.26, no ABI or machine errors",
-          int(report->elfFiles.size()), int(glibcErrors.size()));
+    qInfo("%s/%s: %d kept ELF files, %d need a glibc newer than %s, no ABI or machine errors", qPrintable(host.runtime),
+          qPrintable(host.arch), int(report->elfFiles.size()), int(glibcErrors.size()), qPrintable(target->glibc()));
 }
 
 void TestChecksPanel::lintFlagsEveryKeptExtensionForAnotherRuntime()
 {
-    runLint(QStringLiteral("python3.10"));
+    const testsupport::Host &host = testsupport::host();
+    runLint(host.otherRuntime);
     if (QTest::currentTestFailed())
         return;
     const LintReport *report = m_panel->lintReport();
@@ -240,12 +248,12 @@ void TestChecksPanel::lintFlagsEveryKeptExtensionForAnotherRuntime()
             flagged.insert(f.path);
     QVERIFY(!flagged.isEmpty());
 
-    // Independently: every cpython-311 extension on disk that the selection keeps.
+    // Independently: every extension of the host's CPython on disk that the selection keeps.
     const FileTree &tree = m_document->tree();
     QSet<QByteArray> expected;
     const QByteArray found =
-        testsupport::sh(QStringLiteral("cd %1 && find . -type f -name '*.cpython-311*.so' | cut -c3-")
-                            .arg(testsupport::quoted(testsupport::demoLayer())));
+        testsupport::sh(QStringLiteral("cd %1 && find . -type f -name '*.%2*.so' | cut -c3-")
+                            .arg(testsupport::quoted(testsupport::demoLayer()), host.abiTag));
     for (const QByteArray &path : found.split('\n')) {
         if (path.isEmpty())
             continue;
@@ -278,7 +286,7 @@ void TestChecksPanel::clickingAFindingSelectsItsFile()
 
 void TestChecksPanel::treeShowsTheFindingsAsBadges()
 {
-    runLint(QStringLiteral("python3.10"));
+    runLint(testsupport::host().otherRuntime);
     const LintReport *report = m_panel->lintReport();
     QVERIFY(report && !report->findings.empty());
     const FileTreeModel *model = m_window->explorer()->treePanel()->model();

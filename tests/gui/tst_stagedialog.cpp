@@ -1,6 +1,6 @@
 // File ▸ New Layer from Requirements, driven through its widgets and offline:
 // the test writes tiny wheels into a wheelhouse with python3's zipfile, stages
-// them with /usr/bin/python3's pip through `--no-index --find-links`, and
+// them with testsupport::python()'s pip through `--no-index --find-links`, and
 // compares the staged tree with the wheels' own listing; pip's lines reach the
 // log pane, a missing requirement shows pip's own ERROR lines, and Cancel stops
 // a pip that waits on a silent local index within seconds.
@@ -30,12 +30,12 @@ using testsupport::sh;
 
 namespace {
 
-const QString kPython = QStringLiteral("/usr/bin/python3");
+const QString kPython = testsupport::python();
 
 // Writes NAME-VERSION-py3-none-any.whl holding a small package and `payloadBytes` of random data.
 void writeWheel(const QString &wheelhouse, const QString &name, const QString &version, int payloadBytes)
 {
-    sh(QStringLiteral(R"PY(/usr/bin/python3 -S - <<'EOF'
+    sh(QStringLiteral(R"PY(python3 -S - <<'EOF'
 import base64, hashlib, os, zipfile
 name, version, payload = %1, %2, %3
 files = {
@@ -62,7 +62,7 @@ EOF
 // "path size" for each file in the wheel that pip copies unchanged (it rewrites RECORD).
 QStringList wheelFiles(const QString &wheel)
 {
-    QStringList lines = QString::fromUtf8(sh(QStringLiteral("/usr/bin/python3 -S -c \"import zipfile, sys; "
+    QStringList lines = QString::fromUtf8(sh(QStringLiteral("python3 -S -c \"import zipfile, sys; "
                                                             "[print(i.filename, i.file_size) for i in "
                                                             "zipfile.ZipFile(sys.argv[1]).infolist() "
                                                             "if not i.filename.endswith('/RECORD')]\" %1")

@@ -10,7 +10,6 @@
 #include "units.h"
 
 #include <QSignalSpy>
-#include <QVBoxLayout>
 #include <QtTest>
 
 #include <random>
@@ -31,7 +30,6 @@ private Q_SLOTS:
     void selectingATinyNodeOutlinesItsFolder();
     void legendMatchesLedger();
     void everythingPrunedShowsAMessage();
-    void screenshot();
 
 private:
     static void checkHitTests(TreemapWidget &w, int minimumTiles);
@@ -104,8 +102,7 @@ void TestTreemapWidget::hitTestAtTileCentresGenerated()
 
 void TestTreemapWidget::hitTestAtTileCentresDemo()
 {
-    if (!m_demo.tree)
-        QSKIP("demo layer not staged");
+    QVERIFY2(m_demo.tree, testsupport::kDemoMissing);
     SizeLedger ledger(*m_demo.tree);
     TreemapWidget w;
     w.resize(1280, 800);
@@ -125,8 +122,7 @@ void TestTreemapWidget::hitTestAtTileCentresDemo()
 
 void TestTreemapWidget::ruleToggleRecoloursWithoutRelayout()
 {
-    if (!m_demo.tree)
-        QSKIP("demo layer not staged");
+    QVERIFY2(m_demo.tree, testsupport::kDemoMissing);
     SizeLedger ledger(*m_demo.tree);
     TreemapWidget w;
     w.resize(1280, 800);
@@ -173,8 +169,7 @@ void TestTreemapWidget::ruleToggleRecoloursWithoutRelayout()
 
 void TestTreemapWidget::hidePrunedLaysOutKeptBytes()
 {
-    if (!m_demo.tree)
-        QSKIP("demo layer not staged");
+    QVERIFY2(m_demo.tree, testsupport::kDemoMissing);
     SizeLedger ledger(*m_demo.tree);
     ledger.setRuleEnabled(RuleCatalog::indexOf(u"tests"), true);
     ledger.setRuleEnabled(RuleCatalog::indexOf(u"bytecode"), true);
@@ -202,8 +197,7 @@ void TestTreemapWidget::hidePrunedLaysOutKeptBytes()
 
 void TestTreemapWidget::tooltipNamesTheRule()
 {
-    if (!m_demo.tree)
-        QSKIP("demo layer not staged");
+    QVERIFY2(m_demo.tree, testsupport::kDemoMissing);
     SizeLedger ledger(*m_demo.tree);
     const int bytecode = RuleCatalog::indexOf(u"bytecode");
     ledger.setRuleEnabled(bytecode, true);
@@ -335,8 +329,7 @@ void TestTreemapWidget::everythingPrunedShowsAMessage()
 
 void TestTreemapWidget::legendMatchesLedger()
 {
-    if (!m_demo.tree)
-        QSKIP("demo layer not staged");
+    QVERIFY2(m_demo.tree, testsupport::kDemoMissing);
     SizeLedger ledger(*m_demo.tree);
     TreemapLegend legend;
     legend.setLedger(&ledger);
@@ -351,41 +344,6 @@ void TestTreemapWidget::legendMatchesLedger()
     legend.selectionChanged();
     QCOMPARE(sum(), ledger.totals().keptBytes);
     QCOMPARE(legend.keptBytes()[std::size_t(NodeCategory::Tests)], std::uint64_t(0));
-}
-
-void TestTreemapWidget::screenshot()
-{
-    if (!m_demo.tree)
-        QSKIP("demo layer not staged");
-    SizeLedger ledger(*m_demo.tree);
-    ledger.setRuleEnabled(RuleCatalog::indexOf(u"bytecode"), true);
-    QWidget window;
-    auto *layout = new QVBoxLayout(&window);
-    auto *map = new TreemapWidget;
-    auto *legend = new TreemapLegend;
-    layout->addWidget(map, 1);
-    layout->addWidget(legend);
-    window.resize(1280, 820);
-    window.show();
-    map->setLedger(&ledger);
-    legend->setLedger(&ledger);
-    QTest::qWait(10);
-    map->waitForLayout();
-    map->setSelectedNode(m_demo.tree->find("scipy/linalg"));
-    const QDir temp = QDir::temp();
-    QVERIFY(window.grab().save(temp.filePath(QStringLiteral("treemap.png"))));
-    // The other views people look at: zoomed into a package, and hide-pruned.
-    map->setRoot(m_demo.tree->find("numpy"));
-    map->waitForLayout();
-    QVERIFY(window.grab().save(temp.filePath(QStringLiteral("treemap-numpy.png"))));
-    map->setRoot(0);
-    map->setHidePruned(true);
-    map->waitForLayout();
-    QVERIFY(window.grab().save(temp.filePath(QStringLiteral("treemap-hidden.png"))));
-    window.resize(520, 360);
-    QTest::qWait(10);
-    map->waitForLayout();
-    QVERIFY(window.grab().save(temp.filePath(QStringLiteral("treemap-small.png"))));
 }
 
 QTEST_MAIN(TestTreemapWidget)

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Writes hostile zips byte by byte for LayerSlim's zip scanner tests.
 
 usage: craftzip.py OUTDIR      writes one NAME.zip per case into OUTDIR

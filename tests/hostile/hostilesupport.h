@@ -83,23 +83,33 @@ private:
     QByteArray m_before;
 };
 
-// The CLI copied where an unprivileged user can run it, with setpriv in front;
-// empty when that is impossible (no setpriv, not root).
+// The CLI run by a user whom file modes bind. Root reads through mode 000, so
+// as root it is a copy of the CLI that uid 65534 can reach, run through
+// setpriv; as anyone else it is the CLI itself, run as that user. `error` says
+// why neither is possible (root without setpriv).
 struct Unprivileged {
     QTemporaryDir dir;
     QString program;
     QStringList prefix;
+    QString error;
 
     Unprivileged()
     {
-        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
-        if (setpriv.isEmpty() || geteuid() != 0 || !dir.isValid())
+        if (geteuid() != 0) {
+            program = QStringLiteral(LAYERSLIM_CLI);
             return;
+        }
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        if (setpriv.isEmpty() || !dir.isValid()) {
+            error = QStringLiteral("running as root, and setpriv (util-linux) is missing to drop to uid 65534");
+            return;
+        }
         QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
                                               | QFileDevice::ReadOther | QFileDevice::ExeOther
                                               | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
         program = dir.filePath(QStringLiteral("layerslim-cli"));
         if (!QFile::copy(QStringLiteral(LAYERSLIM_CLI), program)) {
+            error = QStringLiteral("cannot copy %1 to %2").arg(QStringLiteral(LAYERSLIM_CLI), program);
             program.clear();
             return;
         }

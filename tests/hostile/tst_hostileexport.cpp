@@ -46,7 +46,7 @@ for n in sorted(names):
 
 QList<QByteArray> zipNames(const QString &zip, bool *sound)
 {
-    const QByteArray out = sh(QStringLiteral("/usr/bin/python3 -c %1 %2").arg(quoted(QString::fromLatin1(kZipNames)), quoted(zip)));
+    const QByteArray out = sh(QStringLiteral("python3 -c %1 %2").arg(quoted(QString::fromLatin1(kZipNames)), quoted(zip)));
     QList<QByteArray> names;
     *sound = !out.isEmpty() && !out.startsWith("CORRUPT");
     for (const QByteArray &line : out.split('\n'))
@@ -166,14 +166,15 @@ void TestHostileExport::specialFilesAndLinks()
     hostile::SourceGuard guard(src());
     const auto run = hostile::cli({QStringLiteral("export"), src(), QStringLiteral("-o"), out("special.zip")}, 30000);
     QVERIFY2(run.finished, "export hung on a FIFO or device");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
     bool sound = false;
-    const QList<QByteArray> names = run.exitCode == 0 ? zipNames(out("special.zip"), &sound) : QList<QByteArray>{};
-    if (run.exitCode == 0)
-        QVERIFY(sound);
-    QVERIFY(!names.contains("python/pkg/pipe"));
-    QVERIFY(!names.contains("python/pkg/zero"));
-    for (const QByteArray &n : names)
-        QVERIFY2(!n.split('/').contains("..") && !n.startsWith('/'), n.constData());
+    const QList<QByteArray> names = zipNames(out("special.zip"), &sound);
+    QVERIFY(sound);
+    // Exactly the file and the four links, stored as links: the FIFO and the
+    // device are left out, and nothing outside the tree is pulled in.
+    const QList<QByteArray> expected{"python/", "python/pkg/", "python/pkg/absolute", "python/pkg/climb",
+                                     "python/pkg/inside", "python/pkg/loop", "python/pkg/mod.py"};
+    QCOMPARE(names, expected);
     QVERIFY(guard.unchanged());
     QStringList links;
     for (const char *l : {"inside", "absolute", "climb", "loop"})
@@ -189,7 +190,7 @@ void TestHostileExport::specialFilesAndLinks()
 void TestHostileExport::unsafeZipSources()
 {
     int rc = 0;
-    sh(QStringLiteral("/usr/bin/python3 %1/craftzip.py %2")
+    sh(QStringLiteral("python3 %1/craftzip.py %2")
            .arg(quoted(QStringLiteral(LAYERSLIM_HOSTILE_DIR)), quoted(m_dir->filePath(QStringLiteral("zips")))), &rc);
     QCOMPARE(rc, 0);
     hostile::SourceGuard guard(m_dir->filePath(QStringLiteral("zips")));
@@ -470,7 +471,7 @@ void TestHostileExport::deepChain()
     QCOMPARE(names.size(), expected.size());
     QCOMPARE(names, expected);
     // The bottom entries carry the right bytes (python3 reads them back by name).
-    const QByteArray content = sh(QStringLiteral("/usr/bin/python3 -c %1 %2")
+    const QByteArray content = sh(QStringLiteral("python3 -c %1 %2")
                                       .arg(quoted(QStringLiteral("import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n"
                                                                  "n = [i for i in z.namelist() if i.endswith('.py')]\n"
                                                                  "print(' '.join(z.read(i).decode() for i in sorted(n)))")),

@@ -220,8 +220,7 @@ void TestHostileTree::treeChangingDuringScan()
 void TestHostileTree::unreadableAsUnprivilegedUser()
 {
     const hostile::Unprivileged nobody;
-    if (!nobody.available())
-        QSKIP("needs root and setpriv to run the CLI as an unprivileged user");
+    QVERIFY2(nobody.available(), qPrintable(nobody.error));
     write("python/ok/mod.py", 4);
     write("python/locked/inner.py", 100);
     write("python/noexec/hidden.py", 7);
@@ -244,8 +243,8 @@ void TestHostileTree::unreadableAsUnprivilegedUser()
     const auto denied = hostile::run(QStringLiteral("true"), {}, 5000, nobody.prefix);
     QCOMPARE(denied.exitCode, 0); // the prefix itself works
     QVERIFY(guard.unchanged());
-    reliability(QStringLiteral("unreadable folder (mode 000), folder without x (0644), unreadable file, "
-                               "as uid 65534 via setpriv"),
+    reliability(QStringLiteral("unreadable folder (mode 000), folder without x (0644), unreadable file, %1")
+                    .arg(geteuid() == 0 ? QStringLiteral("as uid 65534 via setpriv") : QStringLiteral("as a non-root user")),
                 QStringLiteral("scan completes (exit 0); each refusal named: \"python/locked: Permission denied\"; "
                                "the unreadable file is listed (scanning never opens files)"));
 }

@@ -17,7 +17,7 @@ using testsupport::sh;
 
 namespace {
 
-const QString kPython = QStringLiteral("/usr/bin/python3");
+const QString kPython = testsupport::python();
 
 // ASan's quarantine keeps every freed output chunk resident for a while, so
 // the peak-memory bound is asserted only without it (and without TSan).
