@@ -40,10 +40,11 @@ configure() { # dir, extra cmake args...
 step "ASan + UBSan: build the test suite"
 # The widget suites run too (offscreen; no Qt or fontconfig leak needed a
 # suppression), except those in ASAN_SKIP: LeakSanitizer reports Qt Charts
-# objects still alive at their exit (bar sets made by LimitGauge::setOthers,
-# the Checks panel's chart items; tst_mainwindow in one run of three;
-# tst_stagedialog, whose last case opens the staged layer in a main window),
-# to be fixed in the GUI before they join.
+# objects still alive at their exit, all made in LimitGauge (the chart each
+# QChartView starts with, released but never deleted by setChart; bar sets
+# made by setOthers). tst_checkspanel and tst_stagedialog open a main window,
+# whose two gauges leak the same way; they join once LimitGauge is fixed.
+# A name here that is not a test of the build fails the run.
 ASAN_SKIP=${ASAN_SKIP:-"tst_budgetpanel tst_checkspanel tst_mainwindow tst_stagedialog"}
 configure build-asan -DCMAKE_BUILD_TYPE=Debug -DLAYERSLIM_BUILD_GUI=ON \
     -DCMAKE_CXX_FLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined'
