@@ -38,7 +38,7 @@ private:
     Mode m_mode = Mode::ByCategory;
     std::vector<NodeCategory> m_categories; // per node of the document's tree
     QComboBox *m_modeBox;
+    QChart *m_chart; // before m_view: the view is built around it
     QChartView *m_view;
-    QChart *m_chart;
     QPieSeries *m_series;
 };

@@ -46,8 +46,8 @@ LimitGauge::LimitGauge(QString title, const LayerBudget &budget, QWidget *parent
     , m_title(std::move(title))
     , m_budget(budget)
     , m_caption(new QLabel(this))
-    , m_view(new QChartView(this))
     , m_chart(new QChart)
+    , m_view(new QChartView(m_chart, this)) // with its chart: one made without creates its own and leaks it
     , m_series(new QHorizontalStackedBarSeries)
     , m_valueSet(new QBarSet(tr("Kept"), m_series))
     , m_freeSet(new QBarSet(tr("Free"), m_series))
@@ -103,7 +103,6 @@ LimitGauge::LimitGauge(QString title, const LayerBudget &budget, QWidget *parent
     m_chart->setMargins(QMargins(0, 0, 0, 0));
     m_chart->setBackgroundRoundness(0);
     m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(64);
     m_view->setMaximumHeight(80);

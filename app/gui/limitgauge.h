@@ -62,8 +62,8 @@ private:
     bool m_approximate = false;
 
     QLabel *m_caption;
+    QChart *m_chart; // before m_view: the view is built around it
     QChartView *m_view;
-    QChart *m_chart;
     QHorizontalStackedBarSeries *m_series;
     // The sets are children of the series: QAbstractBarSeries::insert() does
     // not take ownership, so a set without a parent would outlive the chart.
