@@ -275,8 +275,9 @@ void TestExportTransform::dropAndCli()
     const QString out = m_tmp.filePath(QStringLiteral("cli.zip"));
     int code = -1;
     // The runtime the fixture's extension names say: lint for another one exits 2.
-    const QByteArray json = sh(QStringLiteral("%1 export %2 -o %3 --strip --bytecode drop --json --runtime python3.11")
-                                   .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer), quoted(out)),
+    const QByteArray json = sh(QStringLiteral("%1 export %2 -o %3 --strip --bytecode drop --json --runtime %4")
+                                   .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer), quoted(out),
+                                        testsupport::host().runtime),
                                &code);
     QCOMPARE(code, 0);
     const QJsonObject t = QJsonDocument::fromJson(json).object().value(QStringLiteral("transforms")).toObject();
