@@ -1,13 +1,14 @@
 #include "sizeledger.h"
 
 SizeLedger::SizeLedger(const FileTree &tree)
-    : m_tree(tree),
-      m_enabled(RuleCatalog::all().size(), false),
-      m_manualPrune(tree.count()),
-      m_manualKeep(tree.count()),
-      m_pruned(tree.count()),
-      m_savings(RuleCatalog::all().size()),
-      m_savingsMeasured(RuleCatalog::all().size(), false)
+    : m_tree(tree)
+    , m_enabled(RuleCatalog::all().size(), false)
+    , m_manualPrune(tree.count())
+    , m_manualKeep(tree.count())
+    , m_pruned(tree.count())
+    , m_savings(RuleCatalog::all().size())
+    , m_savingsMeasured(RuleCatalog::all().size(), false)
+    , m_savingsCover(RuleCatalog::all().size(), Bitset(tree.count()))
 {
     const auto &rules = RuleCatalog::all();
     m_matches.reserve(rules.size());
@@ -37,6 +38,8 @@ void SizeLedger::setTransformSavings(int rule, std::unordered_map<FileTree::Inde
 {
     m_savings[std::size_t(rule)] = std::move(savings);
     m_savingsMeasured[std::size_t(rule)] = true;
+    m_savingsCover[std::size_t(rule)] = m_matches[std::size_t(rule)];
+    recompute();
 }
 
 void SizeLedger::mark(FileTree::Index node, Mark m)
@@ -104,6 +107,26 @@ void SizeLedger::recompute()
     m_totals.prunedBytes = bytesOf(m_pruned, &m_totals.prunedFiles);
     m_totals.keptBytes = m_tree.totalBytes(0) - m_totals.prunedBytes;
     m_totals.keptFiles = m_tree.fileCount() - m_totals.prunedFiles;
+
+    // The bytes export writes: what each enabled Transform rule saves on the
+    // files it rewrites and the selection keeps.
+    m_totals.layerBytes = m_totals.keptBytes;
+    m_totals.layerBytesExact = true;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+        if (!m_enabled[r] || rules[r].action != RuleAction::Transform)
+            continue;
+        for (const auto &[node, saved] : m_savings[r])
+            if (m_matches[r].test(node) && !m_pruned.test(node))
+                m_totals.layerBytes -= saved;
+        Bitset unmeasured = m_matches[r];
+        unmeasured.subtract(m_pruned);
+        if (m_savingsMeasured[r])
+            unmeasured.subtract(m_savingsCover[r]);
+        unmeasured.forEach([&](std::size_t i) {
+            if (m_tree.isFile(FileTree::Index(i)))
+                m_totals.layerBytesExact = false;
+        });
+    }
 }
 
 RuleBytes SizeLedger::ruleBytes(int rule) const

@@ -15,10 +15,17 @@
 
 // What a node's selection state is after rules and manual choices.
 struct LedgerTotals {
-    std::uint64_t keptBytes = 0;
+    std::uint64_t keptBytes = 0; // the kept files' sizes as they are in the source
     std::uint64_t prunedBytes = 0;
     std::uint32_t keptFiles = 0;
     std::uint32_t prunedFiles = 0;
+    // What export writes unzipped: kept bytes less what the enabled Transform
+    // rules (strip) save on kept files. This is the figure Lambda counts, so
+    // the budget verdict of `scan`, `export` and the GUI is made on it.
+    std::uint64_t layerBytes = 0;
+    // False while an enabled Transform rule rewrites kept files whose savings
+    // have not been measured (layerBytes then counts them unchanged).
+    bool layerBytesExact = true;
     bool operator==(const LedgerTotals &) const = default;
 };
 
@@ -78,7 +85,8 @@ public:
 
     // What a Transform rule saves per file, measured on real copies (size
     // before minus size after), e.g. by ZipSizePredictor::compute. Files not
-    // named save nothing. Covers the rule's matches of the current exceptions.
+    // named save nothing. Covers the rule's matches of the current exceptions;
+    // files it matches later (after its exceptions change) stay unmeasured.
     void setTransformSavings(int rule, std::unordered_map<FileTree::Index, std::uint64_t> savings);
     [[nodiscard]] bool transformMeasured(int rule) const { return m_savingsMeasured[std::size_t(rule)]; }
     // Kept bytes of files in [i, subtreeEnd(i)).
@@ -104,4 +112,5 @@ private:
     LedgerTotals m_totals;
     std::vector<std::unordered_map<FileTree::Index, std::uint64_t>> m_savings; // per Transform rule
     std::vector<bool> m_savingsMeasured;
+    std::vector<Bitset> m_savingsCover; // per Transform rule: the matches its savings were measured on
 };

@@ -146,25 +146,48 @@ bool ZipSizePredictor::compute(SizeLedger &ledger, int level, JobControl *contro
     const int strip = RuleCatalog::indexOf(u"strip");
     if (!ledger.ruleEnabled(strip) || !ledger.ruleMatches(strip).any())
         return true;
+    auto savings = measureStrip(ledger.ruleMatches(strip), level, control, threads, error);
+    if (!savings)
+        return false;
+    ledger.setTransformSavings(strip, std::move(*savings));
+    return true;
+}
+
+bool ZipSizePredictor::measureStripSavings(SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries, int level,
+                                           JobControl *control, int threads, QString *error)
+{
+    const int strip = RuleCatalog::indexOf(u"strip");
+    if (!ledger.ruleEnabled(strip) || ledger.transformMeasured(strip) || !ledger.ruleMatches(strip).any())
+        return true;
+    ZipSizePredictor predictor(ledger.tree(), zipEntries);
+    auto savings = predictor.measureStrip(ledger.ruleMatches(strip), level, control, threads, error);
+    if (!savings)
+        return false;
+    ledger.setTransformSavings(strip, std::move(*savings));
+    return true;
+}
+
+std::optional<std::unordered_map<FileTree::Index, std::uint64_t>>
+ZipSizePredictor::measureStrip(const Bitset &stripMatches, int level, JobControl *control, int threads, QString *error)
+{
     // Every match is stripped, pruned or not, so that later selections are
     // predicted without stripping again.
     ExportOptions options;
     options.level = level;
     options.threads = threads;
-    options.strip = ledger.ruleMatches(strip);
+    options.strip = stripMatches;
     ExportTransform transform;
     QString why;
     if (!transform.prepare(m_tree, m_zipEntries, Bitset(m_tree.count()), options, control, &why) ||
         !useTransform(transform, level, &why)) {
         if (error)
             *error = why;
-        return false;
+        return std::nullopt;
     }
     std::unordered_map<FileTree::Index, std::uint64_t> savings;
     for (const auto &[node, file] : transform.replacements())
         savings[node] = m_uncompressed[node] - file.size;
-    ledger.setTransformSavings(strip, std::move(savings));
-    return true;
+    return savings;
 }
 
 ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, const QByteArray &prefix) const

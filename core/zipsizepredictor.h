@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -56,6 +57,19 @@ public:
     // the ones export writes), whose real savings are handed to the ledger
     // (SizeLedger::setTransformSavings) for the rule's bytes.
     bool compute(SizeLedger &ledger, int level, JobControl *control = nullptr, int threads = 0,
+                 QString *error = nullptr);
+    // The strip half of that, for a caller whose ledger lives on another
+    // thread (the GUI): strips `stripMatches` (the strip rule's matches) as
+    // export would, uses the copies for predictions, and returns what each
+    // saves, for SizeLedger::setTransformSavings. Needs compute(level) first
+    // for exact predictions. nullopt with `error` when cancelled or unreadable.
+    // What the export report's rule bytes need without the deflate pass: when
+    // `ledger`'s strip rule is on and its savings are not yet measured,
+    // strips its matches as above and hands the savings to the ledger.
+    static bool measureStripSavings(SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries, int level,
+                                    JobControl *control = nullptr, int threads = 0, QString *error = nullptr);
+    [[nodiscard]] std::optional<std::unordered_map<FileTree::Index, std::uint64_t>>
+    measureStrip(const Bitset &stripMatches, int level, JobControl *control = nullptr, int threads = 0,
                  QString *error = nullptr);
 
     // The size Exporter would write for `pruned` (SizeLedger::pruned()) under a

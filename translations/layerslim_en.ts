@@ -614,6 +614,14 @@
         <translation>The zip will be about %1 at level 6.</translation>
     </message>
     <message>
+        <source>Every entry of the zip is compressed again at level %1; its size is known after the export.</source>
+        <translation>Every entry of the zip is compressed again at level %1; its size is known after the export.</translation>
+    </message>
+    <message>
+        <source>Entries are copied as they are stored; change the level to compress them again.</source>
+        <translation>Entries are copied as they are stored; change the level to compress them again.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;The prefix is not valid.&lt;/b&gt;</source>
         <translation>&lt;b&gt;The prefix is not valid.&lt;/b&gt;</translation>
     </message>

@@ -611,6 +611,14 @@
         <translation>Tệp zip sẽ khoảng %1 ở mức 6.</translation>
     </message>
     <message>
+        <source>Every entry of the zip is compressed again at level %1; its size is known after the export.</source>
+        <translation>Mọi mục của tệp zip được nén lại ở mức %1; kích thước của nó chỉ biết được sau khi xuất.</translation>
+    </message>
+    <message>
+        <source>Entries are copied as they are stored; change the level to compress them again.</source>
+        <translation>Các mục được sao chép nguyên như khi lưu; đổi mức nén để nén lại chúng.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;The prefix is not valid.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tiền tố không hợp lệ.&lt;/b&gt;</translation>
     </message>

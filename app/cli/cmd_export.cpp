@@ -9,6 +9,7 @@
 #include "rules.h"
 #include "targets.h"
 #include "units.h"
+#include "zipsizepredictor.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -147,6 +148,13 @@ int runExport(const QStringList &args)
         printErr(QStringLiteral("layerslim-cli export: %1\n").arg(r.error));
         return BadInput;
     }
+    // The strip rule's bytes in the report are what stripping saves, measured
+    // as the GUI and `scan` measure them.
+    QString measureError;
+    if (!ZipSizePredictor::measureStripSavings(*session->ledger, session->layer.zipEntries, options.level, nullptr,
+                                               options.threads, &measureError))
+        printErr(QStringLiteral("layerslim-cli export: warning: the strip rule's savings are not measured: %1\n")
+                     .arg(measureError));
     // The report's input, with its lint for the runtime and arch used, is built
     // even without a report: the verdict and the lint summary come from it.
     const ExportReportInput report =

@@ -25,8 +25,9 @@ int runScan(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Scans a layer folder or zip and reports what the selected rules would free against Lambda's 250 MB limit. "
-        "Exit status 2 unless the kept bytes fit with the reserve left whole (eating into the reserve counts as "
-        "not fitting); a zip over the 50 MB direct-upload limit is reported but does not change the exit status, "
+        "Exit status 2 unless the kept bytes (stripped sizes when the strip rule is on) fit with the reserve left "
+        "whole (eating into the reserve counts as not fitting); a zip over the 50 MB direct-upload limit is reported "
+        "but does not change the exit status, "
         "since it can still be uploaded through S3."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to scan."));
     addSelectionOptions(parser);
@@ -41,17 +42,20 @@ int runScan(const QStringList &args)
     const FileTree &tree = *session->layer.tree;
     const SizeLedger &ledger = *session->ledger;
     const Profile &profile = session->profile;
-    const LedgerTotals totals = ledger.totals();
-    // Core's verdict, as the GUI's gauge gives it: `fits` and exit 0 mean it fits with the reserve.
-    const LayerBudget budget(profile.limitBytes, profile.reserveBytes);
-    const LayerBudget::Verdict verdict = budget.verdict(totals.keptBytes);
-    const bool fits = verdict == LayerBudget::Verdict::Fits;
     // The exact zip size at the profile's level and prefix: every file is
     // deflated once (what export would write), then summed for this selection.
+    // With strip on this also measures what stripping saves, which the kept
+    // bytes (and so the verdict) need: first, then.
     ZipSizePredictor predictor(tree, session->layer.zipEntries);
     QString predictError;
     if (!predictor.compute(*session->ledger, profile.level, nullptr, 0, &predictError))
         printErr(QStringLiteral("layerslim-cli scan: warning: zip size is approximate: %1\n").arg(predictError));
+    const LedgerTotals totals = ledger.totals();
+    // Core's verdict, as the GUI's gauge gives it, on the bytes export writes:
+    // `fits` and exit 0 mean it fits with the reserve.
+    const LayerBudget budget(profile.limitBytes, profile.reserveBytes);
+    const LayerBudget::Verdict verdict = budget.verdict(totals.layerBytes);
+    const bool fits = verdict == LayerBudget::Verdict::Fits;
     const QByteArray prefix = ExportPlan::normalizePrefix(profile.prefix, nullptr).value_or(QByteArray("python/"));
     const ZipSizePredictor::Prediction zipEstimate = predictor.predict(ledger, prefix);
 
@@ -91,13 +95,15 @@ int runScan(const QStringList &args)
             {QStringLiteral("rules"), rules},
             {QStringLiteral("pruned_bytes"), bytesValue(totals.prunedBytes)},
             {QStringLiteral("pruned_files"), qint64(totals.prunedFiles)},
-            {QStringLiteral("kept_bytes"), bytesValue(totals.keptBytes)},
+            {QStringLiteral("kept_bytes"), bytesValue(totals.layerBytes)},
+            // False when strip is on but what it saves on kept files could not be measured.
+            {QStringLiteral("kept_bytes_exact"), totals.layerBytesExact},
             {QStringLiteral("kept_files"), qint64(totals.keptFiles)},
             {QStringLiteral("limit_bytes"), bytesValue(profile.limitBytes)},
             {QStringLiteral("reserve_bytes"), bytesValue(profile.reserveBytes)},
             {QStringLiteral("fits"), fits},
             {QStringLiteral("verdict"), LayerBudget::verdictId(verdict)},
-            {QStringLiteral("verdict_text"), budget.describe(totals.keptBytes)},
+            {QStringLiteral("verdict_text"), budget.describe(totals.layerBytes)},
             {QStringLiteral("zip_bytes_estimate"), bytesValue(zipEstimate.bytes)},
             {QStringLiteral("zip_estimate_exact"), zipEstimate.exact},
             // Over 50 MB zipped only rules out a direct upload (S3 takes it): it never changes the exit status.
@@ -124,10 +130,11 @@ int runScan(const QStringList &args)
                      .arg(rb.aloneFiles));
     }
     const std::uint64_t room = budget.remainingBytes();
-    printOut(QStringLiteral("  kept %1 of %2 allowed (limit %3 minus reserve %4): %5\n")
-                 .arg(units::formatBytes(totals.keptBytes), units::formatBytes(room),
-                      units::formatBytes(profile.limitBytes), units::formatBytes(profile.reserveBytes),
-                      budget.describe(totals.keptBytes)));
+    printOut(QStringLiteral("  kept %1%2 of %3 allowed (limit %4 minus reserve %5): %6\n")
+                 .arg(units::formatBytes(totals.layerBytes),
+                      totals.layerBytesExact ? QString() : QStringLiteral(" (before strip: not measured)"),
+                      units::formatBytes(room), units::formatBytes(profile.limitBytes),
+                      units::formatBytes(profile.reserveBytes), budget.describe(totals.layerBytes)));
     printOut(QStringLiteral("  zip %1 (%2 bytes, %3 at level %4): %5\n")
                  .arg(units::formatBytes(zipEstimate.bytes), units::groupedBytes(zipEstimate.bytes),
                       zipEstimate.exact ? QStringLiteral("exact") : QStringLiteral("approximate"))

@@ -8,9 +8,10 @@ namespace cli {
 
 // Exit statuses shared by every command.
 enum Exit : int {
-    Ok = 0,          // success
-    BadInput = 1,    // bad usage, unreadable input, bad profile
-    DoesNotFit = 2,  // the layer does not fit, or verification failed
+    Ok = 0,         // success
+    BadInput = 1,   // bad usage, unreadable input, bad profile
+    DoesNotFit = 2, // the layer does not fit with its reserve (over the limit or into the reserve),
+                    // export's lint found errors for the target, or verification failed
 };
 
 int runRules(const QStringList &args);

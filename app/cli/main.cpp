@@ -35,7 +35,9 @@ QString usage()
     for (const auto &[name, cmd] : commands())
         text += QStringLiteral("  %1 %2\n").arg(name, -8).arg(QString::fromLatin1(cmd.summary));
     text += QStringLiteral("\nRun `layerslim-cli COMMAND --help` for a command's options.\n"
-                           "Exit status: 0 success, 1 bad usage or input, 2 does not fit / verification failed.\n");
+                           "Exit status: 0 success; 1 bad usage or input; 2 the layer does not fit with the\n"
+                           "reserve left whole (over the limit, or eating into the reserve), export found lint\n"
+                           "errors in the kept files for the target, or verification failed.\n");
     return text;
 }
 

@@ -171,7 +171,8 @@ void BudgetPanel::setDocument(LayerDocument *document)
     m_document = document;
     if (m_document) {
         connect(m_document, &LayerDocument::selectionChanged, this, &BudgetPanel::refresh);
-        connect(m_document, &LayerDocument::zipEstimateReady, this, &BudgetPanel::refreshZipped);
+        // The strip rule's savings arrive with the exact pass: both gauges change.
+        connect(m_document, &LayerDocument::zipEstimateReady, this, &BudgetPanel::refresh);
     }
     refresh();
 }
@@ -183,7 +184,9 @@ void BudgetPanel::refresh()
         m_zipped->setValue(std::nullopt, tr("open a layer"));
         return;
     }
-    m_unzipped->setValue(m_document->ledger().totals().keptBytes);
+    // What export writes unzipped (stripped sizes when strip is on), as `scan` judges it.
+    const LedgerTotals totals = m_document->ledger().totals();
+    m_unzipped->setValue(totals.layerBytes, {}, !totals.layerBytesExact);
     refreshZipped();
 }
 
@@ -198,7 +201,7 @@ void BudgetPanel::refreshZipped()
     if (!m_document)
         return;
     const std::optional<ZipEstimator::Estimate> estimate =
-        m_document->zipEstimator()->predict(m_document->ledger().pruned(), m_prefix);
+        m_document->zipEstimator()->predict(m_document->ledger(), m_prefix);
     if (!estimate) {
         m_zipped->setValue(std::nullopt, tr("the prefix is not valid"));
         return;

@@ -7,6 +7,7 @@
 #include "rules.h"
 #include "units.h"
 #include "zipestimator.h"
+#include "zipsizepredictor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,11 +43,13 @@ namespace {
 
 // Writes the report for a finished export of `document`'s selection, built by
 // core exactly as `layerslim-cli export` builds it.
-void writeReport(const LayerDocument &document, const Profile &base, const ExportOptions &options,
-                 ExportOutcome &outcome)
+void writeReport(SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries, const Profile &base,
+                 const ExportOptions &options, ExportOutcome &outcome)
 {
-    const ExportReportInput report =
-        ExportReport::input(document.ledger(), document.layer().zipEntries, base, options, outcome.result);
+    QString error;
+    if (!ZipSizePredictor::measureStripSavings(ledger, zipEntries, options.level, nullptr, options.threads, &error))
+        spdlog::warn("the report's strip bytes are not measured: {}", error.toStdString());
+    const ExportReportInput report = ExportReport::input(ledger, zipEntries, base, options, outcome.result);
     outcome.lintErrors = report.lint ? report.lint->errors() : 0;
     if (ExportReport::write(report, &outcome.reportError))
         outcome.reportPath = ExportReport::basePath(options.output) + QStringLiteral(".md");
@@ -139,7 +142,12 @@ ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget
     m_exportButton->setDefault(true);
     connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
-    connect(m_level, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
+    // Zip input is copied as it is stored, as `export` does without --level;
+    // a level the user picks here is honoured as --level is: every entry compressed again.
+    connect(m_level, &QSpinBox::valueChanged, this, [this] {
+        m_levelChosen = true;
+        updateSummary();
+    });
     connect(m_prefix, &QComboBox::currentTextChanged, this, &ExportDialog::updateSummary);
     connect(&m_watcher, &QFutureWatcher<std::shared_ptr<ExportOutcome>>::finished, this, &ExportDialog::exportFinished);
 
@@ -183,16 +191,29 @@ void ExportDialog::browse()
         m_output->setText(QFileInfo(file).suffix().isEmpty() ? file + QStringLiteral(".zip") : file);
 }
 
+bool ExportDialog::recompresses() const
+{
+    return m_levelChosen && !m_document->layer().zipEntries.empty();
+}
+
 void ExportDialog::updateSummary()
 {
     const LedgerTotals t = m_document->ledger().totals();
-    QString text = tr("%1 files, %2 unzipped.").arg(QLocale().toString(t.keptFiles), units::localBytes(t.keptBytes));
-    if (const auto estimate = m_document->zipEstimator()->predict(m_document->ledger().pruned(), prefix())) {
-        if (estimate->exact && level() == 6)
+    QString text = tr("%1 files, %2 unzipped.").arg(QLocale().toString(t.keptFiles), units::localBytes(t.layerBytes));
+    const bool zipInput = !m_document->layer().zipEntries.empty();
+    if (const auto estimate = m_document->zipEstimator()->predict(m_document->ledger(), prefix())) {
+        if (recompresses())
+            text += QLatin1Char(' ') +
+                    tr("Every entry of the zip is compressed again at level %1; its size is known after the export.")
+                        .arg(level());
+        else if (estimate->exact && (zipInput || level() == LayerDocument::kEstimateLevel))
             text += QLatin1Char(' ') + tr("The zip will be %1 bytes (%2).").arg(units::localGroupedBytes(estimate->bytes),
                                                                                   units::localBytes(estimate->bytes));
         else
             text += QLatin1Char(' ') + tr("The zip will be about %1 at level 6.").arg(units::localBytes(estimate->bytes));
+        if (zipInput && !recompresses())
+            text += QLatin1Char(' ') +
+                    tr("Entries are copied as they are stored; change the level to compress them again.");
     } else {
         text += QLatin1Char(' ') + tr("<b>The prefix is not valid.</b>");
     }
@@ -207,6 +228,7 @@ void ExportDialog::start()
     options.output = QFileInfo(m_output->text().trimmed()).absoluteFilePath();
     options.prefix = prefix();
     options.level = level();
+    options.recompress = recompresses();
     options.runtime = m_base.runtime;
     options.bytecode = BytecodeMode(m_bytecode->currentData().toInt());
     // The strip rule transforms instead of deleting: its matches (exceptions left out) go out stripped.
@@ -243,23 +265,24 @@ void ExportDialog::start()
 
     const Layer &layer = m_document->layer();
     // The dialog is modal and waits for the worker before it goes, so the
-    // tree and a copy of the selection stay valid for the whole run.
-    m_watcher.setFuture(QtConcurrent::run([document = m_document, tree = layer.tree.get(),
-                                           pruned = m_document->ledger().pruned(), entries = &layer.zipEntries,
-                                           options = std::move(options), control = m_control, base = m_base,
-                                           report = m_writeReport->isChecked()]() mutable {
-        auto outcome = std::make_shared<ExportOutcome>();
-        if (options.bytecode == BytecodeMode::Precompile || options.bytecode == BytecodeMode::Sourceless) {
-            // The interpreter of the target's version; the exporter names the runtime when there is none.
-            const std::vector<PythonInfo> found = PythonFinder::detect();
-            if (const int i = PythonFinder::pick(found, options.runtime); i >= 0)
-                options.python = found[std::size_t(i)];
-        }
-        outcome->result = Exporter::run(*tree, pruned, *entries, options, control.get());
-        if (report && outcome->result.ok)
-            writeReport(*document, base, options, *outcome);
-        return outcome;
-    }));
+    // tree stays valid for the whole run. The worker has its own copy of the
+    // selection: the exact zip pass may hand the live ledger strip savings meanwhile.
+    m_watcher.setFuture(
+        QtConcurrent::run([ledger = std::make_shared<SizeLedger>(m_document->ledger()), tree = layer.tree.get(),
+                           entries = &layer.zipEntries, options = std::move(options), control = m_control,
+                           base = m_base, report = m_writeReport->isChecked()]() mutable {
+            auto outcome = std::make_shared<ExportOutcome>();
+            if (options.bytecode == BytecodeMode::Precompile || options.bytecode == BytecodeMode::Sourceless) {
+                // The interpreter of the target's version; the exporter names the runtime when there is none.
+                const std::vector<PythonInfo> found = PythonFinder::detect();
+                if (const int i = PythonFinder::pick(found, options.runtime); i >= 0)
+                    options.python = found[std::size_t(i)];
+            }
+            outcome->result = Exporter::run(*tree, ledger->pruned(), *entries, options, control.get());
+            if (report && outcome->result.ok)
+                writeReport(*ledger, *entries, base, options, *outcome);
+            return outcome;
+        }));
 }
 
 void ExportDialog::exportFinished()

@@ -35,6 +35,9 @@ public:
 
     [[nodiscard]] QString prefix() const;
     [[nodiscard]] int level() const;
+    // Whether zip input is compressed again: the user changed the level
+    // (without that, its entries are copied as they are stored).
+    [[nodiscard]] bool recompresses() const;
     [[nodiscard]] QComboBox *bytecodeBox() const { return m_bytecode; }
     [[nodiscard]] QLineEdit *outputEdit() const { return m_output; }
     // Starts the export (what the Export button does).
@@ -65,6 +68,7 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_exportButton;
     Profile m_base;
+    bool m_levelChosen = false; // the user changed the level since the dialog opened
     std::shared_ptr<JobControl> m_control;
     QFutureWatcher<std::shared_ptr<ExportOutcome>> m_watcher;
 };

@@ -57,7 +57,8 @@ Q_SIGNALS:
     void selectionChanged();
     // New lint or verify results: the badges changed.
     void checksChanged();
-    // The zipped-size estimate became exact.
+    // The zipped-size estimate became exact, and the strip rule's savings
+    // (its bytes, and the kept total with strip on) are measured.
     void zipEstimateReady();
 
 private:

@@ -319,7 +319,7 @@ void MainWindow::updateStatus()
     const LedgerTotals t = m_document->ledger().totals();
     m_totals->setText(tr("%1 files, %2 folders, %3 — kept %4 in %5 files — pruned %6 in %7 files")
                           .arg(QLocale().toString(tree.fileCount()), QLocale().toString(tree.dirCount()),
-                               units::localBytes(tree.totalBytes(0)), units::localBytes(t.keptBytes),
+                               units::localBytes(tree.totalBytes(0)), units::localBytes(t.layerBytes),
                                QLocale().toString(t.keptFiles), units::localBytes(t.prunedBytes),
                                QLocale().toString(t.prunedFiles)));
     // Core's verdict and words, in the colour the gauge gives them.

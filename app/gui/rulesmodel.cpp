@@ -18,8 +18,11 @@ void RulesModel::setDocument(LayerDocument *document)
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
-    if (m_document)
+    if (m_document) {
         connect(m_document, &LayerDocument::selectionChanged, this, &RulesModel::refresh);
+        // The strip rule's bytes are measured by the exact zip pass.
+        connect(m_document, &LayerDocument::zipEstimateReady, this, &RulesModel::refresh);
+    }
     std::fill(m_bytes.begin(), m_bytes.end(), RuleBytes{});
     if (m_document)
         for (std::size_t r = 0; r < m_bytes.size(); ++r)

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void stateRestoresExactly();
     void exceptionsKeepPaths();
     void perPackageBytes();
+    void layerBytesLessStripSavings();
     void profileRoundTrip();
     void profileRejectsBadInput_data();
     void profileRejectsBadInput();
@@ -31,6 +32,37 @@ private:
     std::uint64_t findBytes(const QString &findArgs) const;
     std::unique_ptr<FileTree> m_tree;
 };
+
+// What export writes unzipped: the kept bytes less the strip rule's measured
+// savings on kept files, and marked inexact while they are not measured.
+void TestSizeLedger::layerBytesLessStripSavings()
+{
+    SizeLedger ledger(*m_tree);
+    const int strip = RuleCatalog::indexOf(u"strip");
+    QCOMPARE(ledger.totals().layerBytes, ledger.totals().keptBytes);
+    QVERIFY(ledger.totals().layerBytesExact);
+    ledger.setRuleEnabled(strip, true);
+    // The demo's extension modules are kept and not yet measured.
+    QCOMPARE(ledger.totals().layerBytes, ledger.totals().keptBytes);
+    QVERIFY(!ledger.totals().layerBytesExact);
+
+    FileTree::Index so = FileTree::kNone;
+    ledger.ruleMatches(strip).forEach([&](std::size_t i) {
+        if (so == FileTree::kNone && m_tree->isFile(FileTree::Index(i)))
+            so = FileTree::Index(i);
+    });
+    QVERIFY(so != FileTree::kNone);
+    QVERIFY(m_tree->size(so) > 1000);
+    ledger.setTransformSavings(strip, {{so, 1000}});
+    QVERIFY(ledger.totals().layerBytesExact);
+    QCOMPARE(ledger.totals().layerBytes, ledger.totals().keptBytes - 1000);
+    // Pruned, the file saves nothing more; strip off, nothing is saved.
+    ledger.mark(so, SizeLedger::Mark::Prune);
+    QCOMPARE(ledger.totals().layerBytes, ledger.totals().keptBytes);
+    ledger.mark(so, SizeLedger::Mark::Inherit);
+    ledger.setRuleEnabled(strip, false);
+    QCOMPARE(ledger.totals().layerBytes, ledger.totals().keptBytes);
+}
 
 void TestSizeLedger::initTestCase()
 {

@@ -2,7 +2,8 @@
 // 50 MB direct-upload limit is named in `scan` (text and JSON) without
 // changing the exit status, and `export` reports and lints for the runtime it
 // was given, printing the lint summary and exiting 2 when kept extension
-// modules were built for another CPython (the zip is still written).
+// modules were built for another CPython (the zip is still written). With
+// strip on, `scan` judges the bytes `export` writes: the stripped sizes.
 #include "testsupport.h"
 
 #include <QJsonDocument>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void initTestCase();
     void scanNamesTheDirectUploadLimit();
     void exportReportsAndLintsTheRuntimeItWasGiven();
+    void scanAndExportAgreeWithStrip();
 
 private:
     QTemporaryDir m_tmp;
@@ -153,6 +155,86 @@ void TestVerdictCli::exportReportsAndLintsTheRuntimeItWasGiven()
     QCOMPARE(o.value(QStringLiteral("lint_errors")).toInt(), 1);
     QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("fits"));
     QCOMPARE(o.value(QStringLiteral("zip_under_upload_limit")).toBool(false), true);
+}
+
+void TestVerdictCli::scanAndExportAgreeWithStrip()
+{
+    // Extension modules with debug sections, named for this machine's CPython.
+    const QString suffix = QString::fromLatin1(sh(QStringLiteral("/usr/bin/python3 -c \"import sysconfig; "
+                                                                 "print(sysconfig.get_config_var('EXT_SUFFIX'))\"")))
+                               .trimmed();
+    QVERIFY2(suffix.startsWith(QStringLiteral(".cpython-3")), qPrintable(suffix));
+    const QString runtime = QStringLiteral("python3.%1").arg(suffix.section(QLatin1Char('-'), 1, 1).mid(1));
+    const QString src = m_tmp.filePath(QStringLiteral("unstripped"));
+    int rc = -1;
+    sh(QStringLiteral(
+           "set -e; mkdir -p %1/pkg; cd %1/pkg; echo 'x = 1' > __init__.py; "
+           "for n in a b; do echo \"struct s$n { long v[64]; }; long f$n(struct s$n *p) { return p->v[3]; }\" "
+           "> $n.c; "
+           "cc -g -O0 -shared -fPIC -o $n%2 $n.c; rm $n.c; done")
+           .arg(quoted(src), suffix),
+       &rc);
+    QCOMPARE(rc, 0);
+    // The kept bytes as they are in the source (no rule prunes anything here).
+    const qint64 source =
+        sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s += $1} END {print s}'").arg(quoted(src)))
+            .trimmed()
+            .toLongLong();
+    QVERIFY(source > 0);
+
+    auto writeProfile = [&](const QString &name, qint64 limit, qint64 reserve) {
+        QFile f(m_tmp.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            return QString();
+        f.write(QStringLiteral(R"({"version":1,"runtime":"%1","arch":"%2","rules":["strip"],)"
+                               R"("limit_bytes":%3,"reserve_bytes":%4})")
+                    .arg(runtime, m_arch)
+                    .arg(limit)
+                    .arg(reserve)
+                    .toUtf8());
+        return f.fileName();
+    };
+    const QString zip = m_tmp.filePath(QStringLiteral("stripped.zip"));
+    auto exportJson = [&](const QString &profile, Run *run) {
+        *run = cli({QStringLiteral("export"), src, QStringLiteral("-o"), zip, QStringLiteral("--profile"), profile,
+                    QStringLiteral("--no-report"), QStringLiteral("--json")});
+        return QJsonDocument::fromJson(run->out).object();
+    };
+
+    // What export writes unzipped with strip: less than the source.
+    Run first;
+    const QJsonObject firstJson = exportJson(writeProfile(QStringLiteral("strip-wide.json"), 262'144'000, 0), &first);
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    const qint64 written = firstJson.value(QStringLiteral("bytes")).toInteger();
+    QCOMPARE(written, qint64(QString::fromLatin1(sh(QStringLiteral("/usr/bin/python3 -c \"import zipfile, sys; "
+                                                                   "print(sum(i.file_size for i in "
+                                                                   "zipfile.ZipFile(sys.argv[1]).infolist()))\" %1")
+                                                        .arg(quoted(zip))))
+                                 .trimmed()
+                                 .toLongLong()));
+    QVERIFY2(written < source, qPrintable(QStringLiteral("%1 written of %2").arg(written).arg(source)));
+
+    // A budget the stripped layer fits with its reserve whole, and the
+    // unstripped one would not: the verdicts show which bytes were judged.
+    const qint64 reserve = 100;
+    QVERIFY(source + reserve > written + reserve);
+    const QString tight = writeProfile(QStringLiteral("strip-tight.json"), written + reserve, reserve);
+    const Run scan = cli({QStringLiteral("scan"), src, QStringLiteral("--profile"), tight, QStringLiteral("--json")});
+    const QJsonObject s = QJsonDocument::fromJson(scan.out).object();
+    QCOMPARE(s.value(QStringLiteral("kept_bytes")).toInteger(), written);
+    QCOMPARE(s.value(QStringLiteral("kept_bytes_exact")).toBool(false), true);
+    QCOMPARE(s.value(QStringLiteral("verdict")).toString(), QStringLiteral("fits"));
+    QCOMPARE(s.value(QStringLiteral("fits")).toBool(false), true);
+    QVERIFY2(scan.exitCode == 0, scan.err.constData());
+
+    Run second;
+    const QJsonObject e = exportJson(tight, &second);
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    QCOMPARE(e.value(QStringLiteral("bytes")).toInteger(), written);
+    QCOMPARE(e.value(QStringLiteral("verdict")).toString(), s.value(QStringLiteral("verdict")).toString());
+    QCOMPARE(e.value(QStringLiteral("zip_bytes")).toInteger(),
+             s.value(QStringLiteral("zip_bytes_estimate")).toInteger());
+    QCOMPARE(s.value(QStringLiteral("zip_estimate_exact")).toBool(false), true);
 }
 
 QTEST_GUILESS_MAIN(TestVerdictCli)

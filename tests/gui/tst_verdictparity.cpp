@@ -3,13 +3,18 @@
 // below limit − reserve, between limit − reserve and the limit, and over it;
 // and the same profile, with strip and sourceless bytecode, is exported
 // through the Export dialog and through `layerslim-cli export`: the two
-// report.json files agree except for times and paths.
+// report.json files agree except for times and paths. With strip on a tree of
+// unstripped extension modules, the GUI's kept and zipped figures are the
+// ones `scan` predicts and `export` writes; and the Export dialog honours a
+// level the user picks for zip input, as `export --level` does.
 #include "budgetpanel.h"
 #include "bytecodecompiler.h"
 #include "exportdialog.h"
 #include "layer.h"
 #include "layerdocument.h"
 #include "limitgauge.h"
+#include "rules.h"
+#include "rulesmodel.h"
 #include "testsupport.h"
 
 #include <QComboBox>
@@ -18,6 +23,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -47,6 +53,28 @@ QJsonObject readJson(const QString &path)
     return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
 }
 
+// "python3.11" and ".cpython-311-x86_64-linux-gnu.so" for /usr/bin/python3.
+QString pythonRuntime()
+{
+    return QString::fromLatin1(
+               sh(QStringLiteral("/usr/bin/python3 -c 'import sys; print(\"python%d.%d\" % sys.version_info[:2])'")))
+        .trimmed();
+}
+
+QString extensionSuffix()
+{
+    return QString::fromLatin1(
+               sh(QStringLiteral(
+                   "/usr/bin/python3 -c \"import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))\"")))
+        .trimmed();
+}
+
+QString lambdaArch()
+{
+    const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
+    return machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
+}
+
 QString writeProfile(const QString &path, const QJsonObject &o)
 {
     QFile f(path);
@@ -67,6 +95,8 @@ private Q_SLOTS:
     void budgetVerdictMatchesScan_data();
     void budgetVerdictMatchesScan();
     void exportReportMatchesCli();
+    void stripFiguresMatchScanAndExport();
+    void levelChosenRecompressesZipInput();
 
 private:
     QTemporaryDir m_tmp;
@@ -160,12 +190,8 @@ void TestVerdictParity::exportReportMatchesCli()
     QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
     // The target is this machine's Python and CPU, so sourceless can compile
     // with /usr/bin/python3 and lint judges the demo's extensions for them.
-    const QString runtime =
-        QString::fromLatin1(
-            sh(QStringLiteral("/usr/bin/python3 -c 'import sys; print(\"python%d.%d\" % sys.version_info[:2])'")))
-            .trimmed();
-    const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
-    const QString arch = machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
+    const QString runtime = pythonRuntime();
+    const QString arch = lambdaArch();
     const QString path =
         writeProfile(m_tmp.filePath(QStringLiteral("export.json")),
                      QJsonObject{{QStringLiteral("version"), 1},
@@ -233,6 +259,133 @@ void TestVerdictParity::exportReportMatchesCli()
     // And the same zip, to the byte.
     QCOMPARE(sh(QStringLiteral("sha256sum < %1").arg(quoted(guiZip))),
              sh(QStringLiteral("sha256sum < %1").arg(quoted(cliZip))));
+}
+
+void TestVerdictParity::stripFiguresMatchScanAndExport()
+{
+    // Extension modules with debug sections, named for this machine's CPython.
+    const QString suffix = extensionSuffix();
+    QVERIFY2(suffix.startsWith(QStringLiteral(".cpython-3")), qPrintable(suffix));
+    const QString tree = m_tmp.filePath(QStringLiteral("unstripped/python"));
+    int rc = -1;
+    sh(QStringLiteral("set -e; mkdir -p %1/pkg; cd %1/pkg; echo 'x = 1' > __init__.py; for n in a b c; do "
+                      "echo \"struct s$n { long v[64]; }; long f$n(struct s$n *p) { return p->v[3]; }\" > $n.c; "
+                      "cc -g -O0 -shared -fPIC -o $n%2 $n.c; rm $n.c; done")
+           .arg(quoted(tree), suffix),
+       &rc);
+    QCOMPARE(rc, 0);
+    const QString path = writeProfile(m_tmp.filePath(QStringLiteral("strip.json")),
+                                      QJsonObject{{QStringLiteral("version"), 1},
+                                                  {QStringLiteral("runtime"), pythonRuntime()},
+                                                  {QStringLiteral("arch"), lambdaArch()},
+                                                  {QStringLiteral("rules"), QJsonArray{QStringLiteral("strip")}}});
+    QString error;
+    const std::optional<Profile> profile = Profile::load(path, &error);
+    QVERIFY2(profile, qPrintable(error));
+
+    // The CLI: what scan predicts, what export writes.
+    const Run scan = cli({QStringLiteral("scan"), tree, QStringLiteral("--profile"), path, QStringLiteral("--json")});
+    const QJsonObject s = QJsonDocument::fromJson(scan.out).object();
+    QCOMPARE(s.value(QStringLiteral("zip_estimate_exact")).toBool(false), true);
+    const QString cliZip = m_tmp.filePath(QStringLiteral("strip-cli.zip"));
+    const Run exported = cli({QStringLiteral("export"), tree, QStringLiteral("-o"), cliZip, QStringLiteral("--profile"),
+                              path, QStringLiteral("--no-report"), QStringLiteral("--json")});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    const QJsonObject e = QJsonDocument::fromJson(exported.out).object();
+    const qint64 zipBytes = QFileInfo(cliZip).size();
+    QCOMPARE(e.value(QStringLiteral("zip_bytes")).toInteger(), zipBytes);
+    QCOMPARE(s.value(QStringLiteral("zip_bytes_estimate")).toInteger(), zipBytes);
+    const qint64 written = e.value(QStringLiteral("bytes")).toInteger();
+    QCOMPARE(s.value(QStringLiteral("kept_bytes")).toInteger(), written);
+
+    // The GUI on the same profile, once its exact pass has ended.
+    auto layer = std::make_shared<Layer>(Layer::open(tree, &error));
+    QVERIFY2(layer->tree, qPrintable(error));
+    LayerDocument document(layer, tree);
+    QSignalSpy ready(&document, &LayerDocument::zipEstimateReady);
+    BudgetPanel panel;
+    panel.setDocument(&document);
+    RulesModel rules;
+    rules.setDocument(&document);
+    QVERIFY2(document.applyProfile(*profile, &error), qPrintable(error));
+    panel.applyProfile(*profile);
+    QVERIFY(ready.wait(120000));
+    QCOMPARE(panel.zippedGauge()->isApproximate(), false);
+    QCOMPARE(qint64(*panel.zippedGauge()->value()), zipBytes);
+    QCOMPARE(panel.unzippedGauge()->isApproximate(), false);
+    QCOMPARE(qint64(*panel.unzippedGauge()->value()), written);
+    // The rules list shows what stripping saved: the source's bytes less the written ones.
+    const std::uint64_t source = layer->tree->totalBytes(0);
+    QVERIFY(qint64(source) > written);
+    QCOMPARE(rules.ruleBytes(RuleCatalog::indexOf(u"strip")).aloneBytes, source - std::uint64_t(written));
+
+    // And the Export dialog writes that zip.
+    const QString guiZip = m_tmp.filePath(QStringLiteral("strip-gui.zip"));
+    {
+        ExportDialog dialog(&document, *profile);
+        dialog.outputEdit()->setText(guiZip);
+        QSignalSpy finished(&dialog, &ExportDialog::finished);
+        dialog.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), true);
+    }
+    QCOMPARE(QFileInfo(guiZip).size(), zipBytes);
+}
+
+void TestVerdictParity::levelChosenRecompressesZipInput()
+{
+    // A layer zip written at level 6 from text: its larger files are deflated.
+    const QString text = m_tmp.filePath(QStringLiteral("text/python"));
+    int rc = -1;
+    sh(QStringLiteral("set -e; mkdir -p %1/pkg; seq 1 50000 > %1/pkg/numbers.txt; echo 'x = 1' > %1/pkg/__init__.py")
+           .arg(quoted(text)),
+       &rc);
+    QCOMPARE(rc, 0);
+    const QString input = m_tmp.filePath(QStringLiteral("deflated.zip"));
+    const Run made = cli({QStringLiteral("export"), text, QStringLiteral("-o"), input, QStringLiteral("--no-report")});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const QString methods =
+        QStringLiteral("/usr/bin/python3 -c \"import sys, zipfile; print(sorted({i.compress_type "
+                       "for i in zipfile.ZipFile(sys.argv[1]).infolist() if i.file_size > 1000}))\" %1");
+    QCOMPARE(sh(methods.arg(quoted(input))).trimmed(), QByteArray("[8]"));
+
+    QString error;
+    auto layer = std::make_shared<Layer>(Layer::open(input, &error));
+    QVERIFY2(layer->tree, qPrintable(error));
+    LayerDocument document(layer, input);
+    Profile profile;
+    profile.runtime = pythonRuntime();
+    profile.arch = lambdaArch();
+
+    // The level left alone: entries are copied as they are stored, and the dialog says so.
+    const QString copied = m_tmp.filePath(QStringLiteral("copied.zip"));
+    {
+        ExportDialog dialog(&document, profile);
+        QVERIFY(!dialog.recompresses());
+        dialog.outputEdit()->setText(copied);
+        QSignalSpy finished(&dialog, &ExportDialog::finished);
+        dialog.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), true);
+    }
+    QCOMPARE(sh(methods.arg(quoted(copied))).trimmed(), QByteArray("[8]"));
+
+    // Level 0 chosen: every entry is compressed again, i.e. stored.
+    const QString stored = m_tmp.filePath(QStringLiteral("stored.zip"));
+    {
+        ExportDialog dialog(&document, profile);
+        auto *level = dialog.findChild<QSpinBox *>();
+        QVERIFY(level);
+        level->setValue(0);
+        QVERIFY(dialog.recompresses());
+        dialog.outputEdit()->setText(stored);
+        QSignalSpy finished(&dialog, &ExportDialog::finished);
+        dialog.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), true);
+    }
+    QCOMPARE(sh(methods.arg(quoted(stored))).trimmed(), QByteArray("[0]"));
+    QVERIFY(sh(QStringLiteral("unzip -tq %1").arg(quoted(stored))).startsWith("No errors detected"));
 }
 
 QTEST_MAIN(TestVerdictParity)
