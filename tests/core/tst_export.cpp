@@ -108,8 +108,7 @@ void TestExport::seedExportMatchesKeptSet()
     const QString tag = so.section(QStringLiteral("cpython-"), 1).section(QLatin1Char('-'), 0, 0);
     QVERIFY2(tag.startsWith(QLatin1Char('3')), qPrintable(so));
     const QString runtime = tag == QStringLiteral("310") ? QStringLiteral("python3.12") : QStringLiteral("python3.10");
-    const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
-    const QString arch = machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
+    const QString arch = testsupport::host().arch;
     // This machine's architecture, so only the runtime is foreign.
     QFile profile(m_tmp.filePath(QStringLiteral("seed.json")));
     QVERIFY(profile.open(QIODevice::WriteOnly));

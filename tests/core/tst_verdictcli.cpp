@@ -60,8 +60,7 @@ void TestVerdictCli::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
     QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
-    const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
-    m_arch = machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
+    m_arch = testsupport::host().arch;
     // One real extension module of the demo layer, its ABI tag read from its name.
     const QString so =
         QString::fromLocal8Bit(sh(QStringLiteral("cd %1 && find . -name '_umath_linalg.cpython-3*.so' | head -1")
@@ -160,11 +159,9 @@ void TestVerdictCli::exportReportsAndLintsTheRuntimeItWasGiven()
 void TestVerdictCli::scanAndExportAgreeWithStrip()
 {
     // Extension modules with debug sections, named for this machine's CPython.
-    const QString suffix = QString::fromLatin1(sh(QStringLiteral("/usr/bin/python3 -c \"import sysconfig; "
-                                                                 "print(sysconfig.get_config_var('EXT_SUFFIX'))\"")))
-                               .trimmed();
+    const QString suffix = testsupport::host().extSuffix;
     QVERIFY2(suffix.startsWith(QStringLiteral(".cpython-3")), qPrintable(suffix));
-    const QString runtime = QStringLiteral("python3.%1").arg(suffix.section(QLatin1Char('-'), 1, 1).mid(1));
+    const QString runtime = testsupport::host().runtime;
     const QString src = m_tmp.filePath(QStringLiteral("unstripped"));
     int rc = -1;
     sh(QStringLiteral(

@@ -53,28 +53,6 @@ QJsonObject readJson(const QString &path)
     return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
 }
 
-// "python3.11" and ".cpython-311-x86_64-linux-gnu.so" for /usr/bin/python3.
-QString pythonRuntime()
-{
-    return QString::fromLatin1(
-               sh(QStringLiteral("/usr/bin/python3 -c 'import sys; print(\"python%d.%d\" % sys.version_info[:2])'")))
-        .trimmed();
-}
-
-QString extensionSuffix()
-{
-    return QString::fromLatin1(
-               sh(QStringLiteral(
-                   "/usr/bin/python3 -c \"import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))\"")))
-        .trimmed();
-}
-
-QString lambdaArch()
-{
-    const QString machine = QString::fromLatin1(sh(QStringLiteral("uname -m"))).trimmed();
-    return machine == QStringLiteral("aarch64") ? QStringLiteral("arm64") : machine;
-}
-
 QString writeProfile(const QString &path, const QJsonObject &o)
 {
     QFile f(path);
@@ -190,8 +168,8 @@ void TestVerdictParity::exportReportMatchesCli()
     QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
     // The target is this machine's Python and CPU, so sourceless can compile
     // with /usr/bin/python3 and lint judges the demo's extensions for them.
-    const QString runtime = pythonRuntime();
-    const QString arch = lambdaArch();
+    const QString runtime = testsupport::host().runtime;
+    const QString arch = testsupport::host().arch;
     const QString path =
         writeProfile(m_tmp.filePath(QStringLiteral("export.json")),
                      QJsonObject{{QStringLiteral("version"), 1},
@@ -264,7 +242,7 @@ void TestVerdictParity::exportReportMatchesCli()
 void TestVerdictParity::stripFiguresMatchScanAndExport()
 {
     // Extension modules with debug sections, named for this machine's CPython.
-    const QString suffix = extensionSuffix();
+    const QString suffix = testsupport::host().extSuffix;
     QVERIFY2(suffix.startsWith(QStringLiteral(".cpython-3")), qPrintable(suffix));
     const QString tree = m_tmp.filePath(QStringLiteral("unstripped/python"));
     int rc = -1;
@@ -276,8 +254,8 @@ void TestVerdictParity::stripFiguresMatchScanAndExport()
     QCOMPARE(rc, 0);
     const QString path = writeProfile(m_tmp.filePath(QStringLiteral("strip.json")),
                                       QJsonObject{{QStringLiteral("version"), 1},
-                                                  {QStringLiteral("runtime"), pythonRuntime()},
-                                                  {QStringLiteral("arch"), lambdaArch()},
+                                                  {QStringLiteral("runtime"), testsupport::host().runtime},
+                                                  {QStringLiteral("arch"), testsupport::host().arch},
                                                   {QStringLiteral("rules"), QJsonArray{QStringLiteral("strip")}}});
     QString error;
     const std::optional<Profile> profile = Profile::load(path, &error);
@@ -354,8 +332,8 @@ void TestVerdictParity::levelChosenRecompressesZipInput()
     QVERIFY2(layer->tree, qPrintable(error));
     LayerDocument document(layer, input);
     Profile profile;
-    profile.runtime = pythonRuntime();
-    profile.arch = lambdaArch();
+    profile.runtime = testsupport::host().runtime;
+    profile.arch = testsupport::host().arch;
 
     // The level left alone: entries are copied as they are stored, and the dialog says so.
     const QString copied = m_tmp.filePath(QStringLiteral("copied.zip"));
