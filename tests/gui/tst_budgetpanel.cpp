@@ -129,7 +129,6 @@ void TestBudgetPanel::zipFolderAndSizeBecomeSegments()
 void TestBudgetPanel::unreadablePathIsRefusedWithItsName()
 {
     BudgetPanel panel;
-    const std::uint64_t before = panel.unzippedGauge()->othersBytes();
     QVERIFY(QTest::qWaitFor([&] { return !panel.isMeasuring(); }, 30000)); // what the first test left
     const std::uint64_t items = panel.budget().items().size();
     const QString missing = m_dir.filePath(QStringLiteral("no-such-layer.zip"));
