@@ -1,6 +1,6 @@
 // libFuzzer target: any bytes as a native file. ElfFile must parse an ELF
 // image or say why not, and never crash on counts or offsets past the image.
-#include "elffile.h"
+#include "checks/elffile.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes as a profile. Profile::fromJson must accept a
 // valid profile or name the problem, and whatever it accepts must survive a
 // save/load round trip unchanged.
-#include "profile.h"
+#include "select/profile.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes as a layer zip. ZipScanner must return a
 // consistent tree or a clear error, never crash, hang or allocate by a
 // declared size.
-#include "zipscanner.h"
+#include "scan/zipscanner.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "commands.h"
-#include "layer.h"
-#include "profile.h"
-#include "sizeledger.h"
+#include "scan/layer.h"
+#include "select/profile.h"
+#include "select/sizeledger.h"
 
 #include <QCommandLineParser>
 

@@ -1,7 +1,7 @@
 #include "clisupport.h"
-#include "lint.h"
-#include "stripper.h"
-#include "units.h"
+#include "checks/lint.h"
+#include "transform/stripper.h"
+#include "base/units.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

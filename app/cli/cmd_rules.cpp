@@ -1,5 +1,5 @@
 #include "clisupport.h"
-#include "rules.h"
+#include "select/rules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "clisupport.h"
-#include "exportplan.h"
-#include "layerbudget.h"
-#include "nodecategory.h"
-#include "units.h"
-#include "zipsizepredictor.h"
+#include "export/exportplan.h"
+#include "select/layerbudget.h"
+#include "tree/nodecategory.h"
+#include "base/units.h"
+#include "export/zipsizepredictor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

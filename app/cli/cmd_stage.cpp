@@ -1,7 +1,7 @@
 // `layerslim-cli stage`: a new layer folder from a requirements file, with pip
 // run for the chosen Lambda runtime and architecture.
 #include "clisupport.h"
-#include "stager.h"
+#include "stage/stager.h"
 
 #include <csignal>
 

@@ -1,11 +1,11 @@
-#include "bytecodecompiler.h"
+#include "transform/bytecodecompiler.h"
 #include "clisupport.h"
-#include "culpritfinder.h"
-#include "keptset.h"
-#include "pythonfinder.h"
-#include "targets.h"
-#include "units.h"
-#include "verifier.h"
+#include "checks/culpritfinder.h"
+#include "checks/keptset.h"
+#include "checks/pythonfinder.h"
+#include "select/targets.h"
+#include "base/units.h"
+#include "checks/verifier.h"
 
 #include <QTemporaryDir>
 

@@ -1,14 +1,14 @@
 // layerslim: the explorer window. `layerslim [PATH]` opens a layer folder or
 // zip; --rules / --profile preselect choices; --screenshot saves the window
 // once the layer is shown (used by scripts/screenshot.sh under Xvfb).
-#include "budgetpanel.h"
-#include "explorerview.h"
-#include "languageloader.h"
-#include "layerdocument.h"
-#include "limitgauge.h"
-#include "logging.h"
-#include "mainwindow.h"
-#include "treemapwidget.h"
+#include "gui/budget/budgetpanel.h"
+#include "gui/explorer/explorerview.h"
+#include "gui/shell/languageloader.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/budget/limitgauge.h"
+#include "base/logging.h"
+#include "gui/shell/mainwindow.h"
+#include "gui/explorer/treemapwidget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

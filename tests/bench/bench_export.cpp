@@ -3,12 +3,12 @@
 // files (staged as hard links), with the three output sizes.
 //   bench_export [DEMO/python]
 #include "benchsupport.h"
-#include "exporter.h"
-#include "exportmask.h"
-#include "exportplan.h"
-#include "layer.h"
-#include "rules.h"
-#include "sizeledger.h"
+#include "export/exporter.h"
+#include "export/exportmask.h"
+#include "export/exportplan.h"
+#include "scan/layer.h"
+#include "select/rules.h"
+#include "select/sizeledger.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,8 +2,8 @@
 // cache, best of 5), FileTree bytes per node, and one rule toggle on a large tree.
 //   bench_scan [LAYER_DIR]   (default: the staged demo layer)
 #include "benchsupport.h"
-#include "directoryscanner.h"
-#include "sizeledger.h"
+#include "scan/directoryscanner.h"
+#include "select/sizeledger.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,11 +1,11 @@
 // Bytecode options on the demo layer with testsupport::python(): precompiled
 // (unchecked-hash) and sourceless layers import numpy, scipy and pandas; the
 // size effects add up against find; the source is never written.
-#include "bytecodecompiler.h"
-#include "directoryscanner.h"
-#include "sizeledger.h"
+#include "transform/bytecodecompiler.h"
+#include "scan/directoryscanner.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
-#include "verifier.h"
+#include "checks/verifier.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -2,14 +2,14 @@
 // every CRC, lists exactly the kept files with their contents, imports, is
 // reproducible, matches its predicted size, copies zip input raw, and
 // recompresses it, when asked, to the bytes a folder source gives.
-#include "exporter.h"
-#include "exportplan.h"
-#include "layer.h"
-#include "rules.h"
-#include "sizeledger.h"
+#include "export/exporter.h"
+#include "export/exportplan.h"
+#include "scan/layer.h"
+#include "select/rules.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
-#include "units.h"
-#include "zipsizepredictor.h"
+#include "base/units.h"
+#include "export/zipsizepredictor.h"
 
 #include <map>
 

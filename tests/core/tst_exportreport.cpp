@@ -1,9 +1,9 @@
 // The export report on the demo layer: numbers agree with the ledger and with
 // find, both files are written beside the output, lint findings are carried.
-#include "directoryscanner.h"
-#include "exportreport.h"
+#include "scan/directoryscanner.h"
+#include "export/exportreport.h"
 #include "testsupport.h"
-#include "units.h"
+#include "base/units.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,14 +3,14 @@
 // folder must be byte for byte binutils' `strip --strip-unneeded` of a copy,
 // the size prediction must equal the zip, the source must stay untouched, and
 // precompiled and sourceless exports must import with testsupport::python() -S.
-#include "exporter.h"
-#include "exporttransform.h"
-#include "layer.h"
-#include "pythonfinder.h"
-#include "rules.h"
-#include "sizeledger.h"
+#include "export/exporter.h"
+#include "transform/exporttransform.h"
+#include "scan/layer.h"
+#include "checks/pythonfinder.h"
+#include "select/rules.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
-#include "zipsizepredictor.h"
+#include "export/zipsizepredictor.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // FileTree and DirectoryScanner on generated trees, checked against find/stat.
-#include "directoryscanner.h"
-#include "layer.h"
+#include "scan/directoryscanner.h"
+#include "scan/layer.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

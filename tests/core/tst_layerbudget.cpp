@@ -1,6 +1,6 @@
 // The shared Lambda budget with real zips and folders, measured independently
 // with python3's zipfile and find.
-#include "layerbudget.h"
+#include "select/layerbudget.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

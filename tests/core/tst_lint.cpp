@@ -1,10 +1,10 @@
 // Lint on real extension modules from the demo layer: copies patched to
 // aarch64, renamed to another ABI tag, fake Mach-O and PE files; GLIBC
 // versions checked against binutils' readelf over the whole demo layer.
-#include "directoryscanner.h"
-#include "elffile.h"
-#include "layer.h"
-#include "lint.h"
+#include "scan/directoryscanner.h"
+#include "checks/elffile.h"
+#include "scan/layer.h"
+#include "checks/lint.h"
 #include "testsupport.h"
 
 #include <QFileInfo>

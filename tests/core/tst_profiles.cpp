@@ -1,9 +1,9 @@
 // The sample profiles shipped in resources/profiles: each loads, and replays on
 // the real demo layer to the same kept set in core and in `layerslim-cli scan`.
-#include "directoryscanner.h"
-#include "profile.h"
-#include "sizeledger.h"
-#include "targets.h"
+#include "scan/directoryscanner.h"
+#include "select/profile.h"
+#include "select/sizeledger.h"
+#include "select/targets.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // Rules on the real demo layer, each checked against an independent `find`.
-#include "directoryscanner.h"
-#include "rules.h"
-#include "sizeledger.h"
+#include "scan/directoryscanner.h"
+#include "select/rules.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
 
 #include <QtTest>

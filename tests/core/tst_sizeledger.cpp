@@ -1,8 +1,8 @@
 // SizeLedger and Profile on the real demo layer: totals against find, rule
 // alone/marginal bytes, manual marks, undo state, profile round trip.
-#include "directoryscanner.h"
-#include "profile.h"
-#include "sizeledger.h"
+#include "scan/directoryscanner.h"
+#include "select/profile.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 // Staging from requirements, offline: the test writes tiny wheels with
 // python3's zipfile into a wheelhouse and stages them with the system pip.
-#include "stager.h"
+#include "stage/stager.h"
 #include "testsupport.h"
 
 #include <QDirIterator>

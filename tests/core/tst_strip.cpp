@@ -1,12 +1,12 @@
 // Strip estimates against what binutils' strip really does: an unstripped
 // extension built here with gcc -g, and the demo layer's (already stripped)
 // numpy extensions; stripped copies must load and the source stay untouched.
-#include "directoryscanner.h"
-#include "layer.h"
-#include "rules.h"
-#include "sizeledger.h"
-#include "stripper.h"
-#include "zipsizepredictor.h"
+#include "scan/directoryscanner.h"
+#include "scan/layer.h"
+#include "select/rules.h"
+#include "select/sizeledger.h"
+#include "transform/stripper.h"
+#include "export/zipsizepredictor.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

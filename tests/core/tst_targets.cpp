@@ -1,9 +1,9 @@
 // Runtime presets against what a real CPython says about itself (sysconfig,
 // cache tags, extension suffixes) and against the rest of core.
-#include "profile.h"
-#include "targets.h"
+#include "select/profile.h"
+#include "select/targets.h"
 #include "testsupport.h"
-#include "units.h"
+#include "base/units.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

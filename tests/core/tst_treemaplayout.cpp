@@ -1,6 +1,6 @@
 // TreemapLayout on generated trees and the paper's example: areas follow
 // sizes, tiles tile their parent without overlap, squarified beats slice-and-dice.
-#include "treemaplayout.h"
+#include "tree/treemaplayout.h"
 
 #include <QtTest>
 

@@ -2,14 +2,14 @@
 // numpy/scipy/pandas the layer came from): imports, culprit bisection, smoke
 // scripts, zip sources, timeouts and output caps; expectations come from find,
 // the files themselves and plain python3 runs.
-#include "culpritfinder.h"
-#include "directoryscanner.h"
-#include "keptset.h"
-#include "layer.h"
-#include "pythonfinder.h"
-#include "sizeledger.h"
+#include "checks/culpritfinder.h"
+#include "scan/directoryscanner.h"
+#include "checks/keptset.h"
+#include "scan/layer.h"
+#include "checks/pythonfinder.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
-#include "verifier.h"
+#include "checks/verifier.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,12 +1,12 @@
 // Export on generated trees: byte-exact odd names, modes, symlinks, empty
 // folders, SOURCE_DATE_EPOCH, a 70,000-entry zip64 archive, and the failure
 // paths (ulimit -f, cancel, stale temporaries, foreign folders).
-#include "exporter.h"
-#include "exportplan.h"
-#include "layer.h"
-#include "sizeledger.h"
+#include "export/exporter.h"
+#include "export/exportplan.h"
+#include "scan/layer.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
-#include "zipsizepredictor.h"
+#include "export/zipsizepredictor.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

@@ -4,12 +4,12 @@
 // comes back in the next session. Zips and folders are measured on a worker
 // thread (the window opens before they are measured, and may close while they
 // are), and the gauge's bar sets go with it.
-#include "budgetpanel.h"
-#include "layer.h"
-#include "layerdocument.h"
-#include "limitgauge.h"
+#include "gui/budget/budgetpanel.h"
+#include "scan/layer.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/budget/limitgauge.h"
 #include "testsupport.h"
-#include "units.h"
+#include "base/units.h"
 
 #include <QBarSet>
 #include <QElapsedTimer>

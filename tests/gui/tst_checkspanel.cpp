@@ -6,15 +6,15 @@
 // ABI-tag or machine errors (only the glibc ones readelf confirms) and flags
 // exactly the kept extensions of that CPython for another runtime; clicking a
 // finding selects its file in the explorer.
-#include "checkspanel.h"
-#include "explorerview.h"
-#include "filetreemodel.h"
-#include "layerdocument.h"
-#include "mainwindow.h"
-#include "rules.h"
-#include "targets.h"
+#include "gui/checks/checkspanel.h"
+#include "gui/explorer/explorerview.h"
+#include "gui/explorer/filetreemodel.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/shell/mainwindow.h"
+#include "select/rules.h"
+#include "select/targets.h"
 #include "testsupport.h"
-#include "treepanel.h"
+#include "gui/explorer/treepanel.h"
 
 #include <QPushButton>
 #include <QSet>

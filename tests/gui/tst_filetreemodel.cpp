@@ -1,10 +1,10 @@
 // FileTreeModel on the real demo layer: every row's sizes and counts equal
 // core's FileTree / SizeLedger (and `find` for one package), check states
 // follow the ledger, and unchecking a folder prunes its whole subtree.
-#include "filetreemodel.h"
-#include "layerdocument.h"
+#include "gui/explorer/filetreemodel.h"
+#include "gui/shell/layerdocument.h"
 #include "testsupport.h"
-#include "treepanel.h"
+#include "gui/explorer/treepanel.h"
 
 #include <QLineEdit>
 #include <QSortFilterProxyModel>

@@ -3,21 +3,21 @@
 // marginal bytes, unchecking a folder in the tree prunes it, and Undo / Redo
 // restore the ledger's State exactly; the zipped gauge's exact figure is the
 // size of the zip the Export dialog then writes, to the byte.
-#include "breakdownchart.h"
-#include "bytecodecompiler.h"
-#include "budgetpanel.h"
-#include "explorerview.h"
-#include "exportdialog.h"
-#include "filetreemodel.h"
-#include "layerdocument.h"
-#include "limitgauge.h"
-#include "mainactions.h"
-#include "mainwindow.h"
-#include "nodecategory.h"
-#include "rulesmodel.h"
-#include "rulespanel.h"
+#include "gui/budget/breakdownchart.h"
+#include "transform/bytecodecompiler.h"
+#include "gui/budget/budgetpanel.h"
+#include "gui/explorer/explorerview.h"
+#include "gui/dialogs/exportdialog.h"
+#include "gui/explorer/filetreemodel.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/budget/limitgauge.h"
+#include "gui/shell/mainactions.h"
+#include "gui/shell/mainwindow.h"
+#include "tree/nodecategory.h"
+#include "gui/rules/rulesmodel.h"
+#include "gui/rules/rulespanel.h"
 #include "testsupport.h"
-#include "treepanel.h"
+#include "gui/explorer/treepanel.h"
 
 #include <QAction>
 #include <QComboBox>

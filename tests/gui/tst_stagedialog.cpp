@@ -4,11 +4,11 @@
 // compares the staged tree with the wheels' own listing; pip's lines reach the
 // log pane, a missing requirement shows pip's own ERROR lines, and Cancel stops
 // a pip that waits on a silent local index within seconds.
-#include "mainactions.h"
-#include "mainwindow.h"
-#include "layerdocument.h"
-#include "stagedialog.h"
-#include "startpage.h"
+#include "gui/shell/mainactions.h"
+#include "gui/shell/mainwindow.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/dialogs/stagedialog.h"
+#include "gui/shell/startpage.h"
 #include "testsupport.h"
 
 #include <QAction>

@@ -2,8 +2,8 @@
 // (what `make run` passes) or demo/python in the user's data folder, and
 // absent, with its group, when neither holds a demo layer, as on a machine
 // that installed the package.
-#include "recentfiles.h"
-#include "startpage.h"
+#include "gui/shell/recentfiles.h"
+#include "gui/shell/startpage.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

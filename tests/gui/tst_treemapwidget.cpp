@@ -1,13 +1,13 @@
 // TreemapWidget offscreen: hit-tests at tile centres, recolour without
 // relayout on a rule toggle, hide-pruned relayout, tooltips and the legend.
-#include "layer.h"
-#include "rules.h"
-#include "sizeledger.h"
+#include "scan/layer.h"
+#include "select/rules.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
-#include "treemaplegend.h"
-#include "treemapwidget.h"
+#include "gui/explorer/treemaplegend.h"
+#include "gui/explorer/treemapwidget.h"
 
-#include "units.h"
+#include "base/units.h"
 
 #include <QSignalSpy>
 #include <QtTest>

@@ -7,14 +7,14 @@
 // unstripped extension modules, the GUI's kept and zipped figures are the
 // ones `scan` predicts and `export` writes; and the Export dialog honours a
 // level the user picks for zip input, as `export --level` does.
-#include "budgetpanel.h"
-#include "bytecodecompiler.h"
-#include "exportdialog.h"
-#include "layer.h"
-#include "layerdocument.h"
-#include "limitgauge.h"
-#include "rules.h"
-#include "rulesmodel.h"
+#include "gui/budget/budgetpanel.h"
+#include "transform/bytecodecompiler.h"
+#include "gui/dialogs/exportdialog.h"
+#include "scan/layer.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/budget/limitgauge.h"
+#include "select/rules.h"
+#include "gui/rules/rulesmodel.h"
 #include "testsupport.h"
 
 #include <QComboBox>

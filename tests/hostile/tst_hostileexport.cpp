@@ -3,10 +3,10 @@
 // leave the previous output intact and no temporary behind, a tree changing
 // under the exporter gives a sound zip or a clear error, cancel is prompt,
 // and the source is never written.
-#include "exporter.h"
+#include "export/exporter.h"
 #include "hostilesupport.h"
-#include "layer.h"
-#include "sizeledger.h"
+#include "scan/layer.h"
+#include "select/sizeledger.h"
 
 #include <QDirIterator>
 #include <QtTest>

@@ -3,7 +3,7 @@
 // and profile "files" that are FIFOs, devices, folders or huge. Every refusal
 // names the key or path and the reason; nothing blocks.
 #include "hostilesupport.h"
-#include "profile.h"
+#include "select/profile.h"
 
 #include <QtTest>
 

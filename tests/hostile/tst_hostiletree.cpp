@@ -2,7 +2,7 @@
 // that change under the scanner, unreadable parts (as an unprivileged user),
 // byte names, a 4,000-level chain past PATH_MAX, sparse files, hard links,
 // and cancel timing. Every CLI run also proves the source was not written.
-#include "directoryscanner.h"
+#include "scan/directoryscanner.h"
 #include "hostilesupport.h"
 
 #include <QtTest>

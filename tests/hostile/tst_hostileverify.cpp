@@ -2,9 +2,9 @@
 // timeout and named, one that floods 100 MB of output is capped and stopped
 // without this process's memory growing, and cancel stops running checks
 // promptly, leaving no subprocess and no scratch folder behind.
-#include "directoryscanner.h"
+#include "scan/directoryscanner.h"
 #include "hostilesupport.h"
-#include "verifier.h"
+#include "checks/verifier.h"
 
 #include <QDirIterator>
 #include <QtTest>

@@ -4,7 +4,7 @@
 // Each must give a clear error or a safe skip with a warning, in bounded
 // memory and time, with nothing written anywhere.
 #include "hostilesupport.h"
-#include "layer.h"
+#include "scan/layer.h"
 
 #include <QDirIterator>
 #include <QtTest>

@@ -3,7 +3,7 @@
 // and sizes it shows (found afresh by lupdate) has a
 // finished translation with the same placeholders, and LanguageLoader honours
 // the "language" setting.
-#include "languageloader.h"
+#include "gui/shell/languageloader.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -163,10 +163,10 @@ void TestTranslations::everyGuiStringIsTranslated()
     QVERIFY(dir.isValid());
     const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
     int code = 0;
-    // The GUI and the core files whose strings it shows, as translations/CMakeLists.txt lists them.
-    const QString sources = QStringLiteral(LAYERSLIM_SOURCE_DIR "/app/gui " LAYERSLIM_SOURCE_DIR "/core/rules.cpp "
-                                           LAYERSLIM_SOURCE_DIR "/core/nodecategory.cpp " LAYERSLIM_SOURCE_DIR "/core/units.cpp "
-                                           LAYERSLIM_SOURCE_DIR "/core/layerbudget.cpp");
+    // The GUI and the core files whose strings it shows, as app/gui/CMakeLists.txt lists them.
+    const QString sources = QStringLiteral(LAYERSLIM_SOURCE_DIR "/app/gui " LAYERSLIM_SOURCE_DIR "/core/select/rules.cpp "
+                                           LAYERSLIM_SOURCE_DIR "/core/tree/nodecategory.cpp " LAYERSLIM_SOURCE_DIR "/core/base/units.cpp "
+                                           LAYERSLIM_SOURCE_DIR "/core/select/layerbudget.cpp");
     testsupport::sh(QStringLiteral("%1 -silent -locations none %2 -ts %3")
                         .arg(QStringLiteral(LAYERSLIM_LUPDATE), sources, fresh),
                     &code);

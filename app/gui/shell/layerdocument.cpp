@@ -1,0 +1,125 @@
+#include "gui/shell/layerdocument.h"
+
+#include "gui/shell/selectioncommand.h"
+#include "gui/budget/zipestimator.h"
+
+#include <spdlog/spdlog.h>
+
+LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent)
+    : QObject(parent)
+    , m_layer(std::move(layer))
+    , m_ledger(std::make_unique<SizeLedger>(*m_layer->tree))
+    , m_zip(std::make_unique<ZipEstimator>(m_layer, kEstimateLevel,
+                                           m_ledger->ruleMatches(RuleCatalog::indexOf(u"strip"))))
+    , m_path(std::move(path))
+{
+    // Stripping's real savings give the strip rule its bytes and the kept
+    // total its exported size, as `scan` measures them.
+    connect(m_zip.get(), &ZipEstimator::exactReady, this, [this] {
+        if (const auto &savings = m_zip->stripSavings())
+            m_ledger->setTransformSavings(RuleCatalog::indexOf(u"strip"), *savings);
+        Q_EMIT zipEstimateReady();
+    });
+}
+
+// The undo stack's commands point back here; clear them before the ledger goes.
+LayerDocument::~LayerDocument()
+{
+    m_undo.clear();
+}
+
+void LayerDocument::setLintResults(const LintReport &report)
+{
+    m_checkMarks.setLint(tree(), report);
+    Q_EMIT checksChanged();
+}
+
+void LayerDocument::setVerifyResults(const VerifyReport &report,
+                                     const std::function<FileTree::Index(const QString &)> &nodeOf)
+{
+    m_checkMarks.setVerify(tree(), report, nodeOf);
+    Q_EMIT checksChanged();
+}
+
+void LayerDocument::setRuleEnabled(int rule, bool on)
+{
+    const QString &title = RuleCatalog::all()[std::size_t(rule)].displayTitle();
+    change(on ? tr("Enable rule “%1”").arg(title) : tr("Disable rule “%1”").arg(title),
+           [&](SizeLedger &l) { l.setRuleEnabled(rule, on); });
+}
+
+void LayerDocument::setRuleExceptions(int rule, const QStringList &globs)
+{
+    change(tr("Edit exceptions of “%1”").arg(RuleCatalog::all()[std::size_t(rule)].displayTitle()),
+           [&](SizeLedger &l) { l.setRuleExceptions(rule, globs); });
+}
+
+void LayerDocument::mark(FileTree::Index node, SizeLedger::Mark m)
+{
+    const QString name = node == 0 ? tr("the whole layer") : FileTree::displayName(tree().name(node));
+    QString text;
+    switch (m) {
+    case SizeLedger::Mark::Prune:
+        text = tr("Prune %1").arg(name);
+        break;
+    case SizeLedger::Mark::Keep:
+        text = tr("Keep %1").arg(name);
+        break;
+    case SizeLedger::Mark::Inherit:
+        text = tr("Let rules decide %1").arg(name);
+        break;
+    }
+    change(text, [&](SizeLedger &l) { l.mark(node, m); });
+}
+
+void LayerDocument::resetSelection()
+{
+    change(tr("Reset all choices"), [](SizeLedger &l) {
+        const auto &rules = RuleCatalog::all();
+        for (std::size_t r = 0; r < rules.size(); ++r) {
+            l.setRuleEnabled(int(r), false);
+            if (l.ruleExceptions(int(r)) != rules[r].defaultExceptions)
+                l.setRuleExceptions(int(r), rules[r].defaultExceptions);
+        }
+        l.mark(0, SizeLedger::Mark::Inherit);
+    });
+}
+
+bool LayerDocument::applyProfile(const Profile &profile, QString *error)
+{
+    const SizeLedger::State before = m_ledger->state();
+    bool ok = true;
+    change(tr("Apply profile"), [&](SizeLedger &l) {
+        // A profile replaces the selection: start from the catalog's defaults.
+        const auto &rules = RuleCatalog::all();
+        for (std::size_t r = 0; r < rules.size(); ++r) {
+            l.setRuleEnabled(int(r), false);
+            if (l.ruleExceptions(int(r)) != rules[r].defaultExceptions)
+                l.setRuleExceptions(int(r), rules[r].defaultExceptions);
+        }
+        l.mark(0, SizeLedger::Mark::Inherit);
+        ok = profile.applyTo(l, error);
+        if (!ok)
+            l.restore(before);
+    });
+    if (!ok)
+        spdlog::warn("profile not applied: {}", error ? error->toStdString() : std::string());
+    return ok;
+}
+
+void LayerDocument::restoreState(const SizeLedger::State &state)
+{
+    m_ledger->restore(state);
+    Q_EMIT selectionChanged();
+}
+
+void LayerDocument::change(const QString &text, const std::function<void(SizeLedger &)> &op)
+{
+    SizeLedger::State before = m_ledger->state();
+    op(*m_ledger);
+    SizeLedger::State after = m_ledger->state();
+    if (before == after)
+        return;
+    m_undo.push(new SelectionCommand(this, std::move(before), std::move(after), text));
+    Q_EMIT selectionChanged();
+}

@@ -1,0 +1,74 @@
+// One opened layer in the explorer: the scanned tree, its SizeLedger and the
+// undo history. Every selection change the GUI makes goes through here, so
+// each one is undoable and every view hears about it from one signal.
+#pragma once
+
+#include "gui/explorer/checkmarks.h"
+#include "scan/layer.h"
+#include "select/profile.h"
+#include "select/sizeledger.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+#include <functional>
+#include <memory>
+
+class ZipEstimator;
+
+class LayerDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The compression level zipped sizes are estimated at: zip's default, and the exporter's.
+    static constexpr int kEstimateLevel = 6;
+
+    LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent = nullptr);
+    ~LayerDocument() override;
+
+    [[nodiscard]] const Layer &layer() const { return *m_layer; }
+    [[nodiscard]] const FileTree &tree() const { return *m_layer->tree; }
+    [[nodiscard]] const SizeLedger &ledger() const { return *m_ledger; }
+    [[nodiscard]] QUndoStack *undoStack() { return &m_undo; }
+    // The zipped size of any selection (exact once its background pass ends).
+    [[nodiscard]] const ZipEstimator *zipEstimator() const { return m_zip.get(); }
+    // Badges from the last lint and verify runs (set by the Checks panel).
+    [[nodiscard]] const CheckMarks &checkMarks() const { return m_checkMarks; }
+    void setLintResults(const LintReport &report);
+    void setVerifyResults(const VerifyReport &report, const std::function<FileTree::Index(const QString &)> &nodeOf);
+    // The folder or zip that was opened, as the user gave it.
+    [[nodiscard]] const QString &path() const { return m_path; }
+
+    // ---- undoable selection changes ----
+    void setRuleEnabled(int rule, bool on);
+    void setRuleExceptions(int rule, const QStringList &globs);
+    void mark(FileTree::Index node, SizeLedger::Mark m);
+    // Clears manual choices and rule exceptions back to the catalog's defaults, all rules off.
+    void resetSelection();
+    // Replaces the selection with a profile's; on failure nothing changes and `error` names the cause.
+    bool applyProfile(const Profile &profile, QString *error);
+
+    // Puts the ledger into `state` without recording it (undo / redo use this).
+    void restoreState(const SizeLedger::State &state);
+
+Q_SIGNALS:
+    // The selection (and therefore every kept/pruned number) changed.
+    void selectionChanged();
+    // New lint or verify results: the badges changed.
+    void checksChanged();
+    // The zipped-size estimate became exact, and the strip rule's savings
+    // (its bytes, and the kept total with strip on) are measured.
+    void zipEstimateReady();
+
+private:
+    // Runs `op` on the ledger and records it as one undo step named `text`.
+    void change(const QString &text, const std::function<void(SizeLedger &)> &op);
+
+    std::shared_ptr<Layer> m_layer;
+    std::unique_ptr<SizeLedger> m_ledger;
+    std::unique_ptr<ZipEstimator> m_zip;
+    QUndoStack m_undo;
+    CheckMarks m_checkMarks;
+    QString m_path;
+};

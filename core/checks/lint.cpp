@@ -1,0 +1,255 @@
+#include "checks/lint.h"
+
+#include "checks/elffile.h"
+#include "checks/pythonfinder.h"
+#include "select/targets.h"
+#include "scan/zipentryreader.h"
+
+#include <QFile>
+
+#include <elf.h>
+#include <memory>
+
+namespace {
+
+bool nativeName(QByteArrayView name)
+{
+    return name.endsWith(".so") || name.contains(".so.") || name.endsWith(".dylib") || name.endsWith(".pyd") ||
+           name.endsWith(".dll") || name.endsWith(".exe");
+}
+
+QString formatName(BinaryFormat f)
+{
+    switch (f) {
+    case BinaryFormat::Elf:
+        return QStringLiteral("ELF");
+    case BinaryFormat::MachO:
+        return QStringLiteral("Mach-O (macOS)");
+    case BinaryFormat::Pe:
+        return QStringLiteral("PE (Windows)");
+    case BinaryFormat::Other:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+// Checks an extension's ABI tag; returns the mismatch description or empty.
+QString abiMismatch(const QByteArray &tag, const LintTarget &target, QString *expected)
+{
+    *expected = target.cacheTag() + QLatin1Char('-') + target.machineName() + QStringLiteral("-linux-gnu");
+    if (tag.isEmpty() || tag == "abi3")
+        return {};
+    if (!tag.startsWith("cpython-"))
+        return QStringLiteral("built for another Python implementation");
+    const qsizetype dash = tag.indexOf('-', 8);
+    const QString version = Lint::cpythonVersion(tag);
+    if (version != target.runtime.mid(6))
+        return QStringLiteral("built for CPython %1, the layer targets %2").arg(version, target.runtime);
+    if (dash >= 0) {
+        const QByteArray platform = tag.mid(dash + 1);
+        if (platform != target.machineName().toLatin1() + "-linux-gnu")
+            return QStringLiteral("built for %1, the layer targets %2-linux-gnu")
+                .arg(QString::fromLatin1(platform), target.machineName());
+    }
+    return {};
+}
+
+} // namespace
+
+int LintTarget::elfMachine() const
+{
+    if (arch == u"x86_64")
+        return EM_X86_64;
+    if (arch == u"arm64" || arch == u"aarch64")
+        return EM_AARCH64;
+    return 0;
+}
+
+QString LintTarget::machineName() const
+{
+    return arch == u"arm64" ? QStringLiteral("aarch64") : arch;
+}
+
+QString LintTarget::cacheTag() const
+{
+    const auto v = PythonFinder::runtimeVersion(runtime);
+    return v ? QStringLiteral("cpython-%1%2").arg(v->first).arg(v->second) : QString();
+}
+
+QByteArray LintTarget::glibc() const
+{
+    const auto v = PythonFinder::runtimeVersion(runtime);
+    return v && (v->first > 3 || (v->first == 3 && v->second >= 12)) ? QByteArray("2.34") : QByteArray("2.26");
+}
+
+bool LintTarget::valid() const
+{
+    return problem().isEmpty();
+}
+
+QString LintTarget::problem() const
+{
+    if (QString why = Target::runtimeProblem(runtime); !why.isEmpty())
+        return why;
+    return Target::archProblem(arch);
+}
+
+int LintReport::errors() const
+{
+    int n = 0;
+    for (const LintFinding &f : findings)
+        n += f.severity == LintSeverity::Error;
+    return n;
+}
+
+int LintReport::warnings() const
+{
+    return int(findings.size()) - errors();
+}
+
+QByteArray Lint::abiTag(QByteArrayView fileName)
+{
+    QByteArrayView stem;
+    if (fileName.endsWith(".so"))
+        stem = fileName.chopped(3);
+    else if (fileName.endsWith(".pyd"))
+        stem = fileName.chopped(4);
+    else
+        return {};
+    const qsizetype dot = stem.lastIndexOf('.');
+    if (dot < 0)
+        return {};
+    const QByteArrayView tag = stem.sliced(dot + 1);
+    if (tag.startsWith("cpython-") || tag.startsWith("pypy") || tag == "abi3" || tag.startsWith("cp3"))
+        return tag.toByteArray();
+    return {};
+}
+
+QString Lint::cpythonVersion(QByteArrayView tag)
+{
+    if (!tag.startsWith("cpython-"))
+        return {};
+    // "cpython-311" + optional ABI flags ("37m", "311d") + optional "-<platform>".
+    const qsizetype dash = tag.indexOf('-', 8);
+    QByteArrayView digits = dash < 0 ? tag.sliced(8) : tag.sliced(8, dash - 8);
+    while (!digits.isEmpty() && !(digits.back() >= '0' && digits.back() <= '9'))
+        digits.chop(1);
+    if (digits.size() < 2)
+        return {};
+    return QStringLiteral("%1.%2").arg(QString::fromLatin1(digits.first(1)), QString::fromLatin1(digits.sliced(1)));
+}
+
+QString Lint::checkName(LintCheck c)
+{
+    switch (c) {
+    case LintCheck::Machine:
+        return QStringLiteral("machine");
+    case LintCheck::AbiTag:
+        return QStringLiteral("abi-tag");
+    case LintCheck::Glibc:
+        return QStringLiteral("glibc");
+    case LintCheck::NonElf:
+        return QStringLiteral("non-elf");
+    case LintCheck::Unreadable:
+        return QStringLiteral("unreadable");
+    }
+    return {};
+}
+
+QString Lint::severityName(LintSeverity s)
+{
+    return s == LintSeverity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+}
+
+LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries, const LintTarget &target,
+                     const Bitset *pruned, JobControl *control)
+{
+    LintReport report;
+    report.target = target;
+    const bool zip = tree.source() == FileTree::Source::Zip;
+    std::unique_ptr<ZipEntryReader> reader;
+    if (zip)
+        reader = std::make_unique<ZipEntryReader>(tree.rootPath());
+    const QByteArray root = QFile::encodeName(tree.rootPath());
+    const QByteArray wantGlibc = target.glibc();
+
+    auto add = [&](FileTree::Index i, LintCheck check, LintSeverity sev, const QString &found, const QString &expected,
+                   const QString &message) {
+        report.findings.push_back({i, tree.packagePath(i), check, sev, found, expected, message});
+    };
+
+    JobProgress progress;
+    progress.totalItems = tree.fileCount();
+    for (FileTree::Index i = 0; i < tree.count(); ++i) {
+        if (!tree.isFile(i) || (pruned && pruned->test(i)))
+            continue;
+        if (control && (++progress.items & 0x3f) == 0) {
+            if (control->cancelled())
+                break;
+            progress.current = tree.path(i);
+            control->report(progress);
+        }
+        const QByteArrayView name = tree.name(i);
+        const bool native = nativeName(name);
+        BinaryFormat format = BinaryFormat::Other;
+        QByteArray image; // zip sources: the entry's bytes
+        QString why;
+        if (zip) {
+            if (!native && !(tree.flags(i) & FlagExecutable))
+                continue;
+            const std::uint32_t ref = tree.sourceRef(i);
+            if (!reader->isOpen() || !zipEntries || ref >= zipEntries->size() ||
+                !reader->read((*zipEntries)[ref], &image, &why, 4)) {
+                add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {},
+                    QStringLiteral("cannot read the zip entry: %1").arg(why));
+                continue;
+            }
+            format = ElfFile::formatOf(image);
+            if (format == BinaryFormat::Elf && !reader->read((*zipEntries)[ref], &image, &why)) {
+                add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {},
+                    QStringLiteral("cannot read the zip entry: %1").arg(why));
+                continue;
+            }
+        } else {
+            format = ElfFile::formatOfFile(QFile::decodeName(root + '/' + tree.path(i)));
+        }
+        ++report.filesChecked;
+
+        if (format == BinaryFormat::MachO || (format == BinaryFormat::Pe && native)) {
+            add(i, LintCheck::NonElf, LintSeverity::Error, formatName(format), QStringLiteral("ELF"),
+                QStringLiteral("a %1 binary cannot load on Lambda's Linux").arg(formatName(format)));
+            continue;
+        }
+        if (format != BinaryFormat::Elf)
+            continue;
+
+        const auto info = zip ? ElfFile::readMemory(image, &why)
+                              : ElfFile::readFile(QFile::decodeName(root + '/' + tree.path(i)), &why);
+        if (!info) {
+            add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {},
+                QStringLiteral("ELF magic but libelf cannot read it: %1").arg(why));
+            continue;
+        }
+        const QString machine = info->elfClass == 64
+                                    ? ElfFile::machineName(info->machine)
+                                    : ElfFile::machineName(info->machine) + QStringLiteral(" (32-bit)");
+        report.elfFiles.push_back({i, tree.packagePath(i), machine, info->maxGlibc()});
+
+        if (info->machine != target.elfMachine() || info->elfClass != 64)
+            add(i, LintCheck::Machine, LintSeverity::Error, machine, target.machineName(),
+                QStringLiteral("built for %1, the layer targets %2").arg(machine, target.machineName()));
+
+        QString expected;
+        const QByteArray tag = abiTag(name);
+        if (const QString m = abiMismatch(tag, target, &expected); !m.isEmpty())
+            add(i, LintCheck::AbiTag, LintSeverity::Error, QString::fromLatin1(tag), expected, m);
+
+        const QByteArray glibc = info->maxGlibc();
+        if (!glibc.isEmpty() && ElfFile::compareVersions(glibc, wantGlibc) > 0)
+            add(i, LintCheck::Glibc, LintSeverity::Error, QString::fromLatin1(glibc),
+                QStringLiteral("<= %1").arg(QString::fromLatin1(wantGlibc)),
+                QStringLiteral("needs GLIBC_%1 but %2 runs on glibc %3")
+                    .arg(QString::fromLatin1(glibc), target.runtime, QString::fromLatin1(wantGlibc)));
+    }
+    return report;
+}

@@ -1,0 +1,95 @@
+// Native-file checks for a Lambda layer: every ELF file's machine against the
+// target architecture, the CPython ABI tag in extension names against the
+// target runtime, the highest GLIBC_x.y symbol version needed against the
+// runtime's glibc, and macOS/Windows binaries that cannot load on Linux.
+#pragma once
+
+#include "base/bitset.h"
+#include "tree/filetree.h"
+#include "base/jobcontrol.h"
+#include "scan/zipscanner.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+// Which check a finding comes from.
+enum class LintCheck : std::uint8_t {
+    Machine,    // ELF e_machine (or class) is not the target architecture
+    AbiTag,     // "cpython-311" (or the platform) in an extension's name is not the target's
+    Glibc,      // needs a GLIBC_x.y newer than the target runtime's Amazon Linux has
+    NonElf,     // a Mach-O or PE binary named like a native library (.so, .dylib, .pyd)
+    Unreadable, // looks like ELF but libelf cannot parse it, or the file cannot be read
+};
+
+// How bad a finding is.
+enum class LintSeverity : std::uint8_t {
+    Error,   // the file cannot load on the target: the import that needs it fails
+    Warning, // suspicious, could not be checked fully
+};
+
+// What the layer must run on.
+struct LintTarget {
+    QString runtime = QStringLiteral("python3.10"); // Lambda runtime id
+    QString arch = QStringLiteral("x86_64");        // "x86_64" or "arm64"
+
+    [[nodiscard]] int elfMachine() const;      // 62 or 183; 0 when unknown
+    [[nodiscard]] QString machineName() const; // "x86_64" or "aarch64"
+    [[nodiscard]] QString cacheTag() const;    // "cpython-310"
+    // Amazon Linux 2 (glibc 2.26) for python3.8-3.11, Amazon Linux 2023 (2.34) from python3.12.
+    [[nodiscard]] QByteArray glibc() const;
+    // A runtime and architecture from Lambda's table (Target::runtimeProblem, archProblem).
+    [[nodiscard]] bool valid() const;
+    // Why not valid(), in the words every command uses; empty when valid.
+    [[nodiscard]] QString problem() const;
+};
+
+struct LintFinding {
+    FileTree::Index node = FileTree::kNone;
+    QByteArray path; // package path
+    LintCheck check = LintCheck::Unreadable;
+    LintSeverity severity = LintSeverity::Error;
+    QString found;    // e.g. "aarch64", "cpython-311", "2.29"
+    QString expected; // e.g. "x86_64", "cpython-310", "<= 2.26"
+    QString message;  // one line for people
+};
+
+// What lint learnt about one ELF file (for badges and reports).
+struct LintElf {
+    FileTree::Index node = FileTree::kNone;
+    QByteArray path;
+    QString machine;
+    QByteArray maxGlibc; // empty when it needs no GLIBC version
+};
+
+struct LintReport {
+    LintTarget target;
+    std::uint32_t filesChecked = 0; // regular files whose format was looked at
+    std::vector<LintElf> elfFiles;
+    std::vector<LintFinding> findings;
+
+    [[nodiscard]] int errors() const;
+    [[nodiscard]] int warnings() const;
+};
+
+class Lint
+{
+public:
+    // Lints the regular files of `tree` not in `pruned` (all when null). For
+    // a folder every file's magic is read; for a zip, files named like native
+    // libraries or marked executable. `zipEntries` is needed for a zip source.
+    [[nodiscard]] static LintReport run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries,
+                                        const LintTarget &target, const Bitset *pruned = nullptr,
+                                        JobControl *control = nullptr);
+
+    // The ABI tag part of an extension name: "cpython-311-x86_64-linux-gnu" for
+    // "x.cpython-311-x86_64-linux-gnu.so"; empty when the name carries none.
+    [[nodiscard]] static QByteArray abiTag(QByteArrayView fileName);
+    // The CPython version an ABI tag names: "3.11" for "cpython-311-x86_64-linux-gnu"
+    // or "cpython-37m"; empty for abi3, another implementation or no tag.
+    [[nodiscard]] static QString cpythonVersion(QByteArrayView tag);
+
+    [[nodiscard]] static QString checkName(LintCheck c);
+    [[nodiscard]] static QString severityName(LintSeverity s);
+};

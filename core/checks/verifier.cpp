@@ -1,0 +1,395 @@
+#include "checks/verifier.h"
+
+#include "checks/keptset.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <mutex>
+
+namespace {
+
+// sys.argv[1] is the package root, sys.argv[2] the module; -S keeps the
+// interpreter's own site-packages away, as Lambda's /opt/python layout does.
+// A package whose __init__ is in the layer but that imports without a
+// __file__ came in as an empty namespace package (its files did not reach
+// the interpreter): nothing of it ran, so it proves nothing and fails.
+constexpr char kImportScript[] = "import sys, os\n"
+                                 "root, name = sys.argv[1], sys.argv[2]\n"
+                                 "sys.path.insert(0, root)\n"
+                                 "import importlib\n"
+                                 "module = importlib.import_module(name)\n"
+                                 "folder = os.path.join(root, *name.split('.'))\n"
+                                 "inits = [os.path.join(folder, f) for f in ('__init__.py', '__init__.pyc')]\n"
+                                 "if getattr(module, '__file__', None) is None and any(map(os.path.lexists, inits)):\n"
+                                 "    sys.exit('ImportError: %s has an __init__ in the layer but imported as an empty "
+                                 "namespace package (%s)' % (name, next(filter(os.path.lexists, inits))))\n";
+
+constexpr char kSmokeScript[] = "import sys, runpy\n"
+                                "root, script = sys.argv[1], sys.argv[2]\n"
+                                "sys.path.insert(0, root)\n"
+                                "sys.argv = [script]\n"
+                                "runpy.run_path(script, run_name='__main__')\n";
+
+bool isIdentifier(QByteArrayView s)
+{
+    if (s.isEmpty() || (s[0] >= '0' && s[0] <= '9'))
+        return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    return true;
+}
+
+// Output with its head and tail kept once it goes over the cap.
+class CappedOutput
+{
+public:
+    explicit CappedOutput(qsizetype cap)
+        : m_half(std::max<qsizetype>(cap / 2, 1))
+    {
+    }
+    void append(const QByteArray &data)
+    {
+        m_total += data.size();
+        const qsizetype room = m_half - m_head.size();
+        if (room > 0)
+            m_head += data.left(room);
+        if (data.size() > room) {
+            m_tail += data.mid(std::max<qsizetype>(room, 0));
+            if (m_tail.size() > m_half)
+                m_tail = m_tail.right(m_half);
+        }
+    }
+    [[nodiscard]] bool truncated() const { return m_total > m_head.size() + m_tail.size(); }
+    [[nodiscard]] qint64 total() const { return m_total; }
+    [[nodiscard]] QString text() const
+    {
+        if (!truncated())
+            return QString::fromUtf8(m_head + m_tail);
+        return QString::fromUtf8(m_head) +
+               QStringLiteral("\n[... %1 bytes of output cut ...]\n").arg(m_total - m_head.size() - m_tail.size()) +
+               QString::fromUtf8(m_tail);
+    }
+
+private:
+    qsizetype m_half;
+    qsizetype m_total = 0;
+    QByteArray m_head, m_tail;
+};
+
+// The exception line of a traceback: the last unindented line after "Traceback".
+QString exceptionLine(const QString &output)
+{
+    const QStringList lines = output.split(QLatin1Char('\n'));
+    for (qsizetype i = lines.size(); i-- > 0;) {
+        const QString &l = lines[i];
+        if (!l.trimmed().isEmpty() && !l.startsWith(QLatin1Char(' ')) && !l.startsWith(QLatin1Char('\t')) &&
+            !l.startsWith(QLatin1Char('[')))
+            return l.trimmed();
+    }
+    return {};
+}
+
+} // namespace
+
+bool VerifyReport::passed() const
+{
+    if (!error.isEmpty() || results.empty())
+        return false;
+    for (const CheckResult &r : results)
+        if (!r.passed())
+            return false;
+    return true;
+}
+
+std::vector<const CheckResult *> VerifyReport::failures() const
+{
+    std::vector<const CheckResult *> out;
+    for (const CheckResult &r : results)
+        if (!r.passed())
+            out.push_back(&r);
+    return out;
+}
+
+Verifier::Verifier(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries, VerifyOptions options)
+    : m_tree(tree)
+    , m_zipEntries(zipEntries)
+    , m_options(std::move(options))
+{
+}
+
+Verifier::~Verifier()
+{
+    if (m_scratch)
+        KeptSet::remove(m_scratch->path());
+}
+
+QString Verifier::statusName(CheckStatus s)
+{
+    switch (s) {
+    case CheckStatus::Passed:
+        return QStringLiteral("passed");
+    case CheckStatus::Failed:
+        return QStringLiteral("failed");
+    case CheckStatus::Crashed:
+        return QStringLiteral("crashed");
+    case CheckStatus::TimedOut:
+        return QStringLiteral("timed-out");
+    case CheckStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    case CheckStatus::NotStarted:
+        return QStringLiteral("not-started");
+    }
+    return {};
+}
+
+QStringList Verifier::importables(const FileTree &tree, const Bitset &pruned)
+{
+    const Bitset exported = KeptSet::exported(tree, pruned);
+    QStringList out;
+    for (FileTree::Index c : tree.children(tree.packageRoot())) {
+        if (!exported.test(c))
+            continue;
+        const QByteArrayView name = tree.name(c);
+        QByteArrayView module;
+        if (tree.isDir(c)) {
+            const FileTree::Index init = tree.find("__init__.py", c);
+            if (init != FileTree::kNone || tree.find("__init__.pyc", c) != FileTree::kNone)
+                module = name;
+        } else if (tree.isFile(c) || tree.kind(c) == NodeKind::Symlink) {
+            // "six.py", "_cffi_backend.cpython-311-x86_64-linux-gnu.so", "mod.abi3.so", "mod.pyc"
+            if (name.endsWith(".py") || name.endsWith(".so") || name.endsWith(".pyc"))
+                module = name.first(name.indexOf('.'));
+        }
+        if (!isIdentifier(module))
+            continue;
+        const QString m = QString::fromUtf8(module);
+        if (!out.contains(m))
+            out << m;
+    }
+    return out;
+}
+
+std::vector<VerifyCheck> Verifier::checks(const Bitset &pruned) const
+{
+    std::vector<VerifyCheck> out;
+    const QStringList modules = m_options.modules.isEmpty() ? importables(m_tree, pruned) : m_options.modules;
+    for (const QString &m : modules)
+        out.push_back({CheckKind::Import, m});
+    // The script runs in a scratch working folder: a path the user gave
+    // relative to theirs is resolved here, against theirs.
+    if (!m_options.smokeScript.isEmpty())
+        out.push_back({CheckKind::Smoke, QFileInfo(m_options.smokeScript).absoluteFilePath()});
+    return out;
+}
+
+QString Verifier::smokeScriptProblem(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return QStringLiteral("%1: no such smoke script").arg(info.absoluteFilePath());
+    if (!info.isFile())
+        return QStringLiteral("%1: the smoke script is not a regular file").arg(info.absoluteFilePath());
+    if (!info.isReadable())
+        return QStringLiteral("%1: the smoke script cannot be read").arg(info.absoluteFilePath());
+    return {};
+}
+
+void Verifier::discard(const QString &dir)
+{
+    if (!KeptSet::remove(dir))
+        spdlog::warn("verify: could not remove {}", dir.toStdString());
+}
+
+QString Verifier::buildKeptSet(const Bitset &pruned, bool linkToExtraction, QString *error, JobControl *control)
+{
+    if (!m_scratch) {
+        // Thousands of symlinks are made and removed per run: a tmpfs makes that
+        // ~20x cheaper than a busy disk. A zip is extracted whole, so it goes to TMPDIR.
+        QString base = m_options.scratchDir;
+        const QFileInfo shm(QStringLiteral("/dev/shm"));
+        if (base.isEmpty())
+            base = m_tree.source() == FileTree::Source::Directory && shm.isDir() && shm.isWritable() ? shm.filePath()
+                                                                                                     : QDir::tempPath();
+        base = QDir(base).absolutePath(); // the interpreter runs in another working folder
+        m_scratch = std::make_unique<QTemporaryDir>(base + QStringLiteral("/layerslim-verify-XXXXXX"));
+        m_scratch->setAutoRemove(false); // removed by KeptSet::remove, which never follows links
+        if (!m_scratch->isValid()) {
+            *error = QStringLiteral("cannot create a scratch folder in %1").arg(base);
+            m_scratch.reset();
+            return {};
+        }
+    }
+    KeptSet::Source source{&m_tree, m_zipEntries, {}};
+    if (linkToExtraction && m_tree.source() == FileTree::Source::Zip) {
+        if (m_extracted.isEmpty()) {
+            const QString dir = m_scratch->filePath(QStringLiteral("extracted"));
+            if (!KeptSet::materialize(source, Bitset(m_tree.count()), dir, error, control))
+                return {};
+            m_extracted = dir;
+        }
+        source.linkRoot = m_extracted;
+    }
+    const QString dir = m_scratch->filePath(QStringLiteral("kept-%1").arg(++m_serial));
+    if (!KeptSet::materialize(source, pruned, dir, error, control)) {
+        discard(dir);
+        return {};
+    }
+    QDir().mkpath(dir + QStringLiteral(".work"));
+    const QByteArray rel = m_tree.path(m_tree.packageRoot());
+    return rel.isEmpty() ? dir : dir + QLatin1Char('/') + QFile::decodeName(rel);
+}
+
+CheckResult Verifier::runOne(const VerifyOptions &options, const QString &packageRoot, const QString &workDir,
+                             const VerifyCheck &check, JobControl *control)
+{
+    CheckResult result;
+    result.check = check;
+    if (control && control->cancelled()) {
+        result.status = CheckStatus::Cancelled;
+        result.error = QStringLiteral("cancelled");
+        return result;
+    }
+    QProcess p;
+    QProcessEnvironment env; // clean: nothing of the caller's environment leaks in
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("HOME"), workDir);
+    env.insert(QStringLiteral("TMPDIR"), workDir);
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(workDir);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    const char *script = check.kind == CheckKind::Import ? kImportScript : kSmokeScript;
+    p.start(options.python, {QStringLiteral("-S"), QStringLiteral("-I"), QStringLiteral("-B"), QStringLiteral("-c"),
+                             QString::fromLatin1(script), packageRoot, check.name});
+    QElapsedTimer timer;
+    timer.start();
+    if (!p.waitForStarted(15000)) {
+        result.error = QStringLiteral("%1: cannot start (%2)").arg(options.python, p.errorString());
+        return result;
+    }
+    CappedOutput out(options.outputCap);
+    bool timedOut = false, cancelled = false, flooded = false;
+    while (p.state() != QProcess::NotRunning) {
+        // Waiting for output rather than for the end takes at most a pipe's
+        // worth at a time, so a child that floods never piles up in QProcess's buffer.
+        p.waitForReadyRead(25); // also how often cancel and the timeout are looked at
+        out.append(p.readAll());
+        if (p.state() == QProcess::NotRunning)
+            break;
+        cancelled = control && control->cancelled();
+        timedOut = timer.elapsed() > options.timeoutMs;
+        flooded = out.total() > options.outputLimit;
+        if (cancelled || timedOut || flooded) {
+            p.kill();
+            p.waitForFinished(5000);
+            break;
+        }
+    }
+    out.append(p.readAll());
+    result.millis = timer.elapsed();
+    result.output = out.text();
+    result.truncated = out.truncated();
+    result.exitCode = p.exitCode();
+    if (cancelled) {
+        result.status = CheckStatus::Cancelled;
+        result.error = QStringLiteral("cancelled");
+    } else if (timedOut) {
+        result.status = CheckStatus::TimedOut;
+        result.error = QStringLiteral("timed out after %1 s").arg(options.timeoutMs / 1000.0);
+    } else if (flooded) {
+        result.status = CheckStatus::Failed;
+        result.error = QStringLiteral("stopped after writing more than %1 MiB of output").arg(options.outputLimit >> 20);
+    } else if (p.exitStatus() == QProcess::CrashExit) {
+        result.status = CheckStatus::Crashed;
+        result.error = QStringLiteral("the interpreter crashed (killed by a signal)");
+    } else if (p.exitCode() != 0) {
+        result.status = CheckStatus::Failed;
+        result.error = exceptionLine(result.output);
+        if (result.error.isEmpty())
+            result.error = QStringLiteral("exited with status %1").arg(p.exitCode());
+    } else {
+        result.status = CheckStatus::Passed;
+    }
+    return result;
+}
+
+VerifyReport Verifier::run(const Bitset &pruned, JobControl *control)
+{
+    VerifyReport report;
+    const std::vector<VerifyCheck> all = checks(pruned);
+    if (all.empty()) {
+        report.error = QStringLiteral("nothing to verify: no top-level package or module is kept");
+        return report;
+    }
+    const QString root = buildKeptSet(pruned, false, &report.error, control);
+    if (root.isEmpty())
+        return report;
+    const QString kept = m_scratch->filePath(QStringLiteral("kept-%1").arg(m_serial));
+    report = runAt(m_options, root, kept + QStringLiteral(".work"), all, control);
+    discard(kept);
+    discard(kept + QStringLiteral(".work"));
+    return report;
+}
+
+VerifyReport Verifier::runAt(const VerifyOptions &options, const QString &packageRoot, const QString &workDir,
+                             const std::vector<VerifyCheck> &all, JobControl *control)
+{
+    VerifyReport report;
+    QDir().mkpath(workDir);
+    report.results.resize(all.size());
+    std::vector<std::size_t> imports, order;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        (all[i].kind == CheckKind::Import ? imports : order).push_back(i);
+    std::atomic<std::uint64_t> done{0};
+    std::mutex progressMutex; // JobControl::report is not thread-safe
+    auto runAt = [&](std::size_t i) {
+        report.results[i] = runOne(options, packageRoot, workDir, all[i], control);
+        spdlog::info("verify: {} {}: {}", all[i].name.toStdString(), statusName(report.results[i].status).toStdString(),
+                     report.results[i].error.toStdString());
+        if (control) {
+            const std::lock_guard lock(progressMutex);
+            JobProgress pr;
+            pr.items = ++done;
+            pr.totalItems = all.size();
+            pr.current = all[i].name.toUtf8();
+            control->report(pr, true);
+        }
+    };
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, options.parallel));
+    QtConcurrent::blockingMap(&pool, imports, runAt);
+    for (std::size_t i : order) // the smoke script runs after the imports, alone
+        runAt(i);
+    return report;
+}
+
+CheckResult Verifier::runCheck(const Bitset &pruned, const VerifyCheck &check, JobControl *control)
+{
+    QString error;
+    const QString root = buildKeptSet(pruned, true, &error, control);
+    if (root.isEmpty()) {
+        CheckResult r;
+        r.check = check;
+        r.error = error;
+        if (control && control->cancelled())
+            r.status = CheckStatus::Cancelled;
+        return r;
+    }
+    const QString kept = m_scratch->filePath(QStringLiteral("kept-%1").arg(m_serial));
+    CheckResult r = runOne(m_options, root, kept + QStringLiteral(".work"), check, control);
+    discard(kept);
+    discard(kept + QStringLiteral(".work"));
+    return r;
+}

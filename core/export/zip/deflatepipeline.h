@@ -1,0 +1,34 @@
+// Encodes an export plan's files and symlinks on a pool of threads (one per
+// core by default) and hands the results to a single consumer in plan order,
+// holding at most a fixed budget of buffers in flight whatever the input.
+#pragma once
+
+#include "export/zip/entryencoder.h"
+#include "export/exportplan.h"
+#include "tree/filetree.h"
+#include "base/jobcontrol.h"
+
+#include <functional>
+
+class DeflatePipeline
+{
+public:
+    // Called in plan order on the thread that called run(); `encoded` is empty
+    // for folders. Returns false (with `error` set) to stop.
+    using Consumer = std::function<bool(std::size_t index, EncodedEntry &encoded, QString *error)>;
+
+    DeflatePipeline(const FileTree &tree, const ExportPlan &plan, int level, int threads, std::uint64_t budget);
+
+    // False on the first failure (error names the source path) or on cancel.
+    [[nodiscard]] bool run(const Consumer &consume, JobControl *control, QString *error, bool *cancelled);
+
+    // The absolute path of a node of a folder-sourced tree, as bytes.
+    [[nodiscard]] static QByteArray sourcePath(const FileTree &tree, FileTree::Index node);
+
+private:
+    const FileTree &m_tree;
+    const ExportPlan &m_plan;
+    int m_level;
+    int m_threads;
+    std::uint64_t m_budget;
+};

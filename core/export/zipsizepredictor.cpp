@@ -1,0 +1,294 @@
+#include "export/zipsizepredictor.h"
+
+#include "export/zip/deflatepipeline.h"
+#include "export/zip/entryencoder.h"
+#include "export/exportplan.h"
+#include "select/rules.h"
+#include "export/zip/zipwriter.h"
+
+#include <QFile>
+
+#include <atomic>
+#include <thread>
+
+ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
+    : m_tree(tree),
+      m_zipEntries(zipEntries),
+      m_mask(tree),
+      m_nameLength(tree.count(), 0),
+      m_uncompressed(tree.count(), 0),
+      m_approximate(tree.count(), 0),
+      m_zipSource(tree.source() == FileTree::Source::Zip)
+{
+    const FileTree::Index root = tree.packageRoot();
+    auto zip = std::make_shared<Sizes>();
+    zip->level = 0;
+    zip->stored.assign(tree.count(), 0);
+    for (FileTree::Index i = root + 1; i < tree.subtreeEnd(root); ++i) {
+        const FileTree::Index p = tree.parent(i);
+        const std::uint32_t parentLength = p == root ? 0 : m_nameLength[p];
+        m_nameLength[i] = parentLength + std::uint32_t(tree.name(i).size()) + (tree.isDir(i) ? 1 : 0);
+        if (!ExportMask::carriesData(tree.kind(i)))
+            continue;
+        m_uncompressed[i] = tree.size(i);
+        m_approximate[i] = std::uint64_t(double(tree.size(i)) * kApproximateRatio);
+        if (m_zipSource) {
+            const std::uint32_t ref = tree.sourceRef(i);
+            if (ref < zipEntries.size()) {
+                m_uncompressed[i] = zipEntries[ref].uncompressedSize;
+                zip->stored[i] = zipEntries[ref].compressedSize;
+            }
+        }
+    }
+    if (m_zipSource)
+        m_exact = std::move(zip);
+}
+
+int ZipSizePredictor::level() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_exact && !m_zipSource ? m_exact->level : -1;
+}
+
+bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QString *error)
+{
+    if (m_zipSource)
+        return true; // raw copies: already exact at any level
+    auto sizes = std::make_shared<Sizes>();
+    sizes->level = level;
+    sizes->stored.assign(m_tree.count(), 0);
+    std::vector<FileTree::Index> work;
+    std::uint64_t totalBytes = 0;
+    const FileTree::Index root = m_tree.packageRoot();
+    for (FileTree::Index i = root; i < m_tree.subtreeEnd(root); ++i)
+        if (ExportMask::carriesData(m_tree.kind(i))) {
+            work.push_back(i);
+            totalBytes += m_tree.size(i);
+        }
+    // Largest first, so that one big file does not finish alone at the end.
+    std::stable_sort(work.begin(), work.end(),
+                     [this](FileTree::Index a, FileTree::Index b) { return m_tree.size(a) > m_tree.size(b); });
+
+    std::atomic<std::size_t> next{0};
+    std::atomic_bool failed{false};
+    std::mutex progressMutex;
+    JobProgress progress;
+    progress.totalItems = work.size();
+    QString firstError;
+    auto worker = [&] {
+        EntryEncoder encoder(level);
+        for (std::size_t k = next.fetch_add(1); k < work.size(); k = next.fetch_add(1)) {
+            if (failed.load() || (control && control->cancelled()))
+                return;
+            const FileTree::Index i = work[k];
+            const QByteArray path = DeflatePipeline::sourcePath(m_tree, i);
+            EncodedEntry e;
+            QString why;
+            const bool ok = m_tree.isFile(i) ? encoder.encodeFile(path, m_tree.size(i), false, &e, &why)
+                                             : EntryEncoder::encodeSymlink(path, &e, &why);
+            std::lock_guard lock(progressMutex);
+            if (!ok) {
+                if (!failed.exchange(true))
+                    firstError = QStringLiteral("%1: %2").arg(QFile::decodeName(path), why);
+                return;
+            }
+            sizes->stored[i] = e.compressedSize;
+            ++progress.items;
+            progress.bytes += m_tree.size(i);
+            if (control)
+                control->report(progress);
+        }
+    };
+    if (threads <= 0)
+        threads = int(std::max(1U, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(worker);
+    for (std::thread &t : pool)
+        t.join();
+    if (failed.load() || (control && control->cancelled())) {
+        if (error)
+            *error = failed.load() ? firstError : QStringLiteral("size prediction cancelled");
+        return false;
+    }
+    // A symlink's uncompressed size (its target's length) only matters past
+    // 4 GiB, so it is not recorded.
+    std::lock_guard lock(m_mutex);
+    m_exact = std::move(sizes);
+    return true;
+}
+
+bool ZipSizePredictor::useTransform(const ExportTransform &transform, int level, QString *error)
+{
+    auto replaced = std::make_shared<ReplacedMap>();
+    EntryEncoder encoder(level);
+    for (const auto &[node, file] : transform.replacements()) {
+        EncodedEntry e;
+        QString why;
+        if (!encoder.encodeFile(file.path, file.size, false, &e, &why)) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(QFile::decodeName(file.path), why);
+            return false;
+        }
+        (*replaced)[node] = {e.compressedSize, file.size};
+    }
+    std::lock_guard lock(m_mutex);
+    m_replaced = std::move(replaced);
+    m_stripLookedAt = std::make_shared<const Bitset>(transform.stripLookedAt());
+    m_bytecodeUnpredicted = transform.summary().bytecode != BytecodeMode::Keep;
+    return true;
+}
+
+bool ZipSizePredictor::compute(SizeLedger &ledger, int level, JobControl *control, int threads, QString *error)
+{
+    if (!compute(level, control, threads, error))
+        return false;
+    const int strip = RuleCatalog::indexOf(u"strip");
+    if (!ledger.ruleEnabled(strip) || !ledger.ruleMatches(strip).any())
+        return true;
+    auto savings = measureStrip(ledger.ruleMatches(strip), level, control, threads, error);
+    if (!savings)
+        return false;
+    ledger.setTransformSavings(strip, std::move(*savings));
+    return true;
+}
+
+bool ZipSizePredictor::measureStripSavings(SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries, int level,
+                                           JobControl *control, int threads, QString *error)
+{
+    const int strip = RuleCatalog::indexOf(u"strip");
+    if (!ledger.ruleEnabled(strip) || ledger.transformMeasured(strip) || !ledger.ruleMatches(strip).any())
+        return true;
+    ZipSizePredictor predictor(ledger.tree(), zipEntries);
+    auto savings = predictor.measureStrip(ledger.ruleMatches(strip), level, control, threads, error);
+    if (!savings)
+        return false;
+    ledger.setTransformSavings(strip, std::move(*savings));
+    return true;
+}
+
+std::optional<std::unordered_map<FileTree::Index, std::uint64_t>>
+ZipSizePredictor::measureStrip(const Bitset &stripMatches, int level, JobControl *control, int threads, QString *error)
+{
+    // Every match is stripped, pruned or not, so that later selections are
+    // predicted without stripping again.
+    ExportOptions options;
+    options.level = level;
+    options.threads = threads;
+    options.strip = stripMatches;
+    ExportTransform transform;
+    QString why;
+    if (!transform.prepare(m_tree, m_zipEntries, Bitset(m_tree.count()), options, control, &why) ||
+        !useTransform(transform, level, &why)) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    }
+    std::unordered_map<FileTree::Index, std::uint64_t> savings;
+    for (const auto &[node, file] : transform.replacements())
+        savings[node] = m_uncompressed[node] - file.size;
+    return savings;
+}
+
+ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, const QByteArray &prefix) const
+{
+    return predictWith(pruned, prefix, nullptr);
+}
+
+ZipSizePredictor::Prediction ZipSizePredictor::predict(const SizeLedger &ledger, const QByteArray &prefix) const
+{
+    const int strip = RuleCatalog::indexOf(u"strip");
+    const Bitset none(m_tree.count());
+    return predictWith(ledger.pruned(), prefix, ledger.ruleEnabled(strip) ? &ledger.ruleMatches(strip) : &none);
+}
+
+ZipSizePredictor::Prediction ZipSizePredictor::predictWith(const Bitset &pruned, const QByteArray &prefix,
+                                                           const Bitset *strip) const
+{
+    std::shared_ptr<const Sizes> exact;
+    std::shared_ptr<const ReplacedMap> replaced;
+    std::shared_ptr<const Bitset> lookedAt;
+    bool bytecodeUnpredicted = false;
+    {
+        std::lock_guard lock(m_mutex);
+        exact = m_exact;
+        replaced = m_replaced;
+        lookedAt = m_stripLookedAt;
+        bytecodeUnpredicted = m_bytecodeUnpredicted;
+    }
+    const std::vector<std::uint64_t> &stored = exact ? exact->stored : m_approximate;
+    const Bitset exported = m_mask.exported(pruned);
+    const FileTree::Index root = m_tree.packageRoot();
+    Prediction p;
+    p.exact = bool(exact) && !bytecodeUnpredicted;
+    if (strip) {
+        // A kept file strip rewrites but whose stripped size is unknown leaves the size unknown.
+        Bitset unknown = *strip;
+        unknown &= exported;
+        if (lookedAt)
+            unknown.subtract(*lookedAt);
+        unknown.forEach([&](std::size_t n) {
+            if (m_tree.isFile(FileTree::Index(n)))
+                p.exact = false;
+        });
+    }
+    if (!exported.test(root)) {
+        p.bytes = ZipWriter::endRecordsSize(0, 0, 0);
+        return p;
+    }
+    std::uint64_t entries = 0, local = 0, central = 0;
+    const std::uint64_t prefixLength = std::uint64_t(prefix.size());
+    exported.forEach([&](std::size_t n) {
+        const auto i = FileTree::Index(n);
+        if (i == root)
+            return;
+        const std::uint64_t name = prefixLength + m_nameLength[i];
+        local += ZipWriter::localHeaderSize(name, stored[i], m_uncompressed[i]) + stored[i];
+        central += ZipWriter::centralHeaderSize(name, stored[i], m_uncompressed[i], 0);
+        ++entries;
+    });
+    // Stripped copies stand in for their sources: swap their headers and data.
+    if (replaced)
+        for (const auto &[i, r] : *replaced) {
+            if (!exported.test(i) || (strip && !strip->test(i)))
+                continue;
+            const std::uint64_t name = prefixLength + m_nameLength[i];
+            local -= ZipWriter::localHeaderSize(name, stored[i], m_uncompressed[i]) + stored[i];
+            central -= ZipWriter::centralHeaderSize(name, stored[i], m_uncompressed[i], 0);
+            local += ZipWriter::localHeaderSize(name, r.stored, r.uncompressed) + r.stored;
+            central += ZipWriter::centralHeaderSize(name, r.stored, r.uncompressed, 0);
+        }
+    for (const QByteArray &folder : ExportPlan::prefixFolders(prefix)) {
+        local += ZipWriter::localHeaderSize(std::uint64_t(folder.size()), 0, 0);
+        central += ZipWriter::centralHeaderSize(std::uint64_t(folder.size()), 0, 0, 0);
+        ++entries;
+    }
+    // Past 4 GiB some local headers sit at offsets that need zip64 fields, and
+    // which ones depends on the order: walk the plan then.
+    if (local >= ZipWriter::kMax32) {
+        p.bytes = exactWalk(exported, prefix, exact ? *exact : Sizes{-1, m_approximate}, replaced.get(), strip);
+        return p;
+    }
+    p.bytes = local + central + ZipWriter::endRecordsSize(entries, local, central);
+    return p;
+}
+
+std::uint64_t ZipSizePredictor::exactWalk(const Bitset &exported, const QByteArray &prefix, const Sizes &s,
+                                          const ReplacedMap *replaced, const Bitset *strip) const
+{
+    const ExportPlan plan = ExportPlan::build(m_tree, exported, prefix);
+    std::uint64_t offset = 0, central = 0;
+    for (const PlanEntry &e : plan.entries()) {
+        std::uint64_t data = e.node == FileTree::kNone ? 0 : s.stored[e.node];
+        std::uint64_t size = e.node == FileTree::kNone ? 0 : m_uncompressed[e.node];
+        if (replaced && e.node != FileTree::kNone && (!strip || strip->test(e.node)))
+            if (const auto it = replaced->find(e.node); it != replaced->end()) {
+                data = it->second.stored;
+                size = it->second.uncompressed;
+            }
+        const std::uint64_t name = std::uint64_t(e.name.size());
+        central += ZipWriter::centralHeaderSize(name, data, size, offset);
+        offset += ZipWriter::localHeaderSize(name, data, size) + data;
+    }
+    return offset + central + ZipWriter::endRecordsSize(plan.entries().size(), offset, central);
+}

@@ -1,0 +1,378 @@
+#include "scan/directoryscanner.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+struct Entry {
+    QByteArray name;
+    struct stat st;
+};
+
+// One open folder on the walk: its handle and its sorted entries.
+struct Frame {
+    DIR *dir = nullptr;
+    std::vector<Entry> entries;
+    std::size_t next = 0;
+    FileTree::Index node = 0; // the folder's node; its path is derived only when needed
+    int depth = 0;            // components below the root
+};
+
+QString errnoText(int err)
+{
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+// A deep tree keeps one descriptor a level open; lift the soft limit to the hard one.
+void raiseDescriptorLimit()
+{
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &lim);
+    }
+}
+
+std::uint16_t permissions(const struct stat &st)
+{
+    return std::uint16_t(st.st_mode & 07777);
+}
+
+// Resolves a link target against the link's folder (`depth` components below
+// the root) without touching the disk; false when it climbs above the root.
+bool staysInside(int depth, const QByteArray &target)
+{
+    if (target.startsWith('/'))
+        return false;
+    for (const QByteArray &part : target.split('/')) {
+        if (part == "..") {
+            if (--depth < 0)
+                return false;
+        } else if (!part.isEmpty() && part != ".") {
+            ++depth;
+        }
+    }
+    return true;
+}
+
+// Counters every worker of one scan adds to, for progress reports.
+struct SharedProgress {
+    std::atomic<std::uint64_t> files{0};
+    std::atomic<std::uint64_t> bytes{0};
+};
+
+// A sequential walk of one folder's subtree into one FileTree. `baseDepth` is
+// how deep that folder lies below the scan root (a fragment's root is at 0 in
+// its own tree but deeper in the scan).
+class Walk
+{
+public:
+    Walk(FileTree &tree, JobControl *control, SharedProgress &progress, int baseDepth = 0)
+        : m_tree(tree), m_control(control), m_shared(progress), m_baseDepth(baseDepth)
+    {
+    }
+
+    bool readFolder(int dirFd, DIR *dir, Frame &frame)
+    {
+        frame.dir = dir;
+        errno = 0;
+        while (dirent *e = readdir(dir)) {
+            if (m_control && m_control->cancelled())
+                return false; // a huge folder must not delay a cancel
+            const char *n = e->d_name;
+            if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
+                continue;
+            Entry entry;
+            entry.name = QByteArray(n);
+            if (fstatat(dirFd, n, &entry.st, AT_SYMLINK_NOFOLLOW) != 0) {
+                const int err = errno;
+                m_tree.addIssue(pathOf(frame.node, entry.name),
+                                err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+                errno = 0;
+                continue;
+            }
+            frame.entries.push_back(std::move(entry));
+            errno = 0;
+        }
+        if (errno != 0)
+            m_tree.addIssue(m_tree.path(frame.node), QStringLiteral("reading the folder failed: %1").arg(errnoText(errno)));
+        std::sort(frame.entries.begin(), frame.entries.end(),
+                  [](const Entry &a, const Entry &b) { return a.name < b.name; });
+        return true;
+    }
+
+    void run(DIR *rootDir)
+    {
+        // Paths are not kept per level: a 4,000-level chain of long names
+        // would need gigabytes for them.
+        std::vector<Frame> stack;
+        stack.emplace_back();
+        stack.back().depth = m_baseDepth;
+        readFolder(dirfd(rootDir), rootDir, stack.back());
+
+        while (!stack.empty()) {
+            if (m_control && m_control->cancelled())
+                break;
+            Frame &frame = stack.back();
+            if (frame.next >= frame.entries.size()) {
+                closedir(frame.dir);
+                stack.pop_back();
+                m_tree.endDirectory();
+                continue;
+            }
+            Entry &entry = frame.entries[frame.next++];
+            const std::uint8_t nameFlag = FileTree::isValidUtf8(entry.name) ? FlagNone : FlagNonUtf8Name;
+            const mode_t type = entry.st.st_mode & S_IFMT;
+            if (type == S_IFDIR) {
+                const int fd = openat(dirfd(frame.dir), entry.name.constData(),
+                                      O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
+                if (!child) {
+                    const int err = errno;
+                    if (fd >= 0)
+                        ::close(fd);
+                    m_tree.addLeaf(entry.name, NodeKind::Directory, 0, permissions(entry.st),
+                                   std::uint8_t(FlagUnreadable | nameFlag));
+                    m_tree.addIssue(pathOf(frame.node, entry.name), err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+                    continue;
+                }
+                Frame next;
+                next.node = m_tree.beginDirectory(entry.name, permissions(entry.st), nameFlag);
+                next.depth = frame.depth + 1;
+                readFolder(fd, child, next);
+                stack.push_back(std::move(next)); // `frame` and `entry` are invalid from here
+                continue;
+            }
+            addLeaf(frame, entry, nameFlag);
+        }
+        // Cancelled: close what is still open; the tree stays consistent.
+        for (Frame &f : stack)
+            closedir(f.dir);
+    }
+
+    QByteArray pathOf(FileTree::Index dir, const QByteArray &name) const
+    {
+        const QByteArray dirPath = m_tree.path(dir);
+        return dirPath.isEmpty() ? name : dirPath + '/' + name;
+    }
+    void addLeaf(const Frame &frame, const Entry &entry, std::uint8_t flags)
+    {
+        const int dirFd = dirfd(frame.dir);
+        const struct stat &st = entry.st;
+        switch (st.st_mode & S_IFMT) {
+        case S_IFREG: {
+            if (st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH))
+                flags |= FlagExecutable;
+            if (st.st_nlink > 1)
+                flags |= FlagHardLink;
+            m_tree.addLeaf(entry.name, NodeKind::File, std::uint64_t(st.st_size), permissions(st), flags);
+            ++m_files;
+            m_shared.files.fetch_add(1, std::memory_order_relaxed);
+            m_shared.bytes.fetch_add(std::uint64_t(st.st_size), std::memory_order_relaxed);
+            break;
+        }
+        case S_IFLNK: {
+            QByteArray target(qsizetype(st.st_size > 0 ? st.st_size : 4096), '\0');
+            const ssize_t n = readlinkat(dirFd, entry.name.constData(), target.data(), size_t(target.size()));
+            target.truncate(n > 0 ? qsizetype(n) : 0);
+            struct stat resolved {};
+            if (fstatat(dirFd, entry.name.constData(), &resolved, 0) != 0) {
+                flags |= FlagLinkDangling;
+                if (errno == ELOOP)
+                    m_tree.addIssue(pathOf(frame.node, entry.name), QStringLiteral("symlink loop"));
+            }
+            if (!staysInside(frame.depth, target))
+                flags |= FlagLinkOutside;
+            m_tree.addLeaf(entry.name, NodeKind::Symlink, 0, permissions(st), flags);
+            break;
+        }
+        case S_IFIFO:
+            m_tree.addLeaf(entry.name, NodeKind::Fifo, 0, permissions(st), flags);
+            break;
+        case S_IFSOCK:
+            m_tree.addLeaf(entry.name, NodeKind::Socket, 0, permissions(st), flags);
+            break;
+        default:
+            m_tree.addLeaf(entry.name, NodeKind::Device, 0, permissions(st), flags);
+            break;
+        }
+        if (m_control && (m_files & 0xff) == 0)
+            m_control->report({m_shared.files.load(std::memory_order_relaxed),
+                               m_shared.bytes.load(std::memory_order_relaxed), 0, pathOf(frame.node, entry.name)});
+    }
+
+    FileTree &m_tree;
+    JobControl *m_control;
+    SharedProgress &m_shared;
+    int m_baseDepth;
+    std::uint64_t m_files = 0;
+};
+
+// Splits the scan over worker threads: the root's folders (or, while the
+// root holds a single folder such as python/, that folder's) are walked in
+// parallel into fragments, then spliced into the tree in name order, so the
+// result is the same preorder a sequential walk gives.
+class ParallelScan
+{
+public:
+    ParallelScan(FileTree &tree, JobControl *control) : m_tree(tree), m_control(control) {}
+
+    void run(DIR *rootDir)
+    {
+        Frame root;
+        Walk(m_tree, m_control, m_progress).readFolder(dirfd(rootDir), rootDir, root);
+        level(root);
+        closedir(rootDir);
+    }
+
+private:
+    // The folder behind `frame` is open in m_tree; adds its entries.
+    void level(Frame &frame)
+    {
+        std::vector<std::size_t> dirs;
+        for (std::size_t i = 0; i < frame.entries.size(); ++i)
+            if (S_ISDIR(frame.entries[i].st.st_mode))
+                dirs.push_back(i);
+        if (dirs.size() == 1 && frame.depth < 4)
+            descend(frame, dirs.front());
+        else
+            splitAcrossThreads(frame, dirs);
+    }
+
+    // A single folder: walk into it on this thread and split below it.
+    void descend(Frame &frame, std::size_t only)
+    {
+        Walk walk(m_tree, m_control, m_progress);
+        for (std::size_t i = 0; i < frame.entries.size(); ++i) {
+            const Entry &e = frame.entries[i];
+            if (i != only) {
+                walk.addLeaf(frame, e, nameFlags(e.name));
+                continue;
+            }
+            const int fd = openat(dirfd(frame.dir), e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
+            if (!child) {
+                const int err = errno;
+                if (fd >= 0)
+                    ::close(fd);
+                addUnreadable(frame, e, err);
+                continue;
+            }
+            Frame sub;
+            sub.node = m_tree.beginDirectory(e.name, permissions(e.st), nameFlags(e.name));
+            sub.depth = frame.depth + 1;
+            walk.readFolder(dirfd(child), child, sub);
+            level(sub);
+            closedir(child);
+            m_tree.endDirectory();
+        }
+    }
+
+    void splitAcrossThreads(Frame &frame, const std::vector<std::size_t> &dirs)
+    {
+        struct Fragment {
+            std::unique_ptr<FileTree> tree; // null when cancelled before the walk
+            int openErrno = 0;              // set when the folder could not be opened
+        };
+        std::vector<Fragment> fragments(frame.entries.size());
+        std::atomic<std::size_t> next{0};
+        const int dirFd = dirfd(frame.dir);
+        auto worker = [&] {
+            for (std::size_t k = next.fetch_add(1); k < dirs.size(); k = next.fetch_add(1)) {
+                if (m_control && m_control->cancelled())
+                    return;
+                const Entry &e = frame.entries[dirs[k]];
+                Fragment &out = fragments[dirs[k]];
+                out.tree = std::make_unique<FileTree>();
+                const int fd = openat(dirFd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
+                if (child) {
+                    Walk(*out.tree, m_control, m_progress, frame.depth + 1).run(child);
+                } else {
+                    out.openErrno = errno;
+                    if (fd >= 0)
+                        ::close(fd);
+                }
+                out.tree->finish();
+            }
+        };
+        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < std::min<std::size_t>(threads, dirs.size()); ++t)
+            pool.emplace_back(worker);
+        worker();
+        for (std::thread &t : pool)
+            t.join();
+
+        Walk walk(m_tree, m_control, m_progress);
+        for (std::size_t i = 0; i < frame.entries.size(); ++i) {
+            const Entry &e = frame.entries[i];
+            if (!S_ISDIR(e.st.st_mode)) {
+                walk.addLeaf(frame, e, nameFlags(e.name));
+                continue;
+            }
+            const Fragment &fragment = fragments[i];
+            if (!fragment.tree)
+                continue; // cancelled before this folder was walked
+            if (fragment.openErrno != 0)
+                addUnreadable(frame, e, fragment.openErrno);
+            else
+                m_tree.appendTree(*fragment.tree, e.name, permissions(e.st), nameFlags(e.name));
+        }
+    }
+
+    void addUnreadable(const Frame &frame, const Entry &e, int err)
+    {
+        m_tree.addLeaf(e.name, NodeKind::Directory, 0, permissions(e.st),
+                       std::uint8_t(FlagUnreadable | nameFlags(e.name)));
+        const QByteArray dir = m_tree.path(frame.node);
+        m_tree.addIssue(dir.isEmpty() ? e.name : dir + '/' + e.name,
+                        err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+    }
+
+    static std::uint8_t nameFlags(const QByteArray &name)
+    {
+        return FileTree::isValidUtf8(name) ? FlagNone : FlagNonUtf8Name;
+    }
+
+    FileTree &m_tree;
+    JobControl *m_control;
+    SharedProgress m_progress;
+};
+
+} // namespace
+
+std::unique_ptr<FileTree> DirectoryScanner::scan(const QString &root, QString *error, JobControl *control)
+{
+    raiseDescriptorLimit();
+    const QByteArray rootBytes = QFile::encodeName(root);
+    const int fd = ::open(rootBytes.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *dir = fd >= 0 ? fdopendir(fd) : nullptr;
+    if (!dir) {
+        const int err = errno;
+        if (fd >= 0)
+            ::close(fd);
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(root, errnoText(err));
+        return nullptr;
+    }
+    auto tree = std::make_unique<FileTree>();
+    tree->setRootPath(root);
+    tree->setSource(FileTree::Source::Directory);
+    ParallelScan(*tree, control).run(dir);
+    tree->finish();
+    if (control)
+        control->report({tree->fileCount(), tree->totalBytes(0), 0, {}}, true);
+    return tree;
+}

@@ -1,0 +1,317 @@
+#include "select/profile.h"
+
+#include "select/targets.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace {
+
+bool readStringList(const QJsonValue &v, const QString &key, QStringList *out, QString *error)
+{
+    if (!v.isArray()) {
+        *error = QStringLiteral("\"%1\" must be a list of strings").arg(key);
+        return false;
+    }
+    out->clear();
+    for (const QJsonValue &item : v.toArray()) {
+        if (!item.isString()) {
+            *error = QStringLiteral("\"%1\" must hold only strings").arg(key);
+            return false;
+        }
+        out->push_back(item.toString());
+    }
+    return true;
+}
+
+bool readBytes(const QJsonValue &v, const QString &key, std::uint64_t *out, QString *error)
+{
+    const double d = v.toDouble(-1);
+    // The range check comes first: converting 1e300 to an integer is undefined.
+    if (!v.isDouble() || !(d >= 0 && d <= 9.0e15) || d != double(std::uint64_t(d))) {
+        *error = QStringLiteral("\"%1\" must be a whole number of bytes").arg(key);
+        return false;
+    }
+    *out = std::uint64_t(d);
+    return true;
+}
+
+bool validPath(const QString &p)
+{
+    if (p.isEmpty() || p.startsWith(QLatin1Char('/')))
+        return false;
+    const QStringList parts = p.split(QLatin1Char('/'));
+    return !parts.contains(QStringLiteral(".."));
+}
+
+} // namespace
+
+QStringList Profile::knownRuntimes()
+{
+    return Target::runtimes();
+}
+
+QStringList Profile::knownArchitectures()
+{
+    return Target::architectures();
+}
+
+std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
+{
+    QString dummy;
+    QString &err = error ? *error : dummy;
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        err = QStringLiteral("malformed JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        err = QStringLiteral("a profile must be a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    static const QStringList keys{QStringLiteral("version"), QStringLiteral("runtime"), QStringLiteral("arch"),
+                                  QStringLiteral("limit_bytes"), QStringLiteral("reserve_bytes"),
+                                  QStringLiteral("rules"), QStringLiteral("exceptions"), QStringLiteral("prune"),
+                                  QStringLiteral("keep"), QStringLiteral("prefix"), QStringLiteral("level")};
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!keys.contains(it.key())) {
+            err = QStringLiteral("unknown key \"%1\"").arg(it.key());
+            return std::nullopt;
+        }
+    }
+    if (!o.contains(QStringLiteral("version"))) {
+        err = QStringLiteral("missing key \"version\"");
+        return std::nullopt;
+    }
+    Profile p;
+    const QJsonValue version = o.value(QStringLiteral("version"));
+    if (!version.isDouble() || version.toDouble() != double(version.toInt())) {
+        err = QStringLiteral("\"version\" must be an integer");
+        return std::nullopt;
+    }
+    p.version = version.toInt();
+    if (p.version > kVersion || p.version < 1) {
+        err = QStringLiteral("\"version\" %1 is not supported (this LayerSlim reads version %2)")
+                  .arg(p.version)
+                  .arg(kVersion);
+        return std::nullopt;
+    }
+    auto stringKey = [&](const QString &key, QString *out) {
+        if (!o.contains(key))
+            return true;
+        const QJsonValue v = o.value(key);
+        if (!v.isString()) {
+            err = QStringLiteral("\"%1\" must be a string").arg(key);
+            return false;
+        }
+        *out = v.toString();
+        return true;
+    };
+    if (!stringKey(QStringLiteral("runtime"), &p.runtime) || !stringKey(QStringLiteral("arch"), &p.arch)
+        || !stringKey(QStringLiteral("prefix"), &p.prefix))
+        return std::nullopt;
+    // The runtime table's own words, as every command says them.
+    if (QString why = Target::runtimeProblem(p.runtime); !why.isEmpty()) {
+        err = QStringLiteral("\"runtime\": %1").arg(why);
+        return std::nullopt;
+    }
+    if (QString why = Target::archProblem(p.arch); !why.isEmpty()) {
+        err = QStringLiteral("\"arch\": %1").arg(why);
+        return std::nullopt;
+    }
+    if (p.prefix.startsWith(QLatin1Char('/')) || p.prefix.split(QLatin1Char('/')).contains(QStringLiteral(".."))
+        || p.prefix.contains(QLatin1Char('\\')) || p.prefix.contains(QChar(0))
+        || (p.prefix.size() >= 2 && p.prefix[1] == QLatin1Char(':'))) {
+        err = QStringLiteral("\"prefix\" must be a relative path without '..', '\\', NUL or a drive letter");
+        return std::nullopt;
+    }
+    if (o.contains(QStringLiteral("limit_bytes"))
+        && !readBytes(o.value(QStringLiteral("limit_bytes")), QStringLiteral("limit_bytes"), &p.limitBytes, &err))
+        return std::nullopt;
+    if (o.contains(QStringLiteral("reserve_bytes"))
+        && !readBytes(o.value(QStringLiteral("reserve_bytes")), QStringLiteral("reserve_bytes"), &p.reserveBytes,
+                      &err))
+        return std::nullopt;
+    if (o.contains(QStringLiteral("level"))) {
+        const QJsonValue v = o.value(QStringLiteral("level"));
+        if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 0 || v.toInt() > 12) {
+            err = QStringLiteral("\"level\" must be an integer from 0 to 12");
+            return std::nullopt;
+        }
+        p.level = v.toInt();
+    }
+    if (o.contains(QStringLiteral("rules"))) {
+        if (!readStringList(o.value(QStringLiteral("rules")), QStringLiteral("rules"), &p.rules, &err))
+            return std::nullopt;
+        for (const QString &id : std::as_const(p.rules)) {
+            if (RuleCatalog::indexOf(id) < 0) {
+                err = QStringLiteral("\"rules\": unknown rule id \"%1\"").arg(id);
+                return std::nullopt;
+            }
+        }
+    }
+    if (o.contains(QStringLiteral("exceptions"))) {
+        const QJsonValue v = o.value(QStringLiteral("exceptions"));
+        if (!v.isObject()) {
+            err = QStringLiteral("\"exceptions\" must be an object of rule id to list of globs");
+            return std::nullopt;
+        }
+        const QJsonObject ex = v.toObject();
+        for (auto it = ex.begin(); it != ex.end(); ++it) {
+            if (RuleCatalog::indexOf(it.key()) < 0) {
+                err = QStringLiteral("\"exceptions\": unknown rule id \"%1\"").arg(it.key());
+                return std::nullopt;
+            }
+            QStringList globs;
+            if (!readStringList(it.value(), QStringLiteral("exceptions.%1").arg(it.key()), &globs, &err))
+                return std::nullopt;
+            p.exceptions.insert(it.key(), globs);
+        }
+    }
+    for (const auto &[key, list] : {std::pair{QStringLiteral("prune"), &p.prune},
+                                    std::pair{QStringLiteral("keep"), &p.keep}}) {
+        if (!o.contains(key))
+            continue;
+        if (!readStringList(o.value(key), key, list, &err))
+            return std::nullopt;
+        for (const QString &path : std::as_const(*list)) {
+            if (!validPath(path)) {
+                err = QStringLiteral("\"%1\": path \"%2\" is outside the layer").arg(key, path);
+                return std::nullopt;
+            }
+        }
+    }
+    return p;
+}
+
+std::optional<Profile> Profile::load(const QString &path, QString *error)
+{
+    constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+    // Opening a FIFO would block and /dev/zero never ends: only regular files are read.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        if (error)
+            *error = QStringLiteral("%1: not a regular file").arg(path);
+        return std::nullopt;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    const QByteArray json = f.read(kMaxBytes + 1); // bounded even if the file grows meanwhile
+    if (json.size() > kMaxBytes) {
+        if (error)
+            *error = QStringLiteral("%1: too large for a profile").arg(path);
+        return std::nullopt;
+    }
+    QString why;
+    auto p = fromJson(json, &why);
+    if (!p && error)
+        *error = QStringLiteral("%1: %2").arg(path, why);
+    return p;
+}
+
+QByteArray Profile::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("version"), version);
+    o.insert(QStringLiteral("runtime"), runtime);
+    o.insert(QStringLiteral("arch"), arch);
+    o.insert(QStringLiteral("limit_bytes"), double(limitBytes));
+    o.insert(QStringLiteral("reserve_bytes"), double(reserveBytes));
+    o.insert(QStringLiteral("rules"), QJsonArray::fromStringList(rules));
+    QJsonObject ex;
+    for (auto it = exceptions.begin(); it != exceptions.end(); ++it)
+        ex.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    o.insert(QStringLiteral("exceptions"), ex);
+    o.insert(QStringLiteral("prune"), QJsonArray::fromStringList(prune));
+    o.insert(QStringLiteral("keep"), QJsonArray::fromStringList(keep));
+    o.insert(QStringLiteral("prefix"), prefix);
+    o.insert(QStringLiteral("level"), level);
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+bool Profile::save(const QString &path, QString *error) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(toJson()) < 0 || !f.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool Profile::applyTo(SizeLedger &ledger, QString *error) const
+{
+    const FileTree &tree = ledger.tree();
+    const auto &catalog = RuleCatalog::all();
+    for (std::size_t r = 0; r < catalog.size(); ++r) {
+        const int rule = int(r);
+        const QStringList globs = exceptions.value(catalog[r].id, catalog[r].defaultExceptions);
+        if (ledger.ruleExceptions(rule) != globs)
+            ledger.setRuleExceptions(rule, globs);
+        ledger.setRuleEnabled(rule, rules.contains(catalog[r].id));
+    }
+    // Shallow marks first, so that a deeper mark inside wins as it did when saved.
+    struct Pending {
+        FileTree::Index node;
+        int depth;
+        SizeLedger::Mark mark;
+    };
+    std::vector<Pending> marks;
+    for (const auto &[list, mark] : {std::pair{&prune, SizeLedger::Mark::Prune},
+                                     std::pair{&keep, SizeLedger::Mark::Keep}}) {
+        for (const QString &p : *list) {
+            const FileTree::Index node = tree.find(p.toUtf8(), tree.packageRoot());
+            if (node == FileTree::kNone) {
+                if (error)
+                    *error = QStringLiteral("\"%1\": path \"%2\" is not in %3")
+                                 .arg(mark == SizeLedger::Mark::Prune ? QStringLiteral("prune") : QStringLiteral("keep"),
+                                      p, tree.rootPath());
+                return false;
+            }
+            marks.push_back({node, tree.depth(node), mark});
+        }
+    }
+    std::stable_sort(marks.begin(), marks.end(), [](const Pending &a, const Pending &b) { return a.depth < b.depth; });
+    for (const Pending &m : marks)
+        ledger.mark(m.node, m.mark);
+    return true;
+}
+
+Profile Profile::fromLedger(const SizeLedger &ledger, const Profile &base)
+{
+    Profile p = base;
+    p.rules.clear();
+    p.exceptions.clear();
+    p.prune.clear();
+    p.keep.clear();
+    const auto &catalog = RuleCatalog::all();
+    for (std::size_t r = 0; r < catalog.size(); ++r) {
+        if (ledger.ruleEnabled(int(r)))
+            p.rules.push_back(catalog[r].id);
+        if (ledger.ruleExceptions(int(r)) != catalog[r].defaultExceptions)
+            p.exceptions.insert(catalog[r].id, ledger.ruleExceptions(int(r)));
+    }
+    // A mark's root: set in the mark's bitset while its parent is not.
+    const FileTree &tree = ledger.tree();
+    for (FileTree::Index i = 1; i < tree.count(); ++i) {
+        const FileTree::Index parent = tree.parent(i);
+        if (ledger.manualPrunes().test(i) && !ledger.manualPrunes().test(parent))
+            p.prune.push_back(FileTree::displayName(tree.packagePath(i)));
+        if (ledger.manualKeeps().test(i) && !ledger.manualKeeps().test(parent))
+            p.keep.push_back(FileTree::displayName(tree.packagePath(i)));
+    }
+    return p;
+}

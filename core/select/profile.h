@@ -1,0 +1,46 @@
+// A saved set of choices (rules, exceptions, manual prunes and keeps, target
+// and export settings) as versioned JSON that the GUI writes and the CLI
+// replays. Paths are relative to the layer's package root.
+#pragma once
+
+#include "select/sizeledger.h"
+#include "base/units.h"
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+struct Profile {
+    static constexpr int kVersion = 1;
+
+    int version = kVersion;
+    QString runtime = QStringLiteral("python3.10");
+    QString arch = QStringLiteral("x86_64");
+    std::uint64_t limitBytes = units::kLambdaUnzippedLimit;
+    std::uint64_t reserveBytes = units::kDefaultReserve;
+    QStringList rules;
+    QMap<QString, QStringList> exceptions; // rule id -> globs; replaces the rule's defaults
+    QStringList prune;
+    QStringList keep;
+    QString prefix = QStringLiteral("python/");
+    int level = 6;
+
+    // Parses and validates; on failure returns nullopt and names the key and reason.
+    [[nodiscard]] static std::optional<Profile> fromJson(const QByteArray &json, QString *error);
+    [[nodiscard]] static std::optional<Profile> load(const QString &path, QString *error);
+    [[nodiscard]] QByteArray toJson() const;
+    // Written to a temporary file beside `path`, then renamed.
+    bool save(const QString &path, QString *error) const;
+
+    // Puts the profile's choices into a ledger. Fails, naming the path, when a
+    // prune or keep path is not in the tree.
+    bool applyTo(SizeLedger &ledger, QString *error) const;
+    // The choices a ledger holds, with `base`'s target and export settings.
+    [[nodiscard]] static Profile fromLedger(const SizeLedger &ledger, const Profile &base);
+
+    [[nodiscard]] static QStringList knownRuntimes();
+    [[nodiscard]] static QStringList knownArchitectures();
+};

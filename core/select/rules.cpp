@@ -1,0 +1,341 @@
+#include "select/rules.h"
+
+#include "tree/pathnames.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <unordered_set>
+
+namespace {
+
+using pathnames::endsWithAny;
+using pathnames::isMetadataName;
+
+// True when a top-level name is `project` or its metadata (`project-1.0.dist-info`).
+bool isProjectOrMetadata(QByteArrayView name, QByteArrayView project)
+{
+    if (name == project)
+        return true;
+    return isMetadataName(name) && name.startsWith(project) && name.size() > project.size()
+        && name[project.size()] == '-';
+}
+
+// Facts about one node that the matchers look at.
+struct NodeView {
+    const FileTree &tree;
+    FileTree::Index node;
+    QByteArrayView name;
+    bool dir;
+    bool file;
+    int level; // 1 for a top-level entry of the package root
+};
+
+bool insideMetadata(const FileTree &tree, FileTree::Index i)
+{
+    const FileTree::Index root = tree.packageRoot();
+    for (FileTree::Index p = tree.parent(i); p != root && p != FileTree::kNone; p = tree.parent(p))
+        if (isMetadataName(tree.name(p)))
+            return true;
+    return false;
+}
+
+// Sample-data folders of well-known packages, as package paths.
+constexpr std::array kSampleDataFolders{
+    "sklearn/datasets/data", "sklearn/datasets/images", "sklearn/datasets/descr",
+    "matplotlib/mpl-data/sample_data", "skimage/data", "scipy/datasets/_data",
+};
+
+bool matches(int rule, const NodeView &v)
+{
+    const QByteArrayView n = v.name;
+    switch (rule) {
+    case 0: // tests
+        return v.dir && (n == "tests" || n == "test");
+    case 1: // bytecode
+        return (v.dir && n == "__pycache__") || (v.file && endsWithAny(n, {".pyc", ".pyo"}));
+    case 2: // dist-info
+        return (v.dir && isMetadataName(n)) || (v.file && n.endsWith(".egg-info"));
+    case 3: // pyproject
+        return v.file && n == "pyproject.toml";
+    case 4: { // datasets
+        if (v.file && n.endsWith(".dat"))
+            return true;
+        // The folders above are 2 or 3 components deep; building every deeper
+        // folder's path made a 30,000-level zip take minutes.
+        if (!v.dir || v.level < 2 || v.level > 3)
+            return false;
+        const QByteArray path = v.tree.packagePath(v.node);
+        for (const char *folder : kSampleDataFolders)
+            if (path == folder)
+                return true;
+        return false;
+    }
+    case 5: // headers
+        return (v.file && endsWithAny(n, {".h", ".hpp"})) || (v.dir && v.level >= 2 && n == "include");
+    case 6: // sources
+        return v.file && endsWithAny(n, {".pyx", ".pxd", ".pxi", ".c", ".cpp", ".f", ".f90"});
+    case 7: // stubs
+        return v.file && n.endsWith(".pyi");
+    case 8: // static-libs
+        return v.file && n.endsWith(".a");
+    case 9: // docs
+        if (v.dir)
+            return (n == "docs" || n == "examples") && !insideMetadata(v.tree, v.node);
+        return v.file && endsWithAny(n, {".md", ".rst"}) && !insideMetadata(v.tree, v.node);
+    case 10: // build-tools
+        if (v.level != 1)
+            return false;
+        for (const char *p : {"pip", "setuptools", "wheel", "pkg_resources", "_distutils_hack"})
+            if (isProjectOrMetadata(n, p))
+                return true;
+        return v.file && n == "distutils-precedence.pth";
+    case 11: // runtime-provided
+        if (v.level != 1)
+            return false;
+        for (const char *p : {"boto3", "botocore", "s3transfer", "jmespath"})
+            if (isProjectOrMetadata(n, p))
+                return true;
+        return false;
+    case 12: // strip
+        return v.file && (n.endsWith(".so") || n.contains(".so."));
+    case 13: { // dist-info-lite: what importlib.metadata version()/entry points and pkg_resources read stays
+        const FileTree::Index parent = v.tree.parent(v.node);
+        if (parent == FileTree::kNone || !isMetadataName(v.tree.name(parent)))
+            return false;
+        if (v.dir)
+            return true; // licenses/ and the like
+        for (const char *keep : {"METADATA", "PKG-INFO", "entry_points.txt", "top_level.txt", "requires.txt"})
+            if (n == keep)
+                return false;
+        return true;
+    }
+    }
+    return false;
+}
+
+std::vector<Rule> makeCatalog()
+{
+    auto rule = [](const char *id, const char *title, const char *why, Risk risk,
+                   RuleAction action = RuleAction::Remove, QStringList exceptions = {}) {
+        return Rule{QString::fromLatin1(id), QString::fromUtf8(title), QString::fromUtf8(why), risk, action,
+                    std::move(exceptions)};
+    };
+    // The order is the rule index used by matches(); ids never change.
+    return {
+        rule("tests", QT_TRANSLATE_NOOP("RuleCatalog", "Test suites"), QT_TRANSLATE_NOOP("RuleCatalog", "Folders named exactly tests/ or test/. A few packages import from their "
+             "own tests at import time; pandas/_testing is never matched."), Risk::Caution),
+        rule("bytecode", QT_TRANSLATE_NOOP("RuleCatalog", "Bytecode caches"), QT_TRANSLATE_NOOP("RuleCatalog", "__pycache__/ folders and *.pyc/*.pyo files. Python rebuilds them, "
+             "but cold starts get slower (0.5–1 s to 2 s+ reported)."), Risk::Caution),
+        rule("dist-info", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata"), QT_TRANSLATE_NOOP("RuleCatalog", "*.dist-info/ and *.egg-info. Breaks importlib.metadata.version(), "
+             "entry points and pkg_resources checks."), Risk::Risky),
+        rule("pyproject", QT_TRANSLATE_NOOP("RuleCatalog", "pyproject.toml"), QT_TRANSLATE_NOOP("RuleCatalog", "Build configuration shipped inside packages; never read at run "
+             "time."), Risk::Safe),
+        rule("datasets", QT_TRANSLATE_NOOP("RuleCatalog", "Sample data"), QT_TRANSLATE_NOOP("RuleCatalog", "*.dat files and sample-data folders (scipy.misc, sklearn, "
+             "matplotlib). Functions that load the samples stop working."), Risk::Caution),
+        rule("headers", QT_TRANSLATE_NOOP("RuleCatalog", "C headers"), QT_TRANSLATE_NOOP("RuleCatalog", "*.h, *.hpp and include/ folders inside packages; only needed to build "
+             "against the package."), Risk::Safe),
+        rule("sources", QT_TRANSLATE_NOOP("RuleCatalog", "Native sources"), QT_TRANSLATE_NOOP("RuleCatalog", "*.pyx, *.pxd, *.pxi, *.c, *.cpp, *.f, *.f90: compiled already; "
+             "only Cython cimport at build time reads them."), Risk::Safe),
+        rule("stubs", QT_TRANSLATE_NOOP("RuleCatalog", "Type stubs"), QT_TRANSLATE_NOOP("RuleCatalog", "*.pyi files for type checkers; never imported."), Risk::Safe),
+        rule("static-libs", QT_TRANSLATE_NOOP("RuleCatalog", "Static libraries"), QT_TRANSLATE_NOOP("RuleCatalog", "*.a archives for linking; a running layer never loads "
+             "them."), Risk::Safe),
+        rule("docs", QT_TRANSLATE_NOOP("RuleCatalog", "Documentation"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "*.md and *.rst outside metadata, docs/ and examples/ folders."),
+             Risk::Safe),
+        rule("build-tools", QT_TRANSLATE_NOOP("RuleCatalog", "Build tools"), QT_TRANSLATE_NOOP("RuleCatalog", "pip, setuptools, wheel, pkg_resources, _distutils_hack and their "
+             "metadata. Packages that import pkg_resources at run time break."), Risk::Caution),
+        rule("runtime-provided", QT_TRANSLATE_NOOP("RuleCatalog", "Provided by Lambda"), QT_TRANSLATE_NOOP("RuleCatalog", "boto3, botocore, s3transfer, jmespath: the Lambda "
+             "Python runtime has them, maybe at another version."), Risk::Caution),
+        rule("strip", QT_TRANSLATE_NOOP("RuleCatalog", "Strip native libraries"), QT_TRANSLATE_NOOP("RuleCatalog", "Removes symbol tables and debug sections from *.so copies. "
+             "Some libraries (Pillow, OpenCV, libpq) fail to load after it."), Risk::Risky, RuleAction::Transform,
+             {QStringLiteral("PIL/**"), QStringLiteral("pillow.libs/**"), QStringLiteral("Pillow.libs/**"),
+              QStringLiteral("cv2/**"), QStringLiteral("opencv_python.libs/**"), QStringLiteral("psycopg2/**"),
+              QStringLiteral("psycopg2_binary.libs/**")}),
+        rule("dist-info-lite", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata, lite"), QT_TRANSLATE_NOOP("RuleCatalog", "Files in *.dist-info/ and *.egg-info/ except METADATA, "
+             "PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement "
+             "checks keep working; files() and pip uninstall do not."), Risk::Caution),
+    };
+}
+
+// (pattern suffix, path suffix) pairs known not to match. Without it a
+// profile glob such as "*a*a*a*a*a*a*a*a*b" takes exponential time.
+using GlobFailures = std::unordered_set<std::uint64_t>;
+
+bool globAt(QByteArrayView p, QByteArrayView s, GlobFailures &failed)
+{
+    const std::uint64_t state = std::uint64_t(p.size()) << 32 | std::uint64_t(s.size());
+    if (failed.count(state))
+        return false;
+    const bool matched = [&] {
+        while (!p.isEmpty()) {
+            if (p.startsWith("**")) {
+                QByteArrayView rest = p.sliced(2);
+                if (rest.startsWith('/'))
+                    rest = rest.sliced(1);
+                if (rest.isEmpty())
+                    return true;
+                // `**/` may match nothing, or any number of whole components.
+                for (qsizetype i = 0; i <= s.size(); ++i)
+                    if ((i == 0 || s[i - 1] == '/') && globAt(rest, s.sliced(i), failed))
+                        return true;
+                return false;
+            }
+            if (p[0] == '*') {
+                const QByteArrayView rest = p.sliced(1);
+                for (qsizetype i = 0; i <= s.size(); ++i) {
+                    if (globAt(rest, s.sliced(i), failed))
+                        return true;
+                    if (i < s.size() && s[i] == '/')
+                        return false;
+                }
+                return false;
+            }
+            if (s.isEmpty())
+                return false;
+            if (p[0] == '?' ? s[0] == '/' : p[0] != s[0])
+                return false;
+            p = p.sliced(1);
+            s = s.sliced(1);
+        }
+        return s.isEmpty();
+    }();
+    if (!matched)
+        failed.insert(state);
+    return matched;
+}
+
+// Package paths along a preorder walk, each built from its parent's in
+// O(name) instead of walking up the tree: per-node packagePath() made trees
+// 30,000 levels deep take minutes.
+class PathTracker
+{
+public:
+    explicit PathTracker(const FileTree &tree) : m_tree(tree) {}
+
+    const QByteArray &at(FileTree::Index i)
+    {
+        const FileTree::Index parent = m_tree.parent(i);
+        while (!m_open.empty() && m_open.back().first != parent)
+            m_open.pop_back();
+        if (m_open.empty()) {
+            m_path = m_tree.packagePath(parent);
+            m_open.emplace_back(parent, m_path.size());
+        }
+        m_path.truncate(m_open.back().second);
+        if (!m_path.isEmpty())
+            m_path += '/';
+        m_path += m_tree.name(i);
+        if (m_tree.isDir(i))
+            m_open.emplace_back(i, m_path.size());
+        return m_path;
+    }
+
+private:
+    const FileTree &m_tree;
+    QByteArray m_path;
+    std::vector<std::pair<FileTree::Index, qsizetype>> m_open; // folders on the path and their path lengths
+};
+
+} // namespace
+
+bool globMatch(QByteArrayView pattern, QByteArrayView path)
+{
+    GlobFailures failed;
+    return globAt(pattern, path, failed);
+}
+
+const std::vector<Rule> &RuleCatalog::all()
+{
+    static const std::vector<Rule> catalog = makeCatalog();
+    return catalog;
+}
+
+int RuleCatalog::indexOf(QStringView id)
+{
+    const auto &rules = all();
+    for (std::size_t i = 0; i < rules.size(); ++i)
+        if (rules[i].id == id)
+            return int(i);
+    return -1;
+}
+
+QString RuleCatalog::riskName(Risk r)
+{
+    switch (r) {
+    case Risk::Safe:
+        return QStringLiteral("safe");
+    case Risk::Caution:
+        return QStringLiteral("caution");
+    case Risk::Risky:
+        return QStringLiteral("risky");
+    }
+    return {};
+}
+
+Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exceptions)
+{
+    Bitset out(tree.count());
+    const FileTree::Index root = tree.packageRoot();
+    const FileTree::Index end = tree.subtreeEnd(root);
+    std::vector<QByteArray> globs;
+    for (const QString &g : exceptions)
+        globs.push_back(g.toUtf8());
+
+    // Depth relative to the package root, kept along the preorder walk.
+    std::vector<FileTree::Index> ancestors{root};
+    PathTracker paths(tree);
+    for (FileTree::Index i = root + 1; i < end;) {
+        while (ancestors.back() != tree.parent(i))
+            ancestors.pop_back();
+        const int level = int(ancestors.size());
+        if (!globs.empty()) {
+            const QByteArray &path = paths.at(i);
+            bool excepted = false;
+            for (const QByteArray &g : globs)
+                excepted = excepted || globMatch(g, path);
+            if (excepted) {
+                i = tree.subtreeEnd(i); // an excepted folder keeps everything below it
+                continue;
+            }
+        }
+        const NodeView view{tree, i, tree.name(i), tree.isDir(i), tree.isFile(i), level};
+        if (matches(rule, view)) {
+            if (globs.empty() || !view.dir) {
+                out.setRange(i, tree.subtreeEnd(i));
+                i = tree.subtreeEnd(i);
+                continue;
+            }
+            // A matched folder with exceptions: mark it, then descend so excepted paths stay out.
+            out.set(i);
+            for (FileTree::Index j = i + 1; j < tree.subtreeEnd(i);) {
+                const QByteArray &path = paths.at(j);
+                bool excepted = false;
+                for (const QByteArray &g : globs)
+                    excepted = excepted || globMatch(g, path);
+                if (excepted) {
+                    out.reset(i); // the folder no longer goes as a whole
+                    j = tree.subtreeEnd(j);
+                } else {
+                    out.set(j++);
+                }
+            }
+            i = tree.subtreeEnd(i);
+            continue;
+        }
+        if (view.dir)
+            ancestors.push_back(i);
+        ++i;
+    }
+    return out;
+}
+
+QString Rule::displayTitle() const
+{
+    return QCoreApplication::translate("RuleCatalog", title.toUtf8().constData());
+}
+
+QString Rule::displayWhy() const
+{
+    return QCoreApplication::translate("RuleCatalog", why.toUtf8().constData());
+}

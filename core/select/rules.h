@@ -1,0 +1,55 @@
+// The prune-rule catalog: stable ids, what each rule removes and why, its risk,
+// and a matcher over path components that yields a Bitset over FileTree.
+#pragma once
+
+#include "base/bitset.h"
+#include "tree/filetree.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+// How sure we are that removing a rule's matches keeps the layer working.
+enum class Risk : std::uint8_t {
+    Safe,    // nothing at run time reads these files
+    Caution, // usually unused, but some packages or tools read them
+    Risky,   // known to break real packages; verify after enabling
+};
+
+// What a rule does with the files it matches.
+enum class RuleAction : std::uint8_t {
+    Remove,    // the files are left out of the layer
+    Transform, // the files stay but are rewritten on export (e.g. stripped)
+};
+
+struct Rule {
+    QString id;      // stable, used in profiles and on the command line
+    QString title;   // short, for the rules panel
+    QString why;     // one line: what it removes and what can break
+    Risk risk = Risk::Safe;
+    RuleAction action = RuleAction::Remove;
+    QStringList defaultExceptions; // globs kept by default (e.g. PIL/** for strip)
+
+    // Title and why in the user's language (the GUI's translation); the CLI prints the English ones.
+    [[nodiscard]] QString displayTitle() const;
+    [[nodiscard]] QString displayWhy() const;
+};
+
+class RuleCatalog
+{
+public:
+    [[nodiscard]] static const std::vector<Rule> &all();
+    // Index into all() for an id, or -1.
+    [[nodiscard]] static int indexOf(QStringView id);
+    [[nodiscard]] static QString riskName(Risk r);
+
+    // Nodes rule `rule` matches in `tree`. A matched folder brings its whole
+    // subtree. Nodes whose package path (or an ancestor's) matches one of
+    // `exceptions` are left out. Only nodes inside the package root match.
+    [[nodiscard]] static Bitset match(const FileTree &tree, int rule, const QStringList &exceptions = {});
+};
+
+// Glob over '/'-separated byte paths: `*` and `?` stay within a component,
+// `**` spans components ("PIL/**", "**/tests", "scipy/misc/*.dat").
+[[nodiscard]] bool globMatch(QByteArrayView pattern, QByteArrayView path);

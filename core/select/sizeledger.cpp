@@ -1,0 +1,201 @@
+#include "select/sizeledger.h"
+
+SizeLedger::SizeLedger(const FileTree &tree)
+    : m_tree(tree)
+    , m_enabled(RuleCatalog::all().size(), false)
+    , m_manualPrune(tree.count())
+    , m_manualKeep(tree.count())
+    , m_pruned(tree.count())
+    , m_savings(RuleCatalog::all().size())
+    , m_savingsMeasured(RuleCatalog::all().size(), false)
+    , m_savingsCover(RuleCatalog::all().size(), Bitset(tree.count()))
+{
+    const auto &rules = RuleCatalog::all();
+    m_matches.reserve(rules.size());
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+        m_exceptions.push_back(rules[r].defaultExceptions);
+        m_matches.push_back(RuleCatalog::match(tree, int(r), m_exceptions.back()));
+    }
+    recompute();
+}
+
+void SizeLedger::setRuleEnabled(int rule, bool on)
+{
+    if (m_enabled[rule] == on)
+        return;
+    m_enabled[rule] = on;
+    recompute();
+}
+
+void SizeLedger::setRuleExceptions(int rule, const QStringList &globs)
+{
+    m_exceptions[rule] = globs;
+    m_matches[rule] = RuleCatalog::match(m_tree, rule, globs);
+    recompute();
+}
+
+void SizeLedger::setTransformSavings(int rule, std::unordered_map<FileTree::Index, std::uint64_t> savings)
+{
+    m_savings[std::size_t(rule)] = std::move(savings);
+    m_savingsMeasured[std::size_t(rule)] = true;
+    m_savingsCover[std::size_t(rule)] = m_matches[std::size_t(rule)];
+    recompute();
+}
+
+void SizeLedger::mark(FileTree::Index node, Mark m)
+{
+    const FileTree::Index end = m_tree.subtreeEnd(node);
+    switch (m) {
+    case Mark::Prune:
+        m_manualPrune.setRange(node, end);
+        m_manualKeep.resetRange(node, end);
+        break;
+    case Mark::Keep:
+        m_manualKeep.setRange(node, end);
+        m_manualPrune.resetRange(node, end);
+        break;
+    case Mark::Inherit:
+        m_manualKeep.resetRange(node, end);
+        m_manualPrune.resetRange(node, end);
+        break;
+    }
+    recompute();
+}
+
+SizeLedger::State SizeLedger::state() const
+{
+    return {m_enabled, m_exceptions, m_manualPrune, m_manualKeep};
+}
+
+void SizeLedger::restore(const State &s)
+{
+    for (std::size_t r = 0; r < m_exceptions.size(); ++r)
+        if (m_exceptions[r] != s.exceptions[r]) {
+            m_exceptions[r] = s.exceptions[r];
+            m_matches[r] = RuleCatalog::match(m_tree, int(r), m_exceptions[r]);
+        }
+    m_enabled = s.enabled;
+    m_manualPrune = s.manualPrune;
+    m_manualKeep = s.manualKeep;
+    recompute();
+}
+
+std::uint64_t SizeLedger::bytesOf(const Bitset &set, std::uint32_t *files) const
+{
+    std::uint64_t bytes = 0;
+    std::uint32_t n = 0;
+    set.forEach([&](std::size_t i) {
+        if (m_tree.isFile(FileTree::Index(i))) {
+            bytes += m_tree.size(FileTree::Index(i));
+            ++n;
+        }
+    });
+    if (files)
+        *files = n;
+    return bytes;
+}
+
+void SizeLedger::recompute()
+{
+    m_pruned = m_manualPrune;
+    const auto &rules = RuleCatalog::all();
+    for (std::size_t r = 0; r < rules.size(); ++r)
+        if (m_enabled[r] && rules[r].action == RuleAction::Remove)
+            m_pruned |= m_matches[r];
+    m_pruned.subtract(m_manualKeep);
+
+    m_totals.prunedBytes = bytesOf(m_pruned, &m_totals.prunedFiles);
+    m_totals.keptBytes = m_tree.totalBytes(0) - m_totals.prunedBytes;
+    m_totals.keptFiles = m_tree.fileCount() - m_totals.prunedFiles;
+
+    // The bytes export writes: what each enabled Transform rule saves on the
+    // files it rewrites and the selection keeps.
+    m_totals.layerBytes = m_totals.keptBytes;
+    m_totals.layerBytesExact = true;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+        if (!m_enabled[r] || rules[r].action != RuleAction::Transform)
+            continue;
+        for (const auto &[node, saved] : m_savings[r])
+            if (m_matches[r].test(node) && !m_pruned.test(node))
+                m_totals.layerBytes -= saved;
+        Bitset unmeasured = m_matches[r];
+        unmeasured.subtract(m_pruned);
+        if (m_savingsMeasured[r])
+            unmeasured.subtract(m_savingsCover[r]);
+        unmeasured.forEach([&](std::size_t i) {
+            if (m_tree.isFile(FileTree::Index(i)))
+                m_totals.layerBytesExact = false;
+        });
+    }
+}
+
+RuleBytes SizeLedger::ruleBytes(int rule) const
+{
+    RuleBytes out;
+    if (RuleCatalog::all()[rule].action == RuleAction::Transform) {
+        // Alone: every match rewritten; in union: the matches the selection keeps.
+        for (const auto &[node, saved] : m_savings[std::size_t(rule)]) {
+            if (saved == 0 || !m_matches[rule].test(node))
+                continue;
+            out.aloneBytes += saved;
+            ++out.aloneFiles;
+            if (!m_pruned.test(node)) {
+                out.marginalBytes += saved;
+                ++out.marginalFiles;
+            }
+        }
+        return out;
+    }
+    Bitset alone = m_matches[rule];
+    alone.subtract(m_manualKeep);
+    out.aloneBytes = bytesOf(alone, &out.aloneFiles);
+
+    // Marginal: pruned by this rule and by nothing else that is selected.
+    Bitset others = m_manualPrune;
+    const auto &rules = RuleCatalog::all();
+    for (std::size_t r = 0; r < rules.size(); ++r)
+        if (int(r) != rule && m_enabled[r] && rules[r].action == RuleAction::Remove)
+            others |= m_matches[r];
+    alone.subtract(others);
+    out.marginalBytes = bytesOf(alone, &out.marginalFiles);
+    return out;
+}
+
+std::uint64_t SizeLedger::keptBytes(FileTree::Index i) const
+{
+    std::uint64_t pruned = 0;
+    const FileTree::Index end = m_tree.subtreeEnd(i);
+    // Walk the set bits of [i, end) word by word.
+    const auto &words = m_pruned.words();
+    for (std::size_t w = i / 64; w * 64 < end; ++w) {
+        Bitset::Word bits = words[w];
+        while (bits) {
+            const std::size_t j = w * 64 + std::size_t(std::countr_zero(bits));
+            bits &= bits - 1;
+            if (j >= i && j < end && m_tree.isFile(FileTree::Index(j)))
+                pruned += m_tree.size(FileTree::Index(j));
+        }
+    }
+    return m_tree.totalBytes(i) - pruned;
+}
+
+std::vector<PackageBytes> SizeLedger::packages() const
+{
+    std::vector<PackageBytes> out;
+    for (FileTree::Index c : m_tree.children(m_tree.packageRoot()))
+        out.push_back({c, m_tree.totalBytes(c), keptBytes(c)});
+    return out;
+}
+
+int SizeLedger::prunedBy(FileTree::Index i) const
+{
+    if (!m_pruned.test(i))
+        return -1;
+    if (m_manualPrune.test(i))
+        return kManual;
+    const auto &rules = RuleCatalog::all();
+    for (std::size_t r = 0; r < rules.size(); ++r)
+        if (m_enabled[r] && rules[r].action == RuleAction::Remove && m_matches[r].test(i))
+            return int(r);
+    return -1;
+}
