@@ -48,7 +48,8 @@ inline QByteArray sh(const QString &script, int *exitCode = nullptr)
     QProcess p;
     // `python3` in a script is the interpreter the suites check against (see python()).
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PATH"), QFileInfo(python()).path() + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+    env.insert(QStringLiteral("PATH"),
+               QFileInfo(python()).path() + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral("bash"), {QStringLiteral("-c"), script});
     const bool finished = p.waitForFinished(600000);
@@ -92,11 +93,11 @@ inline constexpr char kDemoMissing[] = "the demo layer is not staged in " LAYERS
 // What that interpreter and this machine are, asked of them rather than
 // assumed, so the suites pass on arm64 and on a newer Debian alike.
 struct Host {
-    QString runtime;   // Lambda runtime name of the host Python: "python3.11"
-    QString abiTag;    // the tag in its extension names: "cpython-311"
-    QString extSuffix; // its extension suffix: ".cpython-311-x86_64-linux-gnu.so"
-    QString arch;      // Lambda's name for this CPU: "x86_64" or "arm64"
-    QString glibc;     // the C library the demo layer's extensions were built against: "2.36"
+    QString runtime;      // Lambda runtime name of the host Python: "python3.11"
+    QString abiTag;       // the tag in its extension names: "cpython-311"
+    QString extSuffix;    // its extension suffix: ".cpython-311-x86_64-linux-gnu.so"
+    QString arch;         // Lambda's name for this CPU: "x86_64" or "arm64"
+    QString glibc;        // the C library the demo layer's extensions were built against: "2.36"
     QString otherRuntime; // a Lambda runtime that is not the host Python's, whose extensions it lacks: "python3.10"
 };
 

@@ -22,10 +22,10 @@ void printErr(const QString &text)
 
 void addSelectionOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("rules"), QStringLiteral("Comma-separated rule ids to enable."),
-                      QStringLiteral("ids")});
-    parser.addOption({QStringLiteral("profile"), QStringLiteral("A saved LayerSlim profile (JSON)."),
-                      QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("rules"), QStringLiteral("Comma-separated rule ids to enable."), QStringLiteral("ids")});
+    parser.addOption(
+        {QStringLiteral("profile"), QStringLiteral("A saved LayerSlim profile (JSON)."), QStringLiteral("file")});
 }
 
 namespace {
@@ -57,8 +57,8 @@ qsizetype editDistance(QStringView a, QStringView b)
         row[0] = i;
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const qsizetype up = row[std::size_t(j)];
-            row[std::size_t(j)] = std::min({up + 1, row[std::size_t(j - 1)] + 1,
-                                            diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[std::size_t(j)] =
+                std::min({up + 1, row[std::size_t(j - 1)] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = up;
         }
     }

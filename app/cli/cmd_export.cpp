@@ -1,15 +1,15 @@
-#include "export/atomicoutput.h"
-#include "transform/bytecodecompiler.h"
+#include "base/units.h"
+#include "checks/lint.h"
+#include "checks/pythonfinder.h"
 #include "clisupport.h"
+#include "export/atomicoutput.h"
 #include "export/exporter.h"
 #include "export/exportplan.h"
 #include "export/exportreport.h"
-#include "checks/lint.h"
-#include "checks/pythonfinder.h"
+#include "export/zipsizepredictor.h"
 #include "select/rules.h"
 #include "select/targets.h"
-#include "base/units.h"
-#include "export/zipsizepredictor.h"
+#include "transform/bytecodecompiler.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -72,7 +72,8 @@ int runExport(const QStringList &args)
         "1980-01-01 00:00. Exit status 2, with the output still written, when the exported bytes do not fit with "
         "the reserve or lint finds kept files that cannot load on the target runtime and architecture."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to export from."));
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The zip (or folder) to write."),
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      QStringLiteral("The zip (or folder) to write."),
                       QStringLiteral("OUT")});
     addSelectionOptions(parser);
     parser.addOption({QStringLiteral("prefix"),
@@ -114,14 +115,18 @@ int runExport(const QStringList &args)
         bool ok = false;
         *out = parser.value(name).toInt(&ok);
         if (!ok || *out < lo || *out > hi) {
-            printErr(QStringLiteral("layerslim-cli export: --%1 must be a number from %2 to %3\n").arg(name).arg(lo).arg(hi));
+            printErr(QStringLiteral("layerslim-cli export: --%1 must be a number from %2 to %3\n")
+                         .arg(name)
+                         .arg(lo)
+                         .arg(hi));
             return false;
         }
         return true;
     };
     ExportOptions options;
     int level = -1;
-    if (!number(QStringLiteral("level"), 0, 12, &level) || !number(QStringLiteral("threads"), 1, 1024, &options.threads))
+    if (!number(QStringLiteral("level"), 0, 12, &level) ||
+        !number(QStringLiteral("threads"), 1, 1024, &options.threads))
         return BadInput;
 
     QString apart;
@@ -142,8 +147,8 @@ int runExport(const QStringList &args)
     if (!transformOptions(parser, *session, &options))
         return BadInput;
 
-    const ExportResult r = Exporter::run(*session->layer.tree, session->ledger->pruned(), session->layer.zipEntries,
-                                         options);
+    const ExportResult r =
+        Exporter::run(*session->layer.tree, session->ledger->pruned(), session->layer.zipEntries, options);
     if (!r.ok) {
         printErr(QStringLiteral("layerslim-cli export: %1\n").arg(r.error));
         return BadInput;
@@ -177,7 +182,8 @@ int runExport(const QStringList &args)
     } else {
         QString error;
         if (!ExportReport::write(report, &error)) {
-            printErr(QStringLiteral("layerslim-cli export: the layer was written, but not its report: %1\n").arg(error));
+            printErr(
+                QStringLiteral("layerslim-cli export: the layer was written, but not its report: %1\n").arg(error));
             return BadInput;
         }
         reportPath = ExportReport::basePath(options.output) + QStringLiteral(".md");

@@ -1,7 +1,7 @@
-#include "clisupport.h"
-#include "checks/lint.h"
-#include "transform/stripper.h"
 #include "base/units.h"
+#include "checks/lint.h"
+#include "clisupport.h"
+#include "transform/stripper.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

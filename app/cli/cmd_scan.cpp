@@ -1,9 +1,9 @@
+#include "base/units.h"
 #include "clisupport.h"
 #include "export/exportplan.h"
+#include "export/zipsizepredictor.h"
 #include "select/layerbudget.h"
 #include "tree/nodecategory.h"
-#include "base/units.h"
-#include "export/zipsizepredictor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

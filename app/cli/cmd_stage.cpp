@@ -37,12 +37,14 @@ int runStage(const QStringList &args)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("The layer folder to create; packages go to its python/."),
                                     QStringLiteral("dir"));
-    const QCommandLineOption runtime(QStringLiteral("runtime"),
-                                     QStringLiteral("Lambda runtime: %1.").arg(Target::runtimes().join(QStringLiteral(", "))),
-                                     QStringLiteral("id"), QStringLiteral("python3.10"));
-    const QCommandLineOption arch(QStringLiteral("arch"),
-                                  QStringLiteral("Architecture: %1.").arg(Target::architectures().join(QStringLiteral(", "))),
-                                  QStringLiteral("name"), QStringLiteral("x86_64"));
+    const QCommandLineOption runtime(
+        QStringLiteral("runtime"),
+        QStringLiteral("Lambda runtime: %1.").arg(Target::runtimes().join(QStringLiteral(", "))), QStringLiteral("id"),
+        QStringLiteral("python3.10"));
+    const QCommandLineOption arch(
+        QStringLiteral("arch"),
+        QStringLiteral("Architecture: %1.").arg(Target::architectures().join(QStringLiteral(", "))),
+        QStringLiteral("name"), QStringLiteral("x86_64"));
     const QCommandLineOption python(QStringLiteral("python"), QStringLiteral("The Python whose pip runs."),
                                     QStringLiteral("interpreter"), QStringLiteral("python3"));
     const QCommandLineOption replace(QStringLiteral("replace"),
@@ -54,7 +56,8 @@ int runStage(const QStringList &args)
     if (!parseOrExplain(parser, ownArgs, QStringLiteral("stage"), 0, &exitCode))
         return exitCode;
     if (!parser.isSet(requirements) || !parser.isSet(output)) {
-        printErr(QStringLiteral("layerslim-cli stage: -r FILE and -o DIR are required\n\n%1").arg(helpText(parser, QStringLiteral("stage"))));
+        printErr(QStringLiteral("layerslim-cli stage: -r FILE and -o DIR are required\n\n%1")
+                     .arg(helpText(parser, QStringLiteral("stage"))));
         return BadInput;
     }
     for (const QString &why : {Target::runtimeProblem(parser.value(runtime)), Target::archProblem(parser.value(arch))})

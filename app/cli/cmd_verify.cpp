@@ -1,11 +1,11 @@
-#include "transform/bytecodecompiler.h"
-#include "clisupport.h"
+#include "base/units.h"
 #include "checks/culpritfinder.h"
 #include "checks/keptset.h"
 #include "checks/pythonfinder.h"
-#include "select/targets.h"
-#include "base/units.h"
 #include "checks/verifier.h"
+#include "clisupport.h"
+#include "select/targets.h"
+#include "transform/bytecodecompiler.h"
 
 #include <QTemporaryDir>
 

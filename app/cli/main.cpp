@@ -1,7 +1,7 @@
 // layerslim-cli: LayerSlim's scan, rules and export for scripts and CI.
-#include "commands.h"
-#include "clisupport.h"
 #include "base/logging.h"
+#include "clisupport.h"
+#include "commands.h"
 
 #include <QCoreApplication>
 

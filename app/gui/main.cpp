@@ -1,14 +1,14 @@
 // layerslim: the explorer window. `layerslim [PATH]` opens a layer folder or
 // zip; --rules / --profile preselect choices; --screenshot saves the window
 // once the layer is shown (used by scripts/screenshot.sh under Xvfb).
+#include "base/logging.h"
 #include "gui/budget/budgetpanel.h"
+#include "gui/budget/limitgauge.h"
 #include "gui/explorer/explorerview.h"
+#include "gui/explorer/treemapwidget.h"
 #include "gui/shell/languageloader.h"
 #include "gui/shell/layerdocument.h"
-#include "gui/budget/limitgauge.h"
-#include "base/logging.h"
 #include "gui/shell/mainwindow.h"
-#include "gui/explorer/treemapwidget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -30,7 +30,8 @@ void takeScreenshotWhenSettled(MainWindow &window, const QString &file)
     auto waited = std::make_shared<int>(0);
     QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, waited] {
         const LimitGauge *zipped = window.explorer()->budgetPanel()->zippedGauge();
-        const bool settled = !window.explorer()->treemap()->isLayoutPending() && zipped->value() && !zipped->isApproximate();
+        const bool settled =
+            !window.explorer()->treemap()->isLayoutPending() && zipped->value() && !zipped->isApproximate();
         if (!settled && (*waited += poll->interval()) < 60000)
             return;
         poll->stop();
@@ -72,7 +73,8 @@ int main(int argc, char *argv[])
     LanguageLoader::install(*app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Explore and slim a Python tree into an AWS Lambda layer."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Explore and slim a Python tree into an AWS Lambda layer."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PATH"),
@@ -85,12 +87,14 @@ int main(int argc, char *argv[])
                                            QApplication::translate("main", "Profile to apply once PATH is open."),
                                            QStringLiteral("FILE"));
     const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), QApplication::translate("main", "Save the window to FILE once PATH is shown, then quit."),
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save the window to FILE once PATH is shown, then quit."),
         QStringLiteral("FILE"));
-    const QCommandLineOption selectOption(QStringLiteral("select"),
-                                          QApplication::translate("main", "Select this path (relative to PATH) once open."),
-                                          QStringLiteral("PATH"));
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"), QApplication::translate("main", "Log debug messages to stderr."));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"), QApplication::translate("main", "Select this path (relative to PATH) once open."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           QApplication::translate("main", "Log debug messages to stderr."));
     parser.addOptions({rulesOption, profileOption, screenshotOption, selectOption, verboseOption});
     parser.process(*app);
     logging::init(QStringLiteral("layerslim"), parser.isSet(verboseOption));

@@ -15,7 +15,11 @@ public:
     static constexpr std::size_t kWordBits = 64;
 
     Bitset() = default;
-    explicit Bitset(std::size_t bits) : m_bits(bits), m_words((bits + kWordBits - 1) / kWordBits, 0) {}
+    explicit Bitset(std::size_t bits)
+        : m_bits(bits)
+        , m_words((bits + kWordBits - 1) / kWordBits, 0)
+    {
+    }
 
     [[nodiscard]] std::size_t size() const { return m_bits; }
     [[nodiscard]] bool test(std::size_t i) const { return (m_words[i / kWordBits] >> (i % kWordBits)) & 1U; }
@@ -65,8 +69,7 @@ public:
     }
 
     // Calls f(index) for every set bit, in increasing order.
-    template<typename F>
-    void forEach(F &&f) const
+    template<typename F> void forEach(F &&f) const
     {
         for (std::size_t w = 0; w < m_words.size(); ++w) {
             Word bits = m_words[w];

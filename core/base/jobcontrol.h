@@ -11,10 +11,10 @@
 #include <mutex>
 
 struct JobProgress {
-    std::uint64_t items = 0; // files (scan) or entries (export) done
-    std::uint64_t bytes = 0; // bytes seen or written
+    std::uint64_t items = 0;      // files (scan) or entries (export) done
+    std::uint64_t bytes = 0;      // bytes seen or written
     std::uint64_t totalItems = 0; // 0 when unknown
-    QByteArray current;      // the path being worked on, raw bytes
+    QByteArray current;           // the path being worked on, raw bytes
 };
 
 class JobControl
@@ -23,7 +23,10 @@ public:
     using ProgressFn = std::function<void(const JobProgress &)>;
 
     JobControl() = default;
-    explicit JobControl(ProgressFn fn) : m_progress(std::move(fn)) {}
+    explicit JobControl(ProgressFn fn)
+        : m_progress(std::move(fn))
+    {
+    }
 
     void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
     [[nodiscard]] bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }

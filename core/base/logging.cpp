@@ -29,8 +29,7 @@ void init(const QString &appName, bool verbose)
     console->set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
     sinks.push_back(console);
     try {
-        auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(g_logFile.toStdString(),
-                                                                           5 * 1024 * 1024, 3);
+        auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(g_logFile.toStdString(), 5 * 1024 * 1024, 3);
         file->set_level(spdlog::level::debug);
         sinks.push_back(file);
     } catch (const spdlog::spdlog_ex &e) {

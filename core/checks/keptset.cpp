@@ -107,8 +107,8 @@ bool KeptSet::materialize(const Source &source, const Bitset &pruned, const QStr
     // A link's target is read relative to the link's own folder, so a root
     // given relative to the working folder ("data/layer") must be made absolute
     // or every link dangles and packages import as empty namespace packages.
-    const QByteArray srcRoot = QFile::encodeName(
-        QFileInfo(source.linkRoot.isEmpty() ? tree.rootPath() : source.linkRoot).absoluteFilePath());
+    const QByteArray srcRoot =
+        QFile::encodeName(QFileInfo(source.linkRoot.isEmpty() ? tree.rootPath() : source.linkRoot).absoluteFilePath());
     const QByteArray dstRoot = QFile::encodeName(destDir);
     std::unique_ptr<ZipEntryReader> reader;
     if (zip) {
@@ -145,15 +145,17 @@ bool KeptSet::materialize(const Source &source, const Bitset &pruned, const QStr
             break;
         case NodeKind::File:
             if (!zip) {
-                struct stat st{};
+                struct stat st {
+                };
                 if (::symlink(src.constData(), dst.constData()) != 0)
                     why = describe(dst, errnoText());
                 else if (::stat(dst.constData(), &st) != 0)
                     why = describe(rel, QStringLiteral("the kept set's link to %1 does not resolve: %2")
                                             .arg(QFile::decodeName(src), errnoText()));
                 else if (!S_ISREG(st.st_mode))
-                    why = describe(rel, QStringLiteral("the kept set's link to %1 is not a regular file")
-                                            .arg(QFile::decodeName(src)));
+                    why = describe(
+                        rel,
+                        QStringLiteral("the kept set's link to %1 is not a regular file").arg(QFile::decodeName(src)));
                 break;
             }
             if (const int fd = ::open(dst.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,

@@ -2,8 +2,8 @@
 
 #include "checks/elffile.h"
 #include "checks/pythonfinder.h"
-#include "select/targets.h"
 #include "scan/zipentryreader.h"
+#include "select/targets.h"
 
 #include <QFile>
 

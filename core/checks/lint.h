@@ -5,9 +5,9 @@
 #pragma once
 
 #include "base/bitset.h"
-#include "tree/filetree.h"
 #include "base/jobcontrol.h"
 #include "scan/zipscanner.h"
+#include "tree/filetree.h"
 
 #include <QByteArray>
 #include <QString>

@@ -310,7 +310,8 @@ CheckResult Verifier::runOne(const VerifyOptions &options, const QString &packag
         result.error = QStringLiteral("timed out after %1 s").arg(options.timeoutMs / 1000.0);
     } else if (flooded) {
         result.status = CheckStatus::Failed;
-        result.error = QStringLiteral("stopped after writing more than %1 MiB of output").arg(options.outputLimit >> 20);
+        result.error =
+            QStringLiteral("stopped after writing more than %1 MiB of output").arg(options.outputLimit >> 20);
     } else if (p.exitStatus() == QProcess::CrashExit) {
         result.status = CheckStatus::Crashed;
         result.error = QStringLiteral("the interpreter crashed (killed by a signal)");

@@ -6,9 +6,9 @@
 #pragma once
 
 #include "base/bitset.h"
-#include "tree/filetree.h"
 #include "base/jobcontrol.h"
 #include "scan/zipscanner.h"
+#include "tree/filetree.h"
 
 #include <QString>
 #include <QStringList>
@@ -52,14 +52,14 @@ struct CheckResult {
 };
 
 struct VerifyOptions {
-    QString python;                  // interpreter to run (see PythonFinder)
-    QStringList modules;             // empty: every top-level importable of the layer
-    QString smokeScript;             // optional; run after the imports; relative to the working folder
-    int timeoutMs = 120000;          // per check
-    qsizetype outputCap = 64 * 1024; // bytes of output kept per check
+    QString python;                        // interpreter to run (see PythonFinder)
+    QStringList modules;                   // empty: every top-level importable of the layer
+    QString smokeScript;                   // optional; run after the imports; relative to the working folder
+    int timeoutMs = 120000;                // per check
+    qsizetype outputCap = 64 * 1024;       // bytes of output kept per check
     qint64 outputLimit = qint64(16) << 20; // output after which a check is stopped as runaway
-    int parallel = 2;                // checks run at once
-    QString scratchDir;              // where kept sets are built; empty: /dev/shm when usable, else TMPDIR
+    int parallel = 2;                      // checks run at once
+    QString scratchDir;                    // where kept sets are built; empty: /dev/shm when usable, else TMPDIR
 };
 
 struct VerifyReport {

@@ -29,7 +29,8 @@ int removeOne(const char *path, const struct stat *, int type, FTW *)
 // Byte-exact (QDir would mangle non-UTF-8 names), never following links.
 bool removeTree(const QByteArray &path)
 {
-    struct stat st{};
+    struct stat st {
+    };
     if (::lstat(path.constData(), &st) != 0)
         return errno == ENOENT;
     if (S_ISDIR(st.st_mode))
@@ -57,7 +58,8 @@ bool sameNode(const struct stat &a, const struct stat &b)
 bool folderOrAboveIs(const QByteArray &dir, const struct stat &wanted)
 {
     int fd = ::open(dir.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    struct stat here{};
+    struct stat here {
+    };
     bool found = false;
     while (fd >= 0 && ::fstat(fd, &here) == 0) {
         if (sameNode(here, wanted)) {
@@ -65,7 +67,8 @@ bool folderOrAboveIs(const QByteArray &dir, const struct stat &wanted)
             break;
         }
         const int up = ::openat(fd, "..", O_PATH | O_DIRECTORY | O_CLOEXEC);
-        struct stat above{};
+        struct stat above {
+        };
         if (up < 0 || ::fstat(up, &above) != 0 || sameNode(above, here)) { // "/" is its own parent
             if (up >= 0)
                 ::close(up);
@@ -86,30 +89,37 @@ bool AtomicOutput::apartFromSource(const QString &destination, const QString &so
     const QFileInfo dest(destination);
     const QByteArray destPath = QFile::encodeName(dest.absoluteFilePath());
     const QByteArray sourcePath = QFile::encodeName(QFileInfo(source).absoluteFilePath());
-    struct stat src{}, out{};
+    struct stat src {
+    }, out{};
     if (::stat(sourcePath.constData(), &src) != 0)
         return true; // nothing there to protect; the scan reports why
     const bool destExists = ::lstat(destPath.constData(), &out) == 0;
     if (destExists && sameNode(out, src)) {
         *error = QStringLiteral("%1: is the source being exported; the source is never written, choose another "
-                                "output").arg(destination);
+                                "output")
+                     .arg(destination);
         return false;
     }
     if (S_ISDIR(src.st_mode) && folderOrAboveIs(QFile::encodeName(dest.absolutePath()), src)) {
         *error = QStringLiteral("%1: is inside the scanned source %2; the source is never written, choose an "
-                                "output outside it").arg(destination, source);
+                                "output outside it")
+                     .arg(destination, source);
         return false;
     }
-    const QByteArray sourceFolder = S_ISDIR(src.st_mode) ? sourcePath : QFile::encodeName(QFileInfo(source).absolutePath());
+    const QByteArray sourceFolder =
+        S_ISDIR(src.st_mode) ? sourcePath : QFile::encodeName(QFileInfo(source).absolutePath());
     if (destExists && S_ISDIR(out.st_mode) && folderOrAboveIs(sourceFolder, out)) {
         *error = QStringLiteral("%1: holds the scanned source %2 and would be replaced; choose an output outside "
-                                "it").arg(destination, source);
+                                "it")
+                     .arg(destination, source);
         return false;
     }
     return true;
 }
 
-AtomicOutput::AtomicOutput(const QString &destination, Kind kind) : m_destination(destination), m_kind(kind)
+AtomicOutput::AtomicOutput(const QString &destination, Kind kind)
+    : m_destination(destination)
+    , m_kind(kind)
 {
     const QFileInfo info(destination);
     m_dest = QFile::encodeName(info.absoluteFilePath());
@@ -143,10 +153,10 @@ void AtomicOutput::removeStale()
 
 bool AtomicOutput::open(QString *error)
 {
-    struct stat st{};
+    struct stat st {
+    };
     if (::stat(m_dir.constData(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        *error = QStringLiteral("%1: the folder %2 does not exist")
-                     .arg(m_destination, QFile::decodeName(m_dir));
+        *error = QStringLiteral("%1: the folder %2 does not exist").arg(m_destination, QFile::decodeName(m_dir));
         return false;
     }
     if (::lstat(m_dest.constData(), &st) == 0) {
@@ -173,13 +183,12 @@ bool AtomicOutput::open(QString *error)
     if (m_kind == Kind::File) {
         m_fd = ::open(m_temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (m_fd < 0) {
-            *error = QStringLiteral("%1: cannot create %2: %3")
-                         .arg(m_destination, QFile::decodeName(m_temp), errnoText());
+            *error =
+                QStringLiteral("%1: cannot create %2: %3").arg(m_destination, QFile::decodeName(m_temp), errnoText());
             return false;
         }
     } else if (::mkdir(m_temp.constData(), 0755) != 0) {
-        *error = QStringLiteral("%1: cannot create %2: %3")
-                     .arg(m_destination, QFile::decodeName(m_temp), errnoText());
+        *error = QStringLiteral("%1: cannot create %2: %3").arg(m_destination, QFile::decodeName(m_temp), errnoText());
         return false;
     }
     return true;
@@ -205,11 +214,12 @@ bool AtomicOutput::commit(QString *error)
         }
     } else {
         // Swap the finished folder with an earlier export, then drop the old one.
-        struct stat st{};
+        struct stat st {
+        };
         const bool replacing = ::lstat(m_dest.constData(), &st) == 0;
-        const int rc = replacing ? ::renameat2(AT_FDCWD, m_temp.constData(), AT_FDCWD, m_dest.constData(),
-                                               RENAME_EXCHANGE)
-                                 : ::rename(m_temp.constData(), m_dest.constData());
+        const int rc = replacing
+                           ? ::renameat2(AT_FDCWD, m_temp.constData(), AT_FDCWD, m_dest.constData(), RENAME_EXCHANGE)
+                           : ::rename(m_temp.constData(), m_dest.constData());
         if (rc != 0) {
             *error = QStringLiteral("%1: cannot move into place: %2").arg(m_destination, errnoText());
             return false;

@@ -47,8 +47,8 @@ private:
     void removeStale();
 
     QString m_destination;
-    QByteArray m_dest;     // destination as bytes
-    QByteArray m_dir;      // its folder
+    QByteArray m_dest; // destination as bytes
+    QByteArray m_dir;  // its folder
     QByteArray m_temp;
     Kind m_kind;
     int m_fd = -1;

@@ -1,14 +1,14 @@
 #include "export/exporter.h"
 
 #include "export/atomicoutput.h"
-#include "export/zip/deflatepipeline.h"
 #include "export/exportmask.h"
 #include "export/exportplan.h"
-#include "transform/exporttransform.h"
 #include "export/folderexporter.h"
+#include "export/zip/deflatepipeline.h"
+#include "export/zip/zipwriter.h"
 #include "scan/nodeopener.h"
 #include "scan/zipsource.h"
-#include "export/zip/zipwriter.h"
+#include "transform/exporttransform.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -29,7 +29,11 @@ namespace {
 class EntryProgress
 {
 public:
-    EntryProgress(JobControl *control, std::size_t total) : m_control(control) { m_progress.totalItems = total; }
+    EntryProgress(JobControl *control, std::size_t total)
+        : m_control(control)
+    {
+        m_progress.totalItems = total;
+    }
     void written(const PlanEntry &e, std::uint64_t bytesWritten)
     {
         ++m_progress.items;
@@ -70,9 +74,11 @@ bool writeEncoded(ZipWriter &writer, const EncodedEntry &enc, const std::functio
         streamer = std::make_unique<EntryEncoder>(level);
     bool writeFailed = false;
     const int fd = open(why);
-    const bool ok = fd >= 0 && streamer->stream(fd, enc, [&](const char *p, std::size_t n) {
-        return writer.writeData(p, n) || !(writeFailed = true);
-    }, why);
+    const bool ok =
+        fd >= 0 &&
+        streamer->stream(
+            fd, enc, [&](const char *p, std::size_t n) { return writer.writeData(p, n) || !(writeFailed = true); },
+            why);
     if (fd >= 0)
         ::close(fd);
     if (!ok && !writeFailed)
@@ -113,9 +119,9 @@ bool copyFromZip(const FileTree &tree, const PlanEntry &e, const std::vector<Zip
     bool writeFailed = false;
     if (!writer.beginEntry(out))
         return false;
-    if (source.copyRaw(z, offset, [&](const char *p, std::size_t n) {
-            return writer.writeData(p, n) || !(writeFailed = true);
-        }, error))
+    if (source.copyRaw(
+            z, offset, [&](const char *p, std::size_t n) { return writer.writeData(p, n) || !(writeFailed = true); },
+            error))
         return true;
     if (!writeFailed)
         *error = QStringLiteral("%1 in %2: %3").arg(tree.displayPath(e.node), tree.rootPath(), *error);
@@ -151,22 +157,24 @@ public:
             return false;
         }
         std::uint64_t at = 0;
-        return source.extract(z, offset, [&](const char *p, std::size_t n) {
-            while (n > 0) {
-                const ssize_t w = ::pwrite(m_fd, p, n, off_t(at));
-                if (w < 0 && errno == EINTR)
-                    continue;
-                if (w <= 0) {
-                    *error = QStringLiteral("scratch file in %1: %2")
-                                 .arg(QDir::tempPath(), qt_error_string(errno));
-                    return false;
+        return source.extract(
+            z, offset,
+            [&](const char *p, std::size_t n) {
+                while (n > 0) {
+                    const ssize_t w = ::pwrite(m_fd, p, n, off_t(at));
+                    if (w < 0 && errno == EINTR)
+                        continue;
+                    if (w <= 0) {
+                        *error = QStringLiteral("scratch file in %1: %2").arg(QDir::tempPath(), qt_error_string(errno));
+                        return false;
+                    }
+                    p += w;
+                    n -= std::size_t(w);
+                    at += std::uint64_t(w);
                 }
-                p += w;
-                n -= std::size_t(w);
-                at += std::uint64_t(w);
-            }
-            return true;
-        }, error);
+                return true;
+            },
+            error);
     }
     [[nodiscard]] int fd() const { return m_fd; }
 
@@ -188,10 +196,13 @@ bool recompressFromZip(const FileTree &tree, const PlanEntry &e, const std::vect
     EncodedEntry enc;
     if (e.kind == NodeKind::Symlink) {
         QByteArray target;
-        if (!source.extract(*z, offset, [&](const char *p, std::size_t n) {
-                target.append(p, qsizetype(n));
-                return true;
-            }, error)) {
+        if (!source.extract(
+                *z, offset,
+                [&](const char *p, std::size_t n) {
+                    target.append(p, qsizetype(n));
+                    return true;
+                },
+                error)) {
             *error = QStringLiteral("%1: %2").arg(where, *error);
             return false;
         }
@@ -219,8 +230,7 @@ bool recompressFromZip(const FileTree &tree, const PlanEntry &e, const std::vect
 // options.recompress, encoded again), except the files the transform
 // rewrote, which are deflated here.
 bool writeFromZip(const FileTree &tree, const ExportPlan &plan, const std::vector<ZipEntryRef> &zipEntries,
-                  const ExportOptions &options, ZipWriter &writer, JobControl *control, QString *error,
-                  bool *cancelled)
+                  const ExportOptions &options, ZipWriter &writer, JobControl *control, QString *error, bool *cancelled)
 {
     ZipSource source;
     if (!source.open(tree.rootPath(), error))
@@ -271,23 +281,25 @@ bool writeFromFolder(const FileTree &tree, const ExportPlan &plan, const ExportO
     std::unique_ptr<EntryEncoder> streamer; // for files too large to hold, on this thread
     NodeOpener opener(tree);
     EntryProgress progress(control, plan.entries().size());
-    return pipeline.run([&](std::size_t k, EncodedEntry &enc, QString *why) {
-        const PlanEntry &e = plan.entries()[k];
-        const bool dir = e.kind == NodeKind::Directory;
-        if (!writer.beginEntry(entryHeader(tree, e, dir ? nullptr : &enc)))
-            return false;
-        if (!dir) {
-            const TransformedFile *t = plan.transformed(e);
-            const QByteArray path = t ? t->path : DeflatePipeline::sourcePath(tree, e.node);
-            const auto open = [&](QString *openError) {
-                return t ? ExportTransform::open(*t, openError) : opener.openFile(e.node, openError);
-            };
-            if (!writeEncoded(writer, enc, open, path, options.level, streamer, why))
+    return pipeline.run(
+        [&](std::size_t k, EncodedEntry &enc, QString *why) {
+            const PlanEntry &e = plan.entries()[k];
+            const bool dir = e.kind == NodeKind::Directory;
+            if (!writer.beginEntry(entryHeader(tree, e, dir ? nullptr : &enc)))
                 return false;
-        }
-        progress.written(e, writer.bytesWritten());
-        return true;
-    }, control, error, cancelled);
+            if (!dir) {
+                const TransformedFile *t = plan.transformed(e);
+                const QByteArray path = t ? t->path : DeflatePipeline::sourcePath(tree, e.node);
+                const auto open = [&](QString *openError) {
+                    return t ? ExportTransform::open(*t, openError) : opener.openFile(e.node, openError);
+                };
+                if (!writeEncoded(writer, enc, open, path, options.level, streamer, why))
+                    return false;
+            }
+            progress.written(e, writer.bytesWritten());
+            return true;
+        },
+        control, error, cancelled);
 }
 
 } // namespace
@@ -330,8 +342,8 @@ ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std
     }
     result.transform = transform.summary();
     const Bitset &exportPruned = transforming ? transform.pruned() : pruned;
-    const ExportPlan plan = ExportPlan::build(tree, ExportMask(tree).exported(exportPruned), *prefix,
-                                              transforming ? &transform : nullptr);
+    const ExportPlan plan =
+        ExportPlan::build(tree, ExportMask(tree).exported(exportPruned), *prefix, transforming ? &transform : nullptr);
     result.files = plan.files();
     result.symlinks = plan.symlinks();
     result.folders = plan.folders();

@@ -1,15 +1,15 @@
 // Exports the kept part of a scanned layer as a reproducible Lambda layer zip:
 // entries in byte order of their names under a prefix, deflated by libdeflate
 // on a pool of threads with bounded in-flight memory, zip entries copied raw
-// (or, when asked, encoded again at the export's level), written atomically. Strip and bytecode options are applied to copies first
-// (ExportTransform). Folder exports are delegated to FolderExporter.
+// (or, when asked, encoded again at the export's level), written atomically. Strip and bytecode options are applied to
+// copies first (ExportTransform). Folder exports are delegated to FolderExporter.
 #pragma once
 
 #include "base/bitset.h"
-#include "export/exportoptions.h"
-#include "tree/filetree.h"
 #include "base/jobcontrol.h"
+#include "export/exportoptions.h"
 #include "scan/zipscanner.h"
+#include "tree/filetree.h"
 
 #include <vector>
 

@@ -23,7 +23,9 @@ bool anyInRange(const Bitset &set, std::size_t begin, std::size_t end)
 
 } // namespace
 
-ExportMask::ExportMask(const FileTree &tree) : m_tree(tree), m_candidates(tree.count())
+ExportMask::ExportMask(const FileTree &tree)
+    : m_tree(tree)
+    , m_candidates(tree.count())
 {
     const FileTree::Index root = tree.packageRoot();
     for (FileTree::Index i = root; i < tree.subtreeEnd(root); ++i) {

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "base/bitset.h"
-#include "transform/bytecodecompiler.h"
 #include "checks/pythonfinder.h"
+#include "transform/bytecodecompiler.h"
 
 #include <QString>
 #include <QStringList>
@@ -13,16 +13,16 @@
 #include <optional>
 
 struct ExportOptions {
-    QString output;                                 // the zip (or folder) to write
-    QString prefix = QStringLiteral("python/");     // where the package root lands; "" for none
-    int level = 6;                                  // 0 stores, 1..12 libdeflate levels
-    int threads = 0;                                // compression threads; 0 means one per core
-    bool toFolder = false;                          // write an unpacked folder instead of a zip
+    QString output;                             // the zip (or folder) to write
+    QString prefix = QStringLiteral("python/"); // where the package root lands; "" for none
+    int level = 6;                              // 0 stores, 1..12 libdeflate levels
+    int threads = 0;                            // compression threads; 0 means one per core
+    bool toFolder = false;                      // write an unpacked folder instead of a zip
     // Zip input only: inflate every file and link and encode it again at
     // `level`, as a folder source's would be, instead of copying its stored
     // bytes. Off, `level` applies only to files a transform rewrote.
     bool recompress = false;
-    std::optional<std::int64_t> epoch;              // entry time; unset: SOURCE_DATE_EPOCH or 1980-01-01
+    std::optional<std::int64_t> epoch; // entry time; unset: SOURCE_DATE_EPOCH or 1980-01-01
     // Files written as `strip --strip-unneeded` copies (the strip rule's
     // matches, exceptions already left out); files that are not ELF stay as
     // they are. Empty: nothing is stripped.
@@ -34,15 +34,15 @@ struct ExportOptions {
 
 // What the strip and bytecode transforms did in one export.
 struct TransformSummary {
-    std::uint32_t strippedFiles = 0;   // ELF files written stripped
-    std::uint64_t stripBefore = 0;     // their bytes in the source
-    std::uint64_t stripAfter = 0;      // their bytes as written
+    std::uint32_t strippedFiles = 0; // ELF files written stripped
+    std::uint64_t stripBefore = 0;   // their bytes in the source
+    std::uint64_t stripAfter = 0;    // their bytes as written
     BytecodeMode bytecode = BytecodeMode::Keep;
-    std::uint32_t bytecodeAddedFiles = 0;   // .pyc files the export adds
+    std::uint32_t bytecodeAddedFiles = 0; // .pyc files the export adds
     std::uint64_t bytecodeAddedBytes = 0;
     std::uint32_t bytecodeRemovedFiles = 0; // shipped bytecode (and, sourceless, .py) left out
     std::uint64_t bytecodeRemovedBytes = 0;
-    QStringList warnings;              // files left as they are, with the reason
+    QStringList warnings; // files left as they are, with the reason
 };
 
 struct ExportResult {
@@ -55,5 +55,5 @@ struct ExportResult {
     std::uint64_t bytes = 0;       // uncompressed bytes of the files, as Lambda counts them
     std::uint64_t outputBytes = 0; // size of the zip (0 for a folder export)
     double seconds = 0;
-    TransformSummary transform;    // strip and bytecode effects
+    TransformSummary transform; // strip and bytecode effects
 };

@@ -113,13 +113,14 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
         if (!ledger.ruleEnabled(int(r)))
             continue;
         const RuleBytes rb = ledger.ruleBytes(int(r));
-        rules.append(QJsonObject{{QStringLiteral("id"), catalog[r].id},
-                                 {QStringLiteral("risk"), RuleCatalog::riskName(catalog[r].risk)},
-                                 {QStringLiteral("exceptions"), QJsonArray::fromStringList(ledger.ruleExceptions(int(r)))},
-                                 {QStringLiteral("bytes"), bytes(rb.aloneBytes)},
-                                 {QStringLiteral("files"), qint64(rb.aloneFiles)},
-                                 {QStringLiteral("marginal_bytes"), bytes(rb.marginalBytes)},
-                                 {QStringLiteral("marginal_files"), qint64(rb.marginalFiles)}});
+        rules.append(
+            QJsonObject{{QStringLiteral("id"), catalog[r].id},
+                        {QStringLiteral("risk"), RuleCatalog::riskName(catalog[r].risk)},
+                        {QStringLiteral("exceptions"), QJsonArray::fromStringList(ledger.ruleExceptions(int(r)))},
+                        {QStringLiteral("bytes"), bytes(rb.aloneBytes)},
+                        {QStringLiteral("files"), qint64(rb.aloneFiles)},
+                        {QStringLiteral("marginal_bytes"), bytes(rb.marginalBytes)},
+                        {QStringLiteral("marginal_files"), qint64(rb.marginalFiles)}});
     }
     QJsonArray packages;
     for (const PackageRemoval &p : removalsByPackage(ledger))
@@ -180,8 +181,8 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
                                        {QStringLiteral("status"), Verifier::statusName(r.status)},
                                        {QStringLiteral("millis"), r.millis},
                                        {QStringLiteral("error"), r.error}});
-        out.insert(QStringLiteral("verify"), QJsonObject{{QStringLiteral("passed"), in.verify->passed()},
-                                                         {QStringLiteral("results"), results}});
+        out.insert(QStringLiteral("verify"),
+                   QJsonObject{{QStringLiteral("passed"), in.verify->passed()}, {QStringLiteral("results"), results}});
     }
     return out;
 }
@@ -192,7 +193,9 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
     const FileTree &tree = ledger.tree();
     const LedgerTotals totals = ledger.totals();
     const auto &catalog = RuleCatalog::all();
-    auto size = [](std::uint64_t b) { return QStringLiteral("%1 (%2 bytes)").arg(units::formatBytes(b), units::groupedBytes(b)); };
+    auto size = [](std::uint64_t b) {
+        return QStringLiteral("%1 (%2 bytes)").arg(units::formatBytes(b), units::groupedBytes(b));
+    };
 
     QString md;
     md += QStringLiteral("# LayerSlim export report\n\n");
@@ -202,7 +205,9 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
     md += QStringLiteral("## Sizes\n\n| | bytes | files |\n|---|---:|---:|\n");
     md += QStringLiteral("| before | %1 | %2 |\n").arg(size(tree.totalBytes(0))).arg(tree.fileCount());
     md += QStringLiteral("| removed | %1 | %2 |\n").arg(size(totals.prunedBytes)).arg(totals.prunedFiles);
-    md += QStringLiteral("| kept (unzipped, as Lambda counts) | %1 | %2 |\n").arg(size(totals.keptBytes)).arg(totals.keptFiles);
+    md += QStringLiteral("| kept (unzipped, as Lambda counts) | %1 | %2 |\n")
+              .arg(size(totals.keptBytes))
+              .arg(totals.keptFiles);
     if (in.exportedBytes && in.exportedBytes != totals.keptBytes)
         md += QStringLiteral("| exported, strip and bytecode applied | %1 | |\n").arg(size(in.exportedBytes));
     if (in.outputBytes)
@@ -226,14 +231,17 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
         md += QStringLiteral("| `%1` | %2 | %3 in %4 files | %5 | %6 |\n")
                   .arg(catalog[r].id, RuleCatalog::riskName(catalog[r].risk), units::formatBytes(rb.aloneBytes))
                   .arg(rb.aloneFiles)
-                  .arg(units::formatBytes(rb.marginalBytes), mdEscape(ledger.ruleExceptions(int(r)).join(QStringLiteral(", "))));
+                  .arg(units::formatBytes(rb.marginalBytes),
+                       mdEscape(ledger.ruleExceptions(int(r)).join(QStringLiteral(", "))));
     }
     if (!in.profile.prune.isEmpty() || !in.profile.keep.isEmpty()) {
-        md += QStringLiteral("\nManual choices: pruned %1; kept %2.\n")
-                  .arg(in.profile.prune.isEmpty() ? QStringLiteral("none") : in.profile.prune.join(QStringLiteral(", ")),
-                       in.profile.keep.isEmpty() ? QStringLiteral("none") : in.profile.keep.join(QStringLiteral(", ")));
+        md +=
+            QStringLiteral("\nManual choices: pruned %1; kept %2.\n")
+                .arg(in.profile.prune.isEmpty() ? QStringLiteral("none") : in.profile.prune.join(QStringLiteral(", ")),
+                     in.profile.keep.isEmpty() ? QStringLiteral("none") : in.profile.keep.join(QStringLiteral(", ")));
     }
-    md += QStringLiteral("\n## Removed per package\n\n| package | size | removed | files removed |\n|---|---:|---:|---:|\n");
+    md += QStringLiteral(
+        "\n## Removed per package\n\n| package | size | removed | files removed |\n|---|---:|---:|---:|\n");
     for (const PackageRemoval &p : removalsByPackage(ledger))
         md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
                   .arg(mdEscape(p.name), units::formatBytes(p.totalBytes), units::formatBytes(p.removedBytes))
@@ -261,7 +269,8 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
     }
     if (in.verify) {
         md += QStringLiteral("\n## Verification\n\n%1\n\n| module | result | time |\n|---|---|---:|\n")
-                  .arg(in.verify->passed() ? QStringLiteral("Every import passed.") : QStringLiteral("**Some imports failed.**"));
+                  .arg(in.verify->passed() ? QStringLiteral("Every import passed.")
+                                           : QStringLiteral("**Some imports failed.**"));
         for (const CheckResult &r : in.verify->results)
             md += QStringLiteral("| %1 | %2%3 | %4 ms |\n")
                       .arg(mdEscape(r.check.name), Verifier::statusName(r.status),

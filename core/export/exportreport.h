@@ -4,12 +4,12 @@
 // lint findings, verification results, and the sizes before and after.
 #pragma once
 
+#include "checks/lint.h"
+#include "checks/verifier.h"
 #include "export/exportoptions.h"
 #include "select/layerbudget.h"
-#include "checks/lint.h"
 #include "select/profile.h"
 #include "select/sizeledger.h"
-#include "checks/verifier.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -3,9 +3,9 @@
 #include "export/atomicoutput.h"
 #include "export/zip/deflatepipeline.h"
 #include "export/zip/entryencoder.h"
+#include "export/zip/zipwriter.h"
 #include "scan/nodeopener.h"
 #include "scan/zipsource.h"
-#include "export/zip/zipwriter.h"
 
 #include <QFile>
 
@@ -44,7 +44,8 @@ bool copyFile(int in, const QByteArray &from, std::uint64_t size, int out, QStri
         *error = QStringLiteral("%1: %2").arg(QFile::decodeName(from), *error);
         return false;
     }
-    struct stat st{};
+    struct stat st {
+    };
     if (::fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
         *error = QStringLiteral("%1: changed since the scan; scan again").arg(QFile::decodeName(from));
         ::close(in);
@@ -124,10 +125,13 @@ void FolderExporter::run(const FileTree &tree, const ExportPlan &plan, const std
         if (e.kind == NodeKind::Symlink) {
             EncodedEntry link;
             if (fromZip) {
-                if (!source.extract(*ref, offset, [&](const char *p, std::size_t n) {
-                        link.data.append(p, qsizetype(n));
-                        return true;
-                    }, &error))
+                if (!source.extract(
+                        *ref, offset,
+                        [&](const char *p, std::size_t n) {
+                            link.data.append(p, qsizetype(n));
+                            return true;
+                        },
+                        &error))
                     return fail(QStringLiteral("%1: %2").arg(tree.displayPath(e.node), error));
             } else if (!opener.readLink(e.node, &link.data, &error)) {
                 return fail(QStringLiteral("%1: %2").arg(tree.displayPath(e.node), error));
@@ -143,17 +147,22 @@ void FolderExporter::run(const FileTree &tree, const ExportPlan &plan, const std
                 ok = copyFile(ExportTransform::open(*transformed, &error), transformed->path, transformed->size, fd,
                               &error);
             else if (fromZip)
-                ok = source.extract(*ref, offset, [&](const char *p, std::size_t n) {
-                    return writeAll(fd, p, n) || !(error = QStringLiteral("cannot write: %1").arg(errnoText())).isEmpty();
-                }, &error);
+                ok = source.extract(
+                    *ref, offset,
+                    [&](const char *p, std::size_t n) {
+                        return writeAll(fd, p, n) ||
+                               !(error = QStringLiteral("cannot write: %1").arg(errnoText())).isEmpty();
+                    },
+                    &error);
             else
                 ok = copyFile(opener.openFile(e.node, &error), DeflatePipeline::sourcePath(tree, e.node),
                               tree.size(e.node), fd, &error);
             ok = ok && ::fchmod(fd, ExportPlan::unixMode(tree, e) & 07777) == 0;
             ::close(fd);
             if (!ok)
-                return fail(error.startsWith(QLatin1Char('/')) ? error
-                                                               : QStringLiteral("%1: %2").arg(QFile::decodeName(e.name), error));
+                return fail(error.startsWith(QLatin1Char('/'))
+                                ? error
+                                : QStringLiteral("%1: %2").arg(QFile::decodeName(e.name), error));
         }
         ++progress.items;
         if (control) {
@@ -168,7 +177,8 @@ void FolderExporter::run(const FileTree &tree, const ExportPlan &plan, const std
     if (m >= 0)
         ::close(m);
     if (!marked)
-        return fail(QStringLiteral("cannot write %1: %2").arg(QString::fromLatin1(AtomicOutput::kFolderMarker), errnoText()));
+        return fail(
+            QStringLiteral("cannot write %1: %2").arg(QString::fromLatin1(AtomicOutput::kFolderMarker), errnoText()));
     // Timestamps last, deepest first, so that creating children does not move a folder's.
     const timespec times[2] = {{time_t(epoch), 0}, {time_t(epoch), 0}};
     for (auto it = plan.entries().rbegin(); it != plan.entries().rend(); ++it)

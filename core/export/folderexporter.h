@@ -3,11 +3,11 @@
 // zip would carry, built in a temporary folder and swapped into place.
 #pragma once
 
+#include "base/jobcontrol.h"
 #include "export/exportoptions.h"
 #include "export/exportplan.h"
-#include "tree/filetree.h"
-#include "base/jobcontrol.h"
 #include "scan/zipscanner.h"
+#include "tree/filetree.h"
 
 #include <vector>
 

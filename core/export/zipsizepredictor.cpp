@@ -1,10 +1,10 @@
 #include "export/zipsizepredictor.h"
 
+#include "export/exportplan.h"
 #include "export/zip/deflatepipeline.h"
 #include "export/zip/entryencoder.h"
-#include "export/exportplan.h"
-#include "select/rules.h"
 #include "export/zip/zipwriter.h"
+#include "select/rules.h"
 
 #include <QFile>
 
@@ -12,13 +12,13 @@
 #include <thread>
 
 ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
-    : m_tree(tree),
-      m_zipEntries(zipEntries),
-      m_mask(tree),
-      m_nameLength(tree.count(), 0),
-      m_uncompressed(tree.count(), 0),
-      m_approximate(tree.count(), 0),
-      m_zipSource(tree.source() == FileTree::Source::Zip)
+    : m_tree(tree)
+    , m_zipEntries(zipEntries)
+    , m_mask(tree)
+    , m_nameLength(tree.count(), 0)
+    , m_uncompressed(tree.count(), 0)
+    , m_approximate(tree.count(), 0)
+    , m_zipSource(tree.source() == FileTree::Source::Zip)
 {
     const FileTree::Index root = tree.packageRoot();
     auto zip = std::make_shared<Sizes>();

@@ -7,12 +7,12 @@
 #pragma once
 
 #include "base/bitset.h"
+#include "base/jobcontrol.h"
 #include "export/exportmask.h"
+#include "scan/zipscanner.h"
+#include "select/sizeledger.h"
 #include "transform/exporttransform.h"
 #include "tree/filetree.h"
-#include "select/sizeledger.h"
-#include "base/jobcontrol.h"
-#include "scan/zipscanner.h"
 
 #include <QByteArray>
 #include <QString>
@@ -99,13 +99,13 @@ private:
     const FileTree &m_tree;
     const std::vector<ZipEntryRef> &m_zipEntries; // for stripping a zip source's entries
     ExportMask m_mask;
-    std::vector<std::uint32_t> m_nameLength;     // entry name without prefix ('/' included for folders)
-    std::vector<std::uint64_t> m_uncompressed;   // per node: its content's size
-    std::vector<std::uint64_t> m_approximate;    // per node: a guess of its stored size
+    std::vector<std::uint32_t> m_nameLength;   // entry name without prefix ('/' included for folders)
+    std::vector<std::uint64_t> m_uncompressed; // per node: its content's size
+    std::vector<std::uint64_t> m_approximate;  // per node: a guess of its stored size
     mutable std::mutex m_mutex;
-    std::shared_ptr<const Sizes> m_exact;        // published by compute()
+    std::shared_ptr<const Sizes> m_exact;          // published by compute()
     std::shared_ptr<const ReplacedMap> m_replaced; // published by useTransform()
     std::shared_ptr<const Bitset> m_stripLookedAt; // published by useTransform(): files whose strip outcome is known
-    bool m_bytecodeUnpredicted = false;          // the last transform adds or drops bytecode
+    bool m_bytecodeUnpredicted = false;            // the last transform adds or drops bytecode
     bool m_zipSource = false;
 };

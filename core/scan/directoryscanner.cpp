@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -79,7 +79,10 @@ class Walk
 {
 public:
     Walk(FileTree &tree, JobControl *control, SharedProgress &progress, int baseDepth = 0)
-        : m_tree(tree), m_control(control), m_shared(progress), m_baseDepth(baseDepth)
+        : m_tree(tree)
+        , m_control(control)
+        , m_shared(progress)
+        , m_baseDepth(baseDepth)
     {
     }
 
@@ -106,7 +109,8 @@ public:
             errno = 0;
         }
         if (errno != 0)
-            m_tree.addIssue(m_tree.path(frame.node), QStringLiteral("reading the folder failed: %1").arg(errnoText(errno)));
+            m_tree.addIssue(m_tree.path(frame.node),
+                            QStringLiteral("reading the folder failed: %1").arg(errnoText(errno)));
         std::sort(frame.entries.begin(), frame.entries.end(),
                   [](const Entry &a, const Entry &b) { return a.name < b.name; });
         return true;
@@ -135,8 +139,8 @@ public:
             const std::uint8_t nameFlag = FileTree::isValidUtf8(entry.name) ? FlagNone : FlagNonUtf8Name;
             const mode_t type = entry.st.st_mode & S_IFMT;
             if (type == S_IFDIR) {
-                const int fd = openat(dirfd(frame.dir), entry.name.constData(),
-                                      O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                const int fd =
+                    openat(dirfd(frame.dir), entry.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
                 DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
                 if (!child) {
                     const int err = errno;
@@ -144,7 +148,8 @@ public:
                         ::close(fd);
                     m_tree.addLeaf(entry.name, NodeKind::Directory, 0, permissions(entry.st),
                                    std::uint8_t(FlagUnreadable | nameFlag));
-                    m_tree.addIssue(pathOf(frame.node, entry.name), err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+                    m_tree.addIssue(pathOf(frame.node, entry.name),
+                                    err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
                     continue;
                 }
                 Frame next;
@@ -186,7 +191,8 @@ public:
             QByteArray target(qsizetype(st.st_size > 0 ? st.st_size : 4096), '\0');
             const ssize_t n = readlinkat(dirFd, entry.name.constData(), target.data(), size_t(target.size()));
             target.truncate(n > 0 ? qsizetype(n) : 0);
-            struct stat resolved {};
+            struct stat resolved {
+            };
             if (fstatat(dirFd, entry.name.constData(), &resolved, 0) != 0) {
                 flags |= FlagLinkDangling;
                 if (errno == ELOOP)
@@ -226,7 +232,11 @@ public:
 class ParallelScan
 {
 public:
-    ParallelScan(FileTree &tree, JobControl *control) : m_tree(tree), m_control(control) {}
+    ParallelScan(FileTree &tree, JobControl *control)
+        : m_tree(tree)
+        , m_control(control)
+    {
+    }
 
     void run(DIR *rootDir)
     {
@@ -260,7 +270,8 @@ private:
                 walk.addLeaf(frame, e, nameFlags(e.name));
                 continue;
             }
-            const int fd = openat(dirfd(frame.dir), e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            const int fd =
+                openat(dirfd(frame.dir), e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
             if (!child) {
                 const int err = errno;

@@ -3,8 +3,8 @@
 // per-path failure becomes a ScanIssue and the scan goes on.
 #pragma once
 
-#include "tree/filetree.h"
 #include "base/jobcontrol.h"
+#include "tree/filetree.h"
 
 #include <memory>
 

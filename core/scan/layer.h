@@ -2,9 +2,9 @@
 // lies. Opening picks the scanner from what the path is.
 #pragma once
 
-#include "tree/filetree.h"
 #include "base/jobcontrol.h"
 #include "scan/zipscanner.h"
+#include "tree/filetree.h"
 
 #include <memory>
 #include <vector>

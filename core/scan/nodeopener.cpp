@@ -19,7 +19,10 @@ constexpr int kFolderFlags = O_PATH | O_DIRECTORY | O_CLOEXEC;
 
 } // namespace
 
-NodeOpener::NodeOpener(const FileTree &tree) : m_tree(tree) {}
+NodeOpener::NodeOpener(const FileTree &tree)
+    : m_tree(tree)
+{
+}
 
 NodeOpener::~NodeOpener()
 {
@@ -57,10 +60,10 @@ int NodeOpener::parentFolder(FileTree::Index node, QString *error)
         if (fd != m_folderFd)
             ::close(fd);
         if (next < 0) {
-            *error = QStringLiteral("cannot open the folder %1: %2")
-                         .arg(m_tree.displayPath(*it),
-                              e == ENOTDIR || e == ELOOP ? QStringLiteral("no longer a folder; scan again")
-                                                         : errnoText(e));
+            *error =
+                QStringLiteral("cannot open the folder %1: %2")
+                    .arg(m_tree.displayPath(*it),
+                         e == ENOTDIR || e == ELOOP ? QStringLiteral("no longer a folder; scan again") : errnoText(e));
             return -1;
         }
         fd = next;
@@ -79,7 +82,8 @@ int NodeOpener::openFile(FileTree::Index node, QString *error)
         return -1;
     // O_NONBLOCK: a file swapped for a FIFO after the scan must not block the
     // open; it changes nothing for regular files, and callers check the type.
-    const int fd = ::openat(dir, m_tree.name(node).toByteArray().constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    const int fd =
+        ::openat(dir, m_tree.name(node).toByteArray().constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0)
         *error = QStringLiteral("cannot open: %1").arg(errnoText(errno));
     return fd;

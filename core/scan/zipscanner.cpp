@@ -72,11 +72,13 @@ QByteArray normalized(const QByteArray &name)
 QString implausibleSizes(const ZipEntryRef &ref, std::uint64_t archiveBytes)
 {
     if (ref.compressedSize > archiveBytes)
-        return QStringLiteral("declares %1 compressed bytes in a %2-byte zip").arg(ref.compressedSize).arg(archiveBytes);
+        return QStringLiteral("declares %1 compressed bytes in a %2-byte zip")
+            .arg(ref.compressedSize)
+            .arg(archiveBytes);
     // Deflate cannot expand more than 1032:1; stored data not at all (encrypted adds a header).
-    const std::uint64_t most = ref.method == 0 ? ref.compressedSize
-        : ref.method == 8                      ? (ref.compressedSize + 8) * 1032
-                                               : ~std::uint64_t{0};
+    const std::uint64_t most = ref.method == 0   ? ref.compressedSize
+                               : ref.method == 8 ? (ref.compressedSize + 8) * 1032
+                                                 : ~std::uint64_t{0};
     if (ref.uncompressedSize > most)
         return QStringLiteral("declares %1 bytes from %2 compressed bytes (zip bomb?)")
             .arg(ref.uncompressedSize)
@@ -137,8 +139,8 @@ std::unique_ptr<FileTree> ZipScanner::scan(const QString &path, QString *error, 
             break;
         RawEntry e;
         e.name = QByteArray(nameBuf.constData(), qsizetype(std::min<uLong>(info.size_filename, 65535)));
-        e.ref = {std::uint64_t(unzGetOffset64(uf)), std::uint64_t(info.compressed_size),
-                 std::uint64_t(info.uncompressed_size), std::uint32_t(info.crc),
+        e.ref = {std::uint64_t(unzGetOffset64(uf)),      std::uint64_t(info.compressed_size),
+                 std::uint64_t(info.uncompressed_size),  std::uint32_t(info.crc),
                  std::uint16_t(info.compression_method), std::uint16_t(info.flag)};
         const bool unixHost = (info.version >> 8) == 3;
         const auto unixMode = std::uint32_t(info.external_fa >> 16);
@@ -161,8 +163,8 @@ std::unique_ptr<FileTree> ZipScanner::scan(const QString &path, QString *error, 
         if (e.ref.flags & 1)
             tree->addIssue(e.name, QStringLiteral("encrypted entry: it cannot be verified or recompressed"));
         else if (!e.isDir && e.ref.method != 0 && e.ref.method != 8)
-            tree->addIssue(e.name, QStringLiteral("unsupported compression method %1: it cannot be exported")
-                                       .arg(e.ref.method));
+            tree->addIssue(
+                e.name, QStringLiteral("unsupported compression method %1: it cannot be exported").arg(e.ref.method));
         raw.push_back(std::move(e));
         ++progress.items;
         if (control && (progress.items & 0xff) == 0)
@@ -175,9 +177,8 @@ std::unique_ptr<FileTree> ZipScanner::scan(const QString &path, QString *error, 
                                .arg(seen)
                                .arg(rc));
 
-    std::stable_sort(raw.begin(), raw.end(), [](const RawEntry &a, const RawEntry &b) {
-        return componentLess(a.name, b.name);
-    });
+    std::stable_sort(raw.begin(), raw.end(),
+                     [](const RawEntry &a, const RawEntry &b) { return componentLess(a.name, b.name); });
     if (entries)
         entries->clear();
 

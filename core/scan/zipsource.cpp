@@ -94,11 +94,14 @@ bool ZipSource::extract(const ZipEntryRef &ref, std::uint64_t offset, const Sink
     std::uint64_t produced = 0;
     bool ok = true;
     if (ref.method == 0) {
-        ok = copyRaw(ref, offset, [&](const char *p, std::size_t n) {
-            crc = EntryEncoder::crc32(crc, p, n);
-            produced += n;
-            return sink(p, n);
-        }, error);
+        ok = copyRaw(
+            ref, offset,
+            [&](const char *p, std::size_t n) {
+                crc = EntryEncoder::crc32(crc, p, n);
+                produced += n;
+                return sink(p, n);
+            },
+            error);
     } else {
         z_stream z{};
         if (inflateInit2(&z, -15) != Z_OK) {
@@ -107,27 +110,30 @@ bool ZipSource::extract(const ZipEntryRef &ref, std::uint64_t offset, const Sink
         }
         std::unique_ptr<char[]> out(new char[kChunk]);
         int rc = Z_OK;
-        ok = copyRaw(ref, offset, [&](const char *p, std::size_t n) {
-            z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(p));
-            z.avail_in = uInt(n);
-            while (rc != Z_STREAM_END) {
-                z.next_out = reinterpret_cast<Bytef *>(out.get());
-                z.avail_out = uInt(kChunk);
-                rc = inflate(&z, Z_NO_FLUSH);
-                if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
-                    *error = QStringLiteral("corrupt deflate data in the source zip");
-                    return false;
+        ok = copyRaw(
+            ref, offset,
+            [&](const char *p, std::size_t n) {
+                z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(p));
+                z.avail_in = uInt(n);
+                while (rc != Z_STREAM_END) {
+                    z.next_out = reinterpret_cast<Bytef *>(out.get());
+                    z.avail_out = uInt(kChunk);
+                    rc = inflate(&z, Z_NO_FLUSH);
+                    if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+                        *error = QStringLiteral("corrupt deflate data in the source zip");
+                        return false;
+                    }
+                    const std::size_t got = kChunk - z.avail_out;
+                    crc = EntryEncoder::crc32(crc, out.get(), got);
+                    produced += got;
+                    if (got && !sink(out.get(), got))
+                        return false;
+                    if (z.avail_in == 0 && z.avail_out != 0)
+                        break; // everything fed so far is out
                 }
-                const std::size_t got = kChunk - z.avail_out;
-                crc = EntryEncoder::crc32(crc, out.get(), got);
-                produced += got;
-                if (got && !sink(out.get(), got))
-                    return false;
-                if (z.avail_in == 0 && z.avail_out != 0)
-                    break; // everything fed so far is out
-            }
-            return true;
-        }, error);
+                return true;
+            },
+            error);
         inflateEnd(&z);
     }
     if (ok && (crc != ref.crc || produced != ref.uncompressedSize)) {

@@ -6,8 +6,8 @@
 // class says, so they cannot disagree.
 #pragma once
 
-#include "select/targets.h"
 #include "base/units.h"
+#include "select/targets.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -55,7 +55,7 @@ public:
     struct Item {
         QString label; // shown on the gauge: a file name or what the user typed
         ItemKind kind = ItemKind::Size;
-        QString path;  // empty for ItemKind::Size
+        QString path; // empty for ItemKind::Size
         std::uint64_t bytes = 0;
     };
 

@@ -77,10 +77,11 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
-    static const QStringList keys{QStringLiteral("version"), QStringLiteral("runtime"), QStringLiteral("arch"),
-                                  QStringLiteral("limit_bytes"), QStringLiteral("reserve_bytes"),
-                                  QStringLiteral("rules"), QStringLiteral("exceptions"), QStringLiteral("prune"),
-                                  QStringLiteral("keep"), QStringLiteral("prefix"), QStringLiteral("level")};
+    static const QStringList keys{
+        QStringLiteral("version"),     QStringLiteral("runtime"),       QStringLiteral("arch"),
+        QStringLiteral("limit_bytes"), QStringLiteral("reserve_bytes"), QStringLiteral("rules"),
+        QStringLiteral("exceptions"),  QStringLiteral("prune"),         QStringLiteral("keep"),
+        QStringLiteral("prefix"),      QStringLiteral("level")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!keys.contains(it.key())) {
             err = QStringLiteral("unknown key \"%1\"").arg(it.key());
@@ -115,8 +116,8 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         *out = v.toString();
         return true;
     };
-    if (!stringKey(QStringLiteral("runtime"), &p.runtime) || !stringKey(QStringLiteral("arch"), &p.arch)
-        || !stringKey(QStringLiteral("prefix"), &p.prefix))
+    if (!stringKey(QStringLiteral("runtime"), &p.runtime) || !stringKey(QStringLiteral("arch"), &p.arch) ||
+        !stringKey(QStringLiteral("prefix"), &p.prefix))
         return std::nullopt;
     // The runtime table's own words, as every command says them.
     if (QString why = Target::runtimeProblem(p.runtime); !why.isEmpty()) {
@@ -127,18 +128,17 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         err = QStringLiteral("\"arch\": %1").arg(why);
         return std::nullopt;
     }
-    if (p.prefix.startsWith(QLatin1Char('/')) || p.prefix.split(QLatin1Char('/')).contains(QStringLiteral(".."))
-        || p.prefix.contains(QLatin1Char('\\')) || p.prefix.contains(QChar(0))
-        || (p.prefix.size() >= 2 && p.prefix[1] == QLatin1Char(':'))) {
+    if (p.prefix.startsWith(QLatin1Char('/')) || p.prefix.split(QLatin1Char('/')).contains(QStringLiteral("..")) ||
+        p.prefix.contains(QLatin1Char('\\')) || p.prefix.contains(QChar(0)) ||
+        (p.prefix.size() >= 2 && p.prefix[1] == QLatin1Char(':'))) {
         err = QStringLiteral("\"prefix\" must be a relative path without '..', '\\', NUL or a drive letter");
         return std::nullopt;
     }
-    if (o.contains(QStringLiteral("limit_bytes"))
-        && !readBytes(o.value(QStringLiteral("limit_bytes")), QStringLiteral("limit_bytes"), &p.limitBytes, &err))
+    if (o.contains(QStringLiteral("limit_bytes")) &&
+        !readBytes(o.value(QStringLiteral("limit_bytes")), QStringLiteral("limit_bytes"), &p.limitBytes, &err))
         return std::nullopt;
-    if (o.contains(QStringLiteral("reserve_bytes"))
-        && !readBytes(o.value(QStringLiteral("reserve_bytes")), QStringLiteral("reserve_bytes"), &p.reserveBytes,
-                      &err))
+    if (o.contains(QStringLiteral("reserve_bytes")) &&
+        !readBytes(o.value(QStringLiteral("reserve_bytes")), QStringLiteral("reserve_bytes"), &p.reserveBytes, &err))
         return std::nullopt;
     if (o.contains(QStringLiteral("level"))) {
         const QJsonValue v = o.value(QStringLiteral("level"));
@@ -176,8 +176,8 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
             p.exceptions.insert(it.key(), globs);
         }
     }
-    for (const auto &[key, list] : {std::pair{QStringLiteral("prune"), &p.prune},
-                                    std::pair{QStringLiteral("keep"), &p.keep}}) {
+    for (const auto &[key, list] :
+         {std::pair{QStringLiteral("prune"), &p.prune}, std::pair{QStringLiteral("keep"), &p.keep}}) {
         if (!o.contains(key))
             continue;
         if (!readStringList(o.value(key), key, list, &err))
@@ -270,15 +270,16 @@ bool Profile::applyTo(SizeLedger &ledger, QString *error) const
         SizeLedger::Mark mark;
     };
     std::vector<Pending> marks;
-    for (const auto &[list, mark] : {std::pair{&prune, SizeLedger::Mark::Prune},
-                                     std::pair{&keep, SizeLedger::Mark::Keep}}) {
+    for (const auto &[list, mark] :
+         {std::pair{&prune, SizeLedger::Mark::Prune}, std::pair{&keep, SizeLedger::Mark::Keep}}) {
         for (const QString &p : *list) {
             const FileTree::Index node = tree.find(p.toUtf8(), tree.packageRoot());
             if (node == FileTree::kNone) {
                 if (error)
-                    *error = QStringLiteral("\"%1\": path \"%2\" is not in %3")
-                                 .arg(mark == SizeLedger::Mark::Prune ? QStringLiteral("prune") : QStringLiteral("keep"),
-                                      p, tree.rootPath());
+                    *error =
+                        QStringLiteral("\"%1\": path \"%2\" is not in %3")
+                            .arg(mark == SizeLedger::Mark::Prune ? QStringLiteral("prune") : QStringLiteral("keep"), p,
+                                 tree.rootPath());
                 return false;
             }
             marks.push_back({node, tree.depth(node), mark});

@@ -3,8 +3,8 @@
 // replays. Paths are relative to the layer's package root.
 #pragma once
 
-#include "select/sizeledger.h"
 #include "base/units.h"
+#include "select/sizeledger.h"
 
 #include <QByteArray>
 #include <QMap>

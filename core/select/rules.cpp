@@ -17,8 +17,8 @@ bool isProjectOrMetadata(QByteArrayView name, QByteArrayView project)
 {
     if (name == project)
         return true;
-    return isMetadataName(name) && name.startsWith(project) && name.size() > project.size()
-        && name[project.size()] == '-';
+    return isMetadataName(name) && name.startsWith(project) && name.size() > project.size() &&
+           name[project.size()] == '-';
 }
 
 // Facts about one node that the matchers look at.
@@ -42,8 +42,8 @@ bool insideMetadata(const FileTree &tree, FileTree::Index i)
 
 // Sample-data folders of well-known packages, as package paths.
 constexpr std::array kSampleDataFolders{
-    "sklearn/datasets/data", "sklearn/datasets/images", "sklearn/datasets/descr",
-    "matplotlib/mpl-data/sample_data", "skimage/data", "scipy/datasets/_data",
+    "sklearn/datasets/data", "sklearn/datasets/images", "sklearn/datasets/descr", "matplotlib/mpl-data/sample_data",
+    "skimage/data",          "scipy/datasets/_data",
 };
 
 bool matches(int rule, const NodeView &v)
@@ -123,38 +123,65 @@ std::vector<Rule> makeCatalog()
     };
     // The order is the rule index used by matches(); ids never change.
     return {
-        rule("tests", QT_TRANSLATE_NOOP("RuleCatalog", "Test suites"), QT_TRANSLATE_NOOP("RuleCatalog", "Folders named exactly tests/ or test/. A few packages import from their "
-             "own tests at import time; pandas/_testing is never matched."), Risk::Caution),
-        rule("bytecode", QT_TRANSLATE_NOOP("RuleCatalog", "Bytecode caches"), QT_TRANSLATE_NOOP("RuleCatalog", "__pycache__/ folders and *.pyc/*.pyo files. Python rebuilds them, "
-             "but cold starts get slower (0.5–1 s to 2 s+ reported)."), Risk::Caution),
-        rule("dist-info", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata"), QT_TRANSLATE_NOOP("RuleCatalog", "*.dist-info/ and *.egg-info. Breaks importlib.metadata.version(), "
-             "entry points and pkg_resources checks."), Risk::Risky),
-        rule("pyproject", QT_TRANSLATE_NOOP("RuleCatalog", "pyproject.toml"), QT_TRANSLATE_NOOP("RuleCatalog", "Build configuration shipped inside packages; never read at run "
-             "time."), Risk::Safe),
-        rule("datasets", QT_TRANSLATE_NOOP("RuleCatalog", "Sample data"), QT_TRANSLATE_NOOP("RuleCatalog", "*.dat files and sample-data folders (scipy.misc, sklearn, "
-             "matplotlib). Functions that load the samples stop working."), Risk::Caution),
-        rule("headers", QT_TRANSLATE_NOOP("RuleCatalog", "C headers"), QT_TRANSLATE_NOOP("RuleCatalog", "*.h, *.hpp and include/ folders inside packages; only needed to build "
-             "against the package."), Risk::Safe),
-        rule("sources", QT_TRANSLATE_NOOP("RuleCatalog", "Native sources"), QT_TRANSLATE_NOOP("RuleCatalog", "*.pyx, *.pxd, *.pxi, *.c, *.cpp, *.f, *.f90: compiled already; "
-             "only Cython cimport at build time reads them."), Risk::Safe),
-        rule("stubs", QT_TRANSLATE_NOOP("RuleCatalog", "Type stubs"), QT_TRANSLATE_NOOP("RuleCatalog", "*.pyi files for type checkers; never imported."), Risk::Safe),
-        rule("static-libs", QT_TRANSLATE_NOOP("RuleCatalog", "Static libraries"), QT_TRANSLATE_NOOP("RuleCatalog", "*.a archives for linking; a running layer never loads "
-             "them."), Risk::Safe),
+        rule("tests", QT_TRANSLATE_NOOP("RuleCatalog", "Test suites"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "Folders named exactly tests/ or test/. A few packages import from their "
+                                              "own tests at import time; pandas/_testing is never matched."),
+             Risk::Caution),
+        rule("bytecode", QT_TRANSLATE_NOOP("RuleCatalog", "Bytecode caches"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "__pycache__/ folders and *.pyc/*.pyo files. Python rebuilds them, "
+                                              "but cold starts get slower (0.5–1 s to 2 s+ reported)."),
+             Risk::Caution),
+        rule("dist-info", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "*.dist-info/ and *.egg-info. Breaks importlib.metadata.version(), "
+                                              "entry points and pkg_resources checks."),
+             Risk::Risky),
+        rule("pyproject", QT_TRANSLATE_NOOP("RuleCatalog", "pyproject.toml"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "Build configuration shipped inside packages; never read at run "
+                                              "time."),
+             Risk::Safe),
+        rule("datasets", QT_TRANSLATE_NOOP("RuleCatalog", "Sample data"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "*.dat files and sample-data folders (scipy.misc, sklearn, "
+                                              "matplotlib). Functions that load the samples stop working."),
+             Risk::Caution),
+        rule("headers", QT_TRANSLATE_NOOP("RuleCatalog", "C headers"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "*.h, *.hpp and include/ folders inside packages; only needed to build "
+                                              "against the package."),
+             Risk::Safe),
+        rule("sources", QT_TRANSLATE_NOOP("RuleCatalog", "Native sources"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "*.pyx, *.pxd, *.pxi, *.c, *.cpp, *.f, *.f90: compiled already; "
+                                              "only Cython cimport at build time reads them."),
+             Risk::Safe),
+        rule("stubs", QT_TRANSLATE_NOOP("RuleCatalog", "Type stubs"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "*.pyi files for type checkers; never imported."), Risk::Safe),
+        rule("static-libs", QT_TRANSLATE_NOOP("RuleCatalog", "Static libraries"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "*.a archives for linking; a running layer never loads "
+                                              "them."),
+             Risk::Safe),
         rule("docs", QT_TRANSLATE_NOOP("RuleCatalog", "Documentation"),
              QT_TRANSLATE_NOOP("RuleCatalog", "*.md and *.rst outside metadata, docs/ and examples/ folders."),
              Risk::Safe),
-        rule("build-tools", QT_TRANSLATE_NOOP("RuleCatalog", "Build tools"), QT_TRANSLATE_NOOP("RuleCatalog", "pip, setuptools, wheel, pkg_resources, _distutils_hack and their "
-             "metadata. Packages that import pkg_resources at run time break."), Risk::Caution),
-        rule("runtime-provided", QT_TRANSLATE_NOOP("RuleCatalog", "Provided by Lambda"), QT_TRANSLATE_NOOP("RuleCatalog", "boto3, botocore, s3transfer, jmespath: the Lambda "
-             "Python runtime has them, maybe at another version."), Risk::Caution),
-        rule("strip", QT_TRANSLATE_NOOP("RuleCatalog", "Strip native libraries"), QT_TRANSLATE_NOOP("RuleCatalog", "Removes symbol tables and debug sections from *.so copies. "
-             "Some libraries (Pillow, OpenCV, libpq) fail to load after it."), Risk::Risky, RuleAction::Transform,
+        rule("build-tools", QT_TRANSLATE_NOOP("RuleCatalog", "Build tools"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "pip, setuptools, wheel, pkg_resources, _distutils_hack and their "
+                                              "metadata. Packages that import pkg_resources at run time break."),
+             Risk::Caution),
+        rule("runtime-provided", QT_TRANSLATE_NOOP("RuleCatalog", "Provided by Lambda"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "boto3, botocore, s3transfer, jmespath: the Lambda "
+                                              "Python runtime has them, maybe at another version."),
+             Risk::Caution),
+        rule("strip", QT_TRANSLATE_NOOP("RuleCatalog", "Strip native libraries"),
+             QT_TRANSLATE_NOOP("RuleCatalog", "Removes symbol tables and debug sections from *.so copies. "
+                                              "Some libraries (Pillow, OpenCV, libpq) fail to load after it."),
+             Risk::Risky, RuleAction::Transform,
              {QStringLiteral("PIL/**"), QStringLiteral("pillow.libs/**"), QStringLiteral("Pillow.libs/**"),
               QStringLiteral("cv2/**"), QStringLiteral("opencv_python.libs/**"), QStringLiteral("psycopg2/**"),
               QStringLiteral("psycopg2_binary.libs/**")}),
-        rule("dist-info-lite", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata, lite"), QT_TRANSLATE_NOOP("RuleCatalog", "Files in *.dist-info/ and *.egg-info/ except METADATA, "
-             "PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement "
-             "checks keep working; files() and pip uninstall do not."), Risk::Caution),
+        rule("dist-info-lite", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata, lite"),
+             QT_TRANSLATE_NOOP(
+                 "RuleCatalog",
+                 "Files in *.dist-info/ and *.egg-info/ except METADATA, "
+                 "PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement "
+                 "checks keep working; files() and pip uninstall do not."),
+             Risk::Caution),
     };
 }
 
@@ -211,7 +238,10 @@ bool globAt(QByteArrayView p, QByteArrayView s, GlobFailures &failed)
 class PathTracker
 {
 public:
-    explicit PathTracker(const FileTree &tree) : m_tree(tree) {}
+    explicit PathTracker(const FileTree &tree)
+        : m_tree(tree)
+    {
+    }
 
     const QByteArray &at(FileTree::Index i)
     {

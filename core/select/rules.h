@@ -24,9 +24,9 @@ enum class RuleAction : std::uint8_t {
 };
 
 struct Rule {
-    QString id;      // stable, used in profiles and on the command line
-    QString title;   // short, for the rules panel
-    QString why;     // one line: what it removes and what can break
+    QString id;    // stable, used in profiles and on the command line
+    QString title; // short, for the rules panel
+    QString why;   // one line: what it removes and what can break
     Risk risk = Risk::Safe;
     RuleAction action = RuleAction::Remove;
     QStringList defaultExceptions; // globs kept by default (e.g. PIL/** for strip)

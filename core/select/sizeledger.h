@@ -4,8 +4,8 @@
 #pragma once
 
 #include "base/bitset.h"
-#include "tree/filetree.h"
 #include "select/rules.h"
+#include "tree/filetree.h"
 
 #include <QStringList>
 
@@ -30,7 +30,7 @@ struct LedgerTotals {
 };
 
 struct RuleBytes {
-    std::uint64_t aloneBytes = 0;    // what the rule would free by itself (after keeps)
+    std::uint64_t aloneBytes = 0; // what the rule would free by itself (after keeps)
     std::uint32_t aloneFiles = 0;
     std::uint64_t marginalBytes = 0; // what it frees beyond everything else selected
     std::uint32_t marginalFiles = 0;

@@ -45,16 +45,16 @@ struct Target {
     // The same for an architecture name ("aarch64" is accepted as arm64).
     [[nodiscard]] static QString archProblem(QStringView arch);
 
-    [[nodiscard]] QString runtime() const;       // "python3.10"
-    [[nodiscard]] QString pythonVersion() const; // "3.10"
-    [[nodiscard]] QString archName() const;      // "x86_64" or "arm64", as Lambda names it
-    [[nodiscard]] QString machine() const;       // "x86_64" or "aarch64", as uname and wheels name it
+    [[nodiscard]] QString runtime() const;          // "python3.10"
+    [[nodiscard]] QString pythonVersion() const;    // "3.10"
+    [[nodiscard]] QString archName() const;         // "x86_64" or "arm64", as Lambda names it
+    [[nodiscard]] QString machine() const;          // "x86_64" or "aarch64", as uname and wheels name it
     [[nodiscard]] std::uint16_t elfMachine() const; // e_machine of native files built for it
-    [[nodiscard]] QString osName() const;        // "Amazon Linux 2"
-    [[nodiscard]] QString glibc() const;         // "2.26"
-    [[nodiscard]] QString abiTag() const;        // "cp310", as in wheel names
-    [[nodiscard]] QString bytecodeTag() const;   // "cpython-310", as in __pycache__/x.cpython-310.pyc
-    [[nodiscard]] QString extensionSuffix() const; // ".cpython-310-x86_64-linux-gnu.so"
+    [[nodiscard]] QString osName() const;           // "Amazon Linux 2"
+    [[nodiscard]] QString glibc() const;            // "2.26"
+    [[nodiscard]] QString abiTag() const;           // "cp310", as in wheel names
+    [[nodiscard]] QString bytecodeTag() const;      // "cpython-310", as in __pycache__/x.cpython-310.pyc
+    [[nodiscard]] QString extensionSuffix() const;  // ".cpython-310-x86_64-linux-gnu.so"
     // pip --platform values, most general first: manylinux2014 always, plus the
     // newer manylinux_2_28 / _2_34 tags that Amazon Linux 2023's glibc accepts.
     [[nodiscard]] QStringList pipPlatforms() const;

@@ -18,8 +18,7 @@ constexpr int kTerminateGraceMs = 3000;
 struct LineBuffer {
     QByteArray pending;
 
-    template <typename Fn>
-    void feed(const QByteArray &data, Fn &&emitLine)
+    template<typename Fn> void feed(const QByteArray &data, Fn &&emitLine)
     {
         pending += data;
         qsizetype start = 0;
@@ -33,8 +32,7 @@ struct LineBuffer {
         pending.remove(0, start);
     }
 
-    template <typename Fn>
-    void flush(Fn &&emitLine)
+    template<typename Fn> void flush(Fn &&emitLine)
     {
         if (!pending.isEmpty())
             emitLine(QString::fromUtf8(pending));
@@ -61,8 +59,8 @@ Stager::Result fail(Stager::Outcome outcome, const QString &message)
 
 QStringList Stager::pipArguments(const StageRequest &request, const QString &installDir)
 {
-    QStringList args{QStringLiteral("-m"), QStringLiteral("pip"), QStringLiteral("install"),
-                     QStringLiteral("--target"), installDir};
+    QStringList args{QStringLiteral("-m"), QStringLiteral("pip"), QStringLiteral("install"), QStringLiteral("--target"),
+                     installDir};
     for (const QString &platform : request.target.pipPlatforms())
         args << QStringLiteral("--platform") << platform;
     args << QStringLiteral("--implementation") << QStringLiteral("cp") << QStringLiteral("--python-version")
@@ -130,8 +128,8 @@ Stager::Result Stager::run(const StageRequest &request, const LineFn &onLine, Jo
     LineBuffer errBuf;
     auto lineFrom = [&](Stream stream) {
         return [&, stream](const QString &line) {
-            if (stream == Stream::Out
-                && (line.startsWith(QLatin1String("Collecting ")) || line.startsWith(QLatin1String("Processing "))))
+            if (stream == Stream::Out &&
+                (line.startsWith(QLatin1String("Collecting ")) || line.startsWith(QLatin1String("Processing "))))
                 ++progress.items;
             if (stream == Stream::Err)
                 errorLines.push_back(line);

@@ -13,12 +13,12 @@
 #include <functional>
 
 struct StageRequest {
-    QString requirements;         // a pip requirements file
-    QString outputDir;            // the layer folder; the packages land in outputDir/python
-    Target target;                // decides pip's --platform and --python-version
+    QString requirements;                       // a pip requirements file
+    QString outputDir;                          // the layer folder; the packages land in outputDir/python
+    Target target;                              // decides pip's --platform and --python-version
     QString python = QStringLiteral("python3"); // the interpreter whose pip runs (a name or a path)
-    QStringList extraPipArgs;     // passed through after LayerSlim's own (an index, --no-index --find-links …)
-    bool replace = false;         // replace an existing outputDir/python instead of refusing
+    QStringList extraPipArgs; // passed through after LayerSlim's own (an index, --no-index --find-links …)
+    bool replace = false;     // replace an existing outputDir/python instead of refusing
 };
 
 class Stager
@@ -43,8 +43,8 @@ public:
 
     struct Result {
         Outcome outcome = Outcome::BadInput;
-        QString message;     // for the user: what was staged, or what went wrong
-        QString layerDir;    // absolute outputDir/python when staged
+        QString message;      // for the user: what was staged, or what went wrong
+        QString layerDir;     // absolute outputDir/python when staged
         int pipExitCode = -1; // -1 when pip did not run to an exit
     };
 
@@ -54,6 +54,5 @@ public:
     // Runs pip to completion or cancellation; blocks the calling thread (run it
     // off the GUI thread). Progress items count the distributions pip has
     // collected so far; `current` is pip's latest line.
-    [[nodiscard]] static Result run(const StageRequest &request, const LineFn &onLine,
-                                    JobControl *control = nullptr);
+    [[nodiscard]] static Result run(const StageRequest &request, const LineFn &onLine, JobControl *control = nullptr);
 };

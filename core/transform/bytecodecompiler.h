@@ -6,10 +6,10 @@
 #pragma once
 
 #include "base/bitset.h"
-#include "tree/filetree.h"
-#include "checks/pythonfinder.h"
 #include "base/jobcontrol.h"
+#include "checks/pythonfinder.h"
 #include "scan/zipscanner.h"
+#include "tree/filetree.h"
 
 #include <QString>
 

@@ -1,11 +1,11 @@
 #include "transform/exporttransform.h"
 
-#include "transform/bytecodecompiler.h"
 #include "checks/elffile.h"
 #include "checks/keptset.h"
-#include "select/rules.h"
-#include "transform/stripper.h"
 #include "scan/zipentryreader.h"
+#include "select/rules.h"
+#include "transform/bytecodecompiler.h"
+#include "transform/stripper.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -190,8 +190,8 @@ bool ExportTransform::compile(const FileTree &tree, const std::vector<ZipEntryRe
         return true;
     }
     const BytecodeCompiler compiler(tree, &zipEntries, options.python, options.runtime);
-    const BytecodeResult r = compiler.prepare(m_pruned, options.bytecode, m_scratch->filePath(QStringLiteral("kept")),
-                                              control);
+    const BytecodeResult r =
+        compiler.prepare(m_pruned, options.bytecode, m_scratch->filePath(QStringLiteral("kept")), control);
     if (!r.ok()) {
         *error = r.error;
         return false;
@@ -221,7 +221,8 @@ bool ExportTransform::compile(const FileTree &tree, const std::vector<ZipEntryRe
     for (const AddedFile &a : m_added) {
         const QByteArray py = a.name.chopped(1);
         const FileTree::Index node = tree.find(py, tree.packageRoot());
-        struct stat st{};
+        struct stat st {
+        };
         if (node != FileTree::kNone && ::lstat((rootBytes + py).constData(), &st) != 0)
             m_pruned.set(node);
     }

@@ -6,10 +6,10 @@
 #pragma once
 
 #include "base/bitset.h"
-#include "export/exportoptions.h"
-#include "tree/filetree.h"
 #include "base/jobcontrol.h"
+#include "export/exportoptions.h"
 #include "scan/zipscanner.h"
+#include "tree/filetree.h"
 
 #include <QByteArray>
 #include <QTemporaryDir>

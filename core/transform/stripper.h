@@ -4,10 +4,10 @@
 #pragma once
 
 #include "base/bitset.h"
-#include "checks/elffile.h"
-#include "tree/filetree.h"
 #include "base/jobcontrol.h"
+#include "checks/elffile.h"
 #include "scan/zipscanner.h"
+#include "tree/filetree.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,5 @@
 #include "tree/filetree.h"
 
-
 #include <algorithm>
 
 FileTree::FileTree()
@@ -293,8 +292,8 @@ std::uint32_t FileTree::dirCount() const
 
 std::size_t FileTree::memoryBytes() const
 {
-    return std::size_t(m_names.capacity()) + m_nameOffset.capacity() * 4 + m_nameLength.capacity() * 2
-        + m_kind.capacity() + m_flags.capacity() + m_mode.capacity() * 2 + m_parent.capacity() * 4
-        + m_end.capacity() * 4 + m_size.capacity() * 8 + m_prefixBytes.capacity() * 8
-        + m_prefixFiles.capacity() * 4 + m_sourceRef.capacity() * 4;
+    return std::size_t(m_names.capacity()) + m_nameOffset.capacity() * 4 + m_nameLength.capacity() * 2 +
+           m_kind.capacity() + m_flags.capacity() + m_mode.capacity() * 2 + m_parent.capacity() * 4 +
+           m_end.capacity() * 4 + m_size.capacity() * 8 + m_prefixBytes.capacity() * 8 + m_prefixFiles.capacity() * 4 +
+           m_sourceRef.capacity() * 4;
 }

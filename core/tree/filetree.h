@@ -24,12 +24,12 @@ enum class NodeKind : std::uint8_t {
 // Per-node facts gathered while scanning, as bits.
 enum NodeFlag : std::uint8_t {
     FlagNone = 0,
-    FlagExecutable = 1 << 0,     // any execute bit set: exported 0755 instead of 0644
-    FlagUnreadable = 1 << 1,     // stat or opendir failed; see FileTree::issues()
-    FlagLinkOutside = 1 << 2,    // a symlink whose target leaves the scanned tree
-    FlagLinkDangling = 1 << 3,   // a symlink whose target does not exist
-    FlagNonUtf8Name = 1 << 4,    // the name is not valid UTF-8; shown escaped, exported byte-exact
-    FlagHardLink = 1 << 5,       // a regular file with more than one link
+    FlagExecutable = 1 << 0,   // any execute bit set: exported 0755 instead of 0644
+    FlagUnreadable = 1 << 1,   // stat or opendir failed; see FileTree::issues()
+    FlagLinkOutside = 1 << 2,  // a symlink whose target leaves the scanned tree
+    FlagLinkDangling = 1 << 3, // a symlink whose target does not exist
+    FlagNonUtf8Name = 1 << 4,  // the name is not valid UTF-8; shown escaped, exported byte-exact
+    FlagHardLink = 1 << 5,     // a regular file with more than one link
 };
 
 // A problem met while scanning one path: never fatal, always reported.
@@ -90,10 +90,7 @@ public:
     [[nodiscard]] std::uint64_t totalBytes(Index i) const { return m_prefixBytes[m_end[i]] - m_prefixBytes[i]; }
     // Regular files in [i, subtreeEnd(i)).
     [[nodiscard]] std::uint32_t totalFiles(Index i) const { return m_prefixFiles[m_end[i]] - m_prefixFiles[i]; }
-    [[nodiscard]] std::uint32_t sourceRef(Index i) const
-    {
-        return m_sourceRef.empty() ? kNone : m_sourceRef[i];
-    }
+    [[nodiscard]] std::uint32_t sourceRef(Index i) const { return m_sourceRef.empty() ? kNone : m_sourceRef[i]; }
     [[nodiscard]] int depth(Index i) const;
 
     // Children of a directory, in stored (byte-sorted) order.

@@ -47,7 +47,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    const QString demo = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");
+    const QString demo =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");
     QString error;
     const Layer layer = Layer::open(demo, &error);
     if (!layer.tree) {
@@ -57,7 +58,8 @@ int main(int argc, char *argv[])
     SizeLedger ledger(*layer.tree);
     for (const char *id : {"tests", "bytecode", "dist-info", "pyproject", "datasets"})
         ledger.setRuleEnabled(RuleCatalog::indexOf(QString::fromLatin1(id)), true);
-    const ExportPlan plan = ExportPlan::build(*layer.tree, ExportMask(*layer.tree).exported(ledger.pruned()), "python/");
+    const ExportPlan plan =
+        ExportPlan::build(*layer.tree, ExportMask(*layer.tree).exported(ledger.pruned()), "python/");
 
     QTemporaryDir tmp;
     const QString staged = tmp.filePath(QStringLiteral("stage"));
@@ -74,22 +76,32 @@ int main(int argc, char *argv[])
     ExportOptions o;
     o.output = ours;
     ExportResult r;
-    const double tOurs = bench::bestSeconds(3, [&] { r = Exporter::run(*layer.tree, ledger.pruned(), layer.zipEntries, o); });
+    const double tOurs =
+        bench::bestSeconds(3, [&] { r = Exporter::run(*layer.tree, ledger.pruned(), layer.zipEntries, o); });
     if (!r.ok) {
         out << "bench_export: " << r.error << "\n";
         return 1;
     }
-    const double tZip = bench::commandSeconds(3, QStringLiteral("cd '%1' && rm -f '%2' && zip -r -q -6 '%2' python").arg(staged, zip6));
-    const double t7z = bench::commandSeconds(3, QStringLiteral("cd '%1' && rm -f '%2' && 7zz a -tzip -mmt -bd -bso0 -bsp0 '%2' python").arg(staged, sevenZip));
+    const double tZip =
+        bench::commandSeconds(3, QStringLiteral("cd '%1' && rm -f '%2' && zip -r -q -6 '%2' python").arg(staged, zip6));
+    const double t7z = bench::commandSeconds(
+        3,
+        QStringLiteral("cd '%1' && rm -f '%2' && 7zz a -tzip -mmt -bd -bso0 -bsp0 '%2' python").arg(staged, sevenZip));
     const qint64 sOurs = QFileInfo(ours).size(), sZip = QFileInfo(zip6).size(), s7z = QFileInfo(sevenZip).size();
 
     out << "export of the demo layer, rules tests,bytecode,dist-info,pyproject,datasets: " << plan.files() << " files, "
         << plan.fileBytes() << " bytes kept, " << std::thread::hardware_concurrency() << " cores (best of 3)\n";
     out << QStringLiteral("  LayerSlim level 6   %1 s  %2 bytes\n").arg(tOurs, 7, 'f', 2).arg(sOurs, 11);
     out << QStringLiteral("  zip -r -q -6        %1 s  %2 bytes  (LayerSlim %3x faster, size ratio %4)\n")
-               .arg(tZip, 7, 'f', 2).arg(sZip, 11).arg(tZip / tOurs, 0, 'f', 1).arg(double(sOurs) / double(sZip), 0, 'f', 3);
+               .arg(tZip, 7, 'f', 2)
+               .arg(sZip, 11)
+               .arg(tZip / tOurs, 0, 'f', 1)
+               .arg(double(sOurs) / double(sZip), 0, 'f', 3);
     out << QStringLiteral("  7zz a -tzip -mmt    %1 s  %2 bytes  (LayerSlim %3x faster, size ratio %4)\n")
-               .arg(t7z, 7, 'f', 2).arg(s7z, 11).arg(t7z / tOurs, 0, 'f', 1).arg(double(sOurs) / double(s7z), 0, 'f', 3);
+               .arg(t7z, 7, 'f', 2)
+               .arg(s7z, 11)
+               .arg(t7z / tOurs, 0, 'f', 1)
+               .arg(double(sOurs) / double(s7z), 0, 'f', 3);
     out << "  goal: >= 4x faster than zip -6 on 2 cores with an output no larger: "
         << (tZip / tOurs >= 4.0 && sOurs <= sZip ? "met" : "not met") << "\n";
     return 0;

@@ -53,10 +53,12 @@ void report(const char *label, const QString &root)
     const int tests = RuleCatalog::indexOf(u"tests");
     bool on = false;
     const int toggles = 200;
-    const double toggle = bench::bestSeconds(1, [&] {
-        for (int i = 0; i < toggles; ++i)
-            ledger.setRuleEnabled(tests, on = !on);
-    }) / toggles;
+    const double toggle = bench::bestSeconds(1,
+                                             [&] {
+                                                 for (int i = 0; i < toggles; ++i)
+                                                     ledger.setRuleEnabled(tests, on = !on);
+                                             }) /
+                          toggles;
 
     std::printf("%-6s %7u nodes %7u files | scan %7.1f ms, du -sb %7.1f ms: ratio %.2f (goal <= 1.0)\n", label,
                 tree->count(), tree->fileCount(), scan * 1e3, du * 1e3, scan / du);
@@ -70,8 +72,8 @@ void report(const char *label, const QString &root)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QString demo = argc > 1 ? QString::fromLocal8Bit(argv[1])
-                                  : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");
+    const QString demo =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");
     if (QDir(demo).exists())
         report("demo", demo);
     else

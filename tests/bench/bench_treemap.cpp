@@ -2,11 +2,11 @@
 // 1920×1080: layout, full render (shade + colour), and rule toggle to repaint.
 // Goals: ≤ 16 ms (demo) and ≤ 50 ms (200,000 files) for toggle-to-repaint.
 #include "benchsupport.h"
+#include "gui/explorer/treemaprenderer.h"
+#include "gui/explorer/treemapwidget.h"
 #include "scan/layer.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
-#include "gui/explorer/treemaprenderer.h"
-#include "gui/explorer/treemapwidget.h"
 
 #include <QApplication>
 

@@ -10,8 +10,7 @@
 
 namespace bench {
 
-template<typename F>
-double bestSeconds(int runs, F &&f)
+template<typename F> double bestSeconds(int runs, F &&f)
 {
     double best = 1e30;
     for (int i = 0; i < runs; ++i) {

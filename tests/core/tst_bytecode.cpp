@@ -1,11 +1,11 @@
 // Bytecode options on the demo layer with testsupport::python(): precompiled
 // (unchecked-hash) and sourceless layers import numpy, scipy and pandas; the
 // size effects add up against find; the source is never written.
-#include "transform/bytecodecompiler.h"
+#include "checks/verifier.h"
 #include "scan/directoryscanner.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
-#include "checks/verifier.h"
+#include "transform/bytecodecompiler.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -139,10 +139,10 @@ void TestBytecode::cliRefusesAnotherVersion()
 {
     const QString other = QStringLiteral("python3.%1").arg(m_python.minor == 10 ? 11 : 10);
     int code = -1;
-    const QByteArray out = sh(QStringLiteral("%1 verify %2 --python %3 --runtime %4 --bytecode precompile 2>&1")
-                                  .arg(QStringLiteral(LAYERSLIM_CLI), quoted(testsupport::demoLayer()), m_python.path,
-                                       other),
-                              &code);
+    const QByteArray out =
+        sh(QStringLiteral("%1 verify %2 --python %3 --runtime %4 --bytecode precompile 2>&1")
+               .arg(QStringLiteral(LAYERSLIM_CLI), quoted(testsupport::demoLayer()), m_python.path, other),
+           &code);
     QCOMPARE(code, 1);
     QVERIFY2(out.contains("precompile needs a " + other.toUtf8()), out.constData());
 }
@@ -170,7 +170,8 @@ void TestBytecode::refusesWhenExtensionsNameAnotherCPython()
         QVERIFY2(why.contains(QStringLiteral("Python %1 bytecode").arg(host)), qPrintable(why));
         QVERIFY2(why.contains(QStringLiteral("CPython %1").arg(other)), qPrintable(why));
         QVERIFY2(why.contains(ext), qPrintable(why));
-        const BytecodeResult r = compiler.prepare(Bitset(tree->count()), mode, m_tmp.filePath(QStringLiteral("abi-out")));
+        const BytecodeResult r =
+            compiler.prepare(Bitset(tree->count()), mode, m_tmp.filePath(QStringLiteral("abi-out")));
         QVERIFY(!r.ok());
         QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("abi-out"))));
     }
@@ -191,10 +192,10 @@ void TestBytecode::refusesWhenExtensionsNameAnotherCPython()
     // export refuses it from the command line, naming both versions, and writes nothing.
     int code = -1;
     const QString out = m_tmp.filePath(QStringLiteral("abi.zip"));
-    const QByteArray err = sh(QStringLiteral("%1 export %2 -o %3 --bytecode sourceless --python %4 --runtime %5 2>&1")
-                                  .arg(QStringLiteral(LAYERSLIM_CLI), quoted(layer), quoted(out), m_python.path,
-                                       m_python.runtimeName()),
-                              &code);
+    const QByteArray err =
+        sh(QStringLiteral("%1 export %2 -o %3 --bytecode sourceless --python %4 --runtime %5 2>&1")
+               .arg(QStringLiteral(LAYERSLIM_CLI), quoted(layer), quoted(out), m_python.path, m_python.runtimeName()),
+           &code);
     QCOMPARE(code, 1);
     QVERIFY2(err.contains(QStringLiteral("Python %1 bytecode").arg(host).toUtf8()), err.constData());
     QVERIFY2(err.contains(QStringLiteral("CPython %1").arg(other).toUtf8()), err.constData());

@@ -26,7 +26,8 @@ QJsonObject json(const Run &r)
 
 QString treeHash(const QString &dir)
 {
-    return QString::fromLatin1(sh(QStringLiteral("cd %1 && find . -printf '%p %s %m %T@\\n' | sort | sha256sum").arg(quoted(dir))));
+    return QString::fromLatin1(
+        sh(QStringLiteral("cd %1 && find . -printf '%p %s %m %T@\\n' | sort | sha256sum").arg(quoted(dir))));
 }
 
 } // namespace
@@ -81,14 +82,18 @@ void TestCli::scanMatchesFindOnDemoLayer()
     QCOMPARE(QString::number(o.value(QStringLiteral("dirs")).toInteger()),
              QString::fromLatin1(sh(QStringLiteral("find %1 -mindepth 1 -type d | wc -l").arg(q))).trimmed());
     const qint64 bytes = o.value(QStringLiteral("bytes")).toInteger();
-    QCOMPARE(QString::number(bytes),
-             QString::fromLatin1(sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'").arg(q))).trimmed());
+    QCOMPARE(
+        QString::number(bytes),
+        QString::fromLatin1(sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'").arg(q)))
+            .trimmed());
 
     // Each rule's bytes by an independent find over the same tree.
     const QMap<QString, QString> finds{
         {QStringLiteral("tests"), QStringLiteral("-type f \\( -path '*/tests/*' -o -path '*/test/*' \\)")},
-        {QStringLiteral("bytecode"), QStringLiteral("-type f \\( -path '*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' \\)")},
-        {QStringLiteral("dist-info"), QStringLiteral("-type f \\( -path '*.dist-info/*' -o -path '*.egg-info/*' -o -name '*.egg-info' \\)")},
+        {QStringLiteral("bytecode"),
+         QStringLiteral("-type f \\( -path '*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' \\)")},
+        {QStringLiteral("dist-info"),
+         QStringLiteral("-type f \\( -path '*.dist-info/*' -o -path '*.egg-info/*' -o -name '*.egg-info' \\)")},
         {QStringLiteral("pyproject"), QStringLiteral("-type f -name pyproject.toml")},
         {QStringLiteral("datasets"), QStringLiteral("-type f -name '*.dat'")},
     };
@@ -97,15 +102,27 @@ void TestCli::scanMatchesFindOnDemoLayer()
     for (const QJsonValue &v : rules) {
         const QJsonObject rule = v.toObject();
         const QString id = rule.value(QStringLiteral("id")).toString();
-        const QString expected = QString::fromLatin1(
-            sh(QStringLiteral("cd %1 && find . %2 -printf '%s\\n' | awk '{s+=$1; n++} END {print s+0, n+0}'").arg(q, finds.value(id)))).trimmed();
-        QCOMPARE(QStringLiteral("%1 %2").arg(rule.value(QStringLiteral("bytes")).toInteger()).arg(rule.value(QStringLiteral("files")).toInteger()), expected);
+        const QString expected =
+            QString::fromLatin1(
+                sh(QStringLiteral("cd %1 && find . %2 -printf '%s\\n' | awk '{s+=$1; n++} END {print s+0, n+0}'")
+                       .arg(q, finds.value(id))))
+                .trimmed();
+        QCOMPARE(QStringLiteral("%1 %2")
+                     .arg(rule.value(QStringLiteral("bytes")).toInteger())
+                     .arg(rule.value(QStringLiteral("files")).toInteger()),
+                 expected);
     }
-    const QString seedUnion = QString::fromLatin1(sh(QStringLiteral(
-        "cd %1 && find . -type f \\( -path '*/tests/*' -o -path '*/test/*' -o -path '*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' "
-        "-o -path '*.dist-info/*' -o -path '*.egg-info/*' -o -name '*.egg-info' -o -name pyproject.toml -o -name '*.dat' \\) -printf '%s\\n' | awk '{s+=$1} END {print s+0}'").arg(q))).trimmed();
+    const QString seedUnion =
+        QString::fromLatin1(
+            sh(QStringLiteral("cd %1 && find . -type f \\( -path '*/tests/*' -o -path '*/test/*' -o -path "
+                              "'*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' "
+                              "-o -path '*.dist-info/*' -o -path '*.egg-info/*' -o -name '*.egg-info' -o -name "
+                              "pyproject.toml -o -name '*.dat' \\) -printf '%s\\n' | awk '{s+=$1} END {print s+0}'")
+                   .arg(q)))
+            .trimmed();
     QCOMPARE(QString::number(o.value(QStringLiteral("pruned_bytes")).toInteger()), seedUnion);
-    QCOMPARE(o.value(QStringLiteral("kept_bytes")).toInteger() + o.value(QStringLiteral("pruned_bytes")).toInteger(), bytes);
+    QCOMPARE(o.value(QStringLiteral("kept_bytes")).toInteger() + o.value(QStringLiteral("pruned_bytes")).toInteger(),
+             bytes);
     QCOMPARE(o.value(QStringLiteral("limit_bytes")).toInteger(), qint64(262144000));
     QCOMPARE(o.value(QStringLiteral("reserve_bytes")).toInteger(), qint64(20971520));
     QVERIFY(o.value(QStringLiteral("fits")).toBool());
@@ -126,7 +143,8 @@ void TestCli::exitCodes()
     const Run missing = cli({QStringLiteral("scan"), QStringLiteral("/nonexistent/dir")});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains("/nonexistent/dir"));
-    const Run badRule = cli({QStringLiteral("scan"), dir.path(), QStringLiteral("--rules"), QStringLiteral("tests,bogus")});
+    const Run badRule =
+        cli({QStringLiteral("scan"), dir.path(), QStringLiteral("--rules"), QStringLiteral("tests,bogus")});
     QCOMPARE(badRule.exitCode, 1);
     QVERIFY(badRule.err.contains("bogus"));
 
@@ -135,7 +153,8 @@ void TestCli::exitCodes()
     QVERIFY(p.open(QIODevice::WriteOnly));
     p.write(R"({"version":1,"limit_bytes":4000,"reserve_bytes":0})");
     p.close();
-    const Run tight = cli({QStringLiteral("scan"), dir.path(), QStringLiteral("--profile"), p.fileName(), QStringLiteral("--json")});
+    const Run tight =
+        cli({QStringLiteral("scan"), dir.path(), QStringLiteral("--profile"), p.fileName(), QStringLiteral("--json")});
     QCOMPARE(tight.exitCode, 2);
     QCOMPARE(json(tight).value(QStringLiteral("fits")).toBool(true), false);
 
@@ -160,8 +179,10 @@ void TestCli::scanOfZipShowsPythonPrefix()
                       "    z.writestr('python/pkg/tests/test_a.py', 'y' * 300)\n"
                       "    z.writestr('python/pkg/__pycache__/a.cpython-311.pyc', b'z' * 77)\n"
                       "    z.writestr('python/pkg-1.0.dist-info/METADATA', 'Name: pkg')\n"
-                      "EOF").arg(quoted(zip)));
-    const Run r = cli({QStringLiteral("scan"), zip, QStringLiteral("--rules"), QStringLiteral("tests,bytecode"), QStringLiteral("--json")});
+                      "EOF")
+           .arg(quoted(zip)));
+    const Run r = cli({QStringLiteral("scan"), zip, QStringLiteral("--rules"), QStringLiteral("tests,bytecode"),
+                       QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = json(r);
     QCOMPARE(o.value(QStringLiteral("files")).toInteger(), qint64(4));
@@ -196,8 +217,8 @@ void TestCli::commandHelpNamesTheCommand()
     QCOMPARE(count.exitCode, 1);
     QVERIFY2(count.err.contains("Usage: layerslim-cli scan [options] PATH"), count.err.constData());
     // --level says what it does for zip input.
-    const QString exportHelp = QString::fromUtf8(cli({QStringLiteral("export"), QStringLiteral("--help")}).out)
-                                   .simplified();
+    const QString exportHelp =
+        QString::fromUtf8(cli({QStringLiteral("export"), QStringLiteral("--help")}).out).simplified();
     QVERIFY2(exportHelp.contains(QStringLiteral("Zip input is copied as it is stored unless --level is given")),
              qPrintable(exportHelp));
 }
@@ -212,13 +233,21 @@ void TestCli::unknownOptionIsNamedWithAHint()
         QByteArray usage;
     };
     const QList<Case> cases{
-        {{QStringLiteral("scan"), dir.path(), QStringLiteral("--jsn")}, "unknown option '--jsn'",
-         "did you mean --json?", "Usage: layerslim-cli scan [options] PATH"},
-        {{QStringLiteral("export"), dir.path(), QStringLiteral("--levle=3")}, "unknown option '--levle'",
-         "did you mean --level?", "Usage: layerslim-cli export [options] PATH"},
-        {{QStringLiteral("export"), dir.path(), QStringLiteral("--no-reprot")}, "unknown option '--no-reprot'",
-         "did you mean --no-report?", "Usage: layerslim-cli export [options] PATH"},
-        {{QStringLiteral("rules"), QStringLiteral("--frobnicate")}, "unknown option '--frobnicate'", "",
+        {{QStringLiteral("scan"), dir.path(), QStringLiteral("--jsn")},
+         "unknown option '--jsn'",
+         "did you mean --json?",
+         "Usage: layerslim-cli scan [options] PATH"},
+        {{QStringLiteral("export"), dir.path(), QStringLiteral("--levle=3")},
+         "unknown option '--levle'",
+         "did you mean --level?",
+         "Usage: layerslim-cli export [options] PATH"},
+        {{QStringLiteral("export"), dir.path(), QStringLiteral("--no-reprot")},
+         "unknown option '--no-reprot'",
+         "did you mean --no-report?",
+         "Usage: layerslim-cli export [options] PATH"},
+        {{QStringLiteral("rules"), QStringLiteral("--frobnicate")},
+         "unknown option '--frobnicate'",
+         "",
          "Usage: layerslim-cli rules [options]"},
     };
     for (const Case &c : cases) {
@@ -249,7 +278,8 @@ void TestCli::noReportRemovesOlderReports()
     QVERIFY(QFileInfo::exists(reportMd));
     QVERIFY(QFileInfo::exists(reportJson));
     // Neighbours with other names are not the export's: they stay.
-    sh(QStringLiteral("cd %1 && echo keep > layer.report.txt && echo keep > layer.report.md.orig").arg(quoted(dir.path())));
+    sh(QStringLiteral("cd %1 && echo keep > layer.report.txt && echo keep > layer.report.md.orig")
+           .arg(quoted(dir.path())));
 
     sh(QStringLiteral("rm %1/src/pkg/data.txt").arg(quoted(dir.path())));
     const Run second = cli({QStringLiteral("export"), src, QStringLiteral("-o"), out, QStringLiteral("--no-report"),
@@ -258,17 +288,22 @@ void TestCli::noReportRemovesOlderReports()
     QCOMPARE(json(second).value(QStringLiteral("report")).toString(), QString());
     QVERIFY2(!QFileInfo::exists(reportMd), "the older report.md describes another zip");
     QVERIFY2(!QFileInfo::exists(reportJson), "the older report.json describes another zip");
-    QCOMPARE(QString::fromLatin1(sh(QStringLiteral("cd %1 && ls").arg(quoted(dir.path())))).split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+    QCOMPARE(QString::fromLatin1(sh(QStringLiteral("cd %1 && ls").arg(quoted(dir.path()))))
+                 .split(QLatin1Char('\n'), Qt::SkipEmptyParts),
              (QStringList{QStringLiteral("layer.report.md.orig"), QStringLiteral("layer.report.txt"),
                           QStringLiteral("layer.zip"), QStringLiteral("src")}));
-    QCOMPARE(sh(QStringLiteral("unzip -Z1 %1").arg(quoted(out))), QByteArray("python/\npython/pkg/\npython/pkg/__init__.py\n"));
+    QCOMPARE(sh(QStringLiteral("unzip -Z1 %1").arg(quoted(out))),
+             QByteArray("python/\npython/pkg/\npython/pkg/__init__.py\n"));
 
     // A folder export with --no-report clears its own older reports the same way.
     const QString folder = dir.filePath(QStringLiteral("unpacked"));
-    QCOMPARE(cli({QStringLiteral("export"), src, QStringLiteral("-o"), folder, QStringLiteral("--folder")}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("export"), src, QStringLiteral("-o"), folder, QStringLiteral("--folder")}).exitCode,
+             0);
     QVERIFY(QFileInfo::exists(folder + QStringLiteral(".report.md")));
     QCOMPARE(cli({QStringLiteral("export"), src, QStringLiteral("-o"), folder, QStringLiteral("--folder"),
-                  QStringLiteral("--no-report")}).exitCode, 0);
+                  QStringLiteral("--no-report")})
+                 .exitCode,
+             0);
     QVERIFY(!QFileInfo::exists(folder + QStringLiteral(".report.md")));
     QVERIFY(!QFileInfo::exists(folder + QStringLiteral(".report.json")));
 }
@@ -310,16 +345,20 @@ void TestCli::levelRecompressesZipInput()
                       "    z.writestr('python/pkg/__init__.py', 'import os\\n' * 4000)\n"
                       "    z.writestr('python/pkg/data.txt', 'layerslim ' * 20000)\n"
                       "    z.writestr('python/pkg/empty.txt', '')\n"
-                      "EOF").arg(quoted(zip)));
-    const QString python = QStringLiteral("/usr/bin/python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
-                                          "assert z.testzip() is None; "
-                                          "print(' '.join('%s:%d:%d' % (i.filename, i.compress_type, i.file_size) for i in z.infolist() if not i.is_dir()))\" ");
+                      "EOF")
+           .arg(quoted(zip)));
+    const QString python =
+        QStringLiteral("/usr/bin/python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+                       "assert z.testzip() is None; "
+                       "print(' '.join('%s:%d:%d' % (i.filename, i.compress_type, i.file_size) for i in z.infolist() "
+                       "if not i.is_dir()))\" ");
     const QByteArray stored = "python/pkg/__init__.py:0:40000 python/pkg/data.txt:0:200000 python/pkg/empty.txt:0:0\n";
     QCOMPARE(sh(python + quoted(zip)), stored);
 
     // Without --level the entries are copied as they are stored.
     const QString copied = dir.filePath(QStringLiteral("copied.zip"));
-    QCOMPARE(cli({QStringLiteral("export"), zip, QStringLiteral("-o"), copied, QStringLiteral("--no-report")}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("export"), zip, QStringLiteral("-o"), copied, QStringLiteral("--no-report")}).exitCode,
+             0);
     QCOMPARE(sh(python + quoted(copied)), stored);
 
     // With --level the stored entries are deflated at that level.
@@ -334,21 +373,27 @@ void TestCli::levelRecompressesZipInput()
     QCOMPARE(o.value(QStringLiteral("zip_bytes")).toInteger(), QFileInfo(packed).size());
     QCOMPARE(o.value(QStringLiteral("bytes")).toInteger(), qint64(240000));
     QVERIFY(QFileInfo(packed).size() < QFileInfo(copied).size() / 20);
-    QCOMPARE(sh(QStringLiteral("cd %1 && mkdir a b && cd a && unzip -q ../stored.zip && cd ../b && unzip -q ../packed.zip "
-                               "&& cd .. && diff -r a b && echo same").arg(quoted(dir.path()))),
-             QByteArray("same\n"));
+    QCOMPARE(
+        sh(QStringLiteral("cd %1 && mkdir a b && cd a && unzip -q ../stored.zip && cd ../b && unzip -q ../packed.zip "
+                          "&& cd .. && diff -r a b && echo same")
+               .arg(quoted(dir.path()))),
+        QByteArray("same\n"));
 
     // Reproducible, and byte for byte what the same files give from a folder at
     // that level, whose size scan predicts exactly.
     const QString again = dir.filePath(QStringLiteral("again.zip"));
     QCOMPARE(cli({QStringLiteral("export"), zip, QStringLiteral("-o"), again, QStringLiteral("--level"),
-                  QStringLiteral("9"), QStringLiteral("--no-report")}).exitCode, 0);
+                  QStringLiteral("9"), QStringLiteral("--no-report")})
+                 .exitCode,
+             0);
     int rc = -1;
     sh(QStringLiteral("cmp %1 %2").arg(quoted(packed), quoted(again)), &rc);
     QCOMPARE(rc, 0);
     const QString fromFolder = dir.filePath(QStringLiteral("from-folder.zip"));
     QCOMPARE(cli({QStringLiteral("export"), dir.filePath(QStringLiteral("a/python")), QStringLiteral("-o"), fromFolder,
-                  QStringLiteral("--level"), QStringLiteral("9"), QStringLiteral("--no-report")}).exitCode, 0);
+                  QStringLiteral("--level"), QStringLiteral("9"), QStringLiteral("--no-report")})
+                 .exitCode,
+             0);
     sh(QStringLiteral("cmp %1 %2").arg(quoted(packed), quoted(fromFolder)), &rc);
     QCOMPARE(rc, 0);
     QFile profile(dir.filePath(QStringLiteral("level9.json")));

@@ -2,14 +2,14 @@
 // every CRC, lists exactly the kept files with their contents, imports, is
 // reproducible, matches its predicted size, copies zip input raw, and
 // recompresses it, when asked, to the bytes a folder source gives.
+#include "base/units.h"
 #include "export/exporter.h"
 #include "export/exportplan.h"
+#include "export/zipsizepredictor.h"
 #include "scan/layer.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
-#include "base/units.h"
-#include "export/zipsizepredictor.h"
 
 #include <map>
 
@@ -144,8 +144,9 @@ void TestExport::seedExportMatchesKeptSet()
                       "! -name '*.pyc' ! -name '*.pyo' ! -name '*.egg-info' ! -name pyproject.toml ! -name '*.dat' "
                       "-printf '%P\\0' \\) > %2")
            .arg(quoted(testsupport::demoLayer()), quoted(kept)));
-    const QByteArray check = sh(QStringLiteral("%1 check %2 %3 python/ %4")
-                                    .arg(zipcheck(), quoted(m_seedZip), quoted(testsupport::demoLayer()), quoted(kept)));
+    const QByteArray check =
+        sh(QStringLiteral("%1 check %2 %3 python/ %4")
+               .arg(zipcheck(), quoted(m_seedZip), quoted(testsupport::demoLayer()), quoted(kept)));
     QCOMPARE(check.trimmed(), QByteArray("ok"));
     const QByteArray count = sh(QStringLiteral("tr -cd '\\0' < %1 | wc -c").arg(quoted(kept))).trimmed();
     QVERIFY(count.toInt() > 1000);
@@ -158,7 +159,8 @@ void TestExport::seedExportMatchesKeptSet()
     QVERIFY2(
         summary.captured(1).toInt() >= extensions,
         qPrintable(QStringLiteral("%1 lint errors, %2 extension modules").arg(summary.captured(1)).arg(extensions)));
-    QVERIFY2(out.contains(QStringLiteral("files  %1 ").arg(units::groupedBytes(count.toULongLong())).toUtf8()), out.constData());
+    QVERIFY2(out.contains(QStringLiteral("files  %1 ").arg(units::groupedBytes(count.toULongLong())).toUtf8()),
+             out.constData());
 }
 
 void TestExport::exportsAreByteIdentical()
@@ -195,8 +197,10 @@ void TestExport::predictionEqualsSize_data()
     for (int level : {0, 1, 6}) {
         const QByteArray l = QByteArray::number(level);
         QTest::newRow(l + " none") << level << QString() << QStringLiteral("python/");
-        QTest::newRow(l + " seed site-packages") << level << kSeedRules << QStringLiteral("python/lib/python3.11/site-packages/");
-        QTest::newRow(l + " more, no prefix") << level << (kSeedRules + QStringLiteral(",sources,stubs,headers,docs")) << QString();
+        QTest::newRow(l + " seed site-packages")
+            << level << kSeedRules << QStringLiteral("python/lib/python3.11/site-packages/");
+        QTest::newRow(l + " more, no prefix")
+            << level << (kSeedRules + QStringLiteral(",sources,stubs,headers,docs")) << QString();
     }
     // Level 12 is ~20x slower than 6: a real numpy sub-package (with tests,
     // bytecode and native code) keeps the suite short.
@@ -322,7 +326,8 @@ void TestExport::folderExportEqualsZip()
     int rc = -1;
     sh(QStringLiteral("diff -r %1/python %2/python").arg(quoted(o.output), quoted(unzipped)), &rc);
     QCOMPARE(rc, 0);
-    const QByteArray modes = sh(QStringLiteral("cd %1 && find python -printf '%m %TY\\n' | sort -u").arg(quoted(o.output)));
+    const QByteArray modes =
+        sh(QStringLiteral("cd %1 && find python -printf '%m %TY\\n' | sort -u").arg(quoted(o.output)));
     QCOMPARE(modes, QByteArray("644 1980\n755 1980\n"));
     QVERIFY(sh(QStringLiteral("ls -A %1").arg(quoted(m_tmp.path()))).count("layerslim-tmp") == 0);
 }

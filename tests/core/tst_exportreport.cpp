@@ -1,9 +1,9 @@
 // The export report on the demo layer: numbers agree with the ledger and with
 // find, both files are written beside the output, lint findings are carried.
-#include "scan/directoryscanner.h"
-#include "export/exportreport.h"
-#include "testsupport.h"
 #include "base/units.h"
+#include "export/exportreport.h"
+#include "scan/directoryscanner.h"
+#include "testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,10 +48,16 @@ void TestExportReport::reportMatchesSelection()
     QFile jf(dir.filePath(QStringLiteral("layer.report.json")));
     QVERIFY(jf.open(QIODevice::ReadOnly));
     const QJsonObject o = QJsonDocument::fromJson(jf.readAll()).object();
-    const QString removed = QString::fromLatin1(sh(QStringLiteral(
-        "cd %1 && find . -type f \\( -path '*/tests/*' -o -path '*/test/*' -o -path '*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' -o -name '*.dat' \\) -printf '%s\\n' | awk '{s+=$1; n++} END {print s+0, n+0}'")
-        .arg(quoted(testsupport::demoLayer())))).trimmed();
-    QCOMPARE(QStringLiteral("%1 %2").arg(o.value(QStringLiteral("removed_bytes")).toInteger()).arg(o.value(QStringLiteral("removed_files")).toInteger()), removed);
+    const QString removed =
+        QString::fromLatin1(sh(QStringLiteral("cd %1 && find . -type f \\( -path '*/tests/*' -o -path '*/test/*' -o "
+                                              "-path '*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' -o -name "
+                                              "'*.dat' \\) -printf '%s\\n' | awk '{s+=$1; n++} END {print s+0, n+0}'")
+                                   .arg(quoted(testsupport::demoLayer()))))
+            .trimmed();
+    QCOMPARE(QStringLiteral("%1 %2")
+                 .arg(o.value(QStringLiteral("removed_bytes")).toInteger())
+                 .arg(o.value(QStringLiteral("removed_files")).toInteger()),
+             removed);
     QCOMPARE(o.value(QStringLiteral("kept_bytes")).toInteger() + o.value(QStringLiteral("removed_bytes")).toInteger(),
              o.value(QStringLiteral("bytes_before")).toInteger());
     qint64 perPackage = 0;

@@ -3,14 +3,14 @@
 // folder must be byte for byte binutils' `strip --strip-unneeded` of a copy,
 // the size prediction must equal the zip, the source must stay untouched, and
 // precompiled and sourceless exports must import with testsupport::python() -S.
-#include "export/exporter.h"
-#include "transform/exporttransform.h"
-#include "scan/layer.h"
 #include "checks/pythonfinder.h"
+#include "export/exporter.h"
+#include "export/zipsizepredictor.h"
+#include "scan/layer.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
-#include "export/zipsizepredictor.h"
+#include "transform/exporttransform.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,8 +42,9 @@ QByteArray sha(const QString &path)
 // The bytes of one zip entry, read by Python's zipfile.
 QByteArray entrySha(const QString &zip, const QString &name)
 {
-    return sh(QStringLiteral("python3 -S -c \"import hashlib, sys, zipfile; "
-                             "print(hashlib.sha256(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])).hexdigest())\" %1 %2")
+    return sh(QStringLiteral(
+                  "python3 -S -c \"import hashlib, sys, zipfile; "
+                  "print(hashlib.sha256(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])).hexdigest())\" %1 %2")
                   .arg(quoted(zip), quoted(name)))
         .trimmed();
 }
@@ -78,8 +79,8 @@ private:
     QString importFrom(const QString &zip, const QString &code) const;
 
     QTemporaryDir m_tmp;
-    QString m_layer;        // layer/python/{ext,PIL,pkg,notes.so}
-    QString m_strippedSha;  // of `strip --strip-unneeded` of a copy of the extension
+    QString m_layer;       // layer/python/{ext,PIL,pkg,notes.so}
+    QString m_strippedSha; // of `strip --strip-unneeded` of a copy of the extension
     qint64 m_strippedSize = 0;
     QByteArray m_sourceSha; // of the extension, which must never change
     PythonInfo m_python;
@@ -94,7 +95,8 @@ void TestExportTransform::initTestCase()
     QVERIFY(src.open(QIODevice::WriteOnly));
     src.write(kExtension);
     src.close();
-    sh(QStringLiteral("set -e; mkdir -p %1; cd %1; mkdir -p ext PIL pkg/__pycache__ pkg/sub; cc -g -O1 -shared -fPIC -o %2 %3 -lm; "
+    sh(QStringLiteral("set -e; mkdir -p %1; cd %1; mkdir -p ext PIL pkg/__pycache__ pkg/sub; cc -g -O1 -shared -fPIC "
+                      "-o %2 %3 -lm; "
                       "cp %2 %4; echo 'INPUT(-lfoo)' > notes.so; "
                       "printf 'from . import mod\\nVALUE = mod.twice(21)\\n' > pkg/__init__.py; "
                       "printf 'def twice(x):\\n    return 2 * x\\n' > pkg/mod.py; "
@@ -165,8 +167,8 @@ void TestExportTransform::stripFromFolder()
     checkStripped(o.output);
     checkPrediction(layer, o, o.output);
     // The stripped copy still loads and answers.
-    const QString ext = importFrom(o.output, QStringLiteral("import ctypes; print(ctypes.CDLL('python/%1').api_f7(6))")
-                                                 .arg(kExt));
+    const QString ext =
+        importFrom(o.output, QStringLiteral("import ctypes; print(ctypes.CDLL('python/%1').api_f7(6))").arg(kExt));
     QCOMPARE(ext, QStringLiteral("45"));
 }
 
@@ -204,9 +206,10 @@ QString TestExportTransform::importFrom(const QString &zip, const QString &code)
     QTemporaryDir dir(m_tmp.filePath(QStringLiteral("unzipped-XXXXXX")));
     sh(QStringLiteral("unzip -q %1 -d %2").arg(quoted(zip), quoted(dir.path())));
     int exitCode = -1;
-    const QByteArray out = sh(QStringLiteral("cd %1 && env -i PYTHONPATH=%1/python \"$(command -v python3)\" -S -c %2 2>&1")
-                                  .arg(quoted(dir.path()), quoted(code)),
-                              &exitCode);
+    const QByteArray out =
+        sh(QStringLiteral("cd %1 && env -i PYTHONPATH=%1/python \"$(command -v python3)\" -S -c %2 2>&1")
+               .arg(quoted(dir.path()), quoted(code)),
+           &exitCode);
     if (exitCode != 0)
         qWarning("python failed: %s", out.constData());
     return QString::fromUtf8(out).trimmed();
@@ -238,8 +241,9 @@ void TestExportTransform::precompileImports()
     QCOMPARE(importFrom(o.output, QStringLiteral("import pkg, pkg.sub; print(pkg.VALUE, pkg.sub.NAME, "
                                                  "pkg.mod.__cached__.split('/python/')[1])")),
              QStringLiteral("42 sub pkg/__pycache__/mod.%1.pyc").arg(tag));
-    const QByteArray flags = sh(QStringLiteral("unzip -p %1 python/pkg/__pycache__/mod.%2.pyc | head -c 8 | od -An -tx1")
-                                    .arg(quoted(o.output), tag));
+    const QByteArray flags =
+        sh(QStringLiteral("unzip -p %1 python/pkg/__pycache__/mod.%2.pyc | head -c 8 | od -An -tx1")
+               .arg(quoted(o.output), tag));
     QCOMPARE(flags.simplified().split(' ').value(4), QByteArray("01")); // hash-based, check_source off
 }
 
@@ -275,10 +279,10 @@ void TestExportTransform::dropAndCli()
     const QString out = m_tmp.filePath(QStringLiteral("cli.zip"));
     int code = -1;
     // The runtime the fixture's extension names say: lint for another one exits 2.
-    const QByteArray json = sh(QStringLiteral("%1 export %2 -o %3 --strip --bytecode drop --json --runtime %4")
-                                   .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer), quoted(out),
-                                        testsupport::host().runtime),
-                               &code);
+    const QByteArray json =
+        sh(QStringLiteral("%1 export %2 -o %3 --strip --bytecode drop --json --runtime %4")
+               .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer), quoted(out), testsupport::host().runtime),
+           &code);
     QCOMPARE(code, 0);
     const QJsonObject t = QJsonDocument::fromJson(json).object().value(QStringLiteral("transforms")).toObject();
     QCOMPARE(t.value(QStringLiteral("strip")).toObject().value(QStringLiteral("files")).toInt(), 1);
@@ -298,17 +302,19 @@ void TestExportTransform::dropAndCli()
     // What Lambda counts is what was written: stripped, without bytecode.
     const double written = QJsonDocument::fromJson(json).object().value(QStringLiteral("bytes")).toDouble();
     QCOMPARE(report.value(QStringLiteral("exported_bytes")).toDouble(), written);
-    const QByteArray unzipped = sh(QStringLiteral("python3 -S -c \"import sys, zipfile; "
-                                                  "print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()"
-                                                  " if not i.is_dir() and (i.external_attr >> 28) != 0xA))\" %1")
-                                       .arg(quoted(out)));
+    const QByteArray unzipped =
+        sh(QStringLiteral("python3 -S -c \"import sys, zipfile; "
+                          "print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()"
+                          " if not i.is_dir() and (i.external_attr >> 28) != 0xA))\" %1")
+               .arg(quoted(out)));
     QCOMPARE(unzipped.trimmed().toDouble(), written);
     // A mode that needs a Python of another version says so and writes nothing.
     const QString other = m_tmp.filePath(QStringLiteral("other.zip"));
-    const QByteArray err = sh(QStringLiteral("%1 export %2 -o %3 --bytecode precompile --python \"$(command -v python3)\" "
-                                             "--runtime python3.9 2>&1")
-                                  .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer), quoted(other)),
-                              &code);
+    const QByteArray err =
+        sh(QStringLiteral("%1 export %2 -o %3 --bytecode precompile --python \"$(command -v python3)\" "
+                          "--runtime python3.9 2>&1")
+               .arg(QStringLiteral(LAYERSLIM_CLI), quoted(m_layer), quoted(other)),
+           &code);
     QVERIFY(code != 0);
     QVERIFY2(err.contains("python3.9"), err.constData());
     QVERIFY(!QFileInfo::exists(other));

@@ -136,17 +136,24 @@ void TestFileTree::matchesFindOnGeneratedTree()
     for (int p = 0; p < 7; ++p)
         for (int d = 0; d < 6; ++d)
             for (int f = 0; f < 9; ++f)
-                writeFile(dir.filePath(QStringLiteral("pkg%1/sub%2/f%3.py").arg(p).arg(d).arg(f)), (p * 131 + d * 17 + f * 7) % 997);
+                writeFile(dir.filePath(QStringLiteral("pkg%1/sub%2/f%3.py").arg(p).arg(d).arg(f)),
+                          (p * 131 + d * 17 + f * 7) % 997);
     QString error;
     auto tree = DirectoryScanner::scan(dir.path(), &error);
     QVERIFY(tree);
     const QString q = quoted(dir.path());
-    QCOMPARE(QString::number(tree->fileCount()), QString::fromLatin1(sh(QStringLiteral("find %1 -type f | wc -l").arg(q))).trimmed());
-    QCOMPARE(QString::number(tree->dirCount()), QString::fromLatin1(sh(QStringLiteral("find %1 -mindepth 1 -type d | wc -l").arg(q))).trimmed());
-    QCOMPARE(QString::number(tree->totalBytes(0)),
-             QString::fromLatin1(sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'").arg(q))).trimmed());
+    QCOMPARE(QString::number(tree->fileCount()),
+             QString::fromLatin1(sh(QStringLiteral("find %1 -type f | wc -l").arg(q))).trimmed());
+    QCOMPARE(QString::number(tree->dirCount()),
+             QString::fromLatin1(sh(QStringLiteral("find %1 -mindepth 1 -type d | wc -l").arg(q))).trimmed());
+    QCOMPARE(
+        QString::number(tree->totalBytes(0)),
+        QString::fromLatin1(sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'").arg(q)))
+            .trimmed());
     QCOMPARE(QString::number(tree->totalBytes(tree->find("pkg3"))),
-             QString::fromLatin1(sh(QStringLiteral("find %1/pkg3 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'").arg(q))).trimmed());
+             QString::fromLatin1(
+                 sh(QStringLiteral("find %1/pkg3 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'").arg(q)))
+                 .trimmed());
 }
 
 void TestFileTree::packageRootFindsPythonFolder()
@@ -197,7 +204,11 @@ void TestFileTree::parallelScanEqualsPreorder()
         QVERIFY(tree->parent(i) < i);
         QVERIFY(tree->subtreeEnd(i) <= tree->subtreeEnd(tree->parent(i)));
     }
-    const QByteArrayList expected = sh(QStringLiteral("cd %1 && find . -mindepth 1 | sed 's#^./##' | LC_ALL=C sort -t/ -k1,1 -k2,2 -k3,3 -k4,4").arg(quoted(dir.path()))).trimmed().split('\n');
+    const QByteArrayList expected =
+        sh(QStringLiteral("cd %1 && find . -mindepth 1 | sed 's#^./##' | LC_ALL=C sort -t/ -k1,1 -k2,2 -k3,3 -k4,4")
+               .arg(quoted(dir.path())))
+            .trimmed()
+            .split('\n');
     QCOMPARE(paths, expected);
 }
 

@@ -41,8 +41,9 @@ void TestLayerBudget::initTestCase()
                       "z.writestr('handler.py', 'def handler(e, c):\\n    return 1\\n' * 40, zipfile.ZIP_DEFLATED); "
                       "z.writestr('lib/blob.bin', os.urandom(70000), zipfile.ZIP_STORED); z.close()\"")
            .arg(m_zip));
-    sh(QStringLiteral("mkdir -p %1/python/pkg/sub && head -c 12345 /dev/urandom > %1/python/pkg/a.so && "
-                      "printf 'x = 1\\n' > %1/python/pkg/__init__.py && head -c 999 /dev/zero > %1/python/pkg/sub/d.dat")
+    sh(QStringLiteral(
+           "mkdir -p %1/python/pkg/sub && head -c 12345 /dev/urandom > %1/python/pkg/a.so && "
+           "printf 'x = 1\\n' > %1/python/pkg/__init__.py && head -c 999 /dev/zero > %1/python/pkg/sub/d.dat")
            .arg(quoted(m_folder)));
 }
 
@@ -61,10 +62,10 @@ void TestLayerBudget::zipsFoldersAndSizes()
                                     .arg(m_zip))
                                  .trimmed()
                                  .toULongLong();
-    const quint64 folderBytes = sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'")
-                                       .arg(quoted(m_folder)))
-                                    .trimmed()
-                                    .toULongLong();
+    const quint64 folderBytes =
+        sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'").arg(quoted(m_folder)))
+            .trimmed()
+            .toULongLong();
     QVERIFY(zipBytes > 70000);
     QCOMPARE(folderBytes, quint64(12345 + 6 + 999));
 

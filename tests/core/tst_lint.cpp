@@ -1,10 +1,10 @@
 // Lint on real extension modules from the demo layer: copies patched to
 // aarch64, renamed to another ABI tag, fake Mach-O and PE files; GLIBC
 // versions checked against binutils' readelf over the whole demo layer.
-#include "scan/directoryscanner.h"
 #include "checks/elffile.h"
-#include "scan/layer.h"
 #include "checks/lint.h"
+#include "scan/directoryscanner.h"
+#include "scan/layer.h"
 #include "testsupport.h"
 
 #include <QFileInfo>
@@ -58,9 +58,9 @@ void TestLint::initTestCase()
 {
     QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
     m_layer = m_tmp.filePath(QStringLiteral("layer"));
-    const QString good = QString::fromUtf8(sh(QStringLiteral("ls %1/%2").arg(quoted(testsupport::demoLayer()),
-                                                                          QLatin1String(kGood))))
-                             .trimmed();
+    const QString good =
+        QString::fromUtf8(sh(QStringLiteral("ls %1/%2").arg(quoted(testsupport::demoLayer()), QLatin1String(kGood))))
+            .trimmed();
     QVERIFY2(QFileInfo(good).isFile(), qPrintable(good));
     // e_machine is the little-endian half-word at offset 18 of an ELF64 header (x86_64 and aarch64 alike):
     // 62 = 0x3e is x86_64, 183 = 0xb7 aarch64. Every copy gets its machine written, so the names below

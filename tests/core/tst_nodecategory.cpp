@@ -1,8 +1,8 @@
 // NodeClassifier on the demo layer: bytes per category equal what find(1)
 // selects with the same definitions, and the categories add up to the layer.
 #include "scan/layer.h"
-#include "tree/nodecategory.h"
 #include "testsupport.h"
+#include "tree/nodecategory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

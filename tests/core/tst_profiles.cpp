@@ -96,9 +96,8 @@ void TestProfiles::cliAndCoreKeepTheSameSet()
     QCOMPARE(core.keptBytes + core.prunedBytes, m_tree->totalBytes(0));
 
     QProcess cli;
-    cli.start(QStringLiteral(LAYERSLIM_CLI),
-              {QStringLiteral("scan"), testsupport::demoLayer(), QStringLiteral("--profile"), path,
-               QStringLiteral("--json")});
+    cli.start(QStringLiteral(LAYERSLIM_CLI), {QStringLiteral("scan"), testsupport::demoLayer(),
+                                              QStringLiteral("--profile"), path, QStringLiteral("--json")});
     QVERIFY(cli.waitForFinished(300000));
     const std::uint64_t budget = profile->limitBytes - profile->reserveBytes;
     QCOMPARE(cli.exitCode(), core.keptBytes <= budget ? 0 : 2);
@@ -126,19 +125,21 @@ void TestProfiles::recipeMatchesFind()
     QString error;
     const auto profile = Profile::load(profilesDir() + QStringLiteral("/numpy-scipy-pandas.json"), &error);
     QVERIFY2(profile, qPrintable(error));
-    QCOMPARE(profile->rules, (QStringList{QStringLiteral("tests"), QStringLiteral("bytecode"),
-                                          QStringLiteral("dist-info"), QStringLiteral("pyproject"),
-                                          QStringLiteral("datasets")}));
+    QCOMPARE(profile->rules,
+             (QStringList{QStringLiteral("tests"), QStringLiteral("bytecode"), QStringLiteral("dist-info"),
+                          QStringLiteral("pyproject"), QStringLiteral("datasets")}));
     SizeLedger ledger(*m_tree);
     QVERIFY(profile->applyTo(ledger, &error));
-    const QString script = QStringLiteral(
-        "cd %1 && find . -mindepth 1 \\( -type d \\( -name tests -o -name test -o -name __pycache__ "
-        "-o -name '*.dist-info' -o -name '*.egg-info' -o -path ./sklearn/datasets/data -o -path ./sklearn/datasets/images "
-        "-o -path ./sklearn/datasets/descr -o -path ./matplotlib/mpl-data/sample_data -o -path ./skimage/data "
-        "-o -path ./scipy/datasets/_data \\) -prune \\) -o \\( -type f ! -name '*.pyc' ! -name '*.pyo' "
-        "! -name '*.egg-info' ! -name pyproject.toml ! -name '*.dat' -printf '%s\\n' \\) "
-        "| awk '{s+=$1; n++} END {print s+0, n+0}'")
-                               .arg(quoted(testsupport::demoLayer()));
+    const QString script =
+        QStringLiteral(
+            "cd %1 && find . -mindepth 1 \\( -type d \\( -name tests -o -name test -o -name __pycache__ "
+            "-o -name '*.dist-info' -o -name '*.egg-info' -o -path ./sklearn/datasets/data -o -path "
+            "./sklearn/datasets/images "
+            "-o -path ./sklearn/datasets/descr -o -path ./matplotlib/mpl-data/sample_data -o -path ./skimage/data "
+            "-o -path ./scipy/datasets/_data \\) -prune \\) -o \\( -type f ! -name '*.pyc' ! -name '*.pyo' "
+            "! -name '*.egg-info' ! -name pyproject.toml ! -name '*.dat' -printf '%s\\n' \\) "
+            "| awk '{s+=$1; n++} END {print s+0, n+0}'")
+            .arg(quoted(testsupport::demoLayer()));
     const QStringList expected = QString::fromLatin1(sh(script)).trimmed().split(QLatin1Char(' '));
     QCOMPARE(expected.size(), 2);
     QCOMPARE(QString::number(ledger.totals().keptBytes), expected[0]);

@@ -51,13 +51,23 @@ void TestRules::ruleBytesMatchFind_data()
     QTest::addColumn<QString>("rule");
     QTest::addColumn<QString>("findArgs"); // files of the rule's match set, for find
     // Folder matches bring everything below them; file matches are the files themselves.
-    QTest::newRow("tests") << "tests" << "\\( -type d \\( -name tests -o -name test \\) -prune -exec find {} -type f \\; \\)";
-    QTest::newRow("bytecode") << "bytecode" << "\\( -type d -name __pycache__ -prune -exec find {} -type f \\; \\) -o \\( -type f \\( -name '*.pyc' -o -name '*.pyo' \\) -print \\)";
-    QTest::newRow("dist-info") << "dist-info" << "\\( -type d \\( -name '*.dist-info' -o -name '*.egg-info' \\) -prune -exec find {} -type f \\; \\) -o \\( -type f -name '*.egg-info' -print \\)";
-    QTest::newRow("pyproject") << "pyproject" << "-type f -name pyproject.toml -print";
-    QTest::newRow("stubs") << "stubs" << "-type f -name '*.pyi' -print";
-    QTest::newRow("sources") << "sources" << "-type f \\( -name '*.pyx' -o -name '*.pxd' -o -name '*.pxi' -o -name '*.c' -o -name '*.cpp' -o -name '*.f' -o -name '*.f90' \\) -print";
-    QTest::newRow("static-libs") << "static-libs" << "-type f -name '*.a' -print";
+    QTest::newRow("tests") << "tests"
+                           << "\\( -type d \\( -name tests -o -name test \\) -prune -exec find {} -type f \\; \\)";
+    QTest::newRow("bytecode") << "bytecode"
+                              << "\\( -type d -name __pycache__ -prune -exec find {} -type f \\; \\) -o \\( -type f "
+                                 "\\( -name '*.pyc' -o -name '*.pyo' \\) -print \\)";
+    QTest::newRow("dist-info") << "dist-info"
+                               << "\\( -type d \\( -name '*.dist-info' -o -name '*.egg-info' \\) -prune -exec find {} "
+                                  "-type f \\; \\) -o \\( -type f -name '*.egg-info' -print \\)";
+    QTest::newRow("pyproject") << "pyproject"
+                               << "-type f -name pyproject.toml -print";
+    QTest::newRow("stubs") << "stubs"
+                           << "-type f -name '*.pyi' -print";
+    QTest::newRow("sources") << "sources"
+                             << "-type f \\( -name '*.pyx' -o -name '*.pxd' -o -name '*.pxi' -o -name '*.c' -o -name "
+                                "'*.cpp' -o -name '*.f' -o -name '*.f90' \\) -print";
+    QTest::newRow("static-libs") << "static-libs"
+                                 << "-type f -name '*.a' -print";
 }
 
 void TestRules::ruleBytesMatchFind()
@@ -68,7 +78,8 @@ void TestRules::ruleBytesMatchFind()
     QVERIFY(r >= 0);
     SizeLedger ledger(*m_tree);
     const RuleBytes rb = ledger.ruleBytes(r);
-    const QString script = QStringLiteral("cd %1 && find . -mindepth 1 %2 | sort -u | tr '\\n' '\\0' | xargs -0 -r stat -c %s | awk '{s+=$1; n++} END {print s+0, n+0}'")
+    const QString script = QStringLiteral("cd %1 && find . -mindepth 1 %2 | sort -u | tr '\\n' '\\0' | xargs -0 -r "
+                                          "stat -c %s | awk '{s+=$1; n++} END {print s+0, n+0}'")
                                .arg(quoted(testsupport::demoLayer()), findArgs);
     const QStringList expected = QString::fromLatin1(sh(script)).trimmed().split(QLatin1Char(' '));
     QCOMPARE(expected.size(), 2);

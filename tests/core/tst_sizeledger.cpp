@@ -74,8 +74,9 @@ void TestSizeLedger::initTestCase()
 
 std::uint64_t TestSizeLedger::findBytes(const QString &findArgs) const
 {
-    const QString script = QStringLiteral("cd %1 && find . -mindepth 1 %2 -printf '%s\\n' | awk '{s+=$1} END {print s+0}'")
-                               .arg(quoted(testsupport::demoLayer()), findArgs);
+    const QString script =
+        QStringLiteral("cd %1 && find . -mindepth 1 %2 -printf '%s\\n' | awk '{s+=$1} END {print s+0}'")
+            .arg(quoted(testsupport::demoLayer()), findArgs);
     return sh(script).trimmed().toULongLong();
 }
 
@@ -86,7 +87,9 @@ void TestSizeLedger::totalsMatchFind()
     QVERIFY(all > 100000000); // the real layer is ~190 MB
     QCOMPARE(ledger.totals().keptBytes, all);
     QCOMPARE(ledger.totals().prunedBytes, std::uint64_t(0));
-    QCOMPARE(QString::number(ledger.totals().keptFiles), QString::fromLatin1(sh(QStringLiteral("find %1 -type f | wc -l").arg(quoted(testsupport::demoLayer())))).trimmed());
+    QCOMPARE(QString::number(ledger.totals().keptFiles),
+             QString::fromLatin1(sh(QStringLiteral("find %1 -type f | wc -l").arg(quoted(testsupport::demoLayer()))))
+                 .trimmed());
 }
 
 void TestSizeLedger::unionAndMarginal()
@@ -97,8 +100,9 @@ void TestSizeLedger::unionAndMarginal()
     ledger.setRuleEnabled(tests, true);
     ledger.setRuleEnabled(bytecode, true);
     // __pycache__ inside tests/ is matched by both rules: the union counts it once.
-    const std::uint64_t expectedUnion = findBytes(QStringLiteral(
-        "-type f \\( -path '*/tests/*' -o -path '*/test/*' -o -path '*/__pycache__/*' -o -name '*.pyc' -o -name '*.pyo' \\)"));
+    const std::uint64_t expectedUnion =
+        findBytes(QStringLiteral("-type f \\( -path '*/tests/*' -o -path '*/test/*' -o -path '*/__pycache__/*' -o "
+                                 "-name '*.pyc' -o -name '*.pyo' \\)"));
     QCOMPARE(ledger.totals().prunedBytes, expectedUnion);
     const RuleBytes t = ledger.ruleBytes(tests);
     const RuleBytes b = ledger.ruleBytes(bytecode);
@@ -120,7 +124,8 @@ void TestSizeLedger::manualMarksLaterWins()
     ledger.mark(scipy, SizeLedger::Mark::Prune);
     QCOMPARE(ledger.totals().prunedBytes, findBytes(QStringLiteral("-path ./scipy/\\* -type f")));
     ledger.mark(misc, SizeLedger::Mark::Keep);
-    QCOMPARE(ledger.totals().prunedBytes, findBytes(QStringLiteral("-path ./scipy/\\* -not -path ./scipy/misc/\\* -type f")));
+    QCOMPARE(ledger.totals().prunedBytes,
+             findBytes(QStringLiteral("-path ./scipy/\\* -not -path ./scipy/misc/\\* -type f")));
     QCOMPARE(ledger.prunedBy(m_tree->find("scipy/linalg")), SizeLedger::kManual);
     QCOMPARE(ledger.prunedBy(misc), -1);
     // A kept folder wins over a rule.
@@ -152,7 +157,8 @@ void TestSizeLedger::exceptionsKeepPaths()
     const std::uint64_t all = ledger.totals().prunedBytes;
     ledger.setRuleExceptions(tests, {QStringLiteral("scipy/**")});
     QCOMPARE(ledger.totals().prunedBytes,
-             all - findBytes(QStringLiteral("-path './scipy/*' \\( -path '*/tests/*' -o -path '*/test/*' \\) -type f")));
+             all -
+                 findBytes(QStringLiteral("-path './scipy/*' \\( -path '*/tests/*' -o -path '*/test/*' \\) -type f")));
     QVERIFY(!ledger.isPruned(m_tree->find("scipy/linalg/tests")));
     QVERIFY(ledger.isPruned(m_tree->find("numpy/core/tests")));
 }
@@ -168,7 +174,8 @@ void TestSizeLedger::perPackageBytes()
         if (m_tree->name(p.node) == "numpy") {
             sawNumpy = true;
             QCOMPARE(p.totalBytes, findBytes(QStringLiteral("-path ./numpy/\\* -type f")));
-            QCOMPARE(p.keptBytes, findBytes(QStringLiteral("-path ./numpy/\\* -not -path '*/__pycache__/*' -not -name '*.pyc' -type f")));
+            QCOMPARE(p.keptBytes, findBytes(QStringLiteral(
+                                      "-path ./numpy/\\* -not -path '*/__pycache__/*' -not -name '*.pyc' -type f")));
         }
     }
     QVERIFY(sawNumpy);

@@ -45,11 +45,11 @@ EOF
 // "path size" lines for the wheel's files that pip copies unchanged (RECORD is rewritten).
 QStringList wheelFiles(const QString &wheel)
 {
-    const QString out = QString::fromUtf8(sh(QStringLiteral(
-        "python3 -S -c \"import zipfile, sys; "
-        "[print(i.filename, i.file_size) for i in zipfile.ZipFile(sys.argv[1]).infolist() "
-        "if not i.filename.endswith('/RECORD')]\" %1")
-                                                  .arg(quoted(wheel))));
+    const QString out = QString::fromUtf8(
+        sh(QStringLiteral("python3 -S -c \"import zipfile, sys; "
+                          "[print(i.filename, i.file_size) for i in zipfile.ZipFile(sys.argv[1]).infolist() "
+                          "if not i.filename.endswith('/RECORD')]\" %1")
+               .arg(quoted(wheel))));
     QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     lines.sort();
     return lines;
@@ -58,10 +58,11 @@ QStringList wheelFiles(const QString &wheel)
 // "path size" for each file under `dir` that `wheelFiles` would list.
 QStringList stagedFiles(const QString &dir)
 {
-    QStringList lines = QString::fromUtf8(sh(QStringLiteral("cd %1 && find . -type f ! -name RECORD ! -name INSTALLER "
-                                                            "! -name REQUESTED ! -name direct_url.json -printf '%P %s\\n'")
-                                                 .arg(quoted(dir))))
-                            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList lines =
+        QString::fromUtf8(sh(QStringLiteral("cd %1 && find . -type f ! -name RECORD ! -name INSTALLER "
+                                            "! -name REQUESTED ! -name direct_url.json -printf '%P %s\\n'")
+                                 .arg(quoted(dir))))
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     lines.sort();
     return lines;
 }
@@ -128,14 +129,14 @@ void TestStage::pipArgumentsForATarget()
     request.requirements = m_requirements;
     request.target = *Target::find(u"python3.10", u"x86_64");
     request.extraPipArgs = {QStringLiteral("--no-index"), QStringLiteral("--find-links"), QStringLiteral("/wh")};
-    QCOMPARE(Stager::pipArguments(request, QStringLiteral("/out/python")),
-             (QStringList{QStringLiteral("-m"), QStringLiteral("pip"), QStringLiteral("install"),
-                          QStringLiteral("--target"), QStringLiteral("/out/python"), QStringLiteral("--platform"),
-                          QStringLiteral("manylinux2014_x86_64"), QStringLiteral("--implementation"),
-                          QStringLiteral("cp"), QStringLiteral("--python-version"), QStringLiteral("3.10"),
-                          QStringLiteral("--only-binary=:all:"), QStringLiteral("--no-compile"), QStringLiteral("-r"),
-                          m_requirements, QStringLiteral("--no-index"), QStringLiteral("--find-links"),
-                          QStringLiteral("/wh")}));
+    QCOMPARE(
+        Stager::pipArguments(request, QStringLiteral("/out/python")),
+        (QStringList{QStringLiteral("-m"), QStringLiteral("pip"), QStringLiteral("install"), QStringLiteral("--target"),
+                     QStringLiteral("/out/python"), QStringLiteral("--platform"),
+                     QStringLiteral("manylinux2014_x86_64"), QStringLiteral("--implementation"), QStringLiteral("cp"),
+                     QStringLiteral("--python-version"), QStringLiteral("3.10"), QStringLiteral("--only-binary=:all:"),
+                     QStringLiteral("--no-compile"), QStringLiteral("-r"), m_requirements, QStringLiteral("--no-index"),
+                     QStringLiteral("--find-links"), QStringLiteral("/wh")}));
     request.target = *Target::find(u"python3.13", u"arm64");
     const QStringList arm = Stager::pipArguments(request, QStringLiteral("/o"));
     QVERIFY(arm.contains(QStringLiteral("manylinux2014_aarch64")));
@@ -146,8 +147,10 @@ void TestStage::stagesFromAWheelhouse_data()
 {
     QTest::addColumn<QString>("runtime");
     QTest::addColumn<QString>("arch");
-    QTest::newRow("python3.10 x86_64") << "python3.10" << "x86_64";
-    QTest::newRow("python3.13 arm64") << "python3.13" << "arm64";
+    QTest::newRow("python3.10 x86_64") << "python3.10"
+                                       << "x86_64";
+    QTest::newRow("python3.13 arm64") << "python3.13"
+                                      << "arm64";
 }
 
 void TestStage::stagesFromAWheelhouse()
@@ -166,8 +169,8 @@ void TestStage::stagesFromAWheelhouse()
     QVERIFY2(stdoutText.contains("Successfully installed"), stdoutText.constData());
 
     const QString layer = out + QStringLiteral("/python");
-    const QStringList expected = wheelFiles(m_wheelhouse + QStringLiteral("/tinypkg-1.0-py3-none-any.whl"))
-        + wheelFiles(m_wheelhouse + QStringLiteral("/otherpkg-2.5-py3-none-any.whl"));
+    const QStringList expected = wheelFiles(m_wheelhouse + QStringLiteral("/tinypkg-1.0-py3-none-any.whl")) +
+                                 wheelFiles(m_wheelhouse + QStringLiteral("/otherpkg-2.5-py3-none-any.whl"));
     QStringList sortedExpected = expected;
     sortedExpected.sort();
     QCOMPARE(stagedFiles(layer), sortedExpected);
@@ -213,8 +216,8 @@ void TestStage::coreStreamsLinesAndProgress()
     QVERIFY(r.message.contains(QStringLiteral("Amazon Linux 2023")));
     QCOMPARE(lastItems, std::uint64_t(2)); // two wheels processed
     QVERIFY(std::any_of(outLines.begin(), outLines.end(), [](const QString &l) {
-        return l.startsWith(QLatin1String("Successfully installed")) && l.contains(QLatin1String("tinypkg-1.0"))
-            && l.contains(QLatin1String("otherpkg-2.5"));
+        return l.startsWith(QLatin1String("Successfully installed")) && l.contains(QLatin1String("tinypkg-1.0")) &&
+               l.contains(QLatin1String("otherpkg-2.5"));
     }));
     for (const QString &l : outLines)
         QVERIFY(!l.contains(QLatin1Char('\n')) && !l.isEmpty());
@@ -238,9 +241,9 @@ void TestStage::failedPipKeepsThePreviousLayer()
     QCOMPARE(runCli(common + QStringList{QStringLiteral("-r"), m_requirements} + offline, nullptr, &err), 1);
     QVERIFY2(err.contains("already exists"), err.constData());
     // With --replace but a failing pip, the previous layer stays as it was.
-    QCOMPARE(runCli(common + QStringList{QStringLiteral("-r"), bad, QStringLiteral("--replace")} + offline, nullptr,
-                    &err),
-             1);
+    QCOMPARE(
+        runCli(common + QStringList{QStringLiteral("-r"), bad, QStringLiteral("--replace")} + offline, nullptr, &err),
+        1);
     QVERIFY2(err.contains("no-such-package-anywhere"), err.constData());
     QCOMPARE(stagedFiles(out + QStringLiteral("/python")), before);
     QVERIFY(leftovers(out).isEmpty());

@@ -1,13 +1,13 @@
 // Strip estimates against what binutils' strip really does: an unstripped
 // extension built here with gcc -g, and the demo layer's (already stripped)
 // numpy extensions; stripped copies must load and the source stay untouched.
+#include "export/zipsizepredictor.h"
 #include "scan/directoryscanner.h"
 #include "scan/layer.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
-#include "transform/stripper.h"
-#include "export/zipsizepredictor.h"
 #include "testsupport.h"
+#include "transform/stripper.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -211,9 +211,11 @@ void TestStrip::scanEstimateIsTheExportedZip()
            .arg(quoted(py), quoted(m_so), quoted(m_tmp.filePath(QStringLiteral("ext.c")))));
     // Independently: what binutils frees from each copy strip rewrites.
     qint64 freed = 0;
-    for (const QString &rel : {QStringLiteral("ext/_ext") + testsupport::host().extSuffix, QStringLiteral("pkg/_two.so")}) {
+    for (const QString &rel :
+         {QStringLiteral("ext/_ext") + testsupport::host().extSuffix, QStringLiteral("pkg/_two.so")}) {
         const QString copy = m_tmp.filePath(QStringLiteral("copy.so"));
-        sh(QStringLiteral("cp %1 %2 && strip --strip-unneeded %2").arg(quoted(py + QLatin1Char('/') + rel), quoted(copy)));
+        sh(QStringLiteral("cp %1 %2 && strip --strip-unneeded %2")
+               .arg(quoted(py + QLatin1Char('/') + rel), quoted(copy)));
         freed += fileSize(py + QLatin1Char('/') + rel) - fileSize(copy);
     }
     QVERIFY(freed > 0);
@@ -268,12 +270,12 @@ void TestStrip::scanEstimateIsTheExportedZip()
     ledger.mark(opened.tree->find("pkg", opened.tree->packageRoot()), SizeLedger::Mark::Prune);
     const RuleBytes pruned = ledger.ruleBytes(RuleCatalog::indexOf(u"strip"));
     QCOMPARE(qint64(pruned.aloneBytes), freed);
-    QCOMPARE(qint64(pruned.marginalBytes),
-             fileSize(m_so) - [&] {
-                 const QString copy = m_tmp.filePath(QStringLiteral("copy.so"));
-                 sh(QStringLiteral("cp %1 %2 && strip --strip-unneeded %2").arg(quoted(m_so), quoted(copy)));
-                 return fileSize(copy);
-             }());
+    QCOMPARE(
+        qint64(pruned.marginalBytes), fileSize(m_so) - [&] {
+            const QString copy = m_tmp.filePath(QStringLiteral("copy.so"));
+            sh(QStringLiteral("cp %1 %2 && strip --strip-unneeded %2").arg(quoted(m_so), quoted(copy)));
+            return fileSize(copy);
+        }());
 }
 
 QTEST_GUILESS_MAIN(TestStrip)

@@ -1,9 +1,9 @@
 // Runtime presets against what a real CPython says about itself (sysconfig,
 // cache tags, extension suffixes) and against the rest of core.
+#include "base/units.h"
 #include "select/profile.h"
 #include "select/targets.h"
 #include "testsupport.h"
-#include "base/units.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -82,10 +82,13 @@ void TestTargets::namesMatchTheHostPython()
 {
     // The host's own CPython names its ABI, bytecode and extension files; the
     // preset for the same version and machine must name them identically.
-    const QStringList host = QString::fromUtf8(sh(QStringLiteral(
-        "python3 -S -c \"import sys, sysconfig, platform; "
-        "print(sys.version_info.minor, platform.machine(), sys.implementation.cache_tag, "
-        "sysconfig.get_config_var('EXT_SUFFIX'))\""))).trimmed().split(QLatin1Char(' '));
+    const QStringList host =
+        QString::fromUtf8(
+            sh(QStringLiteral("python3 -S -c \"import sys, sysconfig, platform; "
+                              "print(sys.version_info.minor, platform.machine(), sys.implementation.cache_tag, "
+                              "sysconfig.get_config_var('EXT_SUFFIX'))\"")))
+            .trimmed()
+            .split(QLatin1Char(' '));
     QCOMPARE(host.size(), 4);
     const QString arch = host[1] == QStringLiteral("aarch64") ? QStringLiteral("arm64") : host[1];
     const auto t = Target::find(QStringLiteral("python3.") + host[0], arch);
@@ -110,11 +113,13 @@ void TestTargets::sitePackagesPrefixMatchesSysconfig()
     const auto t = Target::find(runtime, u"x86_64");
     QVERIFY(t);
     // CPython's posix_prefix scheme with base "python" is where Lambda looks in /opt.
-    const QString expected = QString::fromUtf8(sh(QStringLiteral(
-        "python3 -S -c \"import sysconfig; print(sysconfig.get_path('purelib', 'posix_prefix', "
-        "vars={'base': 'python', 'platbase': 'python', 'installed_base': 'python', "
-        "'installed_platbase': 'python', 'py_version_short': '%1', 'platlibdir': 'lib'}))\"")
-                                                             .arg(t->pythonVersion()))).trimmed();
+    const QString expected =
+        QString::fromUtf8(
+            sh(QStringLiteral("python3 -S -c \"import sysconfig; print(sysconfig.get_path('purelib', 'posix_prefix', "
+                              "vars={'base': 'python', 'platbase': 'python', 'installed_base': 'python', "
+                              "'installed_platbase': 'python', 'py_version_short': '%1', 'platlibdir': 'lib'}))\"")
+                   .arg(t->pythonVersion())))
+            .trimmed();
     QCOMPARE(t->sitePackagesPrefix(), expected + QLatin1Char('/'));
 }
 
@@ -156,8 +161,8 @@ void TestTargets::everyCommandRefusesAnUnknownTarget()
     sh(QStringLiteral("mkdir -p %1/python && printf 'VALUE = 1\\n' > %1/python/mod.py && printf 'six\\n' > %2")
            .arg(testsupport::quoted(layer), testsupport::quoted(tmp.filePath(QStringLiteral("req.txt")))));
     const QString cli = QStringLiteral(LAYERSLIM_CLI);
-    for (const QString runtime : {QStringLiteral("python2.7"), QStringLiteral("python3.99"), QStringLiteral("python4.0"),
-                                  QStringLiteral("python3.7")}) {
+    for (const QString runtime : {QStringLiteral("python2.7"), QStringLiteral("python3.99"),
+                                  QStringLiteral("python4.0"), QStringLiteral("python3.7")}) {
         const QString why = Target::runtimeProblem(runtime);
         QVERIFY(why.contains(Target::runtimes().join(QStringLiteral(", "))));
         QVERIFY(why.contains(runtime));
@@ -176,7 +181,8 @@ void TestTargets::everyCommandRefusesAnUnknownTarget()
             int code = -1;
             const QByteArray err = sh(QStringLiteral("%1 %2 2>&1 >/dev/null").arg(cli, command), &code);
             QVERIFY2(code == 1, qPrintable(command + QStringLiteral(": ") + QString::fromUtf8(err)));
-            QVERIFY2(QString::fromUtf8(err).contains(why), qPrintable(command + QStringLiteral(": ") + QString::fromUtf8(err)));
+            QVERIFY2(QString::fromUtf8(err).contains(why),
+                     qPrintable(command + QStringLiteral(": ") + QString::fromUtf8(err)));
         }
         QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("out.zip"))));
         QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("staged"))));

@@ -3,13 +3,13 @@
 // scripts, zip sources, timeouts and output caps; expectations come from find,
 // the files themselves and plain python3 runs.
 #include "checks/culpritfinder.h"
-#include "scan/directoryscanner.h"
 #include "checks/keptset.h"
-#include "scan/layer.h"
 #include "checks/pythonfinder.h"
+#include "checks/verifier.h"
+#include "scan/directoryscanner.h"
+#include "scan/layer.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
-#include "checks/verifier.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -371,11 +371,11 @@ void TestVerify::relativePathBrokenLayer()
         sh(QStringLiteral("cd %1/data/bad/python && %2 -S -c 'import badpkg' 2>&1").arg(quoted(dir), kPython), &code);
     QVERIFY(code != 0);
     QVERIFY2(plain.contains("ImportError: badpkg is broken on purpose"), plain.constData());
-    for (const QString &path : {QStringLiteral("data/bad"), QStringLiteral("./data/bad"), dir + QStringLiteral("/data/bad"),
-                                QStringLiteral("data/bad.zip")}) {
-        const QByteArray out =
-            cliIn(dir, QStringLiteral("verify %1 --runtime %2 --python %3 --no-bisect").arg(quoted(path), runtime, kPython),
-                  &code);
+    for (const QString &path : {QStringLiteral("data/bad"), QStringLiteral("./data/bad"),
+                                dir + QStringLiteral("/data/bad"), QStringLiteral("data/bad.zip")}) {
+        const QByteArray out = cliIn(
+            dir, QStringLiteral("verify %1 --runtime %2 --python %3 --no-bisect").arg(quoted(path), runtime, kPython),
+            &code);
         QVERIFY2(code == 2, qPrintable(path + QStringLiteral(": ") + QString::fromUtf8(out)));
         QVERIFY2(out.contains("FAIL  badpkg: ImportError: badpkg is broken on purpose"), out.constData());
         QVERIFY2(out.contains("ok    good"), out.constData());
@@ -400,7 +400,8 @@ void TestVerify::relativePathBrokenLayer()
     QVERIFY(QDir::setCurrent(previous));
     QVERIFY2(built, qPrintable(error));
     QCOMPARE(sh(QStringLiteral("cat %1/python/badpkg/mod.py").arg(quoted(kept))), QByteArray("X = 1\n"));
-    QCOMPARE(sh(QStringLiteral("find -L %1 -type l | wc -l").arg(quoted(kept))).trimmed(), QByteArray("0")); // none dangles
+    QCOMPARE(sh(QStringLiteral("find -L %1 -type l | wc -l").arg(quoted(kept))).trimmed(),
+             QByteArray("0")); // none dangles
     QVERIFY(KeptSet::remove(kept));
 }
 
@@ -413,13 +414,13 @@ void TestVerify::emptyNamespacePackageFails()
                       "printf 'X = 1\\n' > %1/nsonly/mod.py")
            .arg(quoted(root)));
     int code = -1;
-    const QByteArray plain = sh(QStringLiteral("cd %1 && %2 -S -c 'import pkg; print(pkg.__file__)'").arg(quoted(root), kPython),
-                                &code);
+    const QByteArray plain =
+        sh(QStringLiteral("cd %1 && %2 -S -c 'import pkg; print(pkg.__file__)'").arg(quoted(root), kPython), &code);
     QCOMPARE(code, 0); // what Python itself does: no error, no __file__
     QCOMPARE(plain.trimmed(), QByteArray("None"));
-    const VerifyReport r = Verifier::runAt(options(), root, m_tmp.filePath(QStringLiteral("namespace/work")),
-                                           {{CheckKind::Import, QStringLiteral("pkg")},
-                                            {CheckKind::Import, QStringLiteral("nsonly")}});
+    const VerifyReport r =
+        Verifier::runAt(options(), root, m_tmp.filePath(QStringLiteral("namespace/work")),
+                        {{CheckKind::Import, QStringLiteral("pkg")}, {CheckKind::Import, QStringLiteral("nsonly")}});
     QCOMPARE(r.results.size(), std::size_t(2));
     QCOMPARE(r.results[0].status, CheckStatus::Failed);
     QVERIFY2(r.results[0].error.contains(QStringLiteral("pkg has an __init__ in the layer but imported as an empty "
@@ -437,23 +438,26 @@ void TestVerify::smokeScriptFromWorkingFolder()
            .arg(quoted(dir)));
     const QString runtime = hostRuntime();
     int code = -1;
-    const QByteArray out = cliIn(dir, QStringLiteral("verify data/good --runtime %1 --python %2 --smoke ./smoke.py --json")
-                                          .arg(runtime, kPython),
-                                 &code);
+    const QByteArray out = cliIn(
+        dir,
+        QStringLiteral("verify data/good --runtime %1 --python %2 --smoke ./smoke.py --json").arg(runtime, kPython),
+        &code);
     QCOMPARE(code, 0);
     const QJsonObject o = QJsonDocument::fromJson(out).object();
     const QJsonArray results = o.value(QStringLiteral("results")).toArray();
     QCOMPARE(results.size(), 2);
     const QJsonObject smoke = results[1].toObject();
     QCOMPARE(smoke.value(QStringLiteral("kind")).toString(), QStringLiteral("smoke"));
-    QCOMPARE(smoke.value(QStringLiteral("name")).toString(), QFileInfo(dir + QStringLiteral("/smoke.py")).absoluteFilePath());
-    QVERIFY2(smoke.value(QStringLiteral("passed")).toBool(), qPrintable(smoke.value(QStringLiteral("output")).toString()));
+    QCOMPARE(smoke.value(QStringLiteral("name")).toString(),
+             QFileInfo(dir + QStringLiteral("/smoke.py")).absoluteFilePath());
+    QVERIFY2(smoke.value(QStringLiteral("passed")).toBool(),
+             qPrintable(smoke.value(QStringLiteral("output")).toString()));
     QVERIFY(smoke.value(QStringLiteral("output")).toString().contains(QStringLiteral("smoke ran")));
 
     // A smoke script that is not there is bad input, named, before anything runs.
-    const QByteArray missing =
-        cliIn(dir, QStringLiteral("verify data/good --runtime %1 --python %2 --smoke ./not-there.py").arg(runtime, kPython),
-              &code);
+    const QByteArray missing = cliIn(
+        dir, QStringLiteral("verify data/good --runtime %1 --python %2 --smoke ./not-there.py").arg(runtime, kPython),
+        &code);
     QCOMPARE(code, 1);
     QVERIFY2(missing.contains(QFileInfo(dir + QStringLiteral("/not-there.py")).absoluteFilePath().toUtf8() +
                               ": no such smoke script"),

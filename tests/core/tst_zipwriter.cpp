@@ -3,10 +3,10 @@
 // paths (ulimit -f, cancel, stale temporaries, foreign folders).
 #include "export/exporter.h"
 #include "export/exportplan.h"
+#include "export/zipsizepredictor.h"
 #include "scan/layer.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
-#include "export/zipsizepredictor.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -101,21 +101,26 @@ void TestZipWriter::namesModesAndLinks()
     QCOMPARE(predicted, std::uint64_t(QFileInfo(o.output).size()));
     QVERIFY(unzipOk(o.output));
     const QString kept = m_tmp.filePath(QStringLiteral("small.lst"));
-    sh(QStringLiteral("cd %1 && find . \\( -type f -o -type l \\) -printf '%P\\0' > %2").arg(quoted(m_src), quoted(kept)));
-    QCOMPARE(sh(QStringLiteral("%1 check %2 %3 python/ %4").arg(zipcheck(), quoted(o.output), quoted(m_src), quoted(kept))).trimmed(),
-             QByteArray("ok"));
+    sh(QStringLiteral("cd %1 && find . \\( -type f -o -type l \\) -printf '%P\\0' > %2")
+           .arg(quoted(m_src), quoted(kept)));
+    QCOMPARE(
+        sh(QStringLiteral("%1 check %2 %3 python/ %4").arg(zipcheck(), quoted(o.output), quoted(m_src), quoted(kept)))
+            .trimmed(),
+        QByteArray("ok"));
     QCOMPARE(r.symlinks, std::uint64_t(2));
     QCOMPARE(r.files, std::uint64_t(6));
     // What zipcheck leaves implicit: flags, methods, the empty folder, no FIFO.
-    const QByteArray facts = sh(QStringLiteral(
-        "python3 -c \"import zipfile, sys\n"
-        "z = zipfile.ZipFile(sys.argv[1])\n"
-        "for i in z.infolist(): print(i.filename.encode('utf-8' if i.flag_bits & 0x800 else 'cp437').hex(), i.flag_bits & 0x800, i.compress_type, oct(i.external_attr >> 16))\" %1")
-                                    .arg(quoted(o.output)));
+    const QByteArray facts =
+        sh(QStringLiteral("python3 -c \"import zipfile, sys\n"
+                          "z = zipfile.ZipFile(sys.argv[1])\n"
+                          "for i in z.infolist(): print(i.filename.encode('utf-8' if i.flag_bits & 0x800 else "
+                          "'cp437').hex(), i.flag_bits & 0x800, i.compress_type, oct(i.external_attr >> 16))\" %1")
+               .arg(quoted(o.output)));
     QVERIFY2(facts.contains(QByteArray("python/pkg/caf\xe9.txt").toHex() + " 0 0 0o100644"), facts.constData());
     QVERIFY2(facts.contains(QByteArray("python/pkg/caf\xc3\xa9.txt").toHex() + " 2048 0 0o100644"), facts.constData());
     QVERIFY2(facts.contains(QByteArray("python/pkg/empty/").toHex() + " 0 0 0o40755"), facts.constData());
-    QVERIFY2(facts.contains(QByteArray("python/pkg/random.bin").toHex() + " 0 0 0o100644"), facts.constData()); // stored
+    QVERIFY2(facts.contains(QByteArray("python/pkg/random.bin").toHex() + " 0 0 0o100644"),
+             facts.constData()); // stored
     QVERIFY2(facts.contains(QByteArray("python/pkg/sub/text.txt").toHex() + " 0 8 0o100644"), facts.constData());
     QVERIFY2(facts.contains(QByteArray("python/pkg/run.sh").toHex() + " 0 0 0o100755"), facts.constData());
     QVERIFY2(facts.contains(QByteArray("python/pkg/dangling").toHex() + " 0 0 0o120777"), facts.constData());
@@ -123,7 +128,8 @@ void TestZipWriter::namesModesAndLinks()
     // unzip restores the links as links.
     const QString out = m_tmp.filePath(QStringLiteral("small-x"));
     sh(QStringLiteral("mkdir -p %1 && cd %1 && unzip -q %2").arg(quoted(out), quoted(o.output)));
-    QCOMPARE(QFileInfo(out + QStringLiteral("/python/pkg/link")).symLinkTarget(), out + QStringLiteral("/python/pkg/run.sh"));
+    QCOMPARE(QFileInfo(out + QStringLiteral("/python/pkg/link")).symLinkTarget(),
+             out + QStringLiteral("/python/pkg/run.sh"));
 }
 
 void TestZipWriter::sourceDateEpoch()
@@ -132,8 +138,8 @@ void TestZipWriter::sourceDateEpoch()
     o.output = m_tmp.filePath(QStringLiteral("epoch-explicit.zip"));
     o.epoch = 1700000001; // 2023-11-14 22:13:21 UTC; DOS time keeps even seconds
     QVERIFY(exportSmall(o).ok);
-    const QByteArray stamp = sh(QStringLiteral(
-        "python3 -c \"import zipfile, sys; print(sorted({i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()}))\" %1")
+    const QByteArray stamp = sh(QStringLiteral("python3 -c \"import zipfile, sys; print(sorted({i.date_time for i in "
+                                               "zipfile.ZipFile(sys.argv[1]).infolist()}))\" %1")
                                     .arg(quoted(o.output)));
     QCOMPARE(stamp.trimmed(), QByteArray("[(2023, 11, 14, 22, 13, 20)]"));
     qputenv("SOURCE_DATE_EPOCH", "1700000001");
@@ -192,9 +198,10 @@ void TestZipWriter::badSourceDateEpochIsRefused()
         const ExportResult r = exportSmall(o);
         qunsetenv("SOURCE_DATE_EPOCH");
         QVERIFY2(r.ok, qPrintable(r.error));
-        const QByteArray stamp = sh(QStringLiteral(
-            "/usr/bin/python3 -c \"import zipfile, sys; print(sorted({i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()}))\" %1")
-                                        .arg(quoted(o.output)));
+        const QByteArray stamp =
+            sh(QStringLiteral("/usr/bin/python3 -c \"import zipfile, sys; print(sorted({i.date_time for i in "
+                              "zipfile.ZipFile(sys.argv[1]).infolist()}))\" %1")
+                   .arg(quoted(o.output)));
         QCOMPARE(stamp.trimmed(), edge == "315532800" ? QByteArray("[(1980, 1, 1, 0, 0, 0)]")
                                                       : QByteArray("[(2107, 12, 31, 23, 59, 58)]"));
     }
@@ -218,11 +225,13 @@ void TestZipWriter::zip64With70000Entries()
     sh(QStringLiteral("python3 -c \"import os, sys\n"
                       "for d in range(700):\n"
                       "    p = os.path.join(sys.argv[1], 'pkg%03d' % d); os.makedirs(p)\n"
-                      "    for f in range(100): open(os.path.join(p, 'm%03d.py' % f), 'w').write('x = %d\\n' % (d * 100 + f))\" %1")
+                      "    for f in range(100): open(os.path.join(p, 'm%03d.py' % f), 'w').write('x = %d\\n' % (d * "
+                      "100 + f))\" %1")
            .arg(quoted(src)));
     const QString zip = shm.filePath(QStringLiteral("many.zip"));
     int rc = -1;
-    const QJsonObject scan = QJsonDocument::fromJson(sh(QStringLiteral("%1 scan %2 --json").arg(cli(), quoted(src)), &rc)).object();
+    const QJsonObject scan =
+        QJsonDocument::fromJson(sh(QStringLiteral("%1 scan %2 --json").arg(cli(), quoted(src)), &rc)).object();
     QCOMPARE(rc, 0);
     QCOMPARE(scan.value(QStringLiteral("files")).toInteger(), 70000);
     QVERIFY(scan.value(QStringLiteral("zip_estimate_exact")).toBool());
@@ -243,7 +252,8 @@ void TestZipWriter::writeFailureKeepsOldOutput()
     const QString big = m_tmp.filePath(QStringLiteral("big"));
     sh(QStringLiteral("mkdir -p %1 && head -c 3000000 /dev/urandom > %1/blob.bin").arg(quoted(big)));
     int rc = -1;
-    const QByteArray err = sh(QStringLiteral("ulimit -f 100; %1 export %2 -o %3 2>&1 >/dev/null").arg(cli(), quoted(big), quoted(zip)), &rc);
+    const QByteArray err = sh(
+        QStringLiteral("ulimit -f 100; %1 export %2 -o %3 2>&1 >/dev/null").arg(cli(), quoted(big), quoted(zip)), &rc);
     QCOMPARE(rc, 1);
     QVERIFY2(err.contains(zip.toUtf8()) && err.contains("File too large"), err.constData());
     sh(QStringLiteral("cmp %1 %1.orig").arg(quoted(zip)), &rc);
@@ -256,7 +266,8 @@ void TestZipWriter::staleTemporaryIsRemoved()
     const QString dir = m_tmp.filePath(QStringLiteral("stale"));
     // The pid of a process that has exited: its temporary was left by a killed run.
     const QByteArray deadPid = sh(QStringLiteral("bash -c 'echo $$'")).trimmed();
-    sh(QStringLiteral("mkdir -p %1 && echo partial > %1/.out.zip.layerslim-tmp-%2").arg(quoted(dir), QString::fromLatin1(deadPid)));
+    sh(QStringLiteral("mkdir -p %1 && echo partial > %1/.out.zip.layerslim-tmp-%2")
+           .arg(quoted(dir), QString::fromLatin1(deadPid)));
     ExportOptions o;
     o.output = dir + QStringLiteral("/out.zip");
     QVERIFY(exportSmall(o).ok);
@@ -303,10 +314,12 @@ void TestZipWriter::folderExportKeepsOddNames()
     }
     int rc = -1;
     // diff compares names byte for byte, link targets, and contents; the FIFO is not exported.
-    sh(QStringLiteral("diff -r --no-dereference -x fifo %1/pkg %2/python/pkg").arg(quoted(m_src), quoted(o.output)), &rc);
+    sh(QStringLiteral("diff -r --no-dereference -x fifo %1/pkg %2/python/pkg").arg(quoted(m_src), quoted(o.output)),
+       &rc);
     QCOMPARE(rc, 0);
-    QCOMPARE(sh(QStringLiteral("cd %1/python/pkg && stat -c '%a %Y' run.sh $'caf\\xe9.txt' empty").arg(quoted(o.output))),
-             QByteArray("755 315532800\n644 315532800\n755 315532800\n"));
+    QCOMPARE(
+        sh(QStringLiteral("cd %1/python/pkg && stat -c '%a %Y' run.sh $'caf\\xe9.txt' empty").arg(quoted(o.output))),
+        QByteArray("755 315532800\n644 315532800\n755 315532800\n"));
     // grep -c exits 1 when it counts nothing, which is the outcome wanted here.
     QCOMPARE(sh(QStringLiteral("ls -A %1 | { grep -c layerslim-tmp || true; }").arg(quoted(m_tmp.path()))).trimmed(),
              QByteArray("0"));

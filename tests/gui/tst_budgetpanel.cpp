@@ -4,12 +4,12 @@
 // comes back in the next session. Zips and folders are measured on a worker
 // thread (the window opens before they are measured, and may close while they
 // are), and the gauge's bar sets go with it.
-#include "gui/budget/budgetpanel.h"
-#include "scan/layer.h"
-#include "gui/shell/layerdocument.h"
-#include "gui/budget/limitgauge.h"
-#include "testsupport.h"
 #include "base/units.h"
+#include "gui/budget/budgetpanel.h"
+#include "gui/budget/limitgauge.h"
+#include "gui/shell/layerdocument.h"
+#include "scan/layer.h"
+#include "testsupport.h"
 
 #include <QBarSet>
 #include <QElapsedTimer>
@@ -54,13 +54,15 @@ void TestBudgetPanel::initTestCase()
     m_zip = m_dir.filePath(QStringLiteral("other-layer.zip"));
     m_folder = m_dir.filePath(QStringLiteral("function"));
     int rc = -1;
-    testsupport::sh(QStringLiteral("set -e; mkdir -p %1/pkg %2/sub; head -c 3000000 /dev/urandom > %1/pkg/big.bin; "
-                                   "echo 'x = 1' > %1/pkg/__init__.py; head -c 123457 /dev/urandom > %2/handler.bin; "
-                                   "head -c 777 /dev/zero > %2/sub/conf.txt; "
-                                   "python3 -c \"import zipfile, sys; z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED); "
-                                   "z.writestr('python/a.txt', b'a' * 5000000); z.writestr('python/b/c.txt', b'c' * 1234); z.close()\" %3")
-                        .arg(testsupport::quoted(layer), testsupport::quoted(m_folder), testsupport::quoted(m_zip)),
-                    &rc);
+    testsupport::sh(
+        QStringLiteral(
+            "set -e; mkdir -p %1/pkg %2/sub; head -c 3000000 /dev/urandom > %1/pkg/big.bin; "
+            "echo 'x = 1' > %1/pkg/__init__.py; head -c 123457 /dev/urandom > %2/handler.bin; "
+            "head -c 777 /dev/zero > %2/sub/conf.txt; "
+            "python3 -c \"import zipfile, sys; z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED); "
+            "z.writestr('python/a.txt', b'a' * 5000000); z.writestr('python/b/c.txt', b'c' * 1234); z.close()\" %3")
+            .arg(testsupport::quoted(layer), testsupport::quoted(m_folder), testsupport::quoted(m_zip)),
+        &rc);
     QCOMPARE(rc, 0);
     QString error;
     auto opened = std::make_shared<Layer>(Layer::open(layer, &error));
@@ -84,16 +86,20 @@ void TestBudgetPanel::zipFolderAndSizeBecomeSegments()
     QSignalSpy measured(&panel, &BudgetPanel::measuringFinished);
     panel.addOther(m_zip);
     QVERIFY(measured.wait(30000));
-    const std::uint64_t zipBytes = testsupport::sh(
-        QStringLiteral("python3 -c \"import zipfile, sys; print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()))\" %1")
-            .arg(testsupport::quoted(m_zip))).trimmed().toULongLong();
+    const std::uint64_t zipBytes =
+        testsupport::sh(QStringLiteral("python3 -c \"import zipfile, sys; print(sum(i.file_size for i in "
+                                       "zipfile.ZipFile(sys.argv[1]).infolist()))\" %1")
+                            .arg(testsupport::quoted(m_zip)))
+            .trimmed()
+            .toULongLong();
     QCOMPARE(zipBytes, std::uint64_t(5001234));
     QCOMPARE(gauge->othersBytes(), zipBytes);
 
     panel.addOther(m_folder);
     QVERIFY(measured.wait(30000));
     const std::uint64_t folderBytes =
-        testsupport::sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s += $1} END {print s}'").arg(testsupport::quoted(m_folder)))
+        testsupport::sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s += $1} END {print s}'")
+                            .arg(testsupport::quoted(m_folder)))
             .trimmed()
             .toULongLong();
     QCOMPARE(gauge->othersBytes(), zipBytes + folderBytes);

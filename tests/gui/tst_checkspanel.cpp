@@ -9,12 +9,12 @@
 #include "gui/checks/checkspanel.h"
 #include "gui/explorer/explorerview.h"
 #include "gui/explorer/filetreemodel.h"
+#include "gui/explorer/treepanel.h"
 #include "gui/shell/layerdocument.h"
 #include "gui/shell/mainwindow.h"
 #include "select/rules.h"
 #include "select/targets.h"
 #include "testsupport.h"
-#include "gui/explorer/treepanel.h"
 
 #include <QPushButton>
 #include <QSet>
@@ -193,7 +193,9 @@ void TestChecksPanel::lintForTheLayersOwnRuntimeFlagsOnlyGlibc()
     // 12), so what needs more than the target's (Amazon Linux 2: 2.26) is flagged.
     const testsupport::Host &host = testsupport::host();
     const std::optional<Target> target = Target::find(host.runtime, host.arch);
-    QVERIFY2(target, qPrintable(QStringLiteral("the host Python (%1, %2) is not a Lambda runtime").arg(host.runtime, host.arch)));
+    QVERIFY2(
+        target,
+        qPrintable(QStringLiteral("the host Python (%1, %2) is not a Lambda runtime").arg(host.runtime, host.arch)));
     const QVersionNumber targetGlibc = QVersionNumber::fromString(target->glibc());
     runLint(host.runtime);
     if (QTest::currentTestFailed())
@@ -251,9 +253,8 @@ void TestChecksPanel::lintFlagsEveryKeptExtensionForAnotherRuntime()
     // Independently: every extension of the host's CPython on disk that the selection keeps.
     const FileTree &tree = m_document->tree();
     QSet<QByteArray> expected;
-    const QByteArray found =
-        testsupport::sh(QStringLiteral("cd %1 && find . -type f -name '*.%2*.so' | cut -c3-")
-                            .arg(testsupport::quoted(testsupport::demoLayer()), host.abiTag));
+    const QByteArray found = testsupport::sh(QStringLiteral("cd %1 && find . -type f -name '*.%2*.so' | cut -c3-")
+                                                 .arg(testsupport::quoted(testsupport::demoLayer()), host.abiTag));
     for (const QByteArray &path : found.split('\n')) {
         if (path.isEmpty())
             continue;

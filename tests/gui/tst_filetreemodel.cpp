@@ -2,9 +2,9 @@
 // core's FileTree / SizeLedger (and `find` for one package), check states
 // follow the ledger, and unchecking a folder prunes its whole subtree.
 #include "gui/explorer/filetreemodel.h"
+#include "gui/explorer/treepanel.h"
 #include "gui/shell/layerdocument.h"
 #include "testsupport.h"
-#include "gui/explorer/treepanel.h"
 
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -63,11 +63,11 @@ int TestFileTreeModel::checkRows(const QAbstractItemModel *model, const QModelIn
         const auto value = [&](int column) {
             return model->index(row, column, parent).data(FileTreeModel::SortRole).toULongLong();
         };
-        const bool ok = tree.parent(node) == parentNode && model->parent(name) == parent
-                     && name.data().toString() == FileTree::displayName(tree.name(node))
-                     && value(FileTreeModel::SizeColumn) == tree.totalBytes(node)
-                     && value(FileTreeModel::KeptColumn) == ledger.keptBytes(node)
-                     && value(FileTreeModel::FilesColumn) == tree.totalFiles(node);
+        const bool ok = tree.parent(node) == parentNode && model->parent(name) == parent &&
+                        name.data().toString() == FileTree::displayName(tree.name(node)) &&
+                        value(FileTreeModel::SizeColumn) == tree.totalBytes(node) &&
+                        value(FileTreeModel::KeptColumn) == ledger.keptBytes(node) &&
+                        value(FileTreeModel::FilesColumn) == tree.totalFiles(node);
         if (!ok) {
             qWarning("row mismatch at %s", qPrintable(tree.displayPath(node)));
             return -1000000;
@@ -93,8 +93,9 @@ void TestFileTreeModel::packageMatchesFind()
     QVERIFY(numpy != FileTree::kNone);
     const QModelIndex index = m_panel->model()->indexOf(numpy);
     const QStringList expected =
-        QString::fromLatin1(sh(QStringLiteral("cd %1 && find numpy -type f -printf '%s\\n' | awk '{s+=$1; n++} END {print s+0, n+0}'")
-                                   .arg(quoted(testsupport::demoLayer()))))
+        QString::fromLatin1(
+            sh(QStringLiteral("cd %1 && find numpy -type f -printf '%s\\n' | awk '{s+=$1; n++} END {print s+0, n+0}'")
+                   .arg(quoted(testsupport::demoLayer()))))
             .trimmed()
             .split(QLatin1Char(' '));
     QCOMPARE(expected.size(), 2);

@@ -1,8 +1,8 @@
 // Help ▸ Show Log: what was just logged is in the dialog (the logger is
 // flushed first), a long log shows only its end from a whole line, and an
 // unreadable file is named with the reason.
-#include "gui/dialogs/logdialog.h"
 #include "base/logging.h"
+#include "gui/dialogs/logdialog.h"
 #include "testsupport.h"
 
 #include <QLabel>

@@ -4,29 +4,29 @@
 // restore the ledger's State exactly; the zipped gauge's exact figure is the
 // size of the zip the Export dialog then writes, to the byte.
 #include "gui/budget/breakdownchart.h"
-#include "transform/bytecodecompiler.h"
 #include "gui/budget/budgetpanel.h"
-#include "gui/explorer/explorerview.h"
-#include "gui/dialogs/exportdialog.h"
-#include "gui/explorer/filetreemodel.h"
-#include "gui/shell/layerdocument.h"
 #include "gui/budget/limitgauge.h"
-#include "gui/shell/mainactions.h"
-#include "gui/shell/mainwindow.h"
-#include "tree/nodecategory.h"
+#include "gui/dialogs/exportdialog.h"
+#include "gui/explorer/explorerview.h"
+#include "gui/explorer/filetreemodel.h"
+#include "gui/explorer/treepanel.h"
 #include "gui/rules/rulesmodel.h"
 #include "gui/rules/rulespanel.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/shell/mainactions.h"
+#include "gui/shell/mainwindow.h"
 #include "testsupport.h"
-#include "gui/explorer/treepanel.h"
+#include "transform/bytecodecompiler.h"
+#include "tree/nodecategory.h"
 
 #include <QAction>
+#include <QBarSet>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPieSeries>
-#include <QTemporaryDir>
-#include <QBarSet>
 #include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
 
@@ -111,7 +111,8 @@ void TestMainWindow::tickingARuleMovesTheGaugeByItsMarginalBytes()
         const std::uint64_t before = gaugeBytes();
         const double barBefore = gauge->valueSet()->at(0);
         // What the panel shows in its "In union" column for the rule, before ticking it.
-        const std::uint64_t marginal = rules->index(rule, RulesModel::MarginalColumn).data(RulesModel::BytesRole).toULongLong();
+        const std::uint64_t marginal =
+            rules->index(rule, RulesModel::MarginalColumn).data(RulesModel::BytesRole).toULongLong();
         QCOMPARE(marginal, ledger.ruleBytes(rule).marginalBytes);
         toggleRule(rule);
         QVERIFY2(ledger.ruleEnabled(rule), id);
@@ -263,8 +264,9 @@ void TestMainWindow::exportWritesTheZipTheGaugePredicted()
     QCOMPARE(rc, 0);
     // Every kept file of the ledger is an entry under python/.
     const QByteArray count = testsupport::sh(
-        QStringLiteral("python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
-                       "print(sum(1 for i in z.infolist() if not i.is_dir() and i.filename.startswith('python/')))\" %1")
+        QStringLiteral(
+            "python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+            "print(sum(1 for i in z.infolist() if not i.is_dir() and i.filename.startswith('python/')))\" %1")
             .arg(testsupport::quoted(zip)));
     const LedgerTotals totals = m_window->document()->ledger().totals();
     QCOMPARE(count.trimmed().toULongLong(), totals.keptFiles);
@@ -274,9 +276,11 @@ void TestMainWindow::exportWritesTheZipTheGaugePredicted()
 
     // Bytecode "drop": the same selection without a single .pyc.
     const auto pycCount = [](const QString &path) {
-        return testsupport::sh(QStringLiteral("python3 -c \"import sys, zipfile; "
-                                              "print(sum(n.endswith('.pyc') for n in zipfile.ZipFile(sys.argv[1]).namelist()))\" %1")
-                                   .arg(testsupport::quoted(path)))
+        return testsupport::sh(
+                   QStringLiteral(
+                       "python3 -c \"import sys, zipfile; "
+                       "print(sum(n.endswith('.pyc') for n in zipfile.ZipFile(sys.argv[1]).namelist()))\" %1")
+                       .arg(testsupport::quoted(path)))
             .trimmed()
             .toInt();
     };
@@ -316,8 +320,8 @@ void TestMainWindow::breakdownSlicesAddUpToTheKeptBytes()
     const FileTree &tree = m_window->document()->tree();
     std::uint64_t native = 0;
     for (FileTree::Index i = 0; i < tree.count(); ++i)
-        if (tree.kind(i) == NodeKind::File && !ledger.pruned().test(i)
-            && NodeClassifier::classify(tree, i) == NodeCategory::Native)
+        if (tree.kind(i) == NodeKind::File && !ledger.pruned().test(i) &&
+            NodeClassifier::classify(tree, i) == NodeCategory::Native)
             native += tree.size(i);
     QVERIFY(native > 0);
     QCOMPARE(std::uint64_t(std::llround(chart->series()->slices().first()->value())), native);

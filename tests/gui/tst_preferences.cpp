@@ -1,8 +1,8 @@
 // Edit ▸ Preferences: the language chosen is what LanguageLoader asks for at
 // the next start, "the system's" hands the choice back to the locale, and
 // Cancel changes nothing.
-#include "gui/shell/languageloader.h"
 #include "gui/dialogs/preferencesdialog.h"
+#include "gui/shell/languageloader.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

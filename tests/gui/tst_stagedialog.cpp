@@ -4,10 +4,10 @@
 // compares the staged tree with the wheels' own listing; pip's lines reach the
 // log pane, a missing requirement shows pip's own ERROR lines, and Cancel stops
 // a pip that waits on a silent local index within seconds.
+#include "gui/dialogs/stagedialog.h"
+#include "gui/shell/layerdocument.h"
 #include "gui/shell/mainactions.h"
 #include "gui/shell/mainwindow.h"
-#include "gui/shell/layerdocument.h"
-#include "gui/dialogs/stagedialog.h"
 #include "gui/shell/startpage.h"
 #include "testsupport.h"
 
@@ -75,10 +75,11 @@ QStringList wheelFiles(const QString &wheel)
 // "path size" for each file under `dir` that `wheelFiles` would list (pip adds INSTALLER and the like).
 QStringList stagedFiles(const QString &dir)
 {
-    QStringList lines = QString::fromUtf8(sh(QStringLiteral("cd %1 && find . -type f ! -name RECORD ! -name INSTALLER "
-                                                            "! -name REQUESTED ! -name direct_url.json -printf '%P %s\\n'")
-                                                 .arg(quoted(dir))))
-                            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList lines =
+        QString::fromUtf8(sh(QStringLiteral("cd %1 && find . -type f ! -name RECORD ! -name INSTALLER "
+                                            "! -name REQUESTED ! -name direct_url.json -printf '%P %s\\n'")
+                                 .arg(quoted(dir))))
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     lines.sort();
     return lines;
 }
@@ -187,8 +188,8 @@ void TestStageDialog::stagesFromAWheelhouse()
     QCOMPARE(staged.size(), 1);
     QCOMPARE(staged.first().first().toString(), layer);
     // Every file of both wheels, at its size, and nothing else but pip's bookkeeping.
-    QStringList expected = wheelFiles(m_wheelhouse + QStringLiteral("/tinypkg-1.0-py3-none-any.whl"))
-        + wheelFiles(m_wheelhouse + QStringLiteral("/otherpkg-2.5-py3-none-any.whl"));
+    QStringList expected = wheelFiles(m_wheelhouse + QStringLiteral("/tinypkg-1.0-py3-none-any.whl")) +
+                           wheelFiles(m_wheelhouse + QStringLiteral("/otherpkg-2.5-py3-none-any.whl"));
     expected.sort();
     QVERIFY(expected.contains(QStringLiteral("tinypkg/data/blob.bin 50000")));
     QCOMPARE(stagedFiles(layer), expected);
@@ -206,8 +207,8 @@ void TestStageDialog::stagesFromAWheelhouse()
     };
     QVERIFY2(processing(QStringLiteral("tinypkg-1.0")) > 0, qPrintable(lines.join(QLatin1Char('\n'))));
     QVERIFY(processing(QStringLiteral("otherpkg-2.5")) > 0);
-    const qsizetype success =
-        lines.indexOf(QRegularExpression(QStringLiteral("^Successfully installed (otherpkg-2.5 tinypkg-1.0|tinypkg-1.0 otherpkg-2.5)$")));
+    const qsizetype success = lines.indexOf(QRegularExpression(
+        QStringLiteral("^Successfully installed (otherpkg-2.5 tinypkg-1.0|tinypkg-1.0 otherpkg-2.5)$")));
     QVERIFY2(success > processing(QStringLiteral("otherpkg-2.5")), qPrintable(lines.join(QLatin1Char('\n'))));
     const QTextBlock successBlock = logBlock(dialog, lines[success]);
     QVERIFY(successBlock.isValid());
@@ -228,7 +229,8 @@ void TestStageDialog::remembersTheLastChoices()
     // The run above left its folders, target and options in the settings.
     StageDialog dialog;
     QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("stageRequirements"))->text(), m_requirements);
-    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("stageOutput"))->text(), m_dir.filePath(QStringLiteral("layer")));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("stageOutput"))->text(),
+             m_dir.filePath(QStringLiteral("layer")));
     QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("stagePipOptions"))->text(),
              QStringLiteral("--no-index --find-links \"%1\"").arg(m_wheelhouse));
     QCOMPARE(dialog.python(), kPython);
@@ -254,7 +256,8 @@ void TestStageDialog::missingRequirementShowsPipsError()
             .arg(kPython, quoted(m_dir.filePath(QStringLiteral("by-hand"))), quoted(bad), quoted(m_wheelhouse)),
         &code));
     const QStringList errors = byHand.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QVERIFY2(!errors.isEmpty() && errors.last().contains(QStringLiteral("no-such-package-anywhere")), qPrintable(byHand));
+    QVERIFY2(!errors.isEmpty() && errors.last().contains(QStringLiteral("no-such-package-anywhere")),
+             qPrintable(byHand));
 
     StageDialog dialog;
     dialog.show();

@@ -1,11 +1,11 @@
 // TreemapWidget offscreen: hit-tests at tile centres, recolour without
 // relayout on a rule toggle, hide-pruned relayout, tooltips and the legend.
+#include "gui/explorer/treemaplegend.h"
+#include "gui/explorer/treemapwidget.h"
 #include "scan/layer.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
-#include "gui/explorer/treemaplegend.h"
-#include "gui/explorer/treemapwidget.h"
 
 #include "base/units.h"
 

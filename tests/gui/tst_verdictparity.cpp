@@ -8,14 +8,14 @@
 // ones `scan` predicts and `export` writes; and the Export dialog honours a
 // level the user picks for zip input, as `export --level` does.
 #include "gui/budget/budgetpanel.h"
-#include "transform/bytecodecompiler.h"
-#include "gui/dialogs/exportdialog.h"
-#include "scan/layer.h"
-#include "gui/shell/layerdocument.h"
 #include "gui/budget/limitgauge.h"
-#include "select/rules.h"
+#include "gui/dialogs/exportdialog.h"
 #include "gui/rules/rulesmodel.h"
+#include "gui/shell/layerdocument.h"
+#include "scan/layer.h"
+#include "select/rules.h"
 #include "testsupport.h"
+#include "transform/bytecodecompiler.h"
 
 #include <QComboBox>
 #include <QJsonArray>

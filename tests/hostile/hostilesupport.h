@@ -75,7 +75,11 @@ inline QByteArray fingerprint(const QString &root)
 class SourceGuard
 {
 public:
-    explicit SourceGuard(QString root) : m_root(std::move(root)), m_before(fingerprint(m_root)) {}
+    explicit SourceGuard(QString root)
+        : m_root(std::move(root))
+        , m_before(fingerprint(m_root))
+    {
+    }
     [[nodiscard]] bool unchanged() const { return fingerprint(m_root) == m_before; }
 
 private:
@@ -104,19 +108,23 @@ struct Unprivileged {
             error = QStringLiteral("running as root, and setpriv (util-linux) is missing to drop to uid 65534");
             return;
         }
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                              | QFileDevice::ReadOther | QFileDevice::ExeOther
-                                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                              QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                              QFileDevice::ExeGroup);
         program = dir.filePath(QStringLiteral("layerslim-cli"));
         if (!QFile::copy(QStringLiteral(LAYERSLIM_CLI), program)) {
             error = QStringLiteral("cannot copy %1 to %2").arg(QStringLiteral(LAYERSLIM_CLI), program);
             program.clear();
             return;
         }
-        QFile::setPermissions(program, QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                                           | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
-        prefix = {setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                  QStringLiteral("--clear-groups"), QStringLiteral("env"), QStringLiteral("HOME=") + dir.path()};
+        QFile::setPermissions(program, QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                           QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        prefix = {setpriv,
+                  QStringLiteral("--reuid=65534"),
+                  QStringLiteral("--regid=65534"),
+                  QStringLiteral("--clear-groups"),
+                  QStringLiteral("env"),
+                  QStringLiteral("HOME=") + dir.path()};
     }
     [[nodiscard]] bool available() const { return !program.isEmpty(); }
     [[nodiscard]] CliRun cli(const QStringList &args, int timeoutMs = 60000) const
@@ -174,9 +182,9 @@ inline void reliability(const QString &input, const QString &behaviour)
 // Makes a directory usable by the unprivileged user (QTemporaryDir creates 0700).
 inline void openUp(const QString &path)
 {
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                    | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup
-                                    | QFileDevice::ExeGroup);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                    QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                    QFileDevice::ExeGroup);
 }
 
 } // namespace hostile

@@ -46,7 +46,8 @@ for n in sorted(names):
 
 QList<QByteArray> zipNames(const QString &zip, bool *sound)
 {
-    const QByteArray out = sh(QStringLiteral("python3 -c %1 %2").arg(quoted(QString::fromLatin1(kZipNames)), quoted(zip)));
+    const QByteArray out =
+        sh(QStringLiteral("python3 -c %1 %2").arg(quoted(QString::fromLatin1(kZipNames)), quoted(zip)));
     QList<QByteArray> names;
     *sound = !out.isEmpty() && !out.startsWith("CORRUPT");
     for (const QByteArray &line : out.split('\n'))
@@ -119,13 +120,19 @@ void TestHostileExport::cleanup()
 void TestHostileExport::makeBulk(qint64 megabytes)
 {
     sh(QStringLiteral("cd %1/python/pkg && for i in $(seq 1 %2); do head -c 1048576 /dev/urandom > bulk$i.bin; done")
-           .arg(quoted(src())).arg(megabytes));
+           .arg(quoted(src()))
+           .arg(megabytes));
 }
 
 void TestHostileExport::byteNamesRoundTrip()
 {
-    const QList<QByteArray> names{"caf\xe9.py", "new\nline.py", "back\\slash.py", "\xff\xfe.bin", "tab\there.py",
-                                  "sp ace.py", "\xe6\x97\xa5\xe6\x9c\xac.py"};
+    const QList<QByteArray> names{"caf\xe9.py",
+                                  "new\nline.py",
+                                  "back\\slash.py",
+                                  "\xff\xfe.bin",
+                                  "tab\there.py",
+                                  "sp ace.py",
+                                  "\xe6\x97\xa5\xe6\x9c\xac.py"};
     for (const QByteArray &n : names)
         QVERIFY(writeBytes(srcBytes() + "/python/pkg/" + n, "content of " + n));
     hostile::SourceGuard guard(src());
@@ -172,26 +179,29 @@ void TestHostileExport::specialFilesAndLinks()
     QVERIFY(sound);
     // Exactly the file and the four links, stored as links: the FIFO and the
     // device are left out, and nothing outside the tree is pulled in.
-    const QList<QByteArray> expected{"python/", "python/pkg/", "python/pkg/absolute", "python/pkg/climb",
+    const QList<QByteArray> expected{"python/",           "python/pkg/",     "python/pkg/absolute", "python/pkg/climb",
                                      "python/pkg/inside", "python/pkg/loop", "python/pkg/mod.py"};
     QCOMPARE(names, expected);
     QVERIFY(guard.unchanged());
     QStringList links;
     for (const char *l : {"inside", "absolute", "climb", "loop"})
-        links << QStringLiteral("%1 %2").arg(QLatin1String(l),
-                                             names.contains(QByteArray("python/pkg/") + l) ? QStringLiteral("kept")
-                                                                                         : QStringLiteral("left out"));
+        links << QStringLiteral("%1 %2").arg(QLatin1String(l), names.contains(QByteArray("python/pkg/") + l)
+                                                                   ? QStringLiteral("kept")
+                                                                   : QStringLiteral("left out"));
     reliability(QStringLiteral("export of a tree with a FIFO, /dev/zero, and links inside, to /etc/passwd, "
                                "climbing out, looping"),
                 QStringLiteral("exit %1 in %2 ms; FIFO and device never opened nor exported; links: %3")
-                    .arg(run.exitCode).arg(run.millis).arg(links.join(QStringLiteral(", "))));
+                    .arg(run.exitCode)
+                    .arg(run.millis)
+                    .arg(links.join(QStringLiteral(", "))));
 }
 
 void TestHostileExport::unsafeZipSources()
 {
     int rc = 0;
     sh(QStringLiteral("python3 %1/craftzip.py %2")
-           .arg(quoted(QStringLiteral(LAYERSLIM_HOSTILE_DIR)), quoted(m_dir->filePath(QStringLiteral("zips")))), &rc);
+           .arg(quoted(QStringLiteral(LAYERSLIM_HOSTILE_DIR)), quoted(m_dir->filePath(QStringLiteral("zips")))),
+       &rc);
     QCOMPARE(rc, 0);
     hostile::SourceGuard guard(m_dir->filePath(QStringLiteral("zips")));
     QStringList rows;
@@ -208,7 +218,8 @@ void TestHostileExport::unsafeZipSources()
             QVERIFY2(!QFile::exists(target), zip); // a failed export leaves no partial file
             const QByteArray last = run.err.trimmed().split('\n').last();
             QVERIFY2(last.contains(": "), run.err.constData()); // names what and why
-            rows << QStringLiteral("%1: refused (\"%2\")").arg(QLatin1String(zip), tidy(QString::fromUtf8(last.mid(last.indexOf(": ") + 2))));
+            rows << QStringLiteral("%1: refused (\"%2\")")
+                        .arg(QLatin1String(zip), tidy(QString::fromUtf8(last.mid(last.indexOf(": ") + 2))));
             continue;
         }
         bool sound = false;
@@ -228,7 +239,8 @@ void TestHostileExport::unsafeZipSources()
     reliability(QStringLiteral("export from the crafted zips (slip, duplicates, bombs, encrypted, methods, byte "
                                "names)"),
                 QStringLiteral("every entry under python/, none with .., NUL, drive letter or twice; zip tests sound; "
-                               "%1").arg(rows.join(QStringLiteral("; "))));
+                               "%1")
+                    .arg(rows.join(QStringLiteral("; "))));
 }
 
 void TestHostileExport::killDuringExport()
@@ -242,14 +254,14 @@ void TestHostileExport::killDuringExport()
     hostile::SourceGuard guard(src());
 
     QProcess p;
-    p.start(QStringLiteral(LAYERSLIM_CLI), {QStringLiteral("export"), src(), QStringLiteral("-o"), target,
-                                            QStringLiteral("--level"), QStringLiteral("12"),
-                                            QStringLiteral("--threads"), QStringLiteral("1")});
+    p.start(QStringLiteral(LAYERSLIM_CLI),
+            {QStringLiteral("export"), src(), QStringLiteral("-o"), target, QStringLiteral("--level"),
+             QStringLiteral("12"), QStringLiteral("--threads"), QStringLiteral("1")});
     QVERIFY(p.waitForStarted());
     QElapsedTimer timer;
     timer.start();
-    while (temporaries(m_dir->filePath(QStringLiteral("out"))).isEmpty() && timer.elapsed() < 20000
-           && p.state() == QProcess::Running)
+    while (temporaries(m_dir->filePath(QStringLiteral("out"))).isEmpty() && timer.elapsed() < 20000 &&
+           p.state() == QProcess::Running)
         QTest::qWait(5);
     QVERIFY2(p.state() == QProcess::Running, "export finished before it could be killed");
     QTest::qWait(150);
@@ -262,8 +274,9 @@ void TestHostileExport::killDuringExport()
     // A different tree this time, so that the next export is seen to replace the output.
     QVERIFY(QFile::remove(src() + QStringLiteral("/python/pkg/bulk1.bin")));
     hostile::SourceGuard guardAgain(src());
-    const auto again = hostile::cli({QStringLiteral("export"), src(), QStringLiteral("-o"), target,
-                                     QStringLiteral("--level"), QStringLiteral("0")}, 60000);
+    const auto again = hostile::cli(
+        {QStringLiteral("export"), src(), QStringLiteral("-o"), target, QStringLiteral("--level"), QStringLiteral("0")},
+        60000);
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(temporaries(m_dir->filePath(QStringLiteral("out"))), QStringList());
     bool sound = false;
@@ -274,7 +287,8 @@ void TestHostileExport::killDuringExport()
     QVERIFY(guardAgain.unchanged());
     reliability(QStringLiteral("kill -9 during an export over an existing output"),
                 QStringLiteral("old output byte-identical; %1 stray temporary left by the killed run, removed by "
-                               "the next export, which succeeds").arg(stray.size()));
+                               "the next export, which succeeds")
+                    .arg(stray.size()));
 }
 
 void TestHostileExport::fileSizeLimit()
@@ -286,11 +300,12 @@ void TestHostileExport::fileSizeLimit()
     // ulimit -f counts 1024-byte blocks: 1 MiB allowed for a 4 MiB zip.
     const auto run = hostile::run(QStringLiteral("bash"),
                                   {QStringLiteral("-c"), QStringLiteral("ulimit -f 1024; exec \"$0\" \"$@\""),
-                                   QStringLiteral(LAYERSLIM_CLI), QStringLiteral("export"), src(),
-                                   QStringLiteral("-o"), target, QStringLiteral("--level"), QStringLiteral("0")},
+                                   QStringLiteral(LAYERSLIM_CLI), QStringLiteral("export"), src(), QStringLiteral("-o"),
+                                   target, QStringLiteral("--level"), QStringLiteral("0")},
                                   60000);
     QVERIFY(run.finished);
-    QVERIFY2(run.exitCode == 1, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromLocal8Bit(run.err))));
+    QVERIFY2(run.exitCode == 1,
+             qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromLocal8Bit(run.err))));
     QVERIFY2(run.err.contains("File too large"), run.err.constData());
     QFile previous(target);
     QVERIFY(previous.open(QIODevice::ReadOnly));
@@ -340,8 +355,8 @@ done
         else if (l.startsWith("rc=") || l.startsWith("content=") || l.startsWith("entries="))
             results << l;
     }
-    const QList<QByteArray> expected{"rc=1", "content=previous output", "entries=layer.zip previous-zip ",
-                                     "rc=1", "entries=previous-folder "};
+    const QList<QByteArray> expected{"rc=1", "content=previous output", "entries=layer.zip previous-zip ", "rc=1",
+                                     "entries=previous-folder "};
     if (results != expected)
         qWarning("%s", run.err.constData());
     QCOMPARE(results, expected); // no temporary, no half-written output, the previous zip intact
@@ -398,7 +413,10 @@ void TestHostileExport::treeChangingDuringExport()
     mutator.join();
     reliability(QStringLiteral("files deleted, rewritten and truncated during export (a thread mutating the tree)"),
                 QStringLiteral("%1 exports sound (zip tests clean), %2 refused naming the file (\"%3\"); never a "
-                               "temporary left").arg(oks).arg(errors).arg(sampleError));
+                               "temporary left")
+                    .arg(oks)
+                    .arg(errors)
+                    .arg(sampleError));
 }
 
 void TestHostileExport::cancelIsPrompt()
@@ -428,12 +446,14 @@ void TestHostileExport::cancelIsPrompt()
         QVERIFY(r.cancelled);
         QVERIFY(!QFile::exists(options.output));
         QVERIFY(temporaries(m_dir->filePath(QStringLiteral("out"))).isEmpty());
-        QVERIFY2(latencies.last() < hostile::kCancelBoundMicros, qPrintable(QStringLiteral("%1 µs").arg(latencies.last())));
+        QVERIFY2(latencies.last() < hostile::kCancelBoundMicros,
+                 qPrintable(QStringLiteral("%1 µs").arg(latencies.last())));
     }
     std::sort(latencies.begin(), latencies.end());
     reliability(QStringLiteral("cancel during export (24 MiB incompressible, level 12, 1 thread)"),
                 QStringLiteral("stops, writes nothing, leaves no temporary; cancel-to-return %1–%2 ms")
-                    .arg(latencies.first() / 1000.0, 0, 'f', 1).arg(latencies.last() / 1000.0, 0, 'f', 1));
+                    .arg(latencies.first() / 1000.0, 0, 'f', 1)
+                    .arg(latencies.last() / 1000.0, 0, 'f', 1));
 }
 
 void TestHostileExport::deepChain()
@@ -471,11 +491,12 @@ void TestHostileExport::deepChain()
     QCOMPARE(names.size(), expected.size());
     QCOMPARE(names, expected);
     // The bottom entries carry the right bytes (python3 reads them back by name).
-    const QByteArray content = sh(QStringLiteral("python3 -c %1 %2")
-                                      .arg(quoted(QStringLiteral("import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n"
-                                                                 "n = [i for i in z.namelist() if i.endswith('.py')]\n"
-                                                                 "print(' '.join(z.read(i).decode() for i in sorted(n)))")),
-                                           quoted(out("deep.zip"))));
+    const QByteArray content =
+        sh(QStringLiteral("python3 -c %1 %2")
+               .arg(quoted(QStringLiteral("import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n"
+                                          "n = [i for i in z.namelist() if i.endswith('.py')]\n"
+                                          "print(' '.join(z.read(i).decode() for i in sorted(n)))")),
+                    quoted(out("deep.zip"))));
     QCOMPARE(content.trimmed(), QByteArray("deep leaf.py"));
     QVERIFY(guard.unchanged());
     reliability(QStringLiteral("export of a 400-level chain (40 KB path, past PATH_MAX) with a file and a link "
@@ -483,7 +504,9 @@ void TestHostileExport::deepChain()
                 QStringLiteral("exported whole in %1 ms: sources opened relative to their parent folder, so all "
                                "%2 entry names (the longest %3 bytes) are in the zip byte-exact, with the file's "
                                "content and the link's target")
-                    .arg(run.millis).arg(expected.size()).arg(expected.last().size()));
+                    .arg(run.millis)
+                    .arg(expected.size())
+                    .arg(expected.last().size()));
 }
 
 // A folder swapped for a symlink between the scan and the export must not be
@@ -507,16 +530,19 @@ void TestHostileExport::folderSwappedForLink()
         options.toFolder = folder;
         const ExportResult r = Exporter::run(*layer.tree, ledger.pruned(), {}, options);
         QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("python/pkg")) && r.error.contains(QStringLiteral("no longer a folder")),
+        QVERIFY2(r.error.contains(QStringLiteral("python/pkg")) &&
+                     r.error.contains(QStringLiteral("no longer a folder")),
                  qPrintable(r.error));
         QVERIFY(!QFile::exists(options.output));
         QVERIFY(temporaries(m_dir->filePath(QStringLiteral("out"))).isEmpty());
-        rows << QStringLiteral("%1: \"%2\"").arg(folder ? QStringLiteral("folder") : QStringLiteral("zip"),
-                                                 r.error.mid(r.error.indexOf(QStringLiteral("cannot open"))));
+        rows << QStringLiteral("%1: \"%2\"")
+                    .arg(folder ? QStringLiteral("folder") : QStringLiteral("zip"),
+                         r.error.mid(r.error.indexOf(QStringLiteral("cannot open"))));
     }
     reliability(QStringLiteral("a scanned folder swapped for a symlink to outside the tree before the export"),
                 QStringLiteral("not followed (O_NOFOLLOW on every folder from the root down): refused, nothing "
-                               "written; %1").arg(rows.join(QStringLiteral("; "))));
+                               "written; %1")
+                    .arg(rows.join(QStringLiteral("; "))));
 }
 
 void TestHostileExport::outputInsideTheSource()
@@ -554,7 +580,8 @@ void TestHostileExport::outputInsideTheSource()
         QVERIFY(run.finished);
         QVERIFY2(guard.unchanged() && zipHash() == zipBefore, c.what);
         QVERIFY2(run.exitCode == 1, qPrintable(QStringLiteral("%1: exit %2: %3")
-                                                   .arg(QLatin1String(c.what)).arg(run.exitCode)
+                                                   .arg(QLatin1String(c.what))
+                                                   .arg(run.exitCode)
                                                    .arg(QString::fromLocal8Bit(run.err))));
         // The message names the output as given and says why.
         QVERIFY2(run.err.contains(QFile::encodeName(c.output) + ": "), run.err.constData());
@@ -583,7 +610,8 @@ void TestHostileExport::outputInsideTheSource()
     reliability(QStringLiteral("export with -o inside the scanned tree (plain, with .., through a symlink), as the "
                                "source itself, or as a folder holding it"),
                 QStringLiteral("CLI and core both refuse before writing anything, naming the output; source "
-                               "byte-identical; %1").arg(rows.join(QStringLiteral("; "))));
+                               "byte-identical; %1")
+                    .arg(rows.join(QStringLiteral("; "))));
 }
 
 QTEST_GUILESS_MAIN(TestHostileExport)

@@ -45,7 +45,8 @@ void TestHostileProfile::rejected_data()
     row("version-zero", R"({"version": 0})", "\"version\" 0 is not supported", "version 0");
     row("version-string", R"({"version": "1"})", "\"version\" must be an integer", "version as a string");
     row("version-huge", R"({"version": 1e300})", "\"version\" must be an integer", "version 1e300");
-    row("rules-type", R"({"version": 1, "rules": "tests"})", "\"rules\" must be a list of strings", "rules as a string");
+    row("rules-type", R"({"version": 1, "rules": "tests"})", "\"rules\" must be a list of strings",
+        "rules as a string");
     row("rules-items", R"({"version": 1, "rules": [1]})", "\"rules\" must hold only strings", "a number in rules");
     row("rule-id", R"({"version": 1, "rules": ["tests", "everything"]})", "unknown rule id \"everything\"",
         "an unknown rule id");
@@ -67,8 +68,7 @@ void TestHostileProfile::rejected_data()
         "a prune path with ..");
     row("keep-absolute", R"({"version": 1, "keep": ["/etc/passwd"]})", "\"keep\": path \"/etc/passwd\" is outside",
         "an absolute keep path");
-    row("prefix-up", R"({"version": 1, "prefix": "../out/"})", "\"prefix\" must be a relative path",
-        "prefix ../out/");
+    row("prefix-up", R"({"version": 1, "prefix": "../out/"})", "\"prefix\" must be a relative path", "prefix ../out/");
     row("prefix-absolute", R"({"version": 1, "prefix": "/opt/"})", "\"prefix\" must be a relative path",
         "prefix /opt/");
     row("prefix-drive", R"({"version": 1, "prefix": "C:/python/"})", "\"prefix\" must be a relative path",
@@ -96,7 +96,8 @@ void TestHostileProfile::accepted()
     // The limits of what is valid still load, exactly.
     QString error;
     const auto p = Profile::fromJson(R"({"version": 1, "limit_bytes": 9000000000000000, "reserve_bytes": 0,
-        "level": 0, "prefix": "", "prune": ["./a//b"], "keep": ["caf\u00e9/x"]})", &error);
+        "level": 0, "prefix": "", "prune": ["./a//b"], "keep": ["caf\u00e9/x"]})",
+                                     &error);
     QVERIFY2(p, qPrintable(error));
     QCOMPARE(p->limitBytes, quint64(9000000000000000));
     QCOMPARE(p->prefix, QString());
@@ -139,7 +140,8 @@ void TestHostileProfile::cliNamesTheProblem()
 {
     QTemporaryDir dir(hostile::scratchTemplate());
     sh(QStringLiteral("mkdir -p %1/src/python/pkg/tests && echo x > %1/src/python/pkg/tests/t.py "
-                      "&& echo y > %1/src/python/pkg/m.py").arg(quoted(dir.path())));
+                      "&& echo y > %1/src/python/pkg/m.py")
+           .arg(quoted(dir.path())));
     const QString src = dir.filePath(QStringLiteral("src"));
     const QString profile = dir.filePath(QStringLiteral("p.json"));
     hostile::SourceGuard guard(src);
@@ -175,8 +177,8 @@ void TestHostileProfile::pathologicalGlobsStayFast()
     f.write(R"({"version": 1, "rules": ["tests"], "exceptions": {"tests": [)"
             R"("*a*a*a*a*a*a*a*a*a*a*a*a*b", "**/**/**/**/**/**/**/**/**/**/**/x", "**a**a**a**a**a**a**a**b"]}})");
     f.close();
-    const auto run = hostile::cli({QStringLiteral("scan"), src, QStringLiteral("--profile"), profile,
-                                   QStringLiteral("--json")}, 20000);
+    const auto run = hostile::cli(
+        {QStringLiteral("scan"), src, QStringLiteral("--profile"), profile, QStringLiteral("--json")}, 20000);
     QVERIFY2(run.finished, "the scan hung on a glob");
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.json().value(QStringLiteral("files")).toInt(), 2);

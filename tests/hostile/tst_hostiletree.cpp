@@ -2,8 +2,8 @@
 // that change under the scanner, unreadable parts (as an unprivileged user),
 // byte names, a 4,000-level chain past PATH_MAX, sparse files, hard links,
 // and cancel timing. Every CLI run also proves the source was not written.
-#include "scan/directoryscanner.h"
 #include "hostilesupport.h"
+#include "scan/directoryscanner.h"
 
 #include <QtTest>
 
@@ -90,12 +90,14 @@ void TestHostileTree::specialFilesAreNeverOpened()
     QVERIFY2(run.finished, "the CLI hung on a FIFO or socket");
     QCOMPARE(run.exitCode, 0);
     const QJsonObject o = run.json();
-    QCOMPARE(o.value(QStringLiteral("files")).toInt(), sh(QStringLiteral("find %1 -type f | wc -l").arg(quoted(m_dir->path()))).trimmed().toInt());
+    QCOMPARE(o.value(QStringLiteral("files")).toInt(),
+             sh(QStringLiteral("find %1 -type f | wc -l").arg(quoted(m_dir->path()))).trimmed().toInt());
     QCOMPARE(o.value(QStringLiteral("bytes")).toInteger(), 11);
     QVERIFY(guard.unchanged());
     reliability(QStringLiteral("FIFO and Unix socket in the tree"),
                 QStringLiteral("listed as fifo/socket, never opened (CLI scan done in %1 ms), not counted, "
-                               "never exported; source unchanged").arg(run.millis));
+                               "never exported; source unchanged")
+                    .arg(run.millis));
 }
 
 void TestHostileTree::devicesAreListed()
@@ -125,11 +127,11 @@ void TestHostileTree::symlinkTraps()
     write("python/pkg/real.py", 5);
     const QByteArray p = base() + "/python/pkg/";
     QCOMPARE(symlink("b", p + "a"), 0);
-    QCOMPARE(symlink("a", p + "b"), 0);            // a <-> b loop
-    QCOMPARE(symlink("self", p + "self"), 0);      // self loop
-    QCOMPARE(symlink("..", p + "parent"), 0);      // a folder loop if followed
+    QCOMPARE(symlink("a", p + "b"), 0);       // a <-> b loop
+    QCOMPARE(symlink("self", p + "self"), 0); // self loop
+    QCOMPARE(symlink("..", p + "parent"), 0); // a folder loop if followed
     QCOMPARE(symlink("nothing/here", p + "dangling"), 0);
-    QCOMPARE(symlink("/etc", p + "absolute"), 0);  // escapes, and is a real folder
+    QCOMPARE(symlink("/etc", p + "absolute"), 0); // escapes, and is a real folder
     QCOMPARE(symlink("../../../..", p + "climb"), 0);
     QCOMPARE(symlink("../pkg/real.py", p + "inside"), 0);
 
@@ -173,14 +175,30 @@ void TestHostileTree::treeChangingDuringScan()
             const QByteArray dir = root + "/d" + QByteArray::number(n % 20);
             const QByteArray file = dir + "/f" + QByteArray::number(n % 30) + ".py";
             switch (n % 5) {
-            case 0: ::unlink(file.constData()); break;
-            case 1: { const int fd = ::open(file.constData(), O_CREAT | O_WRONLY | O_APPEND, 0644);
-                      if (fd >= 0) { (void)!::write(fd, "growing\n", 8); ::close(fd); } break; }
-            case 2: (void)!::truncate(file.constData(), 0); break;
-            case 3: ::rename(dir.constData(), (dir + ".moved").constData());
-                    ::rename((dir + ".moved").constData(), dir.constData()); break;
-            case 4: { const QByteArray tmp = root + "/t" + QByteArray::number(n % 7);
-                      ::mkdir(tmp.constData(), 0755); ::rmdir(tmp.constData()); break; }
+            case 0:
+                ::unlink(file.constData());
+                break;
+            case 1: {
+                const int fd = ::open(file.constData(), O_CREAT | O_WRONLY | O_APPEND, 0644);
+                if (fd >= 0) {
+                    (void)!::write(fd, "growing\n", 8);
+                    ::close(fd);
+                }
+                break;
+            }
+            case 2:
+                (void)!::truncate(file.constData(), 0);
+                break;
+            case 3:
+                ::rename(dir.constData(), (dir + ".moved").constData());
+                ::rename((dir + ".moved").constData(), dir.constData());
+                break;
+            case 4: {
+                const QByteArray tmp = root + "/t" + QByteArray::number(n % 7);
+                ::mkdir(tmp.constData(), 0755);
+                ::rmdir(tmp.constData());
+                break;
+            }
             }
         }
     });
@@ -214,7 +232,9 @@ void TestHostileTree::treeChangingDuringScan()
     reliability(QStringLiteral("files and folders vanishing, growing, truncated and renamed during the scan "
                                "(a thread mutating the tree)"),
                 QStringLiteral("%1 scans, each a consistent tree (parents, ranges, totals); %2 vanished paths "
-                               "reported by path with a reason; no crash").arg(scans).arg(issues));
+                               "reported by path with a reason; no crash")
+                    .arg(scans)
+                    .arg(issues));
 }
 
 void TestHostileTree::unreadableAsUnprivilegedUser()
@@ -243,16 +263,17 @@ void TestHostileTree::unreadableAsUnprivilegedUser()
     const auto denied = hostile::run(QStringLiteral("true"), {}, 5000, nobody.prefix);
     QCOMPARE(denied.exitCode, 0); // the prefix itself works
     QVERIFY(guard.unchanged());
-    reliability(QStringLiteral("unreadable folder (mode 000), folder without x (0644), unreadable file, %1")
-                    .arg(geteuid() == 0 ? QStringLiteral("as uid 65534 via setpriv") : QStringLiteral("as a non-root user")),
-                QStringLiteral("scan completes (exit 0); each refusal named: \"python/locked: Permission denied\"; "
-                               "the unreadable file is listed (scanning never opens files)"));
+    reliability(
+        QStringLiteral("unreadable folder (mode 000), folder without x (0644), unreadable file, %1")
+            .arg(geteuid() == 0 ? QStringLiteral("as uid 65534 via setpriv") : QStringLiteral("as a non-root user")),
+        QStringLiteral("scan completes (exit 0); each refusal named: \"python/locked: Permission denied\"; "
+                       "the unreadable file is listed (scanning never opens files)"));
 }
 
 void TestHostileTree::byteNames()
 {
-    const QList<QByteArray> names{"caf\xe9.py", "new\nline.py", "back\\slash.py", "\xff\xfe.bin", "tab\there.py",
-                                  "-rf", "*.py", "sp ace.py"};
+    const QList<QByteArray> names{"caf\xe9.py",   "new\nline.py", "back\\slash.py", "\xff\xfe.bin",
+                                  "tab\there.py", "-rf",          "*.py",           "sp ace.py"};
     for (const QByteArray &n : names)
         write("python/pkg/" + n, 3);
     hostile::SourceGuard guard(m_dir->path());
@@ -313,7 +334,10 @@ void TestHostileTree::deepChainPastPathMax()
     QCOMPARE(run.json().value(QStringLiteral("dirs")).toInt(), 4000);
     reliability(QStringLiteral("4,000-level folder chain, 100-byte names (leaf path 404 KB, ~100x PATH_MAX)"),
                 QStringLiteral("scanned whole via openat (%1 ms, peak memory +%2 MB; CLI scan with all rules %3 ms); "
-                               "4,000 folders, leaf found").arg(ms).arg(grewKiB / 1024).arg(run.millis));
+                               "4,000 folders, leaf found")
+                    .arg(ms)
+                    .arg(grewKiB / 1024)
+                    .arg(run.millis));
 }
 
 void TestHostileTree::sparseFilesAndHardLinks()
@@ -328,8 +352,10 @@ void TestHostileTree::sparseFilesAndHardLinks()
     QString error;
     auto tree = DirectoryScanner::scan(m_dir->path(), &error);
     QVERIFY(tree);
-    const quint64 expected = sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'")
-                                    .arg(quoted(m_dir->path()))).trimmed().toULongLong();
+    const quint64 expected =
+        sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'").arg(quoted(m_dir->path())))
+            .trimmed()
+            .toULongLong();
     QCOMPARE(tree->totalBytes(0), expected); // apparent sizes, as the zip (and Lambda) count them
     QCOMPARE(tree->size(tree->find("python/pkg/sparse.bin")), quint64(1) << 28);
     QVERIFY(tree->flags(tree->find("python/pkg/hard.py")) & FlagHardLink);
@@ -370,7 +396,8 @@ void TestHostileTree::cancelIsPrompt()
     std::sort(latencies.begin(), latencies.end());
     reliability(QStringLiteral("cancel during the scan of a 30,000-entry folder"),
                 QStringLiteral("scan returns a consistent partial tree; cancel-to-return %1–%2 µs")
-                    .arg(latencies.first()).arg(latencies.last()));
+                    .arg(latencies.first())
+                    .arg(latencies.last()));
 }
 
 QTEST_GUILESS_MAIN(TestHostileTree)

@@ -2,9 +2,9 @@
 // timeout and named, one that floods 100 MB of output is capped and stopped
 // without this process's memory growing, and cancel stops running checks
 // promptly, leaving no subprocess and no scratch folder behind.
-#include "scan/directoryscanner.h"
-#include "hostilesupport.h"
 #include "checks/verifier.h"
+#include "hostilesupport.h"
+#include "scan/directoryscanner.h"
 
 #include <QDirIterator>
 #include <QtTest>
@@ -139,13 +139,16 @@ void TestHostileVerify::floodIsCapped()
                                   60000);
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.out.contains("FAIL  flood: stopped after writing more than 16 MiB of output"), run.out.left(2000).constData());
+    QVERIFY2(run.out.contains("FAIL  flood: stopped after writing more than 16 MiB of output"),
+             run.out.left(2000).constData());
     QVERIFY2(run.out.size() < 128 * 1024, qPrintable(QString::number(run.out.size())));
     reliability(QStringLiteral("verify of a module that writes 100 MiB to stderr at import"),
                 QStringLiteral("stopped once past the 16 MiB output limit after %1 ms, reported as a failure naming "
                                "the module; %2 KiB of output kept (head and tail); this process's peak memory grew "
                                "by %3 MiB; the other module still verified")
-                    .arg(millis).arg(flood.output.size() / 1024).arg(grownKiB / 1024.0, 0, 'f', 1));
+                    .arg(millis)
+                    .arg(flood.output.size() / 1024)
+                    .arg(grownKiB / 1024.0, 0, 'f', 1));
 }
 
 void TestHostileVerify::hangTimesOut()
@@ -178,7 +181,9 @@ void TestHostileVerify::hangTimesOut()
                 QStringLiteral("killed at the timeout (check took %1 s, whole command %2 ms), reported as \"%3\" "
                                "naming the module (\"FAIL  hang: timed out after 1 s\" in text); the other module "
                                "passes; no interpreter left running")
-                    .arg(seconds, 0, 'f', 2).arg(run.millis).arg(Verifier::statusName(CheckStatus::TimedOut)));
+                    .arg(seconds, 0, 'f', 2)
+                    .arg(run.millis)
+                    .arg(Verifier::statusName(CheckStatus::TimedOut)));
 }
 
 void TestHostileVerify::cancelIsPrompt()
@@ -204,7 +209,8 @@ void TestHostileVerify::cancelIsPrompt()
         control.cancel();
         worker.join();
         latencies << (clock.nsecsElapsed() - cancelledAt) / 1000;
-        QVERIFY2(latencies.last() < hostile::kCancelBoundMicros, qPrintable(QStringLiteral("%1 µs").arg(latencies.last())));
+        QVERIFY2(latencies.last() < hostile::kCancelBoundMicros,
+                 qPrintable(QStringLiteral("%1 µs").arg(latencies.last())));
         int cancelled = 0;
         for (const CheckResult &r : report.results)
             cancelled += r.status == CheckStatus::Cancelled;
@@ -217,7 +223,8 @@ void TestHostileVerify::cancelIsPrompt()
     reliability(QStringLiteral("cancel during verify (two imports hanging, one waiting)"),
                 QStringLiteral("every check reported cancelled, interpreters killed, scratch folder removed; "
                                "cancel-to-return %1–%2 ms")
-                    .arg(latencies.first() / 1000.0, 0, 'f', 1).arg(latencies.last() / 1000.0, 0, 'f', 1));
+                    .arg(latencies.first() / 1000.0, 0, 'f', 1)
+                    .arg(latencies.last() / 1000.0, 0, 'f', 1));
 }
 
 QTEST_GUILESS_MAIN(TestHostileVerify)

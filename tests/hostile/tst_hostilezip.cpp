@@ -20,10 +20,10 @@ namespace {
 
 struct Expect {
     const char *zip;
-    const char *error;                 // non-null: Layer::open must fail with this in the message
-    QList<QByteArray> files;           // the files and links listed, exactly (when no error)
+    const char *error;                          // non-null: Layer::open must fail with this in the message
+    QList<QByteArray> files;                    // the files and links listed, exactly (when no error)
     QList<std::pair<const char *, int>> issues; // reason fragment -> how many issues carry it
-    const char *input;                 // for the reliability table
+    const char *input;                          // for the reliability table
 };
 
 QList<QByteArray> listedFiles(const FileTree &tree)
@@ -55,7 +55,10 @@ private Q_SLOTS:
 
 private:
     QString zips() const { return m_dir.filePath(QStringLiteral("zips")); }
-    QString zip(const char *name) const { return zips() + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".zip"); }
+    QString zip(const char *name) const
+    {
+        return zips() + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".zip");
+    }
     QTemporaryDir m_dir{hostile::scratchTemplate()};
     const QList<Expect> *m_rows = nullptr;
 };
@@ -64,8 +67,7 @@ void TestHostileZip::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     int rc = 0;
-    sh(QStringLiteral("python3 %1/craftzip.py %2")
-           .arg(quoted(QStringLiteral(LAYERSLIM_HOSTILE_DIR)), quoted(zips())),
+    sh(QStringLiteral("python3 %1/craftzip.py %2").arg(quoted(QStringLiteral(LAYERSLIM_HOSTILE_DIR)), quoted(zips())),
        &rc);
     QCOMPARE(rc, 0);
 }
@@ -80,31 +82,62 @@ void TestHostileZip::eachZip_data()
         {"truncated_half", "no end of central directory", {}, {}, "a zip cut in half"},
         {"cd_offset_past_end", "truncated or corrupt", {}, {}, "central directory offset past the end"},
         {"zip64_bad_locator", "truncated or corrupt", {}, {}, "zip64 locator pointing 2^62 bytes away"},
-        {"corrupt_cd", nullptr, {"python/pkg/__init__.py"}, {{"central directory is corrupt", 1}},
+        {"corrupt_cd",
+         nullptr,
+         {"python/pkg/__init__.py"},
+         {{"central directory is corrupt", 1}},
          "corrupt central directory (2nd record's signature overwritten)"},
-        {"count_lie", nullptr, {"python/pkg/__init__.py", "python/pkg/data.bin", "python/pkg/zeros.bin"},
-         {{"shorter than declared", 1}}, "end record declaring 60,000 entries for 3"},
-        {"zip64_count_lie", nullptr, {"python/pkg/a.py"}, {{"shorter than declared", 1}},
+        {"count_lie",
+         nullptr,
+         {"python/pkg/__init__.py", "python/pkg/data.bin", "python/pkg/zeros.bin"},
+         {{"shorter than declared", 1}},
+         "end record declaring 60,000 entries for 3"},
+        {"zip64_count_lie",
+         nullptr,
+         {"python/pkg/a.py"},
+         {{"shorter than declared", 1}},
          "zip64 end record declaring 2^40 entries for 1"},
-        {"slip", nullptr, {"python/ok/dot.py", "python/ok/fine.py"},
+        {"slip",
+         nullptr,
+         {"python/ok/dot.py", "python/ok/fine.py"},
          {{"zip slip", 3}, {"absolute path", 2}, {"drive-letter path", 2}, {"NUL byte", 1}},
          "zip slip names: ../x, a/../../x, /etc/x, C:/x, C:\\x, ..\\x, \\x, NUL in name, ./a//b"},
-        {"duplicates", nullptr, {"python/pkg/a.py", "python/pkg/b", "python/pkg/d/e.py", "python/pkg/link"},
+        {"duplicates",
+         nullptr,
+         {"python/pkg/a.py", "python/pkg/b", "python/pkg/d/e.py", "python/pkg/link"},
          {{"duplicate entry name", 3}, {"not a folder", 2}},
          "duplicate names (also as a//b, a/./b), a file and a link used as folders"},
-        {"encrypted", nullptr, {"python/plain.py", "python/secret.py"}, {{"encrypted entry", 1}},
+        {"encrypted",
+         nullptr,
+         {"python/plain.py", "python/secret.py"},
+         {{"encrypted entry", 1}},
          "an encrypted (ZipCrypto) entry"},
-        {"methods", nullptr, {"python/aes.py", "python/bz.py", "python/plain.py", "python/zstd.py"},
-         {{"unsupported compression method", 3}}, "compression methods 12 (bzip2), 93 (zstd), 99 (AES)"},
-        {"bomb", nullptr, {"python/fine.py"}, {{"zip bomb", 2}, {"compressed bytes in a", 1}},
-         "declared sizes far beyond the data (3.75 GiB from 11 deflated bytes, 1 GiB stored in 50 B, 4 GiB past the end)"},
+        {"methods",
+         nullptr,
+         {"python/aes.py", "python/bz.py", "python/plain.py", "python/zstd.py"},
+         {{"unsupported compression method", 3}},
+         "compression methods 12 (bzip2), 93 (zstd), 99 (AES)"},
+        {"bomb",
+         nullptr,
+         {"python/fine.py"},
+         {{"zip bomb", 2}, {"compressed bytes in a", 1}},
+         "declared sizes far beyond the data (3.75 GiB from 11 deflated bytes, 1 GiB stored in 50 B, 4 GiB past the "
+         "end)"},
         {"bomb64", nullptr, {"python/fine.py"}, {{"zip bomb", 2}}, "two zip64 entries declaring 2^63 bytes each"},
-        {"zip64_short_extra", nullptr, {}, {{"compressed bytes in a", 1}},
+        {"zip64_short_extra",
+         nullptr,
+         {},
+         {{"compressed bytes in a", 1}},
          "zip64 sizes (0xFFFFFFFF) without a zip64 field"},
-        {"names_bytes", nullptr,
-         {"python/back\\slash.py", "python/caf\xe9.py", "python/new\nline.py", "python/\xff\xfe.bin"}, {},
+        {"names_bytes",
+         nullptr,
+         {"python/back\\slash.py", "python/caf\xe9.py", "python/new\nline.py", "python/\xff\xfe.bin"},
+         {},
          "entry names not valid UTF-8, with newline and backslash"},
-        {"deep", nullptr, {"python/" + QByteArray("d/").repeated(32000) + "leaf.py"}, {},
+        {"deep",
+         nullptr,
+         {"python/" + QByteArray("d/").repeated(32000) + "leaf.py"},
+         {},
          "one entry 32,000 folders deep (a 64 KB name)"},
     };
     for (int i = 0; i < rows.size(); ++i)
@@ -122,7 +155,8 @@ void TestHostileZip::eachZip()
         QVERIFY2(!layer.tree, e.zip);
         QVERIFY2(error.startsWith(zip(e.zip) + QStringLiteral(": ")), qPrintable(error)); // names the path
         QVERIFY2(error.contains(QLatin1String(e.error)), qPrintable(error));
-        reliability(QString::fromUtf8(e.input), QStringLiteral("refused: \"%1\"").arg(error.section(QStringLiteral(": "), 1)));
+        reliability(QString::fromUtf8(e.input),
+                    QStringLiteral("refused: \"%1\"").arg(error.section(QStringLiteral(": "), 1)));
         return;
     }
     QVERIFY2(layer.tree, qPrintable(error));
@@ -160,10 +194,11 @@ void TestHostileZip::validZipsMatchPython()
 {
     QFETCH(QString, name);
     // Python's zipfile as the independent reader: names and declared sizes.
-    const QByteArray expected = sh(QStringLiteral(
-        "python3 -c 'import sys, zipfile\n"
-        "for i in sorted(zipfile.ZipFile(sys.argv[1]).infolist(), key=lambda i: i.filename):\n"
-        "    print(i.filename, i.file_size)' %1").arg(quoted(zips() + QLatin1Char('/') + name + QStringLiteral(".zip"))));
+    const QByteArray expected =
+        sh(QStringLiteral("python3 -c 'import sys, zipfile\n"
+                          "for i in sorted(zipfile.ZipFile(sys.argv[1]).infolist(), key=lambda i: i.filename):\n"
+                          "    print(i.filename, i.file_size)' %1")
+               .arg(quoted(zips() + QLatin1Char('/') + name + QStringLiteral(".zip"))));
     QVERIFY(!expected.isEmpty());
     QString error;
     const Layer layer = Layer::open(zips() + QLatin1Char('/') + name + QStringLiteral(".zip"), &error);
@@ -210,7 +245,8 @@ void TestHostileZip::bombsDoNotWrapTotals()
         QVERIFY2(grewKiB < 64 * 1024, qPrintable(QString::number(grewKiB)));
     reliability(QStringLiteral("bombs: declared sizes summing past 2^64"),
                 QStringLiteral("never allocated by size (peak memory +%1 KB across all bomb scans); totals "
-                               "cannot wrap to \"fits\"").arg(grewKiB));
+                               "cannot wrap to \"fits\"")
+                    .arg(grewKiB));
 }
 
 void TestHostileZip::cliNeverHangsNorWrites()
@@ -235,7 +271,8 @@ void TestHostileZip::cliNeverHangsNorWrites()
     QVERIFY(guard.unchanged());
     reliability(QStringLiteral("layerslim-cli scan on each of the %1 crafted zips").arg(runs),
                 QStringLiteral("exit 0 or 1 with the path named, slowest %1 ms; zips and their folder unchanged, "
-                               "nothing written (no ../ escapes)").arg(slowest));
+                               "nothing written (no ../ escapes)")
+                    .arg(slowest));
 }
 
 void TestHostileZip::cancelIsPrompt()
@@ -269,7 +306,8 @@ void TestHostileZip::cancelIsPrompt()
     std::sort(latencies.begin(), latencies.end());
     reliability(QStringLiteral("cancel while reading a 60,000-entry central directory"),
                 QStringLiteral("stops with a partial listing; cancel-to-return %1–%2 µs")
-                    .arg(latencies.first()).arg(latencies.last()));
+                    .arg(latencies.first())
+                    .arg(latencies.last()));
 }
 
 QTEST_GUILESS_MAIN(TestHostileZip)

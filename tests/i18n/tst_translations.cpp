@@ -164,12 +164,13 @@ void TestTranslations::everyGuiStringIsTranslated()
     const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
     int code = 0;
     // The GUI and the core files whose strings it shows, as app/gui/CMakeLists.txt lists them.
-    const QString sources = QStringLiteral(LAYERSLIM_SOURCE_DIR "/app/gui " LAYERSLIM_SOURCE_DIR "/core/select/rules.cpp "
-                                           LAYERSLIM_SOURCE_DIR "/core/tree/nodecategory.cpp " LAYERSLIM_SOURCE_DIR "/core/base/units.cpp "
-                                           LAYERSLIM_SOURCE_DIR "/core/select/layerbudget.cpp");
-    testsupport::sh(QStringLiteral("%1 -silent -locations none %2 -ts %3")
-                        .arg(QStringLiteral(LAYERSLIM_LUPDATE), sources, fresh),
-                    &code);
+    const QString sources = QStringLiteral(
+        LAYERSLIM_SOURCE_DIR "/app/gui " LAYERSLIM_SOURCE_DIR "/core/select/rules.cpp " LAYERSLIM_SOURCE_DIR
+                             "/core/tree/nodecategory.cpp " LAYERSLIM_SOURCE_DIR
+                             "/core/base/units.cpp " LAYERSLIM_SOURCE_DIR "/core/select/layerbudget.cpp");
+    testsupport::sh(
+        QStringLiteral("%1 -silent -locations none %2 -ts %3").arg(QStringLiteral(LAYERSLIM_LUPDATE), sources, fresh),
+        &code);
     QCOMPARE(code, 0);
     const auto found = readTs(fresh);
     std::set<std::pair<QString, QString>> shipped;

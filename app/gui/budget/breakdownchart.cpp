@@ -1,18 +1,18 @@
 #include "gui/budget/breakdownchart.h"
 
-#include "gui/shell/layerdocument.h"
-#include "gui/explorer/treemaprenderer.h"
 #include "base/units.h"
+#include "gui/explorer/treemaprenderer.h"
+#include "gui/shell/layerdocument.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QSettings>
 #include <QLegendMarker>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QSettings>
 #include <QVBoxLayout>
 
 #include <algorithm>

@@ -1,11 +1,11 @@
 #include "gui/budget/budgetpanel.h"
 
-#include "gui/shell/layerdocument.h"
-#include "gui/budget/limitgauge.h"
-#include "select/profile.h"
-#include "gui/shell/scanjob.h"
 #include "base/units.h"
+#include "gui/budget/limitgauge.h"
 #include "gui/budget/zipestimator.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/shell/scanjob.h"
+#include "select/profile.h"
 
 #include <QApplication>
 #include <QDir>
@@ -29,7 +29,7 @@
 namespace {
 const QString kReserveKey = QStringLiteral("budget/reserveBytes");
 const QString kOthersKey = QStringLiteral("budget/others");
-}
+} // namespace
 
 BudgetPanel::BudgetPanel(QWidget *parent)
     : QWidget(parent)
@@ -71,7 +71,8 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     addOther->setMenu(addMenu);
     m_removeOther->setText(tr("Remove"));
     m_removeOther->setEnabled(false);
-    connect(m_othersList, &QListWidget::currentRowChanged, this, [this](int row) { m_removeOther->setEnabled(row >= 0); });
+    connect(m_othersList, &QListWidget::currentRowChanged, this,
+            [this](int row) { m_removeOther->setEnabled(row >= 0); });
     connect(m_removeOther, &QToolButton::clicked, this, [this] { removeOther(m_othersList->currentRow()); });
     auto *othersButtons = new QVBoxLayout;
     othersButtons->addWidget(addOther);
@@ -207,12 +208,11 @@ void BudgetPanel::refreshZipped()
         return;
     }
     m_zipped->setValue(estimate->bytes, {}, !estimate->exact);
-    m_zipped->setToolTip(tr("A layer zip uploaded directly may be at most 50 MB; larger ones go through S3.")
-                         + QLatin1Char('\n')
-                         + (estimate->exact
-                             ? tr("The zip the export writes at level %1, to the byte.").arg(LayerDocument::kEstimateLevel)
-                             : tr("An estimate while every file is compressed once in the background; "
-                                  "it becomes exact to the byte when that ends.")));
+    m_zipped->setToolTip(
+        tr("A layer zip uploaded directly may be at most 50 MB; larger ones go through S3.") + QLatin1Char('\n') +
+        (estimate->exact ? tr("The zip the export writes at level %1, to the byte.").arg(LayerDocument::kEstimateLevel)
+                         : tr("An estimate while every file is compressed once in the background; "
+                              "it becomes exact to the byte when that ends.")));
 }
 
 void BudgetPanel::addOther(const QString &path)
@@ -299,12 +299,14 @@ void BudgetPanel::chooseOther(bool folder)
 void BudgetPanel::askOtherSize()
 {
     bool ok = false;
-    const QString label = QInputDialog::getText(this, tr("Add a size"), tr("What takes the space (e.g. a layer's name):"),
-                                                QLineEdit::Normal, tr("function code"), &ok);
+    const QString label =
+        QInputDialog::getText(this, tr("Add a size"), tr("What takes the space (e.g. a layer's name):"),
+                              QLineEdit::Normal, tr("function code"), &ok);
     if (!ok || label.trimmed().isEmpty())
         return;
-    const double mb = QInputDialog::getDouble(this, tr("Add a size"), tr("Unzipped size of “%1” in MB:").arg(label.trimmed()),
-                                              10.0, 0.0, double(units::kLambdaUnzippedLimit / units::kMB), 2, &ok);
+    const double mb =
+        QInputDialog::getDouble(this, tr("Add a size"), tr("Unzipped size of “%1” in MB:").arg(label.trimmed()), 10.0,
+                                0.0, double(units::kLambdaUnzippedLimit / units::kMB), 2, &ok);
     if (ok)
         addOtherSize(label.trimmed(), std::uint64_t(mb * double(units::kMB) + 0.5));
 }
@@ -314,8 +316,9 @@ void BudgetPanel::othersChanged()
     m_othersList->clear();
     for (const LayerBudget::Item &item : m_budget.items()) {
         auto *row = new QListWidgetItem(tr("%1 — %2").arg(item.label, units::localBytes(item.bytes)), m_othersList);
-        row->setToolTip(item.path.isEmpty() ? tr("%1 bytes").arg(units::localGroupedBytes(item.bytes))
-                                            : tr("%1: %2 bytes unzipped").arg(item.path, units::localGroupedBytes(item.bytes)));
+        row->setToolTip(item.path.isEmpty()
+                            ? tr("%1 bytes").arg(units::localGroupedBytes(item.bytes))
+                            : tr("%1: %2 bytes unzipped").arg(item.path, units::localGroupedBytes(item.bytes)));
     }
     budgetChanged();
     saveOthers();

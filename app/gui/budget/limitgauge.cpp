@@ -6,13 +6,13 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QHorizontalStackedBarSeries>
 #include <QCursor>
+#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLocale>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <array>
 
@@ -80,7 +80,8 @@ LimitGauge::LimitGauge(QString title, const LayerBudget &budget, QWidget *parent
     // Hovering a segment names it: the numbers on the bar do not say which layer is which.
     connect(m_series, &QAbstractBarSeries::hovered, this, [](bool on, int, QBarSet *set) {
         if (on)
-            QToolTip::showText(QCursor::pos(), tr("%1: %2 MB").arg(set->label(), QLocale().toString(set->at(0), 'f', 2)));
+            QToolTip::showText(QCursor::pos(),
+                               tr("%1: %2 MB").arg(set->label(), QLocale().toString(set->at(0), 'f', 2)));
         else
             QToolTip::hideText();
     });

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "base/bitset.h"
-#include "tree/filetree.h"
 #include "scan/layer.h"
+#include "tree/filetree.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,11 +1,10 @@
 #include "gui/checks/checkspanel.h"
 
-
+#include "base/units.h"
+#include "gui/checks/statusdot.h"
+#include "gui/checks/verifyjob.h"
 #include "gui/shell/layerdocument.h"
 #include "select/profile.h"
-#include "gui/checks/statusdot.h"
-#include "base/units.h"
-#include "gui/checks/verifyjob.h"
 
 #include <QComboBox>
 #include <QFileDialog>

@@ -5,10 +5,10 @@
 #pragma once
 
 #include "checks/culpritfinder.h"
-#include "tree/filetree.h"
 #include "checks/lint.h"
 #include "checks/pythonfinder.h"
 #include "checks/verifier.h"
+#include "tree/filetree.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,13 +1,13 @@
 #include "gui/dialogs/exportdialog.h"
 
+#include "base/units.h"
+#include "checks/pythonfinder.h"
 #include "export/exporter.h"
 #include "export/exportreport.h"
-#include "gui/shell/layerdocument.h"
-#include "checks/pythonfinder.h"
-#include "select/rules.h"
-#include "base/units.h"
-#include "gui/budget/zipestimator.h"
 #include "export/zipsizepredictor.h"
+#include "gui/budget/zipestimator.h"
+#include "gui/shell/layerdocument.h"
+#include "select/rules.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -61,8 +61,8 @@ QString defaultZipName(const QString &source)
 {
     QFileInfo info(source);
     QString name = info.completeBaseName();
-    for (int up = 0; up < 4 && (name == QLatin1String("python") || name == QLatin1String("site-packages")
-                                || name.startsWith(QLatin1String("python3")) || name == QLatin1String("lib"));
+    for (int up = 0; up < 4 && (name == QLatin1String("python") || name == QLatin1String("site-packages") ||
+                                name.startsWith(QLatin1String("python3")) || name == QLatin1String("lib"));
          ++up) {
         info = QFileInfo(info.absolutePath());
         name = info.fileName();
@@ -130,7 +130,8 @@ ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget
     m_bytecode->setToolTip(tr("Precompile and sourceless run compileall with a Python of the target's version"));
     form->addRow(tr("&Bytecode:"), m_bytecode);
     m_writeReport->setChecked(QSettings().value(QStringLiteral("export/report"), true).toBool());
-    m_writeReport->setToolTip(tr("Rules used, what each removed per package, lint findings and sizes before and after"));
+    m_writeReport->setToolTip(
+        tr("Rules used, what each removed per package, lint findings and sizes before and after"));
     form->addRow(QString(), m_writeReport);
 
     m_summary->setWordWrap(true);
@@ -185,8 +186,8 @@ int ExportDialog::level() const
 
 void ExportDialog::browse()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export layer zip"), m_output->text(),
-                                                      tr("Zip archives (*.zip)"));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export layer zip"), m_output->text(), tr("Zip archives (*.zip)"));
     if (!file.isEmpty())
         m_output->setText(QFileInfo(file).suffix().isEmpty() ? file + QStringLiteral(".zip") : file);
 }
@@ -207,10 +208,12 @@ void ExportDialog::updateSummary()
                     tr("Every entry of the zip is compressed again at level %1; its size is known after the export.")
                         .arg(level());
         else if (estimate->exact && (zipInput || level() == LayerDocument::kEstimateLevel))
-            text += QLatin1Char(' ') + tr("The zip will be %1 bytes (%2).").arg(units::localGroupedBytes(estimate->bytes),
-                                                                                  units::localBytes(estimate->bytes));
+            text += QLatin1Char(' ') +
+                    tr("The zip will be %1 bytes (%2).")
+                        .arg(units::localGroupedBytes(estimate->bytes), units::localBytes(estimate->bytes));
         else
-            text += QLatin1Char(' ') + tr("The zip will be about %1 at level 6.").arg(units::localBytes(estimate->bytes));
+            text +=
+                QLatin1Char(' ') + tr("The zip will be about %1 at level 6.").arg(units::localBytes(estimate->bytes));
         if (zipInput && !recompresses())
             text += QLatin1Char(' ') +
                     tr("Entries are copied as they are stored; change the level to compress them again.");
@@ -252,7 +255,8 @@ void ExportDialog::start()
                     return;
                 self->m_progress->setRange(0, p.totalItems ? int(std::min<std::uint64_t>(p.totalItems, INT_MAX)) : 0);
                 self->m_progress->setValue(int(std::min<std::uint64_t>(p.items, INT_MAX)));
-                self->m_status->setText(tr("Writing %1 — %2").arg(units::localBytes(p.bytes), QString::fromUtf8(p.current)));
+                self->m_status->setText(
+                    tr("Writing %1 — %2").arg(units::localBytes(p.bytes), QString::fromUtf8(p.current)));
             },
             Qt::QueuedConnection);
     });
@@ -307,11 +311,11 @@ void ExportDialog::exportFinished()
                               .arg(r->seconds, 0, 'f', 1));
         spdlog::info("exported {} files, {} bytes zipped in {:.2f} s", r->files, r->outputBytes, r->seconds);
         if (!outcome->reportPath.isEmpty())
-            m_status->setText(m_status->text() + QStringLiteral("<br>")
-                              + tr("Report: %1").arg(QDir::toNativeSeparators(outcome->reportPath).toHtmlEscaped()));
+            m_status->setText(m_status->text() + QStringLiteral("<br>") +
+                              tr("Report: %1").arg(QDir::toNativeSeparators(outcome->reportPath).toHtmlEscaped()));
         else if (!outcome->reportError.isEmpty())
-            m_status->setText(m_status->text() + QStringLiteral("<br>")
-                              + tr("<b>The report was not written:</b> %1").arg(outcome->reportError.toHtmlEscaped()));
+            m_status->setText(m_status->text() + QStringLiteral("<br>") +
+                              tr("<b>The report was not written:</b> %1").arg(outcome->reportError.toHtmlEscaped()));
         if (outcome->lintErrors > 0)
             m_status->setText(m_status->text() + QStringLiteral("<br>") +
                               tr("<b>Lint:</b> %1 errors for %2 in the kept files; see the report.")

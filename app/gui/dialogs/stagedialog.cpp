@@ -21,9 +21,9 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QTextBlock>
 #include <QTextCharFormat>
 #include <QTextCursor>
-#include <QTextBlock>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -177,11 +177,13 @@ StageDialog::StageDialog(QWidget *parent)
         return l;
     };
     auto *form = new QFormLayout;
-    form->addRow(label(tr("Re&quirements file:"), m_requirements),
-                 row(m_requirements, browseButton(tr("Choose the requirements file"), &StageDialog::browseRequirements)));
-    form->addRow(label(tr("&Layer folder:"), m_output),
-                 block(row(m_output, browseButton(tr("Choose the folder for the new layer"), &StageDialog::browseOutput)),
-                       {m_outputNote, m_replace}));
+    form->addRow(
+        label(tr("Re&quirements file:"), m_requirements),
+        row(m_requirements, browseButton(tr("Choose the requirements file"), &StageDialog::browseRequirements)));
+    form->addRow(
+        label(tr("&Layer folder:"), m_output),
+        block(row(m_output, browseButton(tr("Choose the folder for the new layer"), &StageDialog::browseOutput)),
+              {m_outputNote, m_replace}));
     form->addRow(label(tr("&Target runtime:"), m_runtime), block(targetRow, {m_targetNote}));
     form->addRow(label(tr("P&ython:"), m_python),
                  row(m_python, browseButton(tr("Choose another interpreter"), &StageDialog::browsePython)));
@@ -294,8 +296,8 @@ QPushButton *StageDialog::closeButton() const
 void StageDialog::browseRequirements()
 {
     const QString start = m_requirements->text().isEmpty()
-        ? QSettings().value(settingsKey("requirementsDir"), QDir::homePath()).toString()
-        : m_requirements->text();
+                              ? QSettings().value(settingsKey("requirementsDir"), QDir::homePath()).toString()
+                              : m_requirements->text();
     const QString file = QFileDialog::getOpenFileName(this, tr("Choose a requirements file"), start,
                                                       tr("Requirements files (*.txt *.in);;All files (*)"));
     if (file.isEmpty())
@@ -310,8 +312,8 @@ void StageDialog::browseRequirements()
 void StageDialog::browseOutput()
 {
     const QString start = m_output->text().isEmpty()
-        ? QSettings().value(settingsKey("outputParent"), QDir::homePath()).toString()
-        : m_output->text();
+                              ? QSettings().value(settingsKey("outputParent"), QDir::homePath()).toString()
+                              : m_output->text();
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose the folder for the new layer"), start);
     if (dir.isEmpty())
         return;
@@ -321,8 +323,8 @@ void StageDialog::browseOutput()
 
 void StageDialog::browsePython()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a Python interpreter"),
-                                                      QFileInfo(python()).absolutePath());
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Choose a Python interpreter"), QFileInfo(python()).absolutePath());
     if (file.isEmpty())
         return;
     QString error;
@@ -337,7 +339,8 @@ void StageDialog::pythonsFound()
 {
     m_found = m_detect.result();
     for (const PythonInfo &info : m_found) {
-        const QString text = tr("%1 — Python %2 (%3)").arg(QDir::toNativeSeparators(info.path), info.version, info.origin);
+        const QString text =
+            tr("%1 — Python %2 (%3)").arg(QDir::toNativeSeparators(info.path), info.version, info.origin);
         const int index = m_python->findData(info.path);
         if (index >= 0)
             m_python->setItemText(index, text);
@@ -362,8 +365,8 @@ void StageDialog::updateTargetNote()
         return;
     }
     m_targetNote->setText(tr("%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.")
-                              .arg(target->osName(), target->glibc(),
-                                   target->pipPlatforms().join(QStringLiteral(", ")), target->pythonVersion()));
+                              .arg(target->osName(), target->glibc(), target->pipPlatforms().join(QStringLiteral(", ")),
+                                   target->pythonVersion()));
     // Before the user picks an interpreter, the one matching the runtime is the natural choice.
     if (!m_keepPython && !m_found.empty())
         m_python->setCurrentIndex(
@@ -377,7 +380,8 @@ void StageDialog::updateOutputNote()
         m_outputNote->setText(tr("Choose or type a folder; it is created when needed."));
         return;
     }
-    const QString layer = QDir::toNativeSeparators(QDir(QFileInfo(dir).absoluteFilePath()).filePath(QStringLiteral("python")));
+    const QString layer =
+        QDir::toNativeSeparators(QDir(QFileInfo(dir).absoluteFilePath()).filePath(QStringLiteral("python")));
     if (!QFileInfo::exists(layer))
         m_outputNote->setText(tr("The packages go to %1.").arg(layer));
     else if (m_replace->isChecked())
@@ -416,7 +420,8 @@ bool StageDialog::start()
         return refuse(tr("Choose a folder for the new layer."));
     const QString layer = QDir(r.outputDir).filePath(QStringLiteral("python"));
     if (QFileInfo::exists(layer) && !r.replace)
-        return refuse(tr("%1 exists already: tick Replace, or choose another folder.").arg(QDir::toNativeSeparators(layer)));
+        return refuse(
+            tr("%1 exists already: tick Replace, or choose another folder.").arg(QDir::toNativeSeparators(layer)));
     if (r.python.isEmpty())
         return refuse(tr("Choose a Python interpreter."));
 
@@ -556,8 +561,8 @@ void StageDialog::stageFinished()
                 verdict = b.text();
         if (verdict.isEmpty())
             verdict = r.message;
-        m_status->setText(tr("<b>pip failed</b> (exit status %1); nothing was written.").arg(r.pipExitCode)
-                          + QStringLiteral("<br>") + verdict.toHtmlEscaped());
+        m_status->setText(tr("<b>pip failed</b> (exit status %1); nothing was written.").arg(r.pipExitCode) +
+                          QStringLiteral("<br>") + verdict.toHtmlEscaped());
         appendNote(tr("pip failed with exit status %1.").arg(r.pipExitCode));
         spdlog::warn("staging failed: {}", r.message.toStdString());
         break;
@@ -572,8 +577,8 @@ void StageDialog::stageFinished()
 
 void StageDialog::setInputsEnabled(bool on)
 {
-    for (QWidget *w : std::initializer_list<QWidget *>{m_requirements, m_output, m_replace, m_runtime, m_arch,
-                                                       m_python, m_pipOptions})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_requirements, m_output, m_replace, m_runtime, m_arch, m_python,
+                                                       m_pipOptions})
         w->setEnabled(on);
     // The browse buttons sit beside their fields.
     const auto buttons = findChildren<QToolButton *>();

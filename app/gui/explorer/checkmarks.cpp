@@ -3,7 +3,6 @@
 #include "checks/lint.h"
 #include "checks/verifier.h"
 
-
 namespace {
 
 // A few words for the tree column; the finding's own message goes into the tooltip.
@@ -31,8 +30,8 @@ void CheckMarks::setLint(const FileTree &tree, const LintReport &report)
     m_lint.clear();
     for (const LintFinding &f : report.findings)
         if (f.node != FileTree::kNone && f.node < tree.count())
-            m_lint[f.node].push_back({f.severity == LintSeverity::Error ? Level::Error : Level::Warning,
-                                      shortLintText(f), f.message});
+            m_lint[f.node].push_back(
+                {f.severity == LintSeverity::Error ? Level::Error : Level::Warning, shortLintText(f), f.message});
     recount(tree);
 }
 
@@ -49,8 +48,8 @@ void CheckMarks::setVerify(const FileTree &tree, const VerifyReport &report,
         if (r.passed())
             m_verify[node].push_back({Level::Passed, tr("imports"), tr("import %1 passed").arg(r.check.name)});
         else
-            m_verify[node].push_back({Level::Error, tr("import fails"),
-                                      tr("import %1 failed: %2").arg(r.check.name, r.error)});
+            m_verify[node].push_back(
+                {Level::Error, tr("import fails"), tr("import %1 failed: %2").arg(r.check.name, r.error)});
     }
     recount(tree);
 }

@@ -51,6 +51,6 @@ private:
 
     Marks m_lint;
     Marks m_verify;
-    std::vector<std::uint32_t> m_errorsBelow;   // per node, its own included
+    std::vector<std::uint32_t> m_errorsBelow; // per node, its own included
     std::vector<std::uint32_t> m_warningsBelow;
 };

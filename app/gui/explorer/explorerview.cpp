@@ -1,12 +1,12 @@
 #include "gui/explorer/explorerview.h"
 
-#include "gui/explorer/breadcrumbbar.h"
-#include "gui/budget/budgetpanel.h"
-#include "gui/shell/layerdocument.h"
-#include "gui/explorer/nodemenu.h"
-#include "gui/rules/rulespanel.h"
-#include "gui/explorer/treepanel.h"
 #include "base/units.h"
+#include "gui/budget/budgetpanel.h"
+#include "gui/explorer/breadcrumbbar.h"
+#include "gui/explorer/nodemenu.h"
+#include "gui/explorer/treepanel.h"
+#include "gui/rules/rulespanel.h"
+#include "gui/shell/layerdocument.h"
 
 #if __has_include("treemapwidget.h")
 #include "gui/explorer/treemaplegend.h"
@@ -56,7 +56,7 @@ ExplorerView::ExplorerView(QWidget *parent)
         const SizeLedger &ledger = m_document->ledger();
         const int rule = ledger.prunedBy(node);
         QString text = QStringLiteral("%1 — %2").arg(m_document->tree().displayPath(node),
-                                                      units::localBytes(m_document->tree().totalBytes(node)));
+                                                     units::localBytes(m_document->tree().totalBytes(node)));
         if (rule == SizeLedger::kManual)
             text += tr(" — pruned by you");
         else if (rule >= 0)
@@ -139,7 +139,8 @@ void ExplorerView::selectNode(FileTree::Index node)
     const FileTree &tree = m_document->tree();
     const FileTree::Index packageRoot = tree.packageRoot();
     bool inside = false;
-    for (FileTree::Index p = tree.parent(node); p != FileTree::kNone && !inside; p = p == 0 ? FileTree::kNone : tree.parent(p))
+    for (FileTree::Index p = tree.parent(node); p != FileTree::kNone && !inside;
+         p = p == 0 ? FileTree::kNone : tree.parent(p))
         inside = p == packageRoot;
     QString glob;
     if (inside)

@@ -1,8 +1,8 @@
 #include "gui/explorer/filetreemodel.h"
 
-#include "gui/shell/layerdocument.h"
-#include "gui/checks/statusdot.h"
 #include "base/units.h"
+#include "gui/checks/statusdot.h"
+#include "gui/shell/layerdocument.h"
 
 #include <QApplication>
 #include <QFont>
@@ -52,8 +52,9 @@ void FileTreeModel::setDocument(LayerDocument *document)
             m_childList[fill[p]++] = i;
         }
         connect(m_document, &LayerDocument::selectionChanged, this, &FileTreeModel::selectionChanged);
-        connect(m_document, &LayerDocument::checksChanged, this,
-                [this] { emitSeenChanged({Qt::DisplayRole, Qt::DecorationRole, Qt::ForegroundRole, Qt::ToolTipRole, SortRole}); });
+        connect(m_document, &LayerDocument::checksChanged, this, [this] {
+            emitSeenChanged({Qt::DisplayRole, Qt::DecorationRole, Qt::ForegroundRole, Qt::ToolTipRole, SortRole});
+        });
     }
     const std::size_t n = m_document ? tree().count() : 0;
     m_checkCache.assign(n, -1);
@@ -206,7 +207,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
         return t.isDir(node) ? m_dirIcon : t.kind(node) == NodeKind::Symlink ? m_linkIcon : m_fileIcon;
     case Qt::TextAlignmentRole:
         return column == NameColumn || column == PrunedByColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                                               : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+                                                                : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (checkState(node) == Qt::Unchecked)
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
@@ -332,8 +333,9 @@ QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == NameColumn || section == PrunedByColumn || section == ChecksColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                                                 : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return section == NameColumn || section == PrunedByColumn || section == ChecksColumn
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case NameColumn:
@@ -349,7 +351,8 @@ QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int
         case PrunedByColumn:
             return tr("The rule, or your manual choice, that leaves the entry out.");
         case ChecksColumn:
-            return tr("Lint findings and verify results, once the Checks panel has run them; folders sum what is below.");
+            return tr(
+                "Lint findings and verify results, once the Checks panel has run them; folders sum what is below.");
         }
         return {};
     }

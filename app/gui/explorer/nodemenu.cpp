@@ -1,7 +1,7 @@
 #include "gui/explorer/nodemenu.h"
 
-#include "gui/shell/layerdocument.h"
 #include "base/units.h"
+#include "gui/shell/layerdocument.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -30,13 +30,11 @@ NodeMenu::NodeMenu(LayerDocument *document, FileTree::Index node, QWidget *paren
                   [this, node] { Q_EMIT zoomRequested(node); });
     if (node != 0)
         addAction(tr("&Select in Tree"), this, [this, node] { Q_EMIT selectInTreeRequested(node); });
-    addAction(tr("&Copy Path"), this, [&tree, node] {
-        QApplication::clipboard()->setText(tree.displayPath(node));
-    });
-    QAction *open = addAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("&Open Containing Folder"), this,
-                              [&tree, node] {
-                                  const QString full = QDir(tree.rootPath()).filePath(tree.displayPath(node));
-                                  QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(full).absolutePath()));
-                              });
+    addAction(tr("&Copy Path"), this, [&tree, node] { QApplication::clipboard()->setText(tree.displayPath(node)); });
+    QAction *open =
+        addAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("&Open Containing Folder"), this, [&tree, node] {
+            const QString full = QDir(tree.rootPath()).filePath(tree.displayPath(node));
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(full).absolutePath()));
+        });
     open->setEnabled(tree.source() == FileTree::Source::Directory);
 }

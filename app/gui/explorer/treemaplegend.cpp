@@ -1,8 +1,8 @@
 #include "gui/explorer/treemaplegend.h"
 
-#include "select/sizeledger.h"
-#include "gui/explorer/treemaprenderer.h"
 #include "base/units.h"
+#include "gui/explorer/treemaprenderer.h"
+#include "select/sizeledger.h"
 
 #include <QPainter>
 

@@ -1,8 +1,8 @@
 #include "gui/explorer/treemapwidget.h"
 
+#include "base/units.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
-#include "base/units.h"
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>

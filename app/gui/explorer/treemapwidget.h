@@ -4,10 +4,10 @@
 // shading, unless "hide pruned" is on (then sizes change, so it relayouts).
 #pragma once
 
+#include "gui/explorer/treemaprenderer.h"
 #include "tree/filetree.h"
 #include "tree/nodecategory.h"
 #include "tree/treemaplayout.h"
-#include "gui/explorer/treemaprenderer.h"
 
 #include <QFuture>
 #include <QFutureWatcher>

@@ -50,11 +50,10 @@ TreePanel::TreePanel(QWidget *parent)
     header->resizeSection(FileTreeModel::PercentColumn, 62);
     header->resizeSection(FileTreeModel::FilesColumn, 50);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                if (!m_selecting && current.isValid())
-                    Q_EMIT nodeSelected(FileTreeModel::nodeOf(m_proxy->mapToSource(current)));
-            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (!m_selecting && current.isValid())
+            Q_EMIT nodeSelected(FileTreeModel::nodeOf(m_proxy->mapToSource(current)));
+    });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT nodeActivated(FileTreeModel::nodeOf(m_proxy->mapToSource(index)));
     });

@@ -29,8 +29,8 @@ ExceptionsDialog::ExceptionsDialog(int rule, const QStringList &globs, const QSt
     m_edit->setPlainText(globs.join(QLatin1Char('\n')));
     m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults,
-                                         this);
+    auto *buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,

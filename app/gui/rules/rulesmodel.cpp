@@ -1,7 +1,7 @@
 #include "gui/rules/rulesmodel.h"
 
-#include "gui/shell/layerdocument.h"
 #include "base/units.h"
+#include "gui/shell/layerdocument.h"
 
 #include <QColor>
 #include <QFont>
@@ -69,11 +69,11 @@ QVariant RulesModel::data(const QModelIndex &index, int role) const
     case Qt::CheckStateRole:
         return index.column() == RuleColumn ? QVariant(enabled ? Qt::Checked : Qt::Unchecked) : QVariant();
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("<b>%1</b> <code>%2</code><br>%3").arg(rule.displayTitle().toHtmlEscaped(), rule.id,
-                                                                           rule.displayWhy().toHtmlEscaped());
+        QString tip = QStringLiteral("<b>%1</b> <code>%2</code><br>%3")
+                          .arg(rule.displayTitle().toHtmlEscaped(), rule.id, rule.displayWhy().toHtmlEscaped());
         if (!transform && m_document)
-            tip += QStringLiteral("<br><br>")
-                 + tr("Alone: %1 bytes in %2 files.<br>Beyond the other choices: %3 bytes in %4 files.")
+            tip += QStringLiteral("<br><br>") +
+                   tr("Alone: %1 bytes in %2 files.<br>Beyond the other choices: %3 bytes in %4 files.")
                        .arg(units::localGroupedBytes(bytes.aloneBytes))
                        .arg(bytes.aloneFiles)
                        .arg(units::localGroupedBytes(bytes.marginalBytes))
@@ -81,7 +81,8 @@ QVariant RulesModel::data(const QModelIndex &index, int role) const
         const QStringList &exceptions =
             m_document ? m_document->ledger().ruleExceptions(int(r)) : rule.defaultExceptions;
         if (!exceptions.isEmpty())
-            tip += QStringLiteral("<br><br>") + tr("Spared: %1").arg(exceptions.join(QStringLiteral(", ")).toHtmlEscaped());
+            tip += QStringLiteral("<br><br>") +
+                   tr("Spared: %1").arg(exceptions.join(QStringLiteral(", ")).toHtmlEscaped());
         return tip;
     }
     case Qt::TextAlignmentRole:
@@ -118,7 +119,8 @@ QVariant RulesModel::data(const QModelIndex &index, int role) const
                 return QStringLiteral("–");
             return m_document ? units::localBytes(bytes.marginalBytes) : QString();
         case ExceptionsColumn: {
-            const qsizetype n = (m_document ? m_document->ledger().ruleExceptions(int(r)) : rule.defaultExceptions).size();
+            const qsizetype n =
+                (m_document ? m_document->ledger().ruleExceptions(int(r)) : rule.defaultExceptions).size();
             return n == 0 ? tr("none") : tr("%n spared", nullptr, int(n));
         }
         }

@@ -1,9 +1,9 @@
 #include "gui/rules/rulespanel.h"
 
 #include "gui/rules/exceptionsdialog.h"
-#include "gui/shell/layerdocument.h"
 #include "gui/rules/riskbadgedelegate.h"
 #include "gui/rules/rulesmodel.h"
+#include "gui/shell/layerdocument.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -43,16 +43,16 @@ RulesPanel::RulesPanel(QWidget *parent)
     });
 
     auto *title = new QLabel(tr("<b>Prune rules</b>"), this);
-    auto *hint = new QLabel(tr("Tick a rule to leave its matches out; hover for what can break."),
-                            this);
+    auto *hint = new QLabel(tr("Tick a rule to leave its matches out; hover for what can break."), this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
     m_exceptionsButton->setToolTip(tr("Keep some packages or paths the current rule would prune"));
     m_exceptionsButton->setEnabled(false);
     connect(m_exceptionsButton, &QPushButton::clicked, this, &RulesPanel::editExceptions);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { m_exceptionsButton->setEnabled(current.isValid() && m_model->document()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        m_exceptionsButton->setEnabled(current.isValid() && m_model->document());
+    });
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(hint, 1);

@@ -1,7 +1,7 @@
 #include "gui/shell/layerdocument.h"
 
-#include "gui/shell/selectioncommand.h"
 #include "gui/budget/zipestimator.h"
+#include "gui/shell/selectioncommand.h"
 
 #include <spdlog/spdlog.h>
 

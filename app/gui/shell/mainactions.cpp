@@ -23,8 +23,9 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
         return a;
     };
 
-    newFromRequirements = make(style->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&New Layer from Requirements…"),
-                               QKeySequence(tr("Ctrl+Shift+N")), tr("Stage a new layer folder with pip from a requirements file"));
+    newFromRequirements =
+        make(style->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&New Layer from Requirements…"),
+             QKeySequence(tr("Ctrl+Shift+N")), tr("Stage a new layer folder with pip from a requirements file"));
     openFolder = make(style->standardIcon(QStyle::SP_DirOpenIcon), tr("Open &Folder…"), QKeySequence::Open,
                       tr("Open a layer folder or site-packages"));
     openZip = make(style->standardIcon(QStyle::SP_FileIcon), tr("Open &Zip…"), QKeySequence(tr("Ctrl+Shift+O")),
@@ -75,7 +76,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
                       tr("Draw only what stays in the layer"));
     hidePruned->setCheckable(true);
     focusTree = make(QIcon(), tr("Go to &Tree"), QKeySequence(tr("Ctrl+1")), tr("Move the keyboard focus to the tree"));
-    focusRules = make(QIcon(), tr("Go to &Rules"), QKeySequence(tr("Ctrl+2")), tr("Move the keyboard focus to the rules"));
+    focusRules =
+        make(QIcon(), tr("Go to &Rules"), QKeySequence(tr("Ctrl+2")), tr("Move the keyboard focus to the rules"));
 
     const auto &catalog = RuleCatalog::all();
     for (std::size_t r = 0; r < catalog.size(); ++r) {
@@ -91,7 +93,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     about = make(QIcon(QStringLiteral(":/icons/layerslim.svg")), tr("&About LayerSlim"), QKeySequence::HelpContents,
                  tr("What LayerSlim is and which version this is"));
     about->setMenuRole(QAction::AboutRole);
-    showLog = make(QIcon(), tr("Show &Log"), QKeySequence(), tr("What LayerSlim has logged: scans, exports, checks and errors"));
+    showLog = make(QIcon(), tr("Show &Log"), QKeySequence(),
+                   tr("What LayerSlim has logged: scans, exports, checks and errors"));
     aboutQt = make(QIcon(), tr("About &Qt"), QKeySequence(), tr("The Qt version LayerSlim runs on"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
 

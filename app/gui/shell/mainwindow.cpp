@@ -1,23 +1,23 @@
 #include "gui/shell/mainwindow.h"
 
+#include "base/logging.h"
+#include "base/units.h"
 #include "gui/budget/breakdownchart.h"
 #include "gui/budget/budgetpanel.h"
-#include "gui/checks/checkspanel.h"
-#include "gui/explorer/explorerview.h"
-#include "gui/dialogs/exportdialog.h"
-#include "gui/shell/layerdocument.h"
 #include "gui/budget/limitgauge.h"
+#include "gui/checks/checkspanel.h"
+#include "gui/dialogs/exportdialog.h"
 #include "gui/dialogs/logdialog.h"
-#include "base/logging.h"
-#include "gui/shell/mainactions.h"
 #include "gui/dialogs/preferencesdialog.h"
-#include "gui/shell/recentfiles.h"
-#include "gui/rules/rulespanel.h"
-#include "gui/shell/scanjob.h"
 #include "gui/dialogs/stagedialog.h"
-#include "gui/shell/startpage.h"
+#include "gui/explorer/explorerview.h"
 #include "gui/explorer/treepanel.h"
-#include "base/units.h"
+#include "gui/rules/rulespanel.h"
+#include "gui/shell/layerdocument.h"
+#include "gui/shell/mainactions.h"
+#include "gui/shell/recentfiles.h"
+#include "gui/shell/scanjob.h"
+#include "gui/shell/startpage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -119,8 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
-    {
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         resizeDocks({checksDock}, {230}, Qt::Vertical); // the explorer keeps most of the height
         resizeDocks({checksDock, breakdownDock}, {1100, 500}, Qt::Horizontal);
     }
@@ -214,8 +213,8 @@ void MainWindow::openPath(const QString &path)
     delete m_scan; // cancels a scan still running
     m_scan = new ScanJob(QFileInfo(path).absoluteFilePath(), this);
     connect(m_scan, &ScanJob::progress, this, [this](quint64 files, quint64 bytes, const QString &current) {
-        m_totals->setText(tr("Scanning… %1 files, %2 — %3")
-                              .arg(QLocale().toString(files), units::localBytes(bytes), current));
+        m_totals->setText(
+            tr("Scanning… %1 files, %2 — %3").arg(QLocale().toString(files), units::localBytes(bytes), current));
     });
     connect(m_scan, &ScanJob::finished, this, &MainWindow::scanFinished);
     connect(m_cancel, &QToolButton::clicked, m_scan, &ScanJob::cancel);
@@ -245,9 +244,8 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
     m_recent->add(path);
     const auto &issues = document->tree().issues();
     if (!issues.empty())
-        statusBar()->showMessage(tr("%n entries could not be read; see the log for the paths.", nullptr,
-                                    int(issues.size())),
-                                 10000);
+        statusBar()->showMessage(
+            tr("%n entries could not be read; see the log for the paths.", nullptr, int(issues.size())), 10000);
     Q_EMIT layerOpened();
 }
 
@@ -377,8 +375,8 @@ void MainWindow::saveProfile()
     if (!m_document)
         return;
     QString file = QFileDialog::getSaveFileName(this, tr("Save the choices as a profile"),
-                                                QSettings().value(QStringLiteral("profileDir")).toString()
-                                                    + QStringLiteral("/layerslim-profile.json"),
+                                                QSettings().value(QStringLiteral("profileDir")).toString() +
+                                                    QStringLiteral("/layerslim-profile.json"),
                                                 tr("LayerSlim profiles (*.json)"));
     if (file.isEmpty())
         return;

@@ -3,8 +3,8 @@
 // drag and drop, profiles, and the settings that outlive a session.
 #pragma once
 
-#include "tree/filetree.h"
 #include "select/profile.h"
+#include "tree/filetree.h"
 
 #include <QMainWindow>
 

@@ -12,8 +12,7 @@ class SelectionCommand : public QUndoCommand
 {
 public:
     // The change has already been applied when the command is pushed.
-    SelectionCommand(LayerDocument *document, SizeLedger::State before, SizeLedger::State after,
-                     const QString &text);
+    SelectionCommand(LayerDocument *document, SizeLedger::State before, SizeLedger::State after, const QString &text);
 
     void undo() override;
     void redo() override;

@@ -16,8 +16,8 @@ QStringList SitePackagesProbe::interpreters()
     QSet<QString> real;
     const QStringList dirs = qEnvironmentVariable("PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
     for (const QString &dir : dirs) {
-        const QFileInfoList entries = QDir(dir).entryInfoList({QStringLiteral("python3*")}, QDir::Files | QDir::Executable,
-                                                              QDir::Name);
+        const QFileInfoList entries =
+            QDir(dir).entryInfoList({QStringLiteral("python3*")}, QDir::Files | QDir::Executable, QDir::Name);
         for (const QFileInfo &entry : entries) {
             if (!name.match(entry.fileName()).hasMatch())
                 continue;
@@ -52,8 +52,8 @@ void SitePackagesProbe::start()
     for (const QString &python : pythons) {
         auto *process = new QProcess(this);
         connect(process, &QProcess::finished, this, [this, process, python](int code, QProcess::ExitStatus status) {
-            const QByteArray out = status == QProcess::NormalExit && code == 0 ? process->readAllStandardOutput()
-                                                                               : QByteArray();
+            const QByteArray out =
+                status == QProcess::NormalExit && code == 0 ? process->readAllStandardOutput() : QByteArray();
             process->deleteLater();
             interpreterFinished(python, out);
         });

@@ -38,7 +38,11 @@ struct State {
 
 DeflatePipeline::DeflatePipeline(const FileTree &tree, const ExportPlan &plan, int level, int threads,
                                  std::uint64_t budget)
-    : m_tree(tree), m_plan(plan), m_level(level), m_threads(threads), m_budget(budget)
+    : m_tree(tree)
+    , m_plan(plan)
+    , m_level(level)
+    , m_threads(threads)
+    , m_budget(budget)
 {
     if (m_threads <= 0)
         m_threads = int(std::max(1U, std::thread::hardware_concurrency()));
@@ -69,8 +73,7 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
             {
                 std::unique_lock lock(st.mutex);
                 st.budgetCv.wait(lock, [&] {
-                    return st.abort.load()
-                        || (st.nextTicket == k && (st.inUse + cost <= m_budget || st.inUse == 0));
+                    return st.abort.load() || (st.nextTicket == k && (st.inUse + cost <= m_budget || st.inUse == 0));
                 });
                 if (st.abort.load())
                     return;

@@ -3,10 +3,10 @@
 // holding at most a fixed budget of buffers in flight whatever the input.
 #pragma once
 
-#include "export/zip/entryencoder.h"
-#include "export/exportplan.h"
-#include "tree/filetree.h"
 #include "base/jobcontrol.h"
+#include "export/exportplan.h"
+#include "export/zip/entryencoder.h"
+#include "tree/filetree.h"
 
 #include <functional>
 

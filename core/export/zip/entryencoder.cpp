@@ -22,7 +22,10 @@ QString errnoText()
 // An fd that closes itself.
 struct Fd {
     int fd = -1;
-    explicit Fd(int f) : fd(f) {}
+    explicit Fd(int f)
+        : fd(f)
+    {
+    }
     ~Fd()
     {
         if (fd >= 0)
@@ -51,7 +54,8 @@ bool readFully(int fd, char *buf, std::size_t size, std::uint64_t offset, std::s
 // Whether an open descriptor is still the regular file of `size` bytes the scan saw.
 bool stillAsScanned(int fd, std::uint64_t size, QString *error)
 {
-    struct stat st{};
+    struct stat st {
+    };
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || std::uint64_t(st.st_size) != size) {
         *error = QStringLiteral("changed since the scan (was a %1-byte file); scan again").arg(size);
         return false;
@@ -83,7 +87,8 @@ struct Deflater {
 
 } // namespace
 
-EntryEncoder::EntryEncoder(int level) : m_level(level)
+EntryEncoder::EntryEncoder(int level)
+    : m_level(level)
 {
     if (level > 0)
         m_compressor = libdeflate_alloc_compressor(level);
@@ -114,8 +119,7 @@ bool EntryEncoder::encodeFile(const QByteArray &path, std::uint64_t expectedSize
     return fd.fd >= 0 && encodeFile(fd.fd, expectedSize, keepData, out, error);
 }
 
-bool EntryEncoder::encodeFile(int source, std::uint64_t expectedSize, bool keepData, EncodedEntry *out,
-                              QString *error)
+bool EntryEncoder::encodeFile(int source, std::uint64_t expectedSize, bool keepData, EncodedEntry *out, QString *error)
 {
     if (!stillAsScanned(source, expectedSize, error))
         return false;

@@ -13,11 +13,11 @@ struct libdeflate_compressor;
 
 struct EncodedEntry {
     std::uint32_t crc = 0;
-    std::uint16_t method = 0;          // 0 stored, 8 deflated
+    std::uint16_t method = 0; // 0 stored, 8 deflated
     std::uint64_t uncompressedSize = 0;
     std::uint64_t compressedSize = 0;
-    QByteArray data;                   // the stored bytes, unless streamed or not asked for
-    bool streamed = false;             // too large to hold: stream() produces the bytes again
+    QByteArray data;       // the stored bytes, unless streamed or not asked for
+    bool streamed = false; // too large to hold: stream() produces the bytes again
 };
 
 class EntryEncoder
@@ -35,11 +35,10 @@ public:
 
     // Reads the regular file at `path` (which the scan saw with `expectedSize`
     // bytes) and encodes it; `keepData` false only measures.
-    [[nodiscard]] bool encodeFile(const QByteArray &path, std::uint64_t expectedSize, bool keepData,
-                                  EncodedEntry *out, QString *error);
-    // The same from a descriptor already open for reading (see NodeOpener); the caller closes it.
-    [[nodiscard]] bool encodeFile(int fd, std::uint64_t expectedSize, bool keepData, EncodedEntry *out,
+    [[nodiscard]] bool encodeFile(const QByteArray &path, std::uint64_t expectedSize, bool keepData, EncodedEntry *out,
                                   QString *error);
+    // The same from a descriptor already open for reading (see NodeOpener); the caller closes it.
+    [[nodiscard]] bool encodeFile(int fd, std::uint64_t expectedSize, bool keepData, EncodedEntry *out, QString *error);
     // A symlink's target, stored as its data.
     [[nodiscard]] static bool encodeSymlink(const QByteArray &path, EncodedEntry *out, QString *error);
     // The same from a target already read.

@@ -54,7 +54,9 @@ std::uint16_t nameFlags(const QByteArray &name)
 
 } // namespace
 
-ZipWriter::ZipWriter(int fd, std::uint32_t dosDateTime) : m_fd(fd), m_dosTime(dosDateTime)
+ZipWriter::ZipWriter(int fd, std::uint32_t dosDateTime)
+    : m_fd(fd)
+    , m_dosTime(dosDateTime)
 {
     m_buffer.reserve(kBufferSize);
 }

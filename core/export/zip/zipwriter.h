@@ -26,8 +26,8 @@ public:
     static constexpr std::uint16_t kDeflated = 8;
 
     struct Entry {
-        QByteArray name;                  // full entry name, '/'-terminated for folders
-        std::uint16_t method = kStored;   // kStored or kDeflated
+        QByteArray name;                // full entry name, '/'-terminated for folders
+        std::uint16_t method = kStored; // kStored or kDeflated
         std::uint32_t crc = 0;
         std::uint64_t compressedSize = 0;
         std::uint64_t uncompressedSize = 0;
