@@ -1898,10 +1898,6 @@
         <translation>Các lớp gần đây</translation>
     </message>
     <message>
-        <source>Not staged yet: run `make run` or scripts/stage-demo-layer.sh build/fixtures/demo</source>
-        <translation>Chưa được dựng: chạy `make run` hoặc scripts/stage-demo-layer.sh build/fixtures/demo</translation>
-    </message>
-    <message>
         <source>numpy + scipy + pandas from Debian</source>
         <translation>numpy + scipy + pandas từ Debian</translation>
     </message>

@@ -116,7 +116,12 @@ void TestTranslations::vietnameseQmTranslatesKnownStrings()
     QVERIFY(vi.translate("MainActions", "no such string in LayerSlim").isEmpty());
     QTranslator en;
     QVERIFY(en.load(QStringLiteral(":/i18n/layerslim_en.qm")));
-    QCOMPARE(en.translate("MainActions", "&File"), QStringLiteral("&File"));
+    // English is the source language: its file holds the plural forms only.
+    QVERIFY(en.translate("MainActions", "&File").isEmpty());
+    QCOMPARE(en.translate("ChecksPanel", "Kept %n path(s); verify again to confirm.", nullptr, 1),
+             QStringLiteral("Kept 1 path; verify again to confirm."));
+    QCOMPARE(en.translate("ChecksPanel", "Kept %n path(s); verify again to confirm.", nullptr, 3),
+             QStringLiteral("Kept 3 paths; verify again to confirm."));
 }
 
 void TestTranslations::everyTsMessageRoundTrips_data()
@@ -130,7 +135,10 @@ void TestTranslations::everyTsMessageRoundTrips()
 {
     QFETCH(QString, lang);
     const auto messages = readTs(tsPath(qPrintable(lang)));
-    QVERIFY(messages.size() > 50);
+    QVERIFY(messages.size() > (lang == QStringLiteral("vi") ? 50 : 5));
+    if (lang == QStringLiteral("en"))
+        for (const Message &m : messages)
+            QVERIFY2(m.numerus, qPrintable(QStringLiteral("English needs plural forms only: ") + m.source));
     QTranslator tr;
     QVERIFY(tr.load(QStringLiteral(":/i18n/layerslim_%1.qm").arg(lang)));
     int differs = 0;
@@ -168,9 +176,10 @@ void TestTranslations::everyGuiStringIsTranslated()
         LAYERSLIM_SOURCE_DIR "/app/gui " LAYERSLIM_SOURCE_DIR "/core/select/rules.cpp " LAYERSLIM_SOURCE_DIR
                              "/core/tree/nodecategory.cpp " LAYERSLIM_SOURCE_DIR
                              "/core/base/units.cpp " LAYERSLIM_SOURCE_DIR "/core/select/layerbudget.cpp");
-    testsupport::sh(
-        QStringLiteral("%1 -silent -locations none %2 -ts %3").arg(QStringLiteral(LAYERSLIM_LUPDATE), sources, fresh),
-        &code);
+    testsupport::sh(QStringLiteral("%1 -silent -locations none -I " LAYERSLIM_SOURCE_DIR "/app -I " LAYERSLIM_SOURCE_DIR
+                                   "/core %2 -ts %3")
+                        .arg(QStringLiteral(LAYERSLIM_LUPDATE), sources, fresh),
+                    &code);
     QCOMPARE(code, 0);
     const auto found = readTs(fresh);
     std::set<std::pair<QString, QString>> shipped;
