@@ -164,30 +164,34 @@ bool EntryEncoder::encodeFile(int source, std::uint64_t expectedSize, bool keepD
     return true;
 }
 
-bool EntryEncoder::encodeLarge(int fd, std::uint64_t size, EncodedEntry *out, QString *error)
+bool EntryEncoder::pump(int fd, bool deflating, const Sink &sink, ChunkTotals *totals, QString *error) const
 {
-    out->streamed = true;
     std::unique_ptr<char[]> in(new char[kChunk]);
     std::unique_ptr<char[]> packed(new char[kChunk]);
     std::unique_ptr<Deflater> d;
-    if (m_level > 0) {
+    if (deflating) {
         d = std::make_unique<Deflater>(m_level);
         if (!d->ok) {
             *error = QStringLiteral("zlib could not start");
             return false;
         }
     }
-    std::uint32_t crc = 0;
-    std::uint64_t offset = 0, deflated = 0;
+    const auto handOn = [&](const char *data, std::size_t n) {
+        totals->written += n;
+        return !sink || n == 0 || sink(data, n);
+    };
     for (;;) {
         std::size_t got = 0;
-        if (!readFully(fd, in.get(), kChunk, offset, &got)) {
+        if (!readFully(fd, in.get(), kChunk, totals->read, &got)) {
             *error = QStringLiteral("read error: %1").arg(errnoText());
             return false;
         }
-        crc = crc32(crc, in.get(), got);
-        offset += got;
-        if (d) {
+        totals->crc = crc32(totals->crc, in.get(), got);
+        totals->read += got;
+        if (!d) {
+            if (!handOn(in.get(), got))
+                return false;
+        } else {
             d->z.next_in = reinterpret_cast<Bytef *>(in.get());
             d->z.avail_in = uInt(got);
             const int flush = got < kChunk ? Z_FINISH : Z_NO_FLUSH;
@@ -196,20 +200,29 @@ bool EntryEncoder::encodeLarge(int fd, std::uint64_t size, EncodedEntry *out, QS
                 d->z.next_out = reinterpret_cast<Bytef *>(packed.get());
                 d->z.avail_out = uInt(kChunk);
                 rc = deflate(&d->z, flush);
-                deflated += kChunk - d->z.avail_out;
+                if (!handOn(packed.get(), kChunk - d->z.avail_out))
+                    return false;
             } while (d->z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
         }
         if (got < kChunk)
-            break;
+            return true;
     }
-    if (offset != size) {
+}
+
+bool EntryEncoder::encodeLarge(int fd, std::uint64_t size, EncodedEntry *out, QString *error)
+{
+    out->streamed = true;
+    ChunkTotals totals;
+    if (!pump(fd, m_level > 0, nullptr, &totals, error))
+        return false;
+    if (totals.read != size) {
         *error = QStringLiteral("changed since the scan (was a %1-byte file); scan again").arg(size);
         return false;
     }
-    out->crc = crc;
-    const bool shrinks = d && deflated < size;
+    out->crc = totals.crc;
+    const bool shrinks = m_level > 0 && totals.written < size;
     out->method = shrinks ? 8 : 0;
-    out->compressedSize = shrinks ? deflated : size;
+    out->compressedSize = shrinks ? totals.written : size;
     return true;
 }
 
@@ -223,49 +236,10 @@ bool EntryEncoder::stream(int source, const EncodedEntry &e, const Sink &sink, Q
 {
     if (!stillAsScanned(source, e.uncompressedSize, error))
         return false;
-    std::unique_ptr<char[]> in(new char[kChunk]);
-    std::unique_ptr<char[]> packed(new char[kChunk]);
-    std::unique_ptr<Deflater> d;
-    if (e.method == 8) {
-        d = std::make_unique<Deflater>(m_level);
-        if (!d->ok) {
-            *error = QStringLiteral("zlib could not start");
-            return false;
-        }
-    }
-    std::uint32_t crc = 0;
-    std::uint64_t offset = 0, written = 0;
-    for (;;) {
-        std::size_t got = 0;
-        if (!readFully(source, in.get(), kChunk, offset, &got)) {
-            *error = QStringLiteral("read error: %1").arg(errnoText());
-            return false;
-        }
-        crc = crc32(crc, in.get(), got);
-        offset += got;
-        if (!d) {
-            if (!sink(in.get(), got))
-                return false;
-            written += got;
-        } else {
-            d->z.next_in = reinterpret_cast<Bytef *>(in.get());
-            d->z.avail_in = uInt(got);
-            const int flush = got < kChunk ? Z_FINISH : Z_NO_FLUSH;
-            int rc;
-            do {
-                d->z.next_out = reinterpret_cast<Bytef *>(packed.get());
-                d->z.avail_out = uInt(kChunk);
-                rc = deflate(&d->z, flush);
-                const std::size_t n = kChunk - d->z.avail_out;
-                if (n && !sink(packed.get(), n))
-                    return false;
-                written += n;
-            } while (d->z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
-        }
-        if (got < kChunk)
-            break;
-    }
-    if (offset != e.uncompressedSize || crc != e.crc || written != e.compressedSize) {
+    ChunkTotals totals;
+    if (!pump(source, e.method == 8, sink, &totals, error))
+        return false;
+    if (totals.read != e.uncompressedSize || totals.crc != e.crc || totals.written != e.compressedSize) {
         *error = QStringLiteral("changed while exporting; scan again");
         return false;
     }

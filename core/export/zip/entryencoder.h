@@ -54,6 +54,14 @@ public:
     [[nodiscard]] static std::uint32_t crc32(std::uint32_t crc, const char *data, std::size_t size);
 
 private:
+    struct ChunkTotals {
+        std::uint32_t crc = 0;
+        std::uint64_t read = 0;    // bytes read from the file
+        std::uint64_t written = 0; // bytes handed on: deflated, or the read bytes as they are
+    };
+    // Reads `fd` to its end in chunks, keeping the CRC, deflating each chunk
+    // when `deflating`, and hands every output chunk to `sink` (none: only counted).
+    bool pump(int fd, bool deflating, const Sink &sink, ChunkTotals *totals, QString *error) const;
     bool encodeLarge(int fd, std::uint64_t size, EncodedEntry *out, QString *error);
 
     int m_level;
