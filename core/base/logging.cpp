@@ -38,7 +38,9 @@ void init(const QString &appName, bool verbose)
     }
     auto logger = std::make_shared<spdlog::logger>(appName.toStdString(), sinks.begin(), sinks.end());
     logger->set_level(spdlog::level::debug);
-    logger->flush_on(spdlog::level::warn);
+    // Info lines reach the file at once: the log is read while LayerSlim runs
+    // (Help ▸ Show Log, or tail -f); debug lines go with the next info line.
+    logger->flush_on(spdlog::level::info);
     spdlog::set_default_logger(logger);
 }
 

@@ -1,10 +1,11 @@
-// Help ▸ Show Log: what was just logged is in the dialog (the logger is
-// flushed first), a long log shows only its end from a whole line, and an
-// unreadable file is named with the reason.
+// Help ▸ Show Log: what was just logged is in the dialog, and in the log file
+// at once for anyone reading it from outside; a long log shows only its end
+// from a whole line, and an unreadable file is named with the reason.
 #include "base/logging.h"
 #include "gui/dialogs/logdialog.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -17,6 +18,7 @@ class TestLogDialog : public QObject
 
 private Q_SLOTS:
     void showsWhatWasJustLogged();
+    void infoLinesReachTheFileAtOnce();
     void longLogShowsItsEndFromAWholeLine();
     void unreadableLogIsNamed();
 };
@@ -26,13 +28,25 @@ void TestLogDialog::showsWhatWasJustLogged()
     QStandardPaths::setTestModeEnabled(true);
     logging::init(QStringLiteral("tst_logdialog"));
     const QString marker = QStringLiteral("scan of /tmp/marker-%1 finished").arg(QCoreApplication::applicationPid());
-    spdlog::info("{}", marker.toStdString()); // info is below the flush level: the dialog must flush
+    spdlog::info("{}", marker.toStdString());
     LogDialog dialog(logging::logFilePath());
     QVERIFY2(dialog.text().contains(marker), qPrintable(dialog.text().right(500)));
     // Reload picks up what came after.
     spdlog::info("export done");
     dialog.reload();
     QVERIFY(dialog.text().trimmed().endsWith(QStringLiteral("export done")));
+}
+
+void TestLogDialog::infoLinesReachTheFileAtOnce()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    logging::init(QStringLiteral("tst_logdialog"));
+    const QString marker = QStringLiteral("opened /tmp/at-once-%1").arg(QCoreApplication::applicationPid());
+    spdlog::info("{}", marker.toStdString());
+    // Read as another program would: no flush from this side.
+    QFile file(logging::logFilePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(file.readAll().contains(marker.toUtf8()), qPrintable(logging::logFilePath()));
 }
 
 void TestLogDialog::longLogShowsItsEndFromAWholeLine()

@@ -119,9 +119,9 @@ void TestTranslations::vietnameseQmTranslatesKnownStrings()
     // English is the source language: its file holds the plural forms only.
     QVERIFY(en.translate("MainActions", "&File").isEmpty());
     QCOMPARE(en.translate("ChecksPanel", "Kept %n path(s); verify again to confirm.", nullptr, 1),
-             QStringLiteral("Kept 1 path; verify again to confirm."));
+             QStringLiteral("Kept %n path; verify again to confirm."));
     QCOMPARE(en.translate("ChecksPanel", "Kept %n path(s); verify again to confirm.", nullptr, 3),
-             QStringLiteral("Kept 3 paths; verify again to confirm."));
+             QStringLiteral("Kept %n paths; verify again to confirm."));
 }
 
 void TestTranslations::everyTsMessageRoundTrips_data()

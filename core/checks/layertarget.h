@@ -1,0 +1,31 @@
+// The Lambda target a layer was built for, read from the layer itself: the
+// CPython tags of its extension modules ("x.cpython-311-x86_64-linux-gnu.so"),
+// a "pythonX.Y" folder on the way to its site-packages, and the tags of its
+// bytecode caches ("__pycache__/x.cpython-311.pyc"). A layer opens with this
+// target when no profile names one, and says where it came from.
+#pragma once
+
+#include "select/targets.h"
+#include "tree/filetree.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+struct LayerTarget {
+    std::optional<int> pythonMinor;      // Python 3.<minor>, when the layer says
+    std::optional<Arch> arch;            // when an extension module's tag says
+    QString evidence;                    // "180 extension modules tagged cpython-311-x86_64-linux-gnu"
+    std::uint32_t taggedModules = 0;     // extension modules carrying a CPython version tag
+    std::uint32_t modulesForVersion = 0; // of those, tagged for `pythonMinor`
+
+    // The table's target for what was found, the rest from `fallback`; nullopt
+    // when the layer names no version Lambda runs.
+    [[nodiscard]] std::optional<Target> target(const Target &fallback) const;
+    // "python3.11 · x86_64, from 180 extension modules tagged cpython-311-x86_64-linux-gnu"
+    [[nodiscard]] QString describe() const;
+
+    // Reads the names of `tree`; opens no file.
+    [[nodiscard]] static LayerTarget infer(const FileTree &tree);
+};
