@@ -228,50 +228,6 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <source>passed</source>
-        <translation>passed</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>failed</translation>
-    </message>
-    <message>
-        <source>crashed</source>
-        <translation>crashed</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>timed out</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <source>not run</source>
-        <translation>not run</translation>
-    </message>
-    <message>
-        <source>machine</source>
-        <translation>machine</translation>
-    </message>
-    <message>
-        <source>ABI tag</source>
-        <translation>ABI tag</translation>
-    </message>
-    <message>
-        <source>glibc</source>
-        <translation>glibc</translation>
-    </message>
-    <message>
-        <source>not ELF</source>
-        <translation>not ELF</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>unreadable</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -296,57 +252,20 @@
         <translation>%1 of %2 done, last: %3</translation>
     </message>
     <message>
-        <source>Interpreter that imports the kept set (-S -I, clean environment)</source>
-        <translation>Interpreter that imports the kept set (-S -I, clean environment)</translation>
+        <source>Verify</source>
+        <translation>Verify</translation>
     </message>
     <message>
-        <source>Looking for Python…</source>
-        <translation>Looking for Python…</translation>
+        <source>Lint</source>
+        <translation>Lint</translation>
     </message>
     <message>
-        <source>Other…</source>
-        <translation>Other…</translation>
+        <source>The selection changed since these results; run the checks again.</source>
+        <translation>The selection changed since these results; run the checks again.</translation>
     </message>
-    <message>
-        <source>Use an interpreter that is not on PATH or in pyenv</source>
-        <translation>Use an interpreter that is not on PATH or in pyenv</translation>
-    </message>
-    <message>
-        <source>&amp;Verify</source>
-        <translation>&amp;Verify</translation>
-    </message>
-    <message>
-        <source>Build the kept set in a scratch folder and import every top-level package</source>
-        <translation>Build the kept set in a scratch folder and import every top-level package</translation>
-    </message>
-    <message>
-        <source>Find &amp;Culprit</source>
-        <translation>Find &amp;Culprit</translation>
-    </message>
-    <message>
-        <source>Bisect the pruned paths for the smallest set the failed import needs</source>
-        <translation>Bisect the pruned paths for the smallest set the failed import needs</translation>
-    </message>
-    <message>
-        <source>Python:</source>
-        <translation>Python:</translation>
-    </message>
-    <message>
-        <source>Module</source>
-        <translation>Module</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Select a module to see its output</source>
-        <translation>Select a module to see its output</translation>
-    </message>
+</context>
+<context>
+    <name>CulpritSearch</name>
     <message>
         <source>Pruned path</source>
         <translation>Pruned path</translation>
@@ -366,62 +285,6 @@
     <message>
         <source>Mark the culprits Keep (one undo step)</source>
         <translation>Mark the culprits Keep (one undo step)</translation>
-    </message>
-    <message>
-        <source>Verify</source>
-        <translation>Verify</translation>
-    </message>
-    <message>
-        <source>Choose a Python interpreter</source>
-        <translation>Choose a Python interpreter</translation>
-    </message>
-    <message>
-        <source>&amp;Lint</source>
-        <translation>&amp;Lint</translation>
-    </message>
-    <message>
-        <source>Check the kept native files: ELF machine, CPython ABI tag, GLIBC version, macOS/Windows binaries</source>
-        <translation>Check the kept native files: ELF machine, CPython ABI tag, GLIBC version, macOS/Windows binaries</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Path</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Lint</source>
-        <translation>Lint</translation>
-    </message>
-    <message>
-        <source>%1 — Python %2 (%3)</source>
-        <translation>%1 — Python %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No Python 3 found on PATH or in ~/.pyenv</source>
-        <translation>No Python 3 found on PATH or in ~/.pyenv</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>Importing every top-level package with %1…</source>
-        <translation>Importing every top-level package with %1…</translation>
-    </message>
-    <message>
-        <source>Verification cancelled.</source>
-        <translation>Verification cancelled.</translation>
     </message>
     <message>
         <source>Looking for what %1 needs among the pruned paths…</source>
@@ -446,71 +309,12 @@
         </translation>
     </message>
     <message>
-        <source>Linting native files for %1 on %2…</source>
-        <translation>Linting native files for %1 on %2…</translation>
-    </message>
-    <message>
-        <source>Lint cancelled; the list is partial.</source>
-        <translation>Lint cancelled; the list is partial.</translation>
-    </message>
-    <message>
-        <source>The selection changed since these results; run the checks again.</source>
-        <translation>The selection changed since these results; run the checks again.</translation>
-    </message>
-    <message>
-        <source>Verify imports the kept set with a real Python.</source>
-        <translation>Verify imports the kept set with a real Python.</translation>
-    </message>
-    <message>
-        <source>smoke: %1</source>
-        <translation>smoke: %1</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n check(s) passed.</source>
-        <translation>
-            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; the %n check passed.</numerusform>
-            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n checks passed.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Not verified:&lt;/b&gt; %1 of %2 checks failed.</source>
-        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;Not verified:&lt;/b&gt; %1 of %2 checks failed.</translation>
-    </message>
-    <message>
-        <source>%1: %2 in %3 s (exit %4)</source>
-        <translation>%1: %2 in %3 s (exit %4)</translation>
-    </message>
-    <message>
-        <source>(output shortened)</source>
-        <translation>(output shortened)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; imports again when these pruned paths are kept (%2 verify runs over %3 pruned subtrees):</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; imports again when these pruned paths are kept (%2 verify runs over %3 pruned subtrees):</translation>
     </message>
     <message>
         <source>No culprit for &lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation>No culprit for &lt;b&gt;%1&lt;/b&gt;: %2</translation>
-    </message>
-    <message>
-        <source>Lint checks the kept native files against the target.</source>
-        <translation>Lint checks the kept native files against the target.</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>error</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>warning</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3, glibc ≤ %4): %5 files checked, %6 ELF — %7 error(s), %8 warning(s)</source>
-        <translation>%1 on %2 (%3, glibc ≤ %4): %5 files checked, %6 ELF — %7 error(s), %8 warning(s)</translation>
     </message>
 </context>
 <context>
@@ -888,6 +692,77 @@
     <message>
         <source>&lt;b&gt;≈ %1&lt;/b&gt; of %2</source>
         <translation>&lt;b&gt;≈ %1&lt;/b&gt; of %2</translation>
+    </message>
+</context>
+<context>
+    <name>LintTab</name>
+    <message>
+        <source>machine</source>
+        <translation>machine</translation>
+    </message>
+    <message>
+        <source>ABI tag</source>
+        <translation>ABI tag</translation>
+    </message>
+    <message>
+        <source>glibc</source>
+        <translation>glibc</translation>
+    </message>
+    <message>
+        <source>not ELF</source>
+        <translation>not ELF</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>&amp;Lint</source>
+        <translation>&amp;Lint</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Check the kept native files: ELF machine, CPython ABI tag, GLIBC version, macOS/Windows binaries</source>
+        <translation>Check the kept native files: ELF machine, CPython ABI tag, GLIBC version, macOS/Windows binaries</translation>
+    </message>
+    <message>
+        <source>Linting native files for %1 on %2…</source>
+        <translation>Linting native files for %1 on %2…</translation>
+    </message>
+    <message>
+        <source>Lint cancelled; the list is partial.</source>
+        <translation>Lint cancelled; the list is partial.</translation>
+    </message>
+    <message>
+        <source>Lint checks the kept native files against the target.</source>
+        <translation>Lint checks the kept native files against the target.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3, glibc ≤ %4): %5 files checked, %6 ELF — %7 error(s), %8 warning(s)</source>
+        <translation>%1 on %2 (%3, glibc ≤ %4): %5 files checked, %6 ELF — %7 error(s), %8 warning(s)</translation>
     </message>
 </context>
 <context>
@@ -1660,72 +1535,8 @@
 <context>
     <name>StageDialog</name>
     <message>
-        <source>&amp;Replace an existing python/ folder once pip has succeeded</source>
-        <translation>&amp;Replace an existing python/ folder once pip has succeeded</translation>
-    </message>
-    <message>
         <source>New Layer from Requirements</source>
         <translation>New Layer from Requirements</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>requirements.txt, as pip reads it</source>
-        <translation>requirements.txt, as pip reads it</translation>
-    </message>
-    <message>
-        <source>the layer folder; the packages go to its python/ folder</source>
-        <translation>the layer folder; the packages go to its python/ folder</translation>
-    </message>
-    <message>
-        <source>The Python whose pip runs; it need not be the runtime&apos;s version</source>
-        <translation>The Python whose pip runs; it need not be the runtime&apos;s version</translation>
-    </message>
-    <message>
-        <source>python3 on PATH</source>
-        <translation>python3 on PATH</translation>
-    </message>
-    <message>
-        <source>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</source>
-        <translation>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</translation>
-    </message>
-    <message>
-        <source>Passed to pip install after LayerSlim&apos;s own options</source>
-        <translation>Passed to pip install after LayerSlim&apos;s own options</translation>
-    </message>
-    <message>
-        <source>Re&amp;quirements file:</source>
-        <translation>Re&amp;quirements file:</translation>
-    </message>
-    <message>
-        <source>Choose the requirements file</source>
-        <translation>Choose the requirements file</translation>
-    </message>
-    <message>
-        <source>&amp;Layer folder:</source>
-        <translation>&amp;Layer folder:</translation>
-    </message>
-    <message>
-        <source>Choose the folder for the new layer</source>
-        <translation>Choose the folder for the new layer</translation>
-    </message>
-    <message>
-        <source>&amp;Target runtime:</source>
-        <translation>&amp;Target runtime:</translation>
-    </message>
-    <message>
-        <source>P&amp;ython:</source>
-        <translation>P&amp;ython:</translation>
-    </message>
-    <message>
-        <source>Choose another interpreter</source>
-        <translation>Choose another interpreter</translation>
-    </message>
-    <message>
-        <source>Extra &amp;pip options:</source>
-        <translation>Extra &amp;pip options:</translation>
     </message>
     <message>
         <source>pip&apos;s &amp;output:</source>
@@ -1742,62 +1553,6 @@
     <message>
         <source>Run pip install for the target into the layer folder</source>
         <translation>Run pip install for the target into the layer folder</translation>
-    </message>
-    <message>
-        <source>Choose a requirements file</source>
-        <translation>Choose a requirements file</translation>
-    </message>
-    <message>
-        <source>Requirements files (*.txt *.in);;All files (*)</source>
-        <translation>Requirements files (*.txt *.in);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Choose a Python interpreter</source>
-        <translation>Choose a Python interpreter</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>%1 — Python %2 (%3)</source>
-        <translation>%1 — Python %2 (%3)</translation>
-    </message>
-    <message>
-        <source>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</source>
-        <translation>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</translation>
-    </message>
-    <message>
-        <source>Choose or type a folder; it is created when needed.</source>
-        <translation>Choose or type a folder; it is created when needed.</translation>
-    </message>
-    <message>
-        <source>The packages go to %1.</source>
-        <translation>The packages go to %1.</translation>
-    </message>
-    <message>
-        <source>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</source>
-        <translation>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</translation>
-    </message>
-    <message>
-        <source>%1 exists already: tick Replace, or choose another folder.</source>
-        <translation>%1 exists already: tick Replace, or choose another folder.</translation>
-    </message>
-    <message>
-        <source>Choose a requirements file.</source>
-        <translation>Choose a requirements file.</translation>
-    </message>
-    <message>
-        <source>%1 is not a readable file.</source>
-        <translation>%1 is not a readable file.</translation>
-    </message>
-    <message>
-        <source>Choose a folder for the new layer.</source>
-        <translation>Choose a folder for the new layer.</translation>
-    </message>
-    <message>
-        <source>Choose a Python interpreter.</source>
-        <translation>Choose a Python interpreter.</translation>
     </message>
     <message>
         <source>Running pip…</source>
@@ -1867,6 +1622,129 @@
     </message>
 </context>
 <context>
+    <name>StageForm</name>
+    <message>
+        <source>&amp;Replace an existing python/ folder once pip has succeeded</source>
+        <translation>&amp;Replace an existing python/ folder once pip has succeeded</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>requirements.txt, as pip reads it</source>
+        <translation>requirements.txt, as pip reads it</translation>
+    </message>
+    <message>
+        <source>the layer folder; the packages go to its python/ folder</source>
+        <translation>the layer folder; the packages go to its python/ folder</translation>
+    </message>
+    <message>
+        <source>The Python whose pip runs; it need not be the runtime&apos;s version</source>
+        <translation>The Python whose pip runs; it need not be the runtime&apos;s version</translation>
+    </message>
+    <message>
+        <source>python3 on PATH</source>
+        <translation>python3 on PATH</translation>
+    </message>
+    <message>
+        <source>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</source>
+        <translation>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</translation>
+    </message>
+    <message>
+        <source>Passed to pip install after LayerSlim&apos;s own options</source>
+        <translation>Passed to pip install after LayerSlim&apos;s own options</translation>
+    </message>
+    <message>
+        <source>Re&amp;quirements file:</source>
+        <translation>Re&amp;quirements file:</translation>
+    </message>
+    <message>
+        <source>Choose the requirements file</source>
+        <translation>Choose the requirements file</translation>
+    </message>
+    <message>
+        <source>&amp;Layer folder:</source>
+        <translation>&amp;Layer folder:</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the new layer</source>
+        <translation>Choose the folder for the new layer</translation>
+    </message>
+    <message>
+        <source>&amp;Target runtime:</source>
+        <translation>&amp;Target runtime:</translation>
+    </message>
+    <message>
+        <source>P&amp;ython:</source>
+        <translation>P&amp;ython:</translation>
+    </message>
+    <message>
+        <source>Choose another interpreter</source>
+        <translation>Choose another interpreter</translation>
+    </message>
+    <message>
+        <source>Extra &amp;pip options:</source>
+        <translation>Extra &amp;pip options:</translation>
+    </message>
+    <message>
+        <source>Choose a requirements file</source>
+        <translation>Choose a requirements file</translation>
+    </message>
+    <message>
+        <source>Requirements files (*.txt *.in);;All files (*)</source>
+        <translation>Requirements files (*.txt *.in);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter</source>
+        <translation>Choose a Python interpreter</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 — Python %2 (%3)</source>
+        <translation>%1 — Python %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</source>
+        <translation>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</translation>
+    </message>
+    <message>
+        <source>Choose or type a folder; it is created when needed.</source>
+        <translation>Choose or type a folder; it is created when needed.</translation>
+    </message>
+    <message>
+        <source>The packages go to %1.</source>
+        <translation>The packages go to %1.</translation>
+    </message>
+    <message>
+        <source>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</source>
+        <translation>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: tick Replace, or choose another folder.</source>
+        <translation>%1 exists already: tick Replace, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>Choose a requirements file.</source>
+        <translation>Choose a requirements file.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable file.</source>
+        <translation>%1 is not a readable file.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the new layer.</source>
+        <translation>Choose a folder for the new layer.</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter.</source>
+        <translation>Choose a Python interpreter.</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>&lt;span style=&apos;font-size:22pt; font-weight:600&apos;&gt;LayerSlim&lt;/span&gt;&lt;br&gt;&lt;span style=&apos;font-size:11pt&apos;&gt;Fit Python dependencies into an AWS Lambda layer: see what takes the space, prune it with rules whose risk is spelled out, and export a layer zip. The folder you open is never written to.&lt;/span&gt;</source>
@@ -1903,10 +1781,6 @@
     <message>
         <source>Recent layers</source>
         <translation>Recent layers</translation>
-    </message>
-    <message>
-        <source>Not staged yet: run `make run` or scripts/stage-demo-layer.sh build/fixtures/demo</source>
-        <translation>Not staged yet: run `make run` or scripts/stage-demo-layer.sh build/fixtures/demo</translation>
     </message>
     <message>
         <source>numpy + scipy + pandas from Debian</source>
@@ -2015,6 +1889,140 @@
     <message>
         <source>Nothing here takes up space.</source>
         <translation>Nothing here takes up space.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyTab</name>
+    <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>crashed</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>timed out</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>not run</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Other…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <source>Find &amp;Culprit</source>
+        <translation>Find &amp;Culprit</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Interpreter that imports the kept set (-S -I, clean environment)</source>
+        <translation>Interpreter that imports the kept set (-S -I, clean environment)</translation>
+    </message>
+    <message>
+        <source>Looking for Python…</source>
+        <translation>Looking for Python…</translation>
+    </message>
+    <message>
+        <source>Use an interpreter that is not on PATH or in pyenv</source>
+        <translation>Use an interpreter that is not on PATH or in pyenv</translation>
+    </message>
+    <message>
+        <source>Build the kept set in a scratch folder and import every top-level package</source>
+        <translation>Build the kept set in a scratch folder and import every top-level package</translation>
+    </message>
+    <message>
+        <source>Bisect the pruned paths for the smallest set the failed import needs</source>
+        <translation>Bisect the pruned paths for the smallest set the failed import needs</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python:</translation>
+    </message>
+    <message>
+        <source>Select a module to see its output</source>
+        <translation>Select a module to see its output</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter</source>
+        <translation>Choose a Python interpreter</translation>
+    </message>
+    <message>
+        <source>%1 — Python %2 (%3)</source>
+        <translation>%1 — Python %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No Python 3 found on PATH or in ~/.pyenv</source>
+        <translation>No Python 3 found on PATH or in ~/.pyenv</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>Importing every top-level package with %1…</source>
+        <translation>Importing every top-level package with %1…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>Verification cancelled.</translation>
+    </message>
+    <message>
+        <source>Verify imports the kept set with a real Python.</source>
+        <translation>Verify imports the kept set with a real Python.</translation>
+    </message>
+    <message>
+        <source>smoke: %1</source>
+        <translation>smoke: %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n check(s) passed.</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; the %n check passed.</numerusform>
+            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n checks passed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Not verified:&lt;/b&gt; %1 of %2 checks failed.</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;Not verified:&lt;/b&gt; %1 of %2 checks failed.</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 s (exit %4)</source>
+        <translation>%1: %2 in %3 s (exit %4)</translation>
+    </message>
+    <message>
+        <source>(output shortened)</source>
+        <translation>(output shortened)</translation>
     </message>
 </context>
 <context>
