@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
-    <name>ChecksPanel</name>
+    <name>CulpritSearch</name>
     <message numerus="yes">
         <source>Keep %n path(s) %1 needs</source>
         <translation>
@@ -15,13 +15,6 @@
         <translation>
             <numerusform>Kept %n path; verify again to confirm.</numerusform>
             <numerusform>Kept %n paths; verify again to confirm.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n check(s) passed.</source>
-        <translation>
-            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; the %n check passed.</numerusform>
-            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n checks passed.</numerusform>
         </translation>
     </message>
 </context>
@@ -69,6 +62,16 @@
         <translation>
             <numerusform>Size: %1 in %n file</numerusform>
             <numerusform>Size: %1 in %n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyTab</name>
+    <message numerus="yes">
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n check(s) passed.</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; the %n check passed.</numerusform>
+            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n checks passed.</numerusform>
         </translation>
     </message>
 </context>

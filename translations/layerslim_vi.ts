@@ -228,50 +228,6 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <source>passed</source>
-        <translation>đạt</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>lỗi</translation>
-    </message>
-    <message>
-        <source>crashed</source>
-        <translation>bị sập</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>quá thời gian</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>đã hủy</translation>
-    </message>
-    <message>
-        <source>not run</source>
-        <translation>chưa chạy</translation>
-    </message>
-    <message>
-        <source>machine</source>
-        <translation>kiến trúc máy</translation>
-    </message>
-    <message>
-        <source>ABI tag</source>
-        <translation>thẻ ABI</translation>
-    </message>
-    <message>
-        <source>glibc</source>
-        <translation>glibc</translation>
-    </message>
-    <message>
-        <source>not ELF</source>
-        <translation>không phải ELF</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>không đọc được</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -296,57 +252,20 @@
         <translation>Xong %1 / %2, gần nhất: %3</translation>
     </message>
     <message>
-        <source>Interpreter that imports the kept set (-S -I, clean environment)</source>
-        <translation>Trình thông dịch import phần được giữ (-S -I, môi trường sạch)</translation>
+        <source>Verify</source>
+        <translation>Xác minh</translation>
     </message>
     <message>
-        <source>Looking for Python…</source>
-        <translation>Đang tìm Python…</translation>
+        <source>Lint</source>
+        <translation>Soát lỗi</translation>
     </message>
     <message>
-        <source>Other…</source>
-        <translation>Khác…</translation>
+        <source>The selection changed since these results; run the checks again.</source>
+        <translation>Lựa chọn đã thay đổi kể từ các kết quả này; hãy chạy lại các bước kiểm tra.</translation>
     </message>
-    <message>
-        <source>Use an interpreter that is not on PATH or in pyenv</source>
-        <translation>Dùng một trình thông dịch không có trong PATH hay pyenv</translation>
-    </message>
-    <message>
-        <source>&amp;Verify</source>
-        <translation>&amp;Xác minh</translation>
-    </message>
-    <message>
-        <source>Build the kept set in a scratch folder and import every top-level package</source>
-        <translation>Dựng phần được giữ trong một thư mục tạm và import mọi gói cấp cao nhất</translation>
-    </message>
-    <message>
-        <source>Find &amp;Culprit</source>
-        <translation>Tìm &amp;thủ phạm</translation>
-    </message>
-    <message>
-        <source>Bisect the pruned paths for the smallest set the failed import needs</source>
-        <translation>Chia đôi các đường dẫn đã loại để tìm tập nhỏ nhất mà lệnh import lỗi cần</translation>
-    </message>
-    <message>
-        <source>Python:</source>
-        <translation>Python:</translation>
-    </message>
-    <message>
-        <source>Module</source>
-        <translation>Mô-đun</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <source>Select a module to see its output</source>
-        <translation>Chọn một mô-đun để xem đầu ra của nó</translation>
-    </message>
+</context>
+<context>
+    <name>CulpritSearch</name>
     <message>
         <source>Pruned path</source>
         <translation>Đường dẫn đã loại</translation>
@@ -366,62 +285,6 @@
     <message>
         <source>Mark the culprits Keep (one undo step)</source>
         <translation>Đánh dấu Giữ cho các thủ phạm (một bước hoàn tác)</translation>
-    </message>
-    <message>
-        <source>Verify</source>
-        <translation>Xác minh</translation>
-    </message>
-    <message>
-        <source>Choose a Python interpreter</source>
-        <translation>Chọn một trình thông dịch Python</translation>
-    </message>
-    <message>
-        <source>&amp;Lint</source>
-        <translation>&amp;Soát lỗi</translation>
-    </message>
-    <message>
-        <source>Check the kept native files: ELF machine, CPython ABI tag, GLIBC version, macOS/Windows binaries</source>
-        <translation>Kiểm tra các tệp native được giữ: kiến trúc ELF, thẻ ABI CPython, phiên bản GLIBC, tệp nhị phân macOS/Windows</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Mức độ</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Kiểm tra</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Đường dẫn</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Thông báo</translation>
-    </message>
-    <message>
-        <source>Lint</source>
-        <translation>Soát lỗi</translation>
-    </message>
-    <message>
-        <source>%1 — Python %2 (%3)</source>
-        <translation>%1 — Python %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No Python 3 found on PATH or in ~/.pyenv</source>
-        <translation>Không tìm thấy Python 3 trong PATH hay ~/.pyenv</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>Importing every top-level package with %1…</source>
-        <translation>Đang import mọi gói cấp cao nhất bằng %1…</translation>
-    </message>
-    <message>
-        <source>Verification cancelled.</source>
-        <translation>Đã hủy xác minh.</translation>
     </message>
     <message>
         <source>Looking for what %1 needs among the pruned paths…</source>
@@ -444,70 +307,12 @@
         </translation>
     </message>
     <message>
-        <source>Linting native files for %1 on %2…</source>
-        <translation>Đang soát các tệp native cho %1 trên %2…</translation>
-    </message>
-    <message>
-        <source>Lint cancelled; the list is partial.</source>
-        <translation>Đã hủy soát lỗi; danh sách chưa đầy đủ.</translation>
-    </message>
-    <message>
-        <source>The selection changed since these results; run the checks again.</source>
-        <translation>Lựa chọn đã thay đổi kể từ các kết quả này; hãy chạy lại các bước kiểm tra.</translation>
-    </message>
-    <message>
-        <source>Verify imports the kept set with a real Python.</source>
-        <translation>Xác minh import phần được giữ bằng một Python thật.</translation>
-    </message>
-    <message>
-        <source>smoke: %1</source>
-        <translation>chạy thử: %1</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 giây</translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n check(s) passed.</source>
-        <translation>
-            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Đã xác minh:&lt;/b&gt; cả %n bước kiểm tra đều đạt.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Not verified:&lt;/b&gt; %1 of %2 checks failed.</source>
-        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;Chưa xác minh được:&lt;/b&gt; %1 / %2 bước kiểm tra lỗi.</translation>
-    </message>
-    <message>
-        <source>%1: %2 in %3 s (exit %4)</source>
-        <translation>%1: %2 trong %3 giây (mã thoát %4)</translation>
-    </message>
-    <message>
-        <source>(output shortened)</source>
-        <translation>(đầu ra đã rút gọn)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; imports again when these pruned paths are kept (%2 verify runs over %3 pruned subtrees):</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; import lại được khi giữ các đường dẫn đã loại này (%2 lần xác minh trên %3 cây con đã loại):</translation>
     </message>
     <message>
         <source>No culprit for &lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation>Không có thủ phạm cho &lt;b&gt;%1&lt;/b&gt;: %2</translation>
-    </message>
-    <message>
-        <source>Lint checks the kept native files against the target.</source>
-        <translation>Soát lỗi kiểm tra các tệp native được giữ so với đích.</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>lỗi</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>cảnh báo</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3, glibc ≤ %4): %5 files checked, %6 ELF — %7 error(s), %8 warning(s)</source>
-        <translation>%1 trên %2 (%3, glibc ≤ %4): đã kiểm %5 tệp, %6 ELF — %7 lỗi, %8 cảnh báo</translation>
     </message>
 </context>
 <context>
@@ -885,6 +690,77 @@
     <message>
         <source>&lt;b&gt;≈ %1&lt;/b&gt; of %2</source>
         <translation>&lt;b&gt;≈ %1&lt;/b&gt; / %2</translation>
+    </message>
+</context>
+<context>
+    <name>LintTab</name>
+    <message>
+        <source>machine</source>
+        <translation>kiến trúc máy</translation>
+    </message>
+    <message>
+        <source>ABI tag</source>
+        <translation>thẻ ABI</translation>
+    </message>
+    <message>
+        <source>glibc</source>
+        <translation>glibc</translation>
+    </message>
+    <message>
+        <source>not ELF</source>
+        <translation>không phải ELF</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>không đọc được</translation>
+    </message>
+    <message>
+        <source>&amp;Lint</source>
+        <translation>&amp;Soát lỗi</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Đường dẫn</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Check the kept native files: ELF machine, CPython ABI tag, GLIBC version, macOS/Windows binaries</source>
+        <translation>Kiểm tra các tệp native được giữ: kiến trúc ELF, thẻ ABI CPython, phiên bản GLIBC, tệp nhị phân macOS/Windows</translation>
+    </message>
+    <message>
+        <source>Linting native files for %1 on %2…</source>
+        <translation>Đang soát các tệp native cho %1 trên %2…</translation>
+    </message>
+    <message>
+        <source>Lint cancelled; the list is partial.</source>
+        <translation>Đã hủy soát lỗi; danh sách chưa đầy đủ.</translation>
+    </message>
+    <message>
+        <source>Lint checks the kept native files against the target.</source>
+        <translation>Soát lỗi kiểm tra các tệp native được giữ so với đích.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3, glibc ≤ %4): %5 files checked, %6 ELF — %7 error(s), %8 warning(s)</source>
+        <translation>%1 trên %2 (%3, glibc ≤ %4): đã kiểm %5 tệp, %6 ELF — %7 lỗi, %8 cảnh báo</translation>
     </message>
 </context>
 <context>
@@ -1655,72 +1531,8 @@
 <context>
     <name>StageDialog</name>
     <message>
-        <source>&amp;Replace an existing python/ folder once pip has succeeded</source>
-        <translation>&amp;Thay thư mục python/ có sẵn khi pip đã chạy xong</translation>
-    </message>
-    <message>
         <source>New Layer from Requirements</source>
         <translation>Layer mới từ requirements</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>requirements.txt, as pip reads it</source>
-        <translation>requirements.txt, theo cách pip đọc nó</translation>
-    </message>
-    <message>
-        <source>the layer folder; the packages go to its python/ folder</source>
-        <translation>thư mục layer; các gói được đặt vào thư mục python/ của nó</translation>
-    </message>
-    <message>
-        <source>The Python whose pip runs; it need not be the runtime&apos;s version</source>
-        <translation>Python có pip sẽ chạy; không cần trùng phiên bản của runtime</translation>
-    </message>
-    <message>
-        <source>python3 on PATH</source>
-        <translation>python3 trong PATH</translation>
-    </message>
-    <message>
-        <source>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</source>
-        <translation>ví dụ --no-index --find-links ~/wheelhouse, hoặc --index-url URL</translation>
-    </message>
-    <message>
-        <source>Passed to pip install after LayerSlim&apos;s own options</source>
-        <translation>Truyền cho pip install sau các tùy chọn của chính LayerSlim</translation>
-    </message>
-    <message>
-        <source>Re&amp;quirements file:</source>
-        <translation>Tệp re&amp;quirements:</translation>
-    </message>
-    <message>
-        <source>Choose the requirements file</source>
-        <translation>Chọn tệp requirements</translation>
-    </message>
-    <message>
-        <source>&amp;Layer folder:</source>
-        <translation>Thư mục &amp;layer:</translation>
-    </message>
-    <message>
-        <source>Choose the folder for the new layer</source>
-        <translation>Chọn thư mục cho layer mới</translation>
-    </message>
-    <message>
-        <source>&amp;Target runtime:</source>
-        <translation>Runtime &amp;đích:</translation>
-    </message>
-    <message>
-        <source>P&amp;ython:</source>
-        <translation>P&amp;ython:</translation>
-    </message>
-    <message>
-        <source>Choose another interpreter</source>
-        <translation>Chọn trình thông dịch khác</translation>
-    </message>
-    <message>
-        <source>Extra &amp;pip options:</source>
-        <translation>Tùy chọn &amp;pip thêm:</translation>
     </message>
     <message>
         <source>pip&apos;s &amp;output:</source>
@@ -1737,62 +1549,6 @@
     <message>
         <source>Run pip install for the target into the layer folder</source>
         <translation>Chạy pip install cho đích vào thư mục layer</translation>
-    </message>
-    <message>
-        <source>Choose a requirements file</source>
-        <translation>Chọn một tệp requirements</translation>
-    </message>
-    <message>
-        <source>Requirements files (*.txt *.in);;All files (*)</source>
-        <translation>Tệp requirements (*.txt *.in);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-        <source>Choose a Python interpreter</source>
-        <translation>Chọn một trình thông dịch Python</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Không phải Python 3 dùng được:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>%1 — Python %2 (%3)</source>
-        <translation>%1 — Python %2 (%3)</translation>
-    </message>
-    <message>
-        <source>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</source>
-        <translation>%1 với glibc %2: pip chỉ lấy các wheel %3 cho CPython %4 và không biên dịch bytecode.</translation>
-    </message>
-    <message>
-        <source>Choose or type a folder; it is created when needed.</source>
-        <translation>Chọn hoặc gõ một thư mục; nó sẽ được tạo khi cần.</translation>
-    </message>
-    <message>
-        <source>The packages go to %1.</source>
-        <translation>Các gói được đặt vào %1.</translation>
-    </message>
-    <message>
-        <source>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</source>
-        <translation>%1 đã có; nó được thay khi pip chạy xong và được giữ nếu pip lỗi.</translation>
-    </message>
-    <message>
-        <source>%1 exists already: tick Replace, or choose another folder.</source>
-        <translation>%1 đã có: hãy đánh dấu Thay, hoặc chọn thư mục khác.</translation>
-    </message>
-    <message>
-        <source>Choose a requirements file.</source>
-        <translation>Hãy chọn một tệp requirements.</translation>
-    </message>
-    <message>
-        <source>%1 is not a readable file.</source>
-        <translation>%1 không phải tệp đọc được.</translation>
-    </message>
-    <message>
-        <source>Choose a folder for the new layer.</source>
-        <translation>Hãy chọn một thư mục cho layer mới.</translation>
-    </message>
-    <message>
-        <source>Choose a Python interpreter.</source>
-        <translation>Hãy chọn một trình thông dịch Python.</translation>
     </message>
     <message>
         <source>Running pip…</source>
@@ -1857,6 +1613,129 @@
     <message>
         <source>&lt;b&gt;Nothing was staged:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Chưa dựng được gì:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>StageForm</name>
+    <message>
+        <source>&amp;Replace an existing python/ folder once pip has succeeded</source>
+        <translation>&amp;Thay thư mục python/ có sẵn khi pip đã chạy xong</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>requirements.txt, as pip reads it</source>
+        <translation>requirements.txt, theo cách pip đọc nó</translation>
+    </message>
+    <message>
+        <source>the layer folder; the packages go to its python/ folder</source>
+        <translation>thư mục layer; các gói được đặt vào thư mục python/ của nó</translation>
+    </message>
+    <message>
+        <source>The Python whose pip runs; it need not be the runtime&apos;s version</source>
+        <translation>Python có pip sẽ chạy; không cần trùng phiên bản của runtime</translation>
+    </message>
+    <message>
+        <source>python3 on PATH</source>
+        <translation>python3 trong PATH</translation>
+    </message>
+    <message>
+        <source>e.g. --no-index --find-links ~/wheelhouse, or --index-url URL</source>
+        <translation>ví dụ --no-index --find-links ~/wheelhouse, hoặc --index-url URL</translation>
+    </message>
+    <message>
+        <source>Passed to pip install after LayerSlim&apos;s own options</source>
+        <translation>Truyền cho pip install sau các tùy chọn của chính LayerSlim</translation>
+    </message>
+    <message>
+        <source>Re&amp;quirements file:</source>
+        <translation>Tệp re&amp;quirements:</translation>
+    </message>
+    <message>
+        <source>Choose the requirements file</source>
+        <translation>Chọn tệp requirements</translation>
+    </message>
+    <message>
+        <source>&amp;Layer folder:</source>
+        <translation>Thư mục &amp;layer:</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the new layer</source>
+        <translation>Chọn thư mục cho layer mới</translation>
+    </message>
+    <message>
+        <source>&amp;Target runtime:</source>
+        <translation>Runtime &amp;đích:</translation>
+    </message>
+    <message>
+        <source>P&amp;ython:</source>
+        <translation>P&amp;ython:</translation>
+    </message>
+    <message>
+        <source>Choose another interpreter</source>
+        <translation>Chọn trình thông dịch khác</translation>
+    </message>
+    <message>
+        <source>Extra &amp;pip options:</source>
+        <translation>Tùy chọn &amp;pip thêm:</translation>
+    </message>
+    <message>
+        <source>Choose a requirements file</source>
+        <translation>Chọn một tệp requirements</translation>
+    </message>
+    <message>
+        <source>Requirements files (*.txt *.in);;All files (*)</source>
+        <translation>Tệp requirements (*.txt *.in);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter</source>
+        <translation>Chọn một trình thông dịch Python</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not a usable Python 3:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Không phải Python 3 dùng được:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 — Python %2 (%3)</source>
+        <translation>%1 — Python %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.</source>
+        <translation>%1 với glibc %2: pip chỉ lấy các wheel %3 cho CPython %4 và không biên dịch bytecode.</translation>
+    </message>
+    <message>
+        <source>Choose or type a folder; it is created when needed.</source>
+        <translation>Chọn hoặc gõ một thư mục; nó sẽ được tạo khi cần.</translation>
+    </message>
+    <message>
+        <source>The packages go to %1.</source>
+        <translation>Các gói được đặt vào %1.</translation>
+    </message>
+    <message>
+        <source>%1 exists; it is replaced once pip has succeeded and kept if pip fails.</source>
+        <translation>%1 đã có; nó được thay khi pip chạy xong và được giữ nếu pip lỗi.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: tick Replace, or choose another folder.</source>
+        <translation>%1 đã có: hãy đánh dấu Thay, hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>Choose a requirements file.</source>
+        <translation>Hãy chọn một tệp requirements.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable file.</source>
+        <translation>%1 không phải tệp đọc được.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the new layer.</source>
+        <translation>Hãy chọn một thư mục cho layer mới.</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter.</source>
+        <translation>Hãy chọn một trình thông dịch Python.</translation>
     </message>
 </context>
 <context>
@@ -2003,6 +1882,139 @@
     <message>
         <source>Nothing here takes up space.</source>
         <translation>Không có gì ở đây chiếm dung lượng.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyTab</name>
+    <message>
+        <source>passed</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>bị sập</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>quá thời gian</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>chưa chạy</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Khác…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Xác minh</translation>
+    </message>
+    <message>
+        <source>Find &amp;Culprit</source>
+        <translation>Tìm &amp;thủ phạm</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Mô-đun</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Interpreter that imports the kept set (-S -I, clean environment)</source>
+        <translation>Trình thông dịch import phần được giữ (-S -I, môi trường sạch)</translation>
+    </message>
+    <message>
+        <source>Looking for Python…</source>
+        <translation>Đang tìm Python…</translation>
+    </message>
+    <message>
+        <source>Use an interpreter that is not on PATH or in pyenv</source>
+        <translation>Dùng một trình thông dịch không có trong PATH hay pyenv</translation>
+    </message>
+    <message>
+        <source>Build the kept set in a scratch folder and import every top-level package</source>
+        <translation>Dựng phần được giữ trong một thư mục tạm và import mọi gói cấp cao nhất</translation>
+    </message>
+    <message>
+        <source>Bisect the pruned paths for the smallest set the failed import needs</source>
+        <translation>Chia đôi các đường dẫn đã loại để tìm tập nhỏ nhất mà lệnh import lỗi cần</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python:</translation>
+    </message>
+    <message>
+        <source>Select a module to see its output</source>
+        <translation>Chọn một mô-đun để xem đầu ra của nó</translation>
+    </message>
+    <message>
+        <source>Choose a Python interpreter</source>
+        <translation>Chọn một trình thông dịch Python</translation>
+    </message>
+    <message>
+        <source>%1 — Python %2 (%3)</source>
+        <translation>%1 — Python %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No Python 3 found on PATH or in ~/.pyenv</source>
+        <translation>Không tìm thấy Python 3 trong PATH hay ~/.pyenv</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>Importing every top-level package with %1…</source>
+        <translation>Đang import mọi gói cấp cao nhất bằng %1…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>Đã hủy xác minh.</translation>
+    </message>
+    <message>
+        <source>Verify imports the kept set with a real Python.</source>
+        <translation>Xác minh import phần được giữ bằng một Python thật.</translation>
+    </message>
+    <message>
+        <source>smoke: %1</source>
+        <translation>chạy thử: %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 giây</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n check(s) passed.</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Đã xác minh:&lt;/b&gt; cả %n bước kiểm tra đều đạt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Not verified:&lt;/b&gt; %1 of %2 checks failed.</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;Chưa xác minh được:&lt;/b&gt; %1 / %2 bước kiểm tra lỗi.</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 s (exit %4)</source>
+        <translation>%1: %2 trong %3 giây (mã thoát %4)</translation>
+    </message>
+    <message>
+        <source>(output shortened)</source>
+        <translation>(đầu ra đã rút gọn)</translation>
     </message>
 </context>
 <context>

@@ -65,8 +65,8 @@ class TestExportTransform : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void stripFromFolder();
-    void stripFromZip();
+    void stripToZip_data();
+    void stripToZip();
     void stripToFolder();
     void precompileImports();
     void sourcelessImports();
@@ -152,12 +152,27 @@ void TestExportTransform::checkPrediction(const Layer &layer, const ExportOption
     QCOMPARE(qint64(p.bytes), QFileInfo(zip).size());
 }
 
-void TestExportTransform::stripFromFolder()
+void TestExportTransform::stripToZip_data()
 {
+    QTest::addColumn<bool>("fromZip");
+    QTest::newRow("from a folder") << false;
+    QTest::newRow("from a zip") << true;
+}
+
+void TestExportTransform::stripToZip()
+{
+    QFETCH(bool, fromZip);
+    QString source = m_layer;
+    if (fromZip) {
+        source = m_tmp.filePath(QStringLiteral("source.zip"));
+        sh(QStringLiteral("cd %1 && zip -qr %2 python").arg(quoted(m_layer), quoted(source)));
+    }
     QString error;
-    const Layer layer = Layer::open(m_layer, &error);
+    const Layer layer = Layer::open(source, &error);
     QVERIFY2(layer.tree, qPrintable(error));
-    const ExportOptions o = stripOptions(layer, m_tmp.filePath(QStringLiteral("folder-strip.zip")));
+    QCOMPARE(layer.isZip(), fromZip);
+    const ExportOptions o = stripOptions(
+        layer, m_tmp.filePath(fromZip ? QStringLiteral("zip-strip.zip") : QStringLiteral("folder-strip.zip")));
     const ExportResult r = Exporter::run(*layer.tree, Bitset(layer.tree->count()), layer.zipEntries, o);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.transform.strippedFiles, 1u);
@@ -170,21 +185,6 @@ void TestExportTransform::stripFromFolder()
     const QString ext =
         importFrom(o.output, QStringLiteral("import ctypes; print(ctypes.CDLL('python/%1').api_f7(6))").arg(kExt));
     QCOMPARE(ext, QStringLiteral("45"));
-}
-
-void TestExportTransform::stripFromZip()
-{
-    const QString source = m_tmp.filePath(QStringLiteral("source.zip"));
-    sh(QStringLiteral("cd %1 && zip -qr %2 python").arg(quoted(m_layer), quoted(source)));
-    QString error;
-    const Layer layer = Layer::open(source, &error);
-    QVERIFY2(layer.isZip(), qPrintable(error));
-    const ExportOptions o = stripOptions(layer, m_tmp.filePath(QStringLiteral("zip-strip.zip")));
-    const ExportResult r = Exporter::run(*layer.tree, Bitset(layer.tree->count()), layer.zipEntries, o);
-    QVERIFY2(r.ok, qPrintable(r.error));
-    QCOMPARE(r.transform.strippedFiles, 1u);
-    checkStripped(o.output);
-    checkPrediction(layer, o, o.output);
 }
 
 void TestExportTransform::stripToFolder()

@@ -2,6 +2,7 @@
 // python3's zipfile into a wheelhouse and stages them with the system pip.
 #include "stage/stager.h"
 #include "testsupport.h"
+#include "wheelsupport.h"
 
 #include <QDirIterator>
 #include <QTemporaryDir>
@@ -9,63 +10,13 @@
 
 using testsupport::quoted;
 using testsupport::sh;
+using wheelsupport::stagedFiles;
+using wheelsupport::wheelFiles;
+using wheelsupport::writeWheel;
 
 namespace {
 
 const QString kPython = testsupport::python();
-
-// Writes NAME-VERSION-py3-none-any.whl with a module tree and a payload of `payloadBytes`.
-void writeWheel(const QString &wheelhouse, const QString &name, const QString &version, int payloadBytes)
-{
-    sh(QStringLiteral(R"PY(python3 -S - <<'EOF'
-import base64, hashlib, os, zipfile
-name, version, payload = %1, %2, %3
-files = {
-    f"{name}/__init__.py": f"VERSION = {version!r}\n".encode(),
-    f"{name}/core.py": b"def answer():\n    return 42\n",
-    f"{name}/data/blob.bin": os.urandom(payload),
-    f"{name}/sub/deep/empty.txt": b"",
-}
-info = f"{name}-{version}.dist-info/"
-files[info + "METADATA"] = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()
-files[info + "WHEEL"] = b"Wheel-Version: 1.0\nGenerator: tst_stage\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-digest = lambda b: "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(b).digest()).rstrip(b"=").decode()
-record = "".join(f"{n},{digest(b)},{len(b)}\n" for n, b in files.items()) + info + "RECORD,,\n"
-files[info + "RECORD"] = record.encode()
-with zipfile.ZipFile(os.path.join(%4, f"{name}-{version}-py3-none-any.whl"), "w", zipfile.ZIP_DEFLATED) as z:
-    for n, b in files.items():
-        z.writestr(n, b)
-EOF
-)PY")
-           .arg(quoted(name), quoted(version))
-           .arg(payloadBytes)
-           .arg(quoted(wheelhouse)));
-}
-
-// "path size" lines for the wheel's files that pip copies unchanged (RECORD is rewritten).
-QStringList wheelFiles(const QString &wheel)
-{
-    const QString out = QString::fromUtf8(
-        sh(QStringLiteral("python3 -S -c \"import zipfile, sys; "
-                          "[print(i.filename, i.file_size) for i in zipfile.ZipFile(sys.argv[1]).infolist() "
-                          "if not i.filename.endswith('/RECORD')]\" %1")
-               .arg(quoted(wheel))));
-    QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    lines.sort();
-    return lines;
-}
-
-// "path size" for each file under `dir` that `wheelFiles` would list.
-QStringList stagedFiles(const QString &dir)
-{
-    QStringList lines =
-        QString::fromUtf8(sh(QStringLiteral("cd %1 && find . -type f ! -name RECORD ! -name INSTALLER "
-                                            "! -name REQUESTED ! -name direct_url.json -printf '%P %s\\n'")
-                                 .arg(quoted(dir))))
-            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    lines.sort();
-    return lines;
-}
 
 int runCli(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr)
 {

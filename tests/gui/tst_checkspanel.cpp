@@ -7,11 +7,14 @@
 // exactly the kept extensions of that CPython for another runtime; clicking a
 // finding selects its file in the explorer.
 #include "gui/checks/checkspanel.h"
+#include "gui/checks/linttab.h"
+#include "gui/checks/verifytab.h"
 #include "gui/explorer/explorerview.h"
 #include "gui/explorer/filetreemodel.h"
 #include "gui/explorer/treepanel.h"
 #include "gui/shell/layerdocument.h"
 #include "gui/shell/mainwindow.h"
+#include "guisupport.h"
 #include "select/rules.h"
 #include "select/targets.h"
 #include "testsupport.h"
@@ -51,18 +54,10 @@ private:
 void TestChecksPanel::initTestCase()
 {
     Q_INIT_RESOURCE(layerslim);
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("LayerSlimTests"));
-    QSettings().clear();
-    QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1600, 1000);
-    m_window->show();
-    QSignalSpy opened(m_window.get(), &MainWindow::layerOpened);
-    m_window->openPath(testsupport::demoLayer());
-    QVERIFY(opened.wait(120000));
+    guisupport::openDemoWindow(m_window);
+    if (QTest::currentTestFailed())
+        return;
     m_document = m_window->document();
-    QVERIFY(m_document);
     m_panel = m_window->findChild<ChecksPanel *>();
     QVERIFY(m_panel);
     QVERIFY(m_panel->isVisible());
@@ -133,8 +128,8 @@ void TestChecksPanel::verifyFailsPandasAndPassesNumpy()
     QTreeWidgetItem *pandasRow = verifyRow(QStringLiteral("pandas"));
     QTreeWidgetItem *numpyRow = verifyRow(QStringLiteral("numpy"));
     QVERIFY(pandasRow && numpyRow);
-    QCOMPARE(pandasRow->text(1), ChecksPanel::tr("failed"));
-    QCOMPARE(numpyRow->text(1), ChecksPanel::tr("passed"));
+    QCOMPARE(pandasRow->text(1), VerifyTab::tr("failed"));
+    QCOMPARE(numpyRow->text(1), VerifyTab::tr("passed"));
     QCOMPARE(pandasRow->toolTip(1), pandas->error);
     // The first failure is selected and its traceback shown.
     QVERIFY(m_panel->verifyList()->currentItem() != nullptr);
@@ -266,7 +261,7 @@ void TestChecksPanel::lintFlagsEveryKeptExtensionForAnotherRuntime()
     QCOMPARE(flagged, expected);
     int errorRows = 0;
     for (int i = 0; i < m_panel->lintList()->topLevelItemCount(); ++i)
-        errorRows += m_panel->lintList()->topLevelItem(i)->text(0) == ChecksPanel::tr("error");
+        errorRows += m_panel->lintList()->topLevelItem(i)->text(0) == LintTab::tr("error");
     QCOMPARE(errorRows, report->errors());
 }
 

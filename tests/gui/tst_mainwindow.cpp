@@ -15,6 +15,7 @@
 #include "gui/shell/layerdocument.h"
 #include "gui/shell/mainactions.h"
 #include "gui/shell/mainwindow.h"
+#include "guisupport.h"
 #include "testsupport.h"
 #include "transform/bytecodecompiler.h"
 #include "tree/nodecategory.h"
@@ -57,18 +58,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     Q_INIT_RESOURCE(layerslim);
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("LayerSlimTests"));
-    QSettings().clear();
-    QVERIFY2(testsupport::haveDemoLayer(), "the demo layer is staged by ctest's stage_demo_layer");
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1600, 1000);
-    m_window->show();
-    QSignalSpy opened(m_window.get(), &MainWindow::layerOpened);
-    m_window->openPath(testsupport::demoLayer());
-    QVERIFY(m_window->isScanning());
-    QVERIFY(opened.wait(120000));
-    QVERIFY(m_window->document());
+    guisupport::openDemoWindow(m_window);
 }
 
 void TestMainWindow::cleanupTestCase()

@@ -10,6 +10,7 @@
 #include "gui/shell/mainwindow.h"
 #include "gui/shell/startpage.h"
 #include "testsupport.h"
+#include "wheelsupport.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -27,62 +28,13 @@
 
 using testsupport::quoted;
 using testsupport::sh;
+using wheelsupport::stagedFiles;
+using wheelsupport::wheelFiles;
+using wheelsupport::writeWheel;
 
 namespace {
 
 const QString kPython = testsupport::python();
-
-// Writes NAME-VERSION-py3-none-any.whl holding a small package and `payloadBytes` of random data.
-void writeWheel(const QString &wheelhouse, const QString &name, const QString &version, int payloadBytes)
-{
-    sh(QStringLiteral(R"PY(python3 -S - <<'EOF'
-import base64, hashlib, os, zipfile
-name, version, payload = %1, %2, %3
-files = {
-    f"{name}/__init__.py": f"VERSION = {version!r}\n".encode(),
-    f"{name}/core.py": b"def answer():\n    return 42\n",
-    f"{name}/data/blob.bin": os.urandom(payload),
-}
-info = f"{name}-{version}.dist-info/"
-files[info + "METADATA"] = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()
-files[info + "WHEEL"] = b"Wheel-Version: 1.0\nGenerator: tst_stagedialog\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-digest = lambda b: "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(b).digest()).rstrip(b"=").decode()
-record = "".join(f"{n},{digest(b)},{len(b)}\n" for n, b in files.items()) + info + "RECORD,,\n"
-files[info + "RECORD"] = record.encode()
-with zipfile.ZipFile(os.path.join(%4, f"{name}-{version}-py3-none-any.whl"), "w", zipfile.ZIP_DEFLATED) as z:
-    for n, b in files.items():
-        z.writestr(n, b)
-EOF
-)PY")
-           .arg(quoted(name), quoted(version))
-           .arg(payloadBytes)
-           .arg(quoted(wheelhouse)));
-}
-
-// "path size" for each file in the wheel that pip copies unchanged (it rewrites RECORD).
-QStringList wheelFiles(const QString &wheel)
-{
-    QStringList lines = QString::fromUtf8(sh(QStringLiteral("python3 -S -c \"import zipfile, sys; "
-                                                            "[print(i.filename, i.file_size) for i in "
-                                                            "zipfile.ZipFile(sys.argv[1]).infolist() "
-                                                            "if not i.filename.endswith('/RECORD')]\" %1")
-                                                 .arg(quoted(wheel))))
-                            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    lines.sort();
-    return lines;
-}
-
-// "path size" for each file under `dir` that `wheelFiles` would list (pip adds INSTALLER and the like).
-QStringList stagedFiles(const QString &dir)
-{
-    QStringList lines =
-        QString::fromUtf8(sh(QStringLiteral("cd %1 && find . -type f ! -name RECORD ! -name INSTALLER "
-                                            "! -name REQUESTED ! -name direct_url.json -printf '%P %s\\n'")
-                                 .arg(quoted(dir))))
-            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    lines.sort();
-    return lines;
-}
 
 QStringList logLines(const StageDialog &dialog)
 {

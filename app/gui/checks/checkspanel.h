@@ -1,33 +1,28 @@
-// The Checks panel beside the explorer: Verify (import every top-level
-// package of the kept set with a chosen Python, find the pruned paths a
-// failure needs and keep them, undoably) and Lint (native files against the
-// target runtime and architecture; a finding selects its file).
+// The Checks panel beside the explorer: the target the layer must run on, a
+// Verify tab (import every top-level package of the kept set with a chosen
+// Python, find the pruned paths a failure needs and keep them, undoably) and
+// a Lint tab (native files against the target runtime and architecture; a
+// finding selects its file), with one status row for whichever job runs.
 #pragma once
 
 #include "checks/culpritfinder.h"
 #include "checks/lint.h"
-#include "checks/pythonfinder.h"
 #include "checks/verifier.h"
 #include "tree/filetree.h"
 
 #include <QPointer>
 #include <QWidget>
 
-#include <functional>
-#include <memory>
-#include <optional>
-#include <vector>
-
 class LayerDocument;
+class LintTab;
 class QComboBox;
 class QLabel;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTreeWidget;
-class QTreeWidgetItem;
 class VerifyJob;
+class VerifyTab;
 
 class ChecksPanel : public QWidget
 {
@@ -54,11 +49,11 @@ public:
 
     [[nodiscard]] bool isBusy() const;
     // The last finished runs (null before the first); kept until the next run of the same kind.
-    [[nodiscard]] const VerifyReport *verifyReport() const { return m_verify ? &*m_verify : nullptr; }
-    [[nodiscard]] const BisectResult *bisectResult() const { return m_bisect ? &*m_bisect : nullptr; }
-    [[nodiscard]] const LintReport *lintReport() const { return m_lint ? &*m_lint : nullptr; }
-    [[nodiscard]] QTreeWidget *verifyList() const { return m_verifyList; }
-    [[nodiscard]] QTreeWidget *lintList() const { return m_lintList; }
+    [[nodiscard]] const VerifyReport *verifyReport() const;
+    [[nodiscard]] const BisectResult *bisectResult() const;
+    [[nodiscard]] const LintReport *lintReport() const;
+    [[nodiscard]] QTreeWidget *verifyList() const;
+    [[nodiscard]] QTreeWidget *lintList() const;
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
@@ -68,64 +63,21 @@ Q_SIGNALS:
     void jobFinished();
 
 private:
-    void buildVerifyTab();
-    void buildLintTab();
-    void pythonsDetected(std::vector<PythonInfo> found);
-    void updatePythonWarning();
     void targetChanged();
     void updateButtons();
     void selectionChanged();
-    void showVerify();
-    void showCulprits();
-    void showLint();
-    void showDetail(QTreeWidgetItem *item);
-    [[nodiscard]] const PythonInfo *currentPython() const;
-    [[nodiscard]] VerifyOptions verifyOptions() const;
     [[nodiscard]] QString runtime() const;
     [[nodiscard]] QString arch() const;
-    // Copies the document's tree and zip index for a worker, so closing the layer cannot pull them away.
-    void snapshot();
-    void run(const QString &what, std::function<void(JobControl &)> work, std::function<void(bool)> done);
-    [[nodiscard]] FileTree::Index moduleNode(const QString &module) const;
 
     QPointer<LayerDocument> m_document;
-    VerifyJob *m_job;
-    std::function<void(bool)> m_done;
-
-    std::vector<PythonInfo> m_pythons;
-    bool m_pythonChosen = false; // the user (or a caller) picked one: detection must not override it
-
-    // What the last verify ran on, for bisection and for "keep".
-    std::shared_ptr<const FileTree> m_tree;
-    std::shared_ptr<const std::vector<ZipEntryRef>> m_zipEntries;
-    Bitset m_verifiedPruned;
-    VerifyOptions m_verifiedOptions;
-    std::optional<VerifyReport> m_verify;
-    std::optional<BisectResult> m_bisect;
-    std::optional<LintReport> m_lint;
+    VerifyJob *m_job; // the one job the tabs share: a verify, a bisection or a lint at a time
 
     QComboBox *m_runtime;
     QComboBox *m_arch;
     QTabWidget *m_tabs;
-    // Verify tab
-    QComboBox *m_python;
-    QPushButton *m_browsePython;
-    QLabel *m_pythonWarning;
-    QPushButton *m_verifyButton;
-    QPushButton *m_culpritButton;
-    QLabel *m_verifySummary;
-    QTreeWidget *m_verifyList;
-    QPlainTextEdit *m_detail;
-    QWidget *m_culpritBox;
-    QLabel *m_culpritLabel;
-    QTreeWidget *m_culpritList;
-    QPushButton *m_keepButton;
-    // Lint tab
-    QPushButton *m_lintButton;
-    QLabel *m_lintSummary;
-    QTreeWidget *m_lintList;
-    // Shared
     QLabel *m_status;
     QProgressBar *m_progress;
     QPushButton *m_cancel;
+    VerifyTab *m_verify;
+    LintTab *m_lint;
 };

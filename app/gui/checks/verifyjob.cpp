@@ -3,12 +3,16 @@
 #include <QMetaObject>
 #include <QtConcurrent>
 
+#include <utility>
+
 VerifyJob::VerifyJob(QObject *parent)
     : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, [this] {
         m_running = false;
         const bool cancelled = m_control && m_control->cancelled();
+        if (m_done)
+            std::exchange(m_done, nullptr)(cancelled);
         Q_EMIT finished(cancelled);
     });
 }
@@ -22,7 +26,7 @@ VerifyJob::~VerifyJob()
     }
 }
 
-bool VerifyJob::start(Work work)
+bool VerifyJob::start(const QString &what, Work work, Done done)
 {
     if (m_running)
         return false;
@@ -34,8 +38,10 @@ bool VerifyJob::start(Work work)
             Qt::QueuedConnection);
     });
     m_running = true;
+    m_done = std::move(done);
     std::shared_ptr<JobControl> control = m_control;
     m_watcher.setFuture(QtConcurrent::run([work = std::move(work), control] { work(*control); }));
+    Q_EMIT started(what);
     return true;
 }
 

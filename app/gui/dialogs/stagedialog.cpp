@@ -1,31 +1,22 @@
 #include "gui/dialogs/stagedialog.h"
 
-#include "select/targets.h"
+#include "gui/dialogs/stageform.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFontDatabase>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMetaMethod>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
 #include <QTextBlock>
 #include <QTextCharFormat>
 #include <QTextCursor>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -62,34 +53,11 @@ namespace {
 constexpr int kDrainMs = 100;
 constexpr int kLogBlocks = 20000; // pip prints a few lines per distribution; this keeps hours of it
 
-QString settingsKey(const char *name)
-{
-    return QStringLiteral("stage/") + QLatin1String(name);
-}
-
-// pip options as typed, split like a shell would (quotes kept together), with "~/" expanded.
-QStringList splitOptions(const QString &text)
-{
-    QStringList args = QProcess::splitCommand(text);
-    for (QString &arg : args)
-        if (arg.startsWith(QLatin1String("~/")))
-            arg = QDir::home().filePath(arg.mid(2));
-    return args;
-}
-
 } // namespace
 
 StageDialog::StageDialog(QWidget *parent)
     : QDialog(parent)
-    , m_requirements(new QLineEdit(this))
-    , m_output(new QLineEdit(this))
-    , m_replace(new QCheckBox(tr("&Replace an existing python/ folder once pip has succeeded"), this))
-    , m_outputNote(new QLabel(this))
-    , m_runtime(new QComboBox(this))
-    , m_arch(new QComboBox(this))
-    , m_targetNote(new QLabel(this))
-    , m_python(new QComboBox(this))
-    , m_pipOptions(new QLineEdit(this))
+    , m_form(new StageForm(this))
     , m_log(new QPlainTextEdit(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
@@ -97,97 +65,8 @@ StageDialog::StageDialog(QWidget *parent)
     , m_drainTimer(new QTimer(this))
 {
     setWindowTitle(tr("New Layer from Requirements"));
-    const QSettings settings;
-
-    const auto browseButton = [this](const QString &tip, void (StageDialog::*slot)()) {
-        auto *button = new QToolButton(this);
-        button->setText(tr("…"));
-        button->setToolTip(tip);
-        connect(button, &QToolButton::clicked, this, slot);
-        return button;
-    };
-    const auto row = [](QWidget *main, QWidget *side) {
-        auto *layout = new QHBoxLayout;
-        layout->addWidget(main, 1);
-        layout->addWidget(side);
-        return layout;
-    };
-    const auto noteStyle = [](QLabel *label) {
-        label->setWordWrap(true);
-        label->setForegroundRole(QPalette::PlaceholderText);
-    };
-
-    m_requirements->setObjectName(QStringLiteral("stageRequirements"));
-    m_requirements->setPlaceholderText(tr("requirements.txt, as pip reads it"));
-    const QString lastRequirements = settings.value(settingsKey("requirements")).toString();
-    if (QFileInfo(lastRequirements).isFile())
-        m_requirements->setText(lastRequirements);
-
-    m_output->setObjectName(QStringLiteral("stageOutput"));
-    m_output->setPlaceholderText(tr("the layer folder; the packages go to its python/ folder"));
-    m_output->setText(settings.value(settingsKey("outputDir")).toString());
-    noteStyle(m_outputNote);
-    connect(m_output, &QLineEdit::textChanged, this, &StageDialog::updateOutputNote);
-    connect(m_replace, &QCheckBox::toggled, this, &StageDialog::updateOutputNote);
-
-    m_runtime->addItems(Target::runtimes());
-    m_arch->addItems(Target::architectures());
-    m_runtime->setCurrentText(settings.value(settingsKey("runtime"), QStringLiteral("python3.12")).toString());
-    m_arch->setCurrentText(settings.value(settingsKey("arch"), QStringLiteral("x86_64")).toString());
-    noteStyle(m_targetNote);
-    connect(m_runtime, &QComboBox::currentTextChanged, this, &StageDialog::updateTargetNote);
-    connect(m_arch, &QComboBox::currentTextChanged, this, &StageDialog::updateTargetNote);
-    auto *targetRow = new QHBoxLayout;
-    targetRow->addWidget(m_runtime, 1);
-    targetRow->addWidget(m_arch, 1);
-
-    // Any CPython 3 with pip will do: --platform and --python-version choose the
-    // wheels, so the interpreter need not match the runtime. The one that does is
-    // offered first all the same, once the interpreters have said what they are.
-    m_python->setObjectName(QStringLiteral("stagePython"));
-    m_python->setToolTip(tr("The Python whose pip runs; it need not be the runtime's version"));
-    const QString lastPython = settings.value(settingsKey("python")).toString();
-    if (lastPython.isEmpty()) {
-        m_python->addItem(tr("python3 on PATH"), QStringLiteral("python3"));
-    } else {
-        m_python->addItem(lastPython, lastPython);
-        m_keepPython = true;
-    }
-    connect(m_python, &QComboBox::activated, this, [this] { m_keepPython = true; });
-    connect(&m_detect, &QFutureWatcher<std::vector<PythonInfo>>::finished, this, &StageDialog::pythonsFound);
-    m_detect.setFuture(QtConcurrent::run(&PythonFinder::detect));
-
-    m_pipOptions->setObjectName(QStringLiteral("stagePipOptions"));
-    m_pipOptions->setPlaceholderText(tr("e.g. --no-index --find-links ~/wheelhouse, or --index-url URL"));
-    m_pipOptions->setToolTip(tr("Passed to pip install after LayerSlim's own options"));
-    m_pipOptions->setText(settings.value(settingsKey("pipOptions")).toString());
-
-    // A field with its notes under it, so that a note reads as part of its field.
-    const auto block = [](QLayout *field, std::initializer_list<QWidget *> notes) {
-        auto *layout = new QVBoxLayout;
-        layout->addLayout(field);
-        for (QWidget *note : notes)
-            layout->addWidget(note);
-        return layout;
-    };
-    // Labels made here, not by the form, so that their mnemonics reach the field beside them.
-    const auto label = [this](const QString &text, QWidget *buddy) {
-        auto *l = new QLabel(text, this);
-        l->setBuddy(buddy);
-        return l;
-    };
-    auto *form = new QFormLayout;
-    form->addRow(
-        label(tr("Re&quirements file:"), m_requirements),
-        row(m_requirements, browseButton(tr("Choose the requirements file"), &StageDialog::browseRequirements)));
-    form->addRow(
-        label(tr("&Layer folder:"), m_output),
-        block(row(m_output, browseButton(tr("Choose the folder for the new layer"), &StageDialog::browseOutput)),
-              {m_outputNote, m_replace}));
-    form->addRow(label(tr("&Target runtime:"), m_runtime), block(targetRow, {m_targetNote}));
-    form->addRow(label(tr("P&ython:"), m_python),
-                 row(m_python, browseButton(tr("Choose another interpreter"), &StageDialog::browsePython)));
-    form->addRow(label(tr("Extra &pip options:"), m_pipOptions), m_pipOptions);
+    connect(m_form, &StageForm::pythonsDetected, this, &StageDialog::pythonsDetected);
+    connect(m_form, &StageForm::pythonRefused, m_status, &QLabel::setText);
 
     auto *logLabel = new QLabel(tr("pip's &output:"), this);
     logLabel->setBuddy(m_log);
@@ -222,15 +101,13 @@ StageDialog::StageDialog(QWidget *parent)
     connect(m_drainTimer, &QTimer::timeout, this, &StageDialog::drainFeed);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_form);
     layout->addSpacing(6);
     layout->addWidget(logLabel);
     layout->addWidget(m_log, 1);
     layout->addLayout(statusRow);
     layout->addWidget(m_buttons);
     resize(780, 640);
-    updateTargetNote();
-    updateOutputNote();
 }
 
 StageDialog::~StageDialog()
@@ -243,44 +120,37 @@ StageDialog::~StageDialog()
 
 void StageDialog::setRequirements(const QString &file)
 {
-    m_requirements->setText(file);
+    m_form->setRequirements(file);
 }
 
 void StageDialog::setOutputDir(const QString &dir)
 {
-    m_output->setText(dir);
+    m_form->setOutputDir(dir);
 }
 
 void StageDialog::setTarget(const QString &runtime, const QString &arch)
 {
-    m_runtime->setCurrentText(runtime);
-    m_arch->setCurrentText(arch);
+    m_form->setTarget(runtime, arch);
 }
 
 void StageDialog::setPython(const QString &path)
 {
-    int index = m_python->findData(path);
-    if (index < 0) {
-        m_python->addItem(path, path);
-        index = m_python->count() - 1;
-    }
-    m_python->setCurrentIndex(index);
-    m_keepPython = true;
+    m_form->setPython(path);
 }
 
 void StageDialog::setPipOptions(const QString &options)
 {
-    m_pipOptions->setText(options);
+    m_form->setPipOptions(options);
 }
 
 void StageDialog::setReplace(bool replace)
 {
-    m_replace->setChecked(replace);
+    m_form->setReplace(replace);
 }
 
 QString StageDialog::python() const
 {
-    return m_python->currentData().toString();
+    return m_form->python();
 }
 
 bool StageDialog::isRunning() const
@@ -293,147 +163,17 @@ QPushButton *StageDialog::closeButton() const
     return m_buttons->button(QDialogButtonBox::Close);
 }
 
-void StageDialog::browseRequirements()
-{
-    const QString start = m_requirements->text().isEmpty()
-                              ? QSettings().value(settingsKey("requirementsDir"), QDir::homePath()).toString()
-                              : m_requirements->text();
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a requirements file"), start,
-                                                      tr("Requirements files (*.txt *.in);;All files (*)"));
-    if (file.isEmpty())
-        return;
-    m_requirements->setText(file);
-    QSettings().setValue(settingsKey("requirementsDir"), QFileInfo(file).absolutePath());
-    // A layer folder beside the requirements is the usual place; offered when none is chosen yet.
-    if (m_output->text().trimmed().isEmpty())
-        m_output->setText(QDir(QFileInfo(file).absolutePath()).filePath(QStringLiteral("layer")));
-}
-
-void StageDialog::browseOutput()
-{
-    const QString start = m_output->text().isEmpty()
-                              ? QSettings().value(settingsKey("outputParent"), QDir::homePath()).toString()
-                              : m_output->text();
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose the folder for the new layer"), start);
-    if (dir.isEmpty())
-        return;
-    m_output->setText(dir);
-    QSettings().setValue(settingsKey("outputParent"), QFileInfo(dir).absolutePath());
-}
-
-void StageDialog::browsePython()
-{
-    const QString file =
-        QFileDialog::getOpenFileName(this, tr("Choose a Python interpreter"), QFileInfo(python()).absolutePath());
-    if (file.isEmpty())
-        return;
-    QString error;
-    if (!PythonFinder::probe(file, &error)) {
-        m_status->setText(tr("<b>Not a usable Python 3:</b> %1").arg(error.toHtmlEscaped()));
-        return;
-    }
-    setPython(file);
-}
-
-void StageDialog::pythonsFound()
-{
-    m_found = m_detect.result();
-    for (const PythonInfo &info : m_found) {
-        const QString text =
-            tr("%1 — Python %2 (%3)").arg(QDir::toNativeSeparators(info.path), info.version, info.origin);
-        const int index = m_python->findData(info.path);
-        if (index >= 0)
-            m_python->setItemText(index, text);
-        else
-            m_python->addItem(text, info.path);
-    }
-    if (!m_keepPython && !m_found.empty()) {
-        const int placeholder = m_python->findData(QStringLiteral("python3"));
-        const int best = PythonFinder::pick(m_found, m_runtime->currentText());
-        m_python->setCurrentIndex(m_python->findData(m_found[std::size_t(best)].path));
-        if (placeholder >= 0)
-            m_python->removeItem(placeholder);
-    }
-    Q_EMIT pythonsDetected();
-}
-
-void StageDialog::updateTargetNote()
-{
-    const auto target = Target::find(m_runtime->currentText(), m_arch->currentText());
-    if (!target) {
-        m_targetNote->clear();
-        return;
-    }
-    m_targetNote->setText(tr("%1 with glibc %2: pip takes only %3 wheels for CPython %4 and compiles no bytecode.")
-                              .arg(target->osName(), target->glibc(), target->pipPlatforms().join(QStringLiteral(", ")),
-                                   target->pythonVersion()));
-    // Before the user picks an interpreter, the one matching the runtime is the natural choice.
-    if (!m_keepPython && !m_found.empty())
-        m_python->setCurrentIndex(
-            m_python->findData(m_found[std::size_t(PythonFinder::pick(m_found, target->runtime()))].path));
-}
-
-void StageDialog::updateOutputNote()
-{
-    const QString dir = m_output->text().trimmed();
-    if (dir.isEmpty()) {
-        m_outputNote->setText(tr("Choose or type a folder; it is created when needed."));
-        return;
-    }
-    const QString layer =
-        QDir::toNativeSeparators(QDir(QFileInfo(dir).absoluteFilePath()).filePath(QStringLiteral("python")));
-    if (!QFileInfo::exists(layer))
-        m_outputNote->setText(tr("The packages go to %1.").arg(layer));
-    else if (m_replace->isChecked())
-        m_outputNote->setText(tr("%1 exists; it is replaced once pip has succeeded and kept if pip fails.").arg(layer));
-    else
-        m_outputNote->setText(tr("%1 exists already: tick Replace, or choose another folder.").arg(layer));
-}
-
-StageRequest StageDialog::request() const
-{
-    StageRequest r;
-    r.requirements = QFileInfo(m_requirements->text().trimmed()).absoluteFilePath();
-    r.outputDir = QFileInfo(m_output->text().trimmed()).absoluteFilePath();
-    r.target = Target::find(m_runtime->currentText(), m_arch->currentText()).value_or(Target{});
-    r.python = python();
-    r.extraPipArgs = splitOptions(m_pipOptions->text());
-    r.replace = m_replace->isChecked();
-    return r;
-}
-
 bool StageDialog::start()
 {
     if (m_watcher.isRunning())
         return false;
-    const auto refuse = [this](const QString &why) {
+    if (const QString why = m_form->problem(); !why.isEmpty()) {
         m_status->setText(QStringLiteral("<b>%1</b>").arg(why.toHtmlEscaped()));
         return false;
-    };
-    const QString requirementsText = m_requirements->text().trimmed();
-    if (requirementsText.isEmpty())
-        return refuse(tr("Choose a requirements file."));
-    const StageRequest r = request();
-    if (!QFileInfo(r.requirements).isFile() || !QFileInfo(r.requirements).isReadable())
-        return refuse(tr("%1 is not a readable file.").arg(QDir::toNativeSeparators(r.requirements)));
-    if (m_output->text().trimmed().isEmpty())
-        return refuse(tr("Choose a folder for the new layer."));
+    }
+    const StageRequest r = m_form->request();
     const QString layer = QDir(r.outputDir).filePath(QStringLiteral("python"));
-    if (QFileInfo::exists(layer) && !r.replace)
-        return refuse(
-            tr("%1 exists already: tick Replace, or choose another folder.").arg(QDir::toNativeSeparators(layer)));
-    if (r.python.isEmpty())
-        return refuse(tr("Choose a Python interpreter."));
-
-    QSettings settings;
-    settings.setValue(settingsKey("requirements"), r.requirements);
-    settings.setValue(settingsKey("requirementsDir"), QFileInfo(r.requirements).absolutePath());
-    settings.setValue(settingsKey("outputDir"), r.outputDir);
-    settings.setValue(settingsKey("outputParent"), QFileInfo(r.outputDir).absolutePath());
-    settings.setValue(settingsKey("runtime"), m_runtime->currentText());
-    settings.setValue(settingsKey("arch"), m_arch->currentText());
-    settings.setValue(settingsKey("python"), r.python);
-    settings.setValue(settingsKey("pipOptions"), m_pipOptions->text().trimmed());
+    m_form->remember();
 
     m_resultPath.clear();
     m_log->clear();
@@ -448,7 +188,7 @@ bool StageDialog::start()
     closeButton()->setText(tr("&Cancel"));
     closeButton()->setEnabled(true);
     closeButton()->setToolTip(tr("Stop pip; nothing is written"));
-    setInputsEnabled(false);
+    m_form->setInputsEnabled(false);
     m_drainTimer->start();
     spdlog::info("staging {} into {} for {}", r.requirements.toStdString(), r.outputDir.toStdString(),
                  r.target.runtime().toStdString());
@@ -528,14 +268,14 @@ void StageDialog::stageFinished()
     closeButton()->setText(tr("&Close"));
     closeButton()->setEnabled(true);
     closeButton()->setToolTip(QString());
-    setInputsEnabled(true);
+    m_form->setInputsEnabled(true);
     const int items = int(m_feed->items.load(std::memory_order_relaxed));
 
     switch (r.outcome) {
     case Stager::Outcome::Staged: {
         m_resultPath = r.layerDir;
         const QString where = QDir::toNativeSeparators(r.layerDir).toHtmlEscaped();
-        const auto target = Target::find(m_runtime->currentText(), m_arch->currentText());
+        const auto target = m_form->target();
         QString text = tr("<b>Staged</b> %n distribution(s) for %1 into %2.", nullptr, items)
                            .arg(target ? target->runtime() + QLatin1Char(' ') + target->archName() : QString(), where);
         if (isSignalConnected(QMetaMethod::fromSignal(&StageDialog::staged)))
@@ -543,7 +283,7 @@ void StageDialog::stageFinished()
         m_status->setText(text);
         appendNote(tr("Staged into %1.").arg(QDir::toNativeSeparators(r.layerDir)));
         spdlog::info("staged into {}", r.layerDir.toStdString());
-        updateOutputNote();
+        m_form->updateOutputNote();
         Q_EMIT staged(r.layerDir);
         break;
     }
@@ -573,17 +313,6 @@ void StageDialog::stageFinished()
         break;
     }
     Q_EMIT finished(r.outcome == Stager::Outcome::Staged);
-}
-
-void StageDialog::setInputsEnabled(bool on)
-{
-    for (QWidget *w : std::initializer_list<QWidget *>{m_requirements, m_output, m_replace, m_runtime, m_arch, m_python,
-                                                       m_pipOptions})
-        w->setEnabled(on);
-    // The browse buttons sit beside their fields.
-    const auto buttons = findChildren<QToolButton *>();
-    for (QToolButton *b : buttons)
-        b->setEnabled(on);
 }
 
 void StageDialog::reject()

@@ -1,27 +1,24 @@
 // File ▸ New Layer from Requirements: a requirements file, a layer folder, a
-// Lambda target and the Python whose pip runs; core's Stager then runs pip on
-// a worker thread while its output streams into a log pane, with Cancel. On
-// success `staged` names DIR/python so that the main window can open it.
+// Lambda target and the Python whose pip runs (the StageForm); core's Stager
+// then runs pip on a worker thread while its output streams into a log pane,
+// with Cancel. On success `staged` names DIR/python so that the main window
+// can open it.
 #pragma once
 
-#include "checks/pythonfinder.h"
 #include "stage/stager.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
 
 #include <memory>
-#include <vector>
 
-class QCheckBox;
-class QComboBox;
 class QDialogButtonBox;
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTimer;
+class StageForm;
 struct StageFeed;
 
 class StageDialog : public QDialog
@@ -69,28 +66,12 @@ protected:
     void reject() override;
 
 private:
-    void browseRequirements();
-    void browseOutput();
-    void browsePython();
-    void pythonsFound();
-    void updateTargetNote();
-    void updateOutputNote();
     void drainFeed();
     void appendLine(Stager::Stream stream, const QString &line);
     void appendNote(const QString &text);
     void stageFinished();
-    void setInputsEnabled(bool on);
-    [[nodiscard]] StageRequest request() const;
 
-    QLineEdit *m_requirements;
-    QLineEdit *m_output;
-    QCheckBox *m_replace;
-    QLabel *m_outputNote;
-    QComboBox *m_runtime;
-    QComboBox *m_arch;
-    QLabel *m_targetNote;
-    QComboBox *m_python;
-    QLineEdit *m_pipOptions;
+    StageForm *m_form;
     QPlainTextEdit *m_log;
     QProgressBar *m_progress;
     QLabel *m_status;
@@ -98,9 +79,6 @@ private:
     QPushButton *m_stageButton;
     QTimer *m_drainTimer;
     QString m_resultPath;
-    std::vector<PythonInfo> m_found; // what detection found, in PythonFinder's order
-    bool m_keepPython = false;       // the interpreter was chosen (now or last time); detection leaves it
     std::shared_ptr<StageFeed> m_feed;
     QFutureWatcher<Stager::Result> m_watcher;
-    QFutureWatcher<std::vector<PythonInfo>> m_detect;
 };
