@@ -118,9 +118,9 @@ void TestTranslations::vietnameseQmTranslatesKnownStrings()
     QVERIFY(en.load(QStringLiteral(":/i18n/layerslim_en.qm")));
     // English is the source language: its file holds the plural forms only.
     QVERIFY(en.translate("MainActions", "&File").isEmpty());
-    QCOMPARE(en.translate("ChecksPanel", "Kept %n path(s); verify again to confirm.", nullptr, 1),
+    QCOMPARE(en.translate("CulpritSearch", "Kept %n path(s); verify again to confirm.", nullptr, 1),
              QStringLiteral("Kept %n path; verify again to confirm."));
-    QCOMPARE(en.translate("ChecksPanel", "Kept %n path(s); verify again to confirm.", nullptr, 3),
+    QCOMPARE(en.translate("CulpritSearch", "Kept %n path(s); verify again to confirm.", nullptr, 3),
              QStringLiteral("Kept %n paths; verify again to confirm."));
 }
 
