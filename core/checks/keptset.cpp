@@ -1,5 +1,7 @@
 #include "checks/keptset.h"
 
+#include "base/oserror.h"
+#include "base/readlink.h"
 #include "scan/zipentryreader.h"
 
 #include <QDir>
@@ -7,7 +9,6 @@
 #include <QFileInfo>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <ftw.h>
 #include <memory>
@@ -19,11 +20,6 @@ namespace {
 QString describe(const QByteArray &path, const QString &what)
 {
     return QStringLiteral("%1: %2").arg(FileTree::displayName(path), what);
-}
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
 }
 
 } // namespace
@@ -185,13 +181,12 @@ bool KeptSet::materialize(const Source &source, const Bitset &pruned, const QStr
                     break;
                 }
             } else {
-                target.resize(4096);
-                const ssize_t n = ::readlink(src.constData(), target.data(), std::size_t(target.size()));
-                if (n < 0) {
+                std::optional<QByteArray> link = readLinkAt(AT_FDCWD, src.constData());
+                if (!link) {
                     why = describe(src, errnoText());
                     break;
                 }
-                target.resize(n);
+                target = std::move(*link);
             }
             if (::symlink(target.constData(), dst.constData()) != 0)
                 why = describe(dst, errnoText());

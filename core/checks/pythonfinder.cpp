@@ -1,8 +1,9 @@
 #include "checks/pythonfinder.h"
 
+#include "base/processrunner.h"
+
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
@@ -32,22 +33,22 @@ std::optional<PythonInfo> PythonFinder::probe(const QString &path, QString *erro
     };
     if (!isExecutableFile(path))
         return fail(QStringLiteral("not an executable file"));
-    QProcess p;
+    ProcessRequest request;
+    request.program = path;
+    request.arguments = {QStringLiteral("-S"), QStringLiteral("-I"), QStringLiteral("-c"),
+                         QString::fromLatin1(kProbeScript)};
     QProcessEnvironment env;
     env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(env);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(path,
-            {QStringLiteral("-S"), QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(kProbeScript)});
-    if (!p.waitForFinished(15000)) {
-        p.kill();
-        p.waitForFinished(1000);
+    request.environment = env;
+    request.mergeOutput = true;
+    request.timeoutMs = 15000;
+    const ProcessResult run = ProcessRunner::run(request);
+    if (run.end == ProcessResult::End::TimedOut || run.end == ProcessResult::End::FailedToStart)
         return fail(QStringLiteral("did not answer within 15 s"));
-    }
-    const QString out = QString::fromUtf8(p.readAll()).trimmed();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return fail(QStringLiteral("exited with %1: %2").arg(p.exitCode()).arg(out.left(200)));
+    const QString out = QString::fromUtf8(run.output.bytes()).trimmed();
+    if (!run.succeeded())
+        return fail(QStringLiteral("exited with %1: %2").arg(run.exitCode).arg(out.left(200)));
     const QStringList parts = out.split(QLatin1Char('\t'));
     if (parts.size() != 3)
         return fail(QStringLiteral("unexpected answer: %1").arg(out.left(200)));

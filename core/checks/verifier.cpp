@@ -1,12 +1,11 @@
 #include "checks/verifier.h"
 
+#include "base/processrunner.h"
 #include "checks/keptset.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QThreadPool>
@@ -50,43 +49,6 @@ bool isIdentifier(QByteArrayView s)
             return false;
     return true;
 }
-
-// Output with its head and tail kept once it goes over the cap.
-class CappedOutput
-{
-public:
-    explicit CappedOutput(qsizetype cap)
-        : m_half(std::max<qsizetype>(cap / 2, 1))
-    {
-    }
-    void append(const QByteArray &data)
-    {
-        m_total += data.size();
-        const qsizetype room = m_half - m_head.size();
-        if (room > 0)
-            m_head += data.left(room);
-        if (data.size() > room) {
-            m_tail += data.mid(std::max<qsizetype>(room, 0));
-            if (m_tail.size() > m_half)
-                m_tail = m_tail.right(m_half);
-        }
-    }
-    [[nodiscard]] bool truncated() const { return m_total > m_head.size() + m_tail.size(); }
-    [[nodiscard]] qint64 total() const { return m_total; }
-    [[nodiscard]] QString text() const
-    {
-        if (!truncated())
-            return QString::fromUtf8(m_head + m_tail);
-        return QString::fromUtf8(m_head) +
-               QStringLiteral("\n[... %1 bytes of output cut ...]\n").arg(m_total - m_head.size() - m_tail.size()) +
-               QString::fromUtf8(m_tail);
-    }
-
-private:
-    qsizetype m_half;
-    qsizetype m_total = 0;
-    QByteArray m_head, m_tail;
-};
 
 // The exception line of a traceback: the last unindented line after "Traceback".
 QString exceptionLine(const QString &output)
@@ -256,70 +218,56 @@ CheckResult Verifier::runOne(const VerifyOptions &options, const QString &packag
 {
     CheckResult result;
     result.check = check;
-    if (control && control->cancelled()) {
-        result.status = CheckStatus::Cancelled;
-        result.error = QStringLiteral("cancelled");
-        return result;
-    }
-    QProcess p;
+    ProcessRequest request;
+    request.program = options.python;
+    const char *script = check.kind == CheckKind::Import ? kImportScript : kSmokeScript;
+    request.arguments = {QStringLiteral("-S"),
+                         QStringLiteral("-I"),
+                         QStringLiteral("-B"),
+                         QStringLiteral("-c"),
+                         QString::fromLatin1(script),
+                         packageRoot,
+                         check.name};
     QProcessEnvironment env; // clean: nothing of the caller's environment leaks in
     env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("HOME"), workDir);
     env.insert(QStringLiteral("TMPDIR"), workDir);
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(workDir);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    const char *script = check.kind == CheckKind::Import ? kImportScript : kSmokeScript;
-    p.start(options.python, {QStringLiteral("-S"), QStringLiteral("-I"), QStringLiteral("-B"), QStringLiteral("-c"),
-                             QString::fromLatin1(script), packageRoot, check.name});
-    QElapsedTimer timer;
-    timer.start();
-    if (!p.waitForStarted(15000)) {
-        result.error = QStringLiteral("%1: cannot start (%2)").arg(options.python, p.errorString());
+    request.environment = env;
+    request.workingDirectory = workDir;
+    request.mergeOutput = true;
+    request.timeoutMs = options.timeoutMs;
+    request.outputCap = options.outputCap;
+    request.outputLimit = options.outputLimit;
+    request.control = control;
+    const ProcessResult run = ProcessRunner::run(request);
+    if (run.end == ProcessResult::End::FailedToStart) {
+        result.error = QStringLiteral("%1: cannot start (%2)").arg(options.python, run.error);
         return result;
     }
-    CappedOutput out(options.outputCap);
-    bool timedOut = false, cancelled = false, flooded = false;
-    while (p.state() != QProcess::NotRunning) {
-        // Waiting for output rather than for the end takes at most a pipe's
-        // worth at a time, so a child that floods never piles up in QProcess's buffer.
-        p.waitForReadyRead(25); // also how often cancel and the timeout are looked at
-        out.append(p.readAll());
-        if (p.state() == QProcess::NotRunning)
-            break;
-        cancelled = control && control->cancelled();
-        timedOut = timer.elapsed() > options.timeoutMs;
-        flooded = out.total() > options.outputLimit;
-        if (cancelled || timedOut || flooded) {
-            p.kill();
-            p.waitForFinished(5000);
-            break;
-        }
-    }
-    out.append(p.readAll());
-    result.millis = timer.elapsed();
-    result.output = out.text();
-    result.truncated = out.truncated();
-    result.exitCode = p.exitCode();
-    if (cancelled) {
+    result.millis = run.millis;
+    result.output = run.output.text();
+    result.truncated = run.output.truncated();
+    result.exitCode = run.exitCode;
+    using End = ProcessResult::End;
+    if (run.end == End::Cancelled) {
         result.status = CheckStatus::Cancelled;
         result.error = QStringLiteral("cancelled");
-    } else if (timedOut) {
+    } else if (run.end == End::TimedOut) {
         result.status = CheckStatus::TimedOut;
         result.error = QStringLiteral("timed out after %1 s").arg(options.timeoutMs / 1000.0);
-    } else if (flooded) {
+    } else if (run.end == End::OutputLimit) {
         result.status = CheckStatus::Failed;
         result.error =
             QStringLiteral("stopped after writing more than %1 MiB of output").arg(options.outputLimit >> 20);
-    } else if (p.exitStatus() == QProcess::CrashExit) {
+    } else if (run.end == End::Crashed) {
         result.status = CheckStatus::Crashed;
         result.error = QStringLiteral("the interpreter crashed (killed by a signal)");
-    } else if (p.exitCode() != 0) {
+    } else if (run.exitCode != 0) {
         result.status = CheckStatus::Failed;
         result.error = exceptionLine(result.output);
         if (result.error.isEmpty())
-            result.error = QStringLiteral("exited with status %1").arg(p.exitCode());
+            result.error = QStringLiteral("exited with status %1").arg(run.exitCode);
     } else {
         result.status = CheckStatus::Passed;
     }

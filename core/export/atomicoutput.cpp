@@ -1,5 +1,7 @@
 #include "export/atomicoutput.h"
 
+#include "base/oserror.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,7 +9,6 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -15,11 +16,6 @@
 #include <unistd.h>
 
 namespace {
-
-QString errnoText(int e = errno)
-{
-    return QString::fromLocal8Bit(std::strerror(e));
-}
 
 int removeOne(const char *path, const struct stat *, int type, FTW *)
 {

@@ -1,5 +1,6 @@
 #include "export/folderexporter.h"
 
+#include "base/oserror.h"
 #include "export/atomicoutput.h"
 #include "export/zip/deflatepipeline.h"
 #include "export/zip/entryencoder.h"
@@ -10,17 +11,11 @@
 #include <QFile>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
 
 bool writeAll(int fd, const char *p, std::size_t n)
 {

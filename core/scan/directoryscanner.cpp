@@ -1,5 +1,8 @@
 #include "scan/directoryscanner.h"
 
+#include "base/oserror.h"
+#include "base/readlink.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -28,11 +31,6 @@ struct Frame {
     FileTree::Index node = 0; // the folder's node; its path is derived only when needed
     int depth = 0;            // components below the root
 };
-
-QString errnoText(int err)
-{
-    return QString::fromLocal8Bit(std::strerror(err));
-}
 
 // A deep tree keeps one descriptor a level open; lift the soft limit to the hard one.
 void raiseDescriptorLimit()
@@ -188,9 +186,7 @@ public:
             break;
         }
         case S_IFLNK: {
-            QByteArray target(qsizetype(st.st_size > 0 ? st.st_size : 4096), '\0');
-            const ssize_t n = readlinkat(dirFd, entry.name.constData(), target.data(), size_t(target.size()));
-            target.truncate(n > 0 ? qsizetype(n) : 0);
+            const QByteArray target = readLinkAt(dirFd, entry.name.constData()).value_or(QByteArray());
             struct stat resolved {
             };
             if (fstatat(dirFd, entry.name.constData(), &resolved, 0) != 0) {

@@ -1,19 +1,16 @@
 #include "scan/nodeopener.h"
 
+#include "base/oserror.h"
+#include "base/readlink.h"
+
 #include <QFile>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 #include <vector>
 
 namespace {
-
-QString errnoText(int e)
-{
-    return QString::fromLocal8Bit(std::strerror(e));
-}
 
 constexpr int kFolderFlags = O_PATH | O_DIRECTORY | O_CLOEXEC;
 
@@ -95,19 +92,11 @@ bool NodeOpener::readLink(FileTree::Index node, QByteArray *target, QString *err
     if (dir < 0)
         return false;
     const QByteArray name = m_tree.name(node).toByteArray();
-    QByteArray buf(4096, Qt::Uninitialized);
-    for (;;) {
-        const ssize_t n = ::readlinkat(dir, name.constData(), buf.data(), std::size_t(buf.size()));
-        if (n < 0) {
-            *error = QStringLiteral("cannot read the link: %1").arg(errnoText(errno));
-            return false;
-        }
-        if (n < buf.size()) {
-            buf.truncate(n);
-            break;
-        }
-        buf.resize(buf.size() * 2);
+    std::optional<QByteArray> link = readLinkAt(dir, name.constData());
+    if (!link) {
+        *error = QStringLiteral("cannot read the link: %1").arg(errnoText());
+        return false;
     }
-    *target = std::move(buf);
+    *target = std::move(*link);
     return true;
 }

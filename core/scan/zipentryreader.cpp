@@ -1,10 +1,11 @@
 #include "scan/zipentryreader.h"
 
+#include "base/oserror.h"
+
 #include <quazip/quazip.h>
 #include <quazip/unzip.h>
 
 #include <cerrno>
-#include <cstring>
 #include <unistd.h>
 
 namespace {
@@ -87,7 +88,7 @@ bool ZipEntryReader::stream(const ZipEntryRef &ref, int fd, QByteArray *out, qin
         if (fd < 0) {
             out->append(buf, n);
         } else if (!writeAll(fd, buf, n)) {
-            *why = QString::fromLocal8Bit(std::strerror(errno));
+            *why = errnoText();
             ok = false;
             break;
         }

@@ -1,5 +1,6 @@
 #include "scan/zipsource.h"
 
+#include "base/oserror.h"
 #include "export/zip/entryencoder.h"
 
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <zlib.h>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -38,7 +38,7 @@ bool ZipSource::open(const QString &path, QString *error)
     }
     m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (m_fd < 0) {
-        *error = QStringLiteral("%1: cannot open: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QStringLiteral("%1: cannot open: %2").arg(path, errnoText());
         return false;
     }
     return true;
@@ -75,8 +75,7 @@ bool ZipSource::copyRaw(const ZipEntryRef &ref, std::uint64_t offset, const Sink
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            *error = n < 0 ? QStringLiteral("read error in the source zip: %1")
-                                 .arg(QString::fromLocal8Bit(std::strerror(errno)))
+            *error = n < 0 ? QStringLiteral("read error in the source zip: %1").arg(errnoText())
                            : QStringLiteral("the source zip is truncated");
             return false;
         }

@@ -1,5 +1,7 @@
 #include "transform/bytecodecompiler.h"
 
+#include "base/oserror.h"
+#include "base/processrunner.h"
 #include "checks/keptset.h"
 #include "checks/lint.h"
 #include "select/rules.h"
@@ -8,11 +10,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QProcessEnvironment>
 
-#include <cerrno>
-#include <cstring>
 #include <unistd.h>
 
 BytecodeCompiler::BytecodeCompiler(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries, PythonInfo python,
@@ -128,26 +127,24 @@ BytecodeResult BytecodeCompiler::prepare(const Bitset &pruned, BytecodeMode mode
     if (mode == BytecodeMode::Sourceless)
         args << QStringLiteral("-b"); // legacy layout: x.pyc beside x.py, importable without the source
     args << result.root;
-    QProcess p;
+    ProcessRequest request;
+    request.program = m_python.path;
+    request.arguments = args;
     QProcessEnvironment env;
     env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(destDir);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(m_python.path, args);
-    while (!p.waitForFinished(200)) {
-        if (p.state() == QProcess::NotRunning)
-            break;
-        if (control && control->cancelled()) {
-            p.kill();
-            p.waitForFinished(5000);
-            result.error = QStringLiteral("cancelled");
-            return result;
-        }
+    request.environment = env;
+    request.workingDirectory = destDir;
+    request.mergeOutput = true;
+    request.outputCap = 0; // its messages are not shown
+    request.control = control;
+    const ProcessResult run = ProcessRunner::run(request);
+    if (run.end == ProcessResult::End::Cancelled) {
+        result.error = QStringLiteral("cancelled");
+        return result;
     }
-    if (p.exitStatus() != QProcess::NormalExit || p.error() == QProcess::FailedToStart) {
-        result.error = QStringLiteral("%1 -m compileall did not run: %2").arg(m_python.path, p.errorString());
+    if (run.end == ProcessResult::End::Crashed || run.end == ProcessResult::End::FailedToStart) {
+        result.error = QStringLiteral("%1 -m compileall did not run: %2").arg(m_python.path, run.error);
         return result;
     }
     // compileall exits 1 when some file does not compile (e.g. test data with
@@ -171,7 +168,7 @@ BytecodeResult BytecodeCompiler::prepare(const Bitset &pruned, BytecodeMode mode
         result.removedBytes += std::uint64_t(QFileInfo(py).size()); // follows the link to the source's size
         ++result.removedFiles;
         if (::unlink(QFile::encodeName(py).constData()) != 0) { // removes the link, never the source
-            result.error = QStringLiteral("%1: %2").arg(py, QString::fromLocal8Bit(std::strerror(errno)));
+            result.error = QStringLiteral("%1: %2").arg(py, errnoText());
             return result;
         }
     }

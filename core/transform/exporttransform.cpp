@@ -1,5 +1,6 @@
 #include "transform/exporttransform.h"
 
+#include "base/oserror.h"
 #include "checks/elffile.h"
 #include "checks/keptset.h"
 #include "scan/zipentryreader.h"
@@ -15,7 +16,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <mutex>
 #include <sys/stat.h>
@@ -58,7 +58,7 @@ int ExportTransform::open(const TransformedFile &file, QString *error)
 {
     const int fd = ::open(file.path.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
-        *error = QStringLiteral("cannot open: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QStringLiteral("cannot open: %1").arg(errnoText());
     return fd;
 }
 

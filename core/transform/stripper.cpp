@@ -1,18 +1,17 @@
 #include "transform/stripper.h"
 
+#include "base/oserror.h"
+#include "base/processrunner.h"
 #include "scan/zipentryreader.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <elf.h>
 #include <memory>
 
@@ -141,17 +140,18 @@ bool Stripper::stripCopy(const QString &src, const QString &dst, QString *error)
         return fail(
             QStringLiteral("%1: cannot create a temporary file (%2)").arg(out.absolutePath(), tmp.errorString()));
     tmp.close();
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(strip, {QStringLiteral("--strip-unneeded"), QStringLiteral("-o"), tmp.fileName(), src});
-    if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        const QString msg = QString::fromLocal8Bit(p.readAll()).trimmed();
-        p.kill();
-        return fail(QStringLiteral("%1: strip failed: %2").arg(src, msg.isEmpty() ? p.errorString() : msg));
+    ProcessRequest request;
+    request.program = strip;
+    request.arguments = {QStringLiteral("--strip-unneeded"), QStringLiteral("-o"), tmp.fileName(), src};
+    request.mergeOutput = true;
+    request.timeoutMs = 300000;
+    const ProcessResult run = ProcessRunner::run(request);
+    if (!run.succeeded()) {
+        const QString msg = QString::fromLocal8Bit(run.output.bytes()).trimmed();
+        return fail(QStringLiteral("%1: strip failed: %2").arg(src, msg.isEmpty() ? run.error : msg));
     }
     if (std::rename(QFile::encodeName(tmp.fileName()).constData(), QFile::encodeName(dst).constData()) != 0)
-        return fail(QStringLiteral("%1: cannot move the stripped copy into place (%2)")
-                        .arg(dst, QString::fromLocal8Bit(std::strerror(errno))));
+        return fail(QStringLiteral("%1: cannot move the stripped copy into place (%2)").arg(dst, errnoText()));
     tmp.setAutoRemove(false);
     return true;
 }

@@ -1,10 +1,12 @@
 #include "export/zip/entryencoder.h"
 
+#include "base/oserror.h"
+#include "base/readlink.h"
+
 #include <libdeflate.h>
 #include <zlib.h>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <memory>
 #include <sys/stat.h>
@@ -13,11 +15,6 @@
 namespace {
 
 constexpr std::size_t kChunk = std::size_t(1) << 20;
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
 
 // An fd that closes itself.
 struct Fd {
@@ -249,20 +246,12 @@ bool EntryEncoder::stream(int source, const EncodedEntry &e, const Sink &sink, Q
 bool EntryEncoder::encodeSymlink(const QByteArray &path, EncodedEntry *out, QString *error)
 {
     *out = EncodedEntry{};
-    QByteArray target(4096, Qt::Uninitialized);
-    for (;;) {
-        const ssize_t n = ::readlink(path.constData(), target.data(), std::size_t(target.size()));
-        if (n < 0) {
-            *error = QStringLiteral("cannot read the link: %1").arg(errnoText());
-            return false;
-        }
-        if (n < target.size()) {
-            target.truncate(n);
-            break;
-        }
-        target.resize(target.size() * 2);
+    std::optional<QByteArray> target = readLinkAt(AT_FDCWD, path.constData());
+    if (!target) {
+        *error = QStringLiteral("cannot read the link: %1").arg(errnoText());
+        return false;
     }
-    encodeLinkTarget(std::move(target), out);
+    encodeLinkTarget(std::move(*target), out);
     return true;
 }
 

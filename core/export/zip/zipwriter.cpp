@@ -1,5 +1,6 @@
 #include "export/zip/zipwriter.h"
 
+#include "base/oserror.h"
 #include "tree/filetree.h"
 
 #include <QtEndian>
@@ -72,7 +73,7 @@ bool ZipWriter::flushBuffer()
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            m_error = QString::fromLocal8Bit(std::strerror(errno));
+            m_error = errnoText();
             return false;
         }
         p += n;
@@ -102,7 +103,7 @@ bool ZipWriter::put(const char *data, std::size_t size)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            m_error = QString::fromLocal8Bit(std::strerror(errno));
+            m_error = errnoText();
             return false;
         }
         data += n;
