@@ -151,6 +151,21 @@ bool parseOrExplain(QCommandLineParser &parser, const QStringList &args, const Q
     return true;
 }
 
+std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const Profile &profile, const QString &command,
+                                       TargetOptions offered)
+{
+    LintTarget target{profile.runtime, profile.arch};
+    if (parser.isSet(QStringLiteral("runtime")))
+        target.runtime = parser.value(QStringLiteral("runtime"));
+    if (offered == TargetOptions::RuntimeAndArch && parser.isSet(QStringLiteral("arch")))
+        target.arch = parser.value(QStringLiteral("arch"));
+    if (const QString why = target.problem(); !why.isEmpty()) {
+        printErr(QStringLiteral("layerslim-cli %1: %2\n").arg(command, why));
+        return std::nullopt;
+    }
+    return target;
+}
+
 std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser)
 {
     if (parser.isSet(QStringLiteral("rules")) && parser.isSet(QStringLiteral("profile"))) {

@@ -2,6 +2,7 @@
 // stderr, building a ledger from --rules or --profile, and printing.
 #pragma once
 
+#include "checks/lint.h"
 #include "commands.h"
 #include "scan/layer.h"
 #include "select/profile.h"
@@ -26,6 +27,16 @@ void addSelectionOptions(QCommandLineParser &parser);
 // Opens `path` and applies --rules / --profile; prints the reason and returns
 // nullopt on bad input.
 [[nodiscard]] std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser);
+// Which of --runtime and --arch a command offers.
+enum class TargetOptions : std::uint8_t {
+    Runtime,        // --runtime only; the architecture is the profile's
+    RuntimeAndArch, // both
+};
+// The runtime and architecture a command works for: the options it offers,
+// over the profile's. Checked against Lambda's runtime table; when either is
+// not Lambda's, prints "layerslim-cli COMMAND: <why>" and returns nullopt.
+[[nodiscard]] std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const Profile &profile,
+                                                     const QString &command, TargetOptions offered);
 // Parses args; handles --help. Returns false (after printing) on bad usage:
 // an unknown option is named as typed, with the nearest of the command's own
 // options as a hint, and the command's usage line.

@@ -18,12 +18,11 @@ int runLint(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Layer folder or zip."));
     addSelectionOptions(parser);
     parser.addOption({QStringLiteral("runtime"),
-                      QStringLiteral("Target runtime, e.g. python3.10 (default: the "
-                                     "profile's)."),
+                      QStringLiteral("Target runtime, e.g. %1 (default: the profile's).").arg(Target{}.runtime()),
                       QStringLiteral("pythonX.Y")});
     parser.addOption({QStringLiteral("arch"),
-                      QStringLiteral("Target architecture: x86_64 or arm64 (default: the "
-                                     "profile's)."),
+                      QStringLiteral("Target architecture: %1 (default: the profile's).")
+                          .arg(Target::architectures().join(QStringLiteral(" or "))),
                       QStringLiteral("arch")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
     int exitCode = Ok;
@@ -33,19 +32,16 @@ int runLint(const QStringList &args)
     auto session = openSession(parser.positionalArguments().first(), parser);
     if (!session)
         return BadInput;
-    LintTarget target;
-    target.runtime =
-        parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime")) : session->profile.runtime;
-    target.arch = parser.isSet(QStringLiteral("arch")) ? parser.value(QStringLiteral("arch")) : session->profile.arch;
-    if (const QString why = target.problem(); !why.isEmpty()) {
-        printErr(QStringLiteral("layerslim-cli lint: %1\n").arg(why));
+    const std::optional<LintTarget> chosen =
+        chosenTarget(parser, session->profile, QStringLiteral("lint"), TargetOptions::RuntimeAndArch);
+    if (!chosen)
         return BadInput;
-    }
+    const LintTarget &target = *chosen;
     const FileTree &tree = *session->layer.tree;
     const Bitset &pruned = session->ledger->pruned();
     const LintReport report = Lint::run(tree, &session->layer.zipEntries, target, &pruned);
     // What the strip rule (with its exceptions) would free from the kept files, enabled or not.
-    Bitset stripSet = session->ledger->ruleMatches(RuleCatalog::indexOf(u"strip"));
+    Bitset stripSet = session->ledger->ruleMatches(RuleCatalog::indexOf(RuleId::Strip));
     stripSet.subtract(pruned);
     const std::vector<StripEstimate> strip = Stripper::estimate(tree, stripSet, &session->layer.zipEntries);
     const StripTotals stripTotals = Stripper::totals(strip);
@@ -88,7 +84,7 @@ int runLint(const QStringList &args)
                                                   {QStringLiteral("per_file"), stripFiles}}},
         };
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
-        return errors ? DoesNotFit : Ok;
+        return errors ? ChecksFailed : Ok;
     }
 
     printOut(
@@ -105,7 +101,7 @@ int runLint(const QStringList &args)
                  .arg(units::formatBytes(stripTotals.savings), units::formatBytes(stripTotals.bytes))
                  .arg(stripTotals.files));
     printOut(QStringLiteral("%1 error(s), %2 warning(s)\n").arg(errors).arg(report.warnings()));
-    return errors ? DoesNotFit : Ok;
+    return errors ? ChecksFailed : Ok;
 }
 
 } // namespace cli

@@ -40,11 +40,11 @@ int runStage(const QStringList &args)
     const QCommandLineOption runtime(
         QStringLiteral("runtime"),
         QStringLiteral("Lambda runtime: %1.").arg(Target::runtimes().join(QStringLiteral(", "))), QStringLiteral("id"),
-        QStringLiteral("python3.10"));
+        Target{}.runtime());
     const QCommandLineOption arch(
         QStringLiteral("arch"),
         QStringLiteral("Architecture: %1.").arg(Target::architectures().join(QStringLiteral(", "))),
-        QStringLiteral("name"), QStringLiteral("x86_64"));
+        QStringLiteral("name"), Target{}.archName());
     const QCommandLineOption python(QStringLiteral("python"), QStringLiteral("The Python whose pip runs."),
                                     QStringLiteral("interpreter"), QStringLiteral("python3"));
     const QCommandLineOption replace(QStringLiteral("replace"),

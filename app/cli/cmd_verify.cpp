@@ -4,7 +4,6 @@
 #include "checks/pythonfinder.h"
 #include "checks/verifier.h"
 #include "clisupport.h"
-#include "select/targets.h"
 #include "transform/bytecodecompiler.h"
 
 #include <QTemporaryDir>
@@ -55,11 +54,26 @@ QString indented(const QString &text)
     return out;
 }
 
-} // namespace
+// What `verify` is asked to do, read from its options and the session's profile.
+struct VerifyRequest {
+    bool json = false;
+    VerifyOptions options;                // the interpreter, modules, smoke script, timeout and jobs
+    LintTarget target;                    // the runtime checked for and its architecture
+    PythonInfo python;                    // the interpreter that runs the checks
+    QStringList warnings;                 // e.g. the interpreter is not of the runtime's version
+    std::optional<BytecodeMode> bytecode; // verify the layer as exported with this mode
+    bool bisect = true;                   // look for culprits when an import fails after pruning
+};
 
-int runVerify(const QStringList &args)
+// What the checks found.
+struct VerifyOutcome {
+    VerifyReport report;
+    BytecodeResult bytecode; // with VerifyRequest::bytecode only
+    std::vector<BisectResult> bisections;
+};
+
+void addOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Builds the kept set of a layer folder or zip in a scratch folder and imports every top-level package "
         "with a real Python (-S -I, clean environment), one subprocess each. When an import fails after pruning "
@@ -90,168 +104,176 @@ int runVerify(const QStringList &args)
                       QStringLiteral("mode")});
     parser.addOption({QStringLiteral("list-pythons"), QStringLiteral("Print the interpreters found and exit.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
-    int exitCode = Ok;
-    const bool listOnly = args.contains(QStringLiteral("--list-pythons"));
-    if (!parseOrExplain(parser, args, QStringLiteral("verify"), listOnly ? -1 : 1, &exitCode))
-        return exitCode;
-    const bool json = parser.isSet(QStringLiteral("json"));
+}
 
-    if (listOnly) {
-        QJsonArray list;
-        for (const PythonInfo &p : PythonFinder::detect()) {
-            list.append(QJsonObject{{QStringLiteral("path"), p.path},
-                                    {QStringLiteral("version"), p.version},
-                                    {QStringLiteral("cache_tag"), p.cacheTag},
-                                    {QStringLiteral("machine"), p.machine},
-                                    {QStringLiteral("origin"), p.origin}});
-            if (!json)
-                printOut(QStringLiteral("%1  %2 (%3, %4)\n").arg(p.path, p.version, p.machine, p.origin));
-        }
-        if (json)
-            printOut(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)));
-        return Ok;
+int listPythons(bool json)
+{
+    QJsonArray list;
+    for (const PythonInfo &p : PythonFinder::detect()) {
+        list.append(QJsonObject{{QStringLiteral("path"), p.path},
+                                {QStringLiteral("version"), p.version},
+                                {QStringLiteral("cache_tag"), p.cacheTag},
+                                {QStringLiteral("machine"), p.machine},
+                                {QStringLiteral("origin"), p.origin}});
+        if (!json)
+            printOut(QStringLiteral("%1  %2 (%3, %4)\n").arg(p.path, p.version, p.machine, p.origin));
     }
+    if (json)
+        printOut(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)));
+    return Ok;
+}
 
+// --import, --smoke, --timeout and --jobs, checked before the layer is read.
+bool readCheckOptions(const QCommandLineParser &parser, VerifyOptions *options)
+{
     bool ok = false;
     const double timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
     const int jobs = parser.value(QStringLiteral("jobs")).toInt();
     if (!ok || timeout <= 0 || jobs < 1) {
         printErr(QStringLiteral("layerslim-cli verify: --timeout and --jobs must be positive numbers\n"));
-        return BadInput;
+        return false;
     }
     if (parser.isSet(QStringLiteral("smoke")))
         if (const QString why = Verifier::smokeScriptProblem(parser.value(QStringLiteral("smoke"))); !why.isEmpty()) {
             printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(why));
-            return BadInput;
+            return false;
         }
-    auto session = openSession(parser.positionalArguments().first(), parser);
-    if (!session)
-        return BadInput;
-    const QString runtime =
-        parser.isSet(QStringLiteral("runtime")) ? parser.value(QStringLiteral("runtime")) : session->profile.runtime;
-    if (const QString why = Target::runtimeProblem(runtime); !why.isEmpty()) {
-        printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(why));
-        return BadInput;
-    }
-    QStringList warnings;
-    std::optional<PythonInfo> python;
+    options->modules = parser.value(QStringLiteral("import")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    options->smokeScript = parser.value(QStringLiteral("smoke"));
+    options->timeoutMs = int(timeout * 1000);
+    options->parallel = jobs;
+    return true;
+}
+
+// --python, or the detected interpreter closest to `runtime`.
+std::optional<PythonInfo> choosePython(const QCommandLineParser &parser, const QString &runtime)
+{
     if (parser.isSet(QStringLiteral("python"))) {
         QString error;
-        python = PythonFinder::probe(parser.value(QStringLiteral("python")), &error);
-        if (!python) {
+        auto python = PythonFinder::probe(parser.value(QStringLiteral("python")), &error);
+        if (!python)
             printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(error));
-            return BadInput;
-        }
-    } else {
-        const std::vector<PythonInfo> found = PythonFinder::detect();
-        const int i = PythonFinder::pick(found, runtime);
-        if (i < 0) {
-            printErr(QStringLiteral("layerslim-cli verify: no Python 3 found on PATH or in ~/.pyenv; use --python\n"));
-            return BadInput;
-        }
-        python = found[std::size_t(i)];
+        return python;
     }
-    if (const QString w = PythonFinder::mismatch(*python, runtime, session->profile.arch); !w.isEmpty())
-        warnings << w;
+    const std::vector<PythonInfo> found = PythonFinder::detect();
+    const int i = PythonFinder::pick(found, runtime);
+    if (i < 0) {
+        printErr(QStringLiteral("layerslim-cli verify: no Python 3 found on PATH or in ~/.pyenv; use --python\n"));
+        return std::nullopt;
+    }
+    return found[std::size_t(i)];
+}
 
-    VerifyOptions options;
-    options.python = python->path;
-    options.modules = parser.value(QStringLiteral("import")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    options.smokeScript = parser.value(QStringLiteral("smoke"));
-    options.timeoutMs = int(timeout * 1000);
-    options.parallel = jobs;
-    const FileTree &tree = *session->layer.tree;
-    Verifier verifier(tree, &session->layer.zipEntries, options);
-    const Bitset &pruned = session->ledger->pruned();
-    if (!json)
-        for (const QString &w : warnings)
-            printErr(QStringLiteral("layerslim-cli verify: warning: %1\n").arg(w));
+// The target and the interpreter for it; the warnings are the caller's to print.
+bool readTarget(const QCommandLineParser &parser, const Session &session, VerifyRequest *request)
+{
+    const std::optional<LintTarget> target =
+        chosenTarget(parser, session.profile, QStringLiteral("verify"), TargetOptions::Runtime);
+    if (!target)
+        return false;
+    request->target = *target;
+    const std::optional<PythonInfo> python = choosePython(parser, target->runtime);
+    if (!python)
+        return false;
+    request->python = *python;
+    request->options.python = python->path;
+    if (const QString w = PythonFinder::mismatch(*python, target->runtime, target->arch); !w.isEmpty())
+        request->warnings << w;
+    return true;
+}
 
-    std::optional<BytecodeMode> bytecodeMode;
-    if (parser.isSet(QStringLiteral("bytecode"))) {
-        bytecodeMode = BytecodeCompiler::modeFromName(parser.value(QStringLiteral("bytecode")));
-        if (!bytecodeMode) {
-            printErr(QStringLiteral("layerslim-cli verify: --bytecode is keep, drop, precompile or sourceless\n"));
-            return BadInput;
-        }
+bool readBytecodeMode(const QCommandLineParser &parser, std::optional<BytecodeMode> *mode)
+{
+    if (!parser.isSet(QStringLiteral("bytecode")))
+        return true;
+    *mode = BytecodeCompiler::modeFromName(parser.value(QStringLiteral("bytecode")));
+    if (!*mode) {
+        printErr(QStringLiteral("layerslim-cli verify: --bytecode is keep, drop, precompile or sourceless\n"));
+        return false;
     }
-    VerifyReport report;
-    BytecodeResult bytecode;
-    if (bytecodeMode) {
-        QTemporaryDir scratch(QDir::tempPath() + QStringLiteral("/layerslim-bytecode-XXXXXX"));
-        scratch.setAutoRemove(false); // KeptSet::remove never follows the links into the source
-        const BytecodeCompiler compiler(tree, &session->layer.zipEntries, *python, runtime);
-        bytecode = compiler.prepare(pruned, *bytecodeMode, scratch.filePath(QStringLiteral("kept")));
-        if (bytecode.ok())
-            report = Verifier::runAt(options, bytecode.root, scratch.filePath(QStringLiteral("work")),
-                                     verifier.checks(pruned));
-        else
-            report.error = bytecode.error;
-        KeptSet::remove(scratch.path());
-    } else {
-        report = verifier.run(pruned, nullptr);
-    }
-    std::vector<BisectResult> bisections;
-    if (!bytecodeMode && !parser.isSet(QStringLiteral("no-bisect")) && report.error.isEmpty() && pruned.any()) {
-        CulpritFinder finder(verifier);
-        for (const CheckResult *f : report.failures()) {
-            if (f->status == CheckStatus::NotStarted || f->status == CheckStatus::Cancelled)
-                continue;
-            if (!json)
-                printErr(QStringLiteral("layerslim-cli verify: looking for what %1 needs among the pruned paths...\n")
-                             .arg(f->check.name));
-            bisections.push_back(finder.find(pruned, f->check, nullptr, f));
-        }
-    }
-    const bool passed = report.passed();
+    return true;
+}
 
-    if (json) {
-        QJsonArray results, culprits;
-        for (const CheckResult &r : report.results)
-            results.append(resultJson(r));
-        for (const BisectResult &b : bisections)
-            culprits.append(bisectJson(b));
-        const QJsonObject out{
-            {QStringLiteral("root"), tree.rootPath()},
-            {QStringLiteral("python"), QJsonObject{{QStringLiteral("path"), python->path},
-                                                   {QStringLiteral("version"), python->version},
-                                                   {QStringLiteral("cache_tag"), python->cacheTag},
-                                                   {QStringLiteral("machine"), python->machine}}},
-            {QStringLiteral("runtime"), runtime},
-            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
-            {QStringLiteral("kept_bytes"), double(session->ledger->totals().keptBytes)},
-            {QStringLiteral("error"), report.error},
-            {QStringLiteral("results"), results},
-            {QStringLiteral("bisections"), culprits},
-            {QStringLiteral("passed"), passed},
-            {QStringLiteral("bytecode"),
-             bytecodeMode ? QJsonValue(QJsonObject{{QStringLiteral("mode"), BytecodeCompiler::modeName(*bytecodeMode)},
-                                                   {QStringLiteral("delta_bytes"), double(bytecode.deltaBytes)},
-                                                   {QStringLiteral("added_bytes"), double(bytecode.addedBytes)},
-                                                   {QStringLiteral("added_files"), qint64(bytecode.addedFiles)},
-                                                   {QStringLiteral("removed_bytes"), double(bytecode.removedBytes)},
-                                                   {QStringLiteral("removed_files"), qint64(bytecode.removedFiles)}})
-                          : QJsonValue()},
-        };
-        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
-        return !report.error.isEmpty() && report.results.empty() ? BadInput : passed ? Ok : DoesNotFit;
-    }
+// Runs the checks on the kept set as it would be exported with `mode`.
+void verifyAsExported(const Session &session, const VerifyRequest &request, const Verifier &verifier, BytecodeMode mode,
+                      VerifyOutcome *outcome)
+{
+    const Bitset &pruned = session.ledger->pruned();
+    QTemporaryDir scratch(QDir::tempPath() + QStringLiteral("/layerslim-bytecode-XXXXXX"));
+    scratch.setAutoRemove(false); // KeptSet::remove never follows the links into the source
+    const BytecodeCompiler compiler(*session.layer.tree, &session.layer.zipEntries, request.python,
+                                    request.target.runtime);
+    outcome->bytecode = compiler.prepare(pruned, mode, scratch.filePath(QStringLiteral("kept")));
+    if (outcome->bytecode.ok())
+        outcome->report = Verifier::runAt(request.options, outcome->bytecode.root,
+                                          scratch.filePath(QStringLiteral("work")), verifier.checks(pruned));
+    else
+        outcome->report.error = outcome->bytecode.error;
+    KeptSet::remove(scratch.path());
+}
 
-    printOut(QStringLiteral("%1\n  with %2 (Python %3), kept %4\n")
-                 .arg(tree.rootPath(), python->path, python->version,
-                      units::formatBytes(session->ledger->totals().keptBytes)));
-    if (!report.error.isEmpty()) {
-        printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(report.error));
-        return BadInput;
+VerifyOutcome verify(const Session &session, const VerifyRequest &request)
+{
+    VerifyOutcome outcome;
+    Verifier verifier(*session.layer.tree, &session.layer.zipEntries, request.options);
+    const Bitset &pruned = session.ledger->pruned();
+    if (request.bytecode) {
+        verifyAsExported(session, request, verifier, *request.bytecode, &outcome);
+        return outcome;
     }
-    if (bytecodeMode)
-        printOut(QStringLiteral("  bytecode %1: +%2 in %3 .pyc, -%4 in %5 files (%6%7 bytes)\n")
-                     .arg(BytecodeCompiler::modeName(*bytecodeMode), units::formatBytes(bytecode.addedBytes))
-                     .arg(bytecode.addedFiles)
-                     .arg(units::formatBytes(bytecode.removedBytes))
-                     .arg(bytecode.removedFiles)
-                     .arg(bytecode.deltaBytes >= 0 ? QStringLiteral("+") : QString())
-                     .arg(bytecode.deltaBytes));
+    outcome.report = verifier.run(pruned, nullptr);
+    if (!request.bisect || !outcome.report.error.isEmpty() || !pruned.any())
+        return outcome;
+    CulpritFinder finder(verifier);
+    for (const CheckResult *f : outcome.report.failures()) {
+        if (f->status == CheckStatus::NotStarted || f->status == CheckStatus::Cancelled)
+            continue;
+        if (!request.json)
+            printErr(QStringLiteral("layerslim-cli verify: looking for what %1 needs among the pruned paths...\n")
+                         .arg(f->check.name));
+        outcome.bisections.push_back(finder.find(pruned, f->check, nullptr, f));
+    }
+    return outcome;
+}
+
+int printJson(const Session &session, const VerifyRequest &request, const VerifyOutcome &outcome)
+{
+    const VerifyReport &report = outcome.report;
+    const BytecodeResult &bytecode = outcome.bytecode;
+    QJsonArray results, culprits;
+    for (const CheckResult &r : report.results)
+        results.append(resultJson(r));
+    for (const BisectResult &b : outcome.bisections)
+        culprits.append(bisectJson(b));
+    const QJsonObject out{
+        {QStringLiteral("root"), session.layer.tree->rootPath()},
+        {QStringLiteral("python"), QJsonObject{{QStringLiteral("path"), request.python.path},
+                                               {QStringLiteral("version"), request.python.version},
+                                               {QStringLiteral("cache_tag"), request.python.cacheTag},
+                                               {QStringLiteral("machine"), request.python.machine}}},
+        {QStringLiteral("runtime"), request.target.runtime},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(request.warnings)},
+        {QStringLiteral("kept_bytes"), double(session.ledger->totals().keptBytes)},
+        {QStringLiteral("error"), report.error},
+        {QStringLiteral("results"), results},
+        {QStringLiteral("bisections"), culprits},
+        {QStringLiteral("passed"), report.passed()},
+        {QStringLiteral("bytecode"),
+         request.bytecode
+             ? QJsonValue(QJsonObject{{QStringLiteral("mode"), BytecodeCompiler::modeName(*request.bytecode)},
+                                      {QStringLiteral("delta_bytes"), double(bytecode.deltaBytes)},
+                                      {QStringLiteral("added_bytes"), double(bytecode.addedBytes)},
+                                      {QStringLiteral("added_files"), qint64(bytecode.addedFiles)},
+                                      {QStringLiteral("removed_bytes"), double(bytecode.removedBytes)},
+                                      {QStringLiteral("removed_files"), qint64(bytecode.removedFiles)}})
+             : QJsonValue()},
+    };
+    printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+    return !report.error.isEmpty() && report.results.empty() ? BadInput : report.passed() ? Ok : ChecksFailed;
+}
+
+void printResults(const VerifyReport &report)
+{
     for (const CheckResult &r : report.results) {
         const QString label =
             r.check.kind == CheckKind::Import ? r.check.name : QStringLiteral("smoke %1").arg(r.check.name);
@@ -263,6 +285,10 @@ int runVerify(const QStringList &args)
         if (!r.output.trimmed().isEmpty())
             printOut(indented(r.output));
     }
+}
+
+void printBisections(const std::vector<BisectResult> &bisections)
+{
     for (const BisectResult &b : bisections) {
         for (const Culprit &c : b.culprits)
             printOut(QStringLiteral("culprit: %1 (%2, %3 files) for %4\n")
@@ -274,11 +300,65 @@ int runVerify(const QStringList &args)
         else
             printOut(QStringLiteral("  (%1 verify runs over %2 pruned subtrees)\n").arg(b.runs).arg(b.candidates));
     }
+}
+
+int printText(const Session &session, const VerifyRequest &request, const VerifyOutcome &outcome)
+{
+    const VerifyReport &report = outcome.report;
+    printOut(QStringLiteral("%1\n  with %2 (Python %3), kept %4\n")
+                 .arg(session.layer.tree->rootPath(), request.python.path, request.python.version,
+                      units::formatBytes(session.ledger->totals().keptBytes)));
+    if (!report.error.isEmpty()) {
+        printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(report.error));
+        return BadInput;
+    }
+    if (request.bytecode) {
+        const BytecodeResult &bytecode = outcome.bytecode;
+        printOut(QStringLiteral("  bytecode %1: +%2 in %3 .pyc, -%4 in %5 files (%6%7 bytes)\n")
+                     .arg(BytecodeCompiler::modeName(*request.bytecode), units::formatBytes(bytecode.addedBytes))
+                     .arg(bytecode.addedFiles)
+                     .arg(units::formatBytes(bytecode.removedBytes))
+                     .arg(bytecode.removedFiles)
+                     .arg(bytecode.deltaBytes >= 0 ? QStringLiteral("+") : QString())
+                     .arg(bytecode.deltaBytes));
+    }
+    printResults(report);
+    printBisections(outcome.bisections);
+    const bool passed = report.passed();
     printOut(passed ? QStringLiteral("verified: every check passed\n")
                     : QStringLiteral("NOT VERIFIED: %1 of %2 checks failed\n")
                           .arg(report.failures().size())
                           .arg(report.results.size()));
-    return passed ? Ok : DoesNotFit;
+    return passed ? Ok : ChecksFailed;
+}
+
+} // namespace
+
+int runVerify(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    int exitCode = Ok;
+    const bool listOnly = args.contains(QStringLiteral("--list-pythons"));
+    if (!parseOrExplain(parser, args, QStringLiteral("verify"), listOnly ? -1 : 1, &exitCode))
+        return exitCode;
+    VerifyRequest request;
+    request.json = parser.isSet(QStringLiteral("json"));
+    request.bisect = !parser.isSet(QStringLiteral("no-bisect"));
+    if (listOnly)
+        return listPythons(request.json);
+    if (!readCheckOptions(parser, &request.options))
+        return BadInput;
+    auto session = openSession(parser.positionalArguments().first(), parser);
+    if (!session || !readTarget(parser, *session, &request))
+        return BadInput;
+    if (!request.json)
+        for (const QString &w : request.warnings)
+            printErr(QStringLiteral("layerslim-cli verify: warning: %1\n").arg(w));
+    if (!readBytecodeMode(parser, &request.bytecode))
+        return BadInput;
+    const VerifyOutcome outcome = verify(*session, request);
+    return request.json ? printJson(*session, request, outcome) : printText(*session, request, outcome);
 }
 
 } // namespace cli

@@ -1,13 +1,10 @@
 #include "checks/lint.h"
 
 #include "checks/elffile.h"
-#include "checks/pythonfinder.h"
 #include "scan/zipentryreader.h"
-#include "select/targets.h"
 
 #include <QFile>
 
-#include <elf.h>
 #include <memory>
 
 namespace {
@@ -43,7 +40,8 @@ QString abiMismatch(const QByteArray &tag, const LintTarget &target, QString *ex
         return QStringLiteral("built for another Python implementation");
     const qsizetype dash = tag.indexOf('-', 8);
     const QString version = Lint::cpythonVersion(tag);
-    if (version != target.runtime.mid(6))
+    const std::optional<Target> t = target.target();
+    if (!t || version != t->pythonVersion())
         return QStringLiteral("built for CPython %1, the layer targets %2").arg(version, target.runtime);
     if (dash >= 0) {
         const QByteArray platform = tag.mid(dash + 1);
@@ -56,30 +54,33 @@ QString abiMismatch(const QByteArray &tag, const LintTarget &target, QString *ex
 
 } // namespace
 
+std::optional<Target> LintTarget::target() const
+{
+    return Target::find(runtime, arch);
+}
+
 int LintTarget::elfMachine() const
 {
-    if (arch == u"x86_64")
-        return EM_X86_64;
-    if (arch == u"arm64" || arch == u"aarch64")
-        return EM_AARCH64;
-    return 0;
+    const std::optional<Target> t = target();
+    return t ? t->elfMachine() : 0;
 }
 
 QString LintTarget::machineName() const
 {
-    return arch == u"arm64" ? QStringLiteral("aarch64") : arch;
+    const std::optional<Target> t = target();
+    return t ? t->machine() : QString();
 }
 
 QString LintTarget::cacheTag() const
 {
-    const auto v = PythonFinder::runtimeVersion(runtime);
-    return v ? QStringLiteral("cpython-%1%2").arg(v->first).arg(v->second) : QString();
+    const std::optional<Target> t = target();
+    return t ? t->bytecodeTag() : QString();
 }
 
 QByteArray LintTarget::glibc() const
 {
-    const auto v = PythonFinder::runtimeVersion(runtime);
-    return v && (v->first > 3 || (v->first == 3 && v->second >= 12)) ? QByteArray("2.34") : QByteArray("2.26");
+    const std::optional<Target> t = target();
+    return t ? t->glibc().toLatin1() : QByteArray();
 }
 
 bool LintTarget::valid() const
@@ -172,6 +173,8 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
         reader = std::make_unique<ZipEntryReader>(tree.rootPath());
     const QByteArray root = QFile::encodeName(tree.rootPath());
     const QByteArray wantGlibc = target.glibc();
+    const int wantMachine = target.elfMachine();
+    const QString machineName = target.machineName();
 
     auto add = [&](FileTree::Index i, LintCheck check, LintSeverity sev, const QString &found, const QString &expected,
                    const QString &message) {
@@ -235,9 +238,9 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
                                     : ElfFile::machineName(info->machine) + QStringLiteral(" (32-bit)");
         report.elfFiles.push_back({i, tree.packagePath(i), machine, info->maxGlibc()});
 
-        if (info->machine != target.elfMachine() || info->elfClass != 64)
-            add(i, LintCheck::Machine, LintSeverity::Error, machine, target.machineName(),
-                QStringLiteral("built for %1, the layer targets %2").arg(machine, target.machineName()));
+        if (info->machine != wantMachine || info->elfClass != 64)
+            add(i, LintCheck::Machine, LintSeverity::Error, machine, machineName,
+                QStringLiteral("built for %1, the layer targets %2").arg(machine, machineName));
 
         QString expected;
         const QByteArray tag = abiTag(name);

@@ -7,11 +7,13 @@
 #include "base/bitset.h"
 #include "base/jobcontrol.h"
 #include "scan/zipscanner.h"
+#include "select/targets.h"
 #include "tree/filetree.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 // Which check a finding comes from.
@@ -29,15 +31,20 @@ enum class LintSeverity : std::uint8_t {
     Warning, // suspicious, could not be checked fully
 };
 
-// What the layer must run on.
+// What the layer must run on, as the command line or a profile names it
+// ("aarch64" stays as typed); every fact about it comes from Lambda's runtime
+// table (Target). Lint::run expects a valid() one: for another, the facts are
+// empty and 0.
 struct LintTarget {
-    QString runtime = QStringLiteral("python3.10"); // Lambda runtime id
-    QString arch = QStringLiteral("x86_64");        // "x86_64" or "arm64"
+    QString runtime = Target{}.runtime(); // Lambda runtime id
+    QString arch = Target{}.archName();   // "x86_64" or "arm64"
 
-    [[nodiscard]] int elfMachine() const;      // 62 or 183; 0 when unknown
+    // The table's entry, or nullopt when not valid().
+    [[nodiscard]] std::optional<Target> target() const;
+    [[nodiscard]] int elfMachine() const;      // 62 or 183
     [[nodiscard]] QString machineName() const; // "x86_64" or "aarch64"
     [[nodiscard]] QString cacheTag() const;    // "cpython-310"
-    // Amazon Linux 2 (glibc 2.26) for python3.8-3.11, Amazon Linux 2023 (2.34) from python3.12.
+    // The runtime's Amazon Linux glibc: 2.26 for python3.8-3.11, 2.34 from python3.12.
     [[nodiscard]] QByteArray glibc() const;
     // A runtime and architecture from Lambda's table (Target::runtimeProblem, archProblem).
     [[nodiscard]] bool valid() const;

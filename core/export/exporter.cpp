@@ -310,8 +310,11 @@ ExportResult Exporter::run(const FileTree &tree, const Bitset &pruned, const std
     QElapsedTimer timer;
     timer.start();
     ExportResult result;
-    if (options.level < 0 || options.level > 12) {
-        result.error = QStringLiteral("level %1 is outside 0..12").arg(options.level);
+    if (options.level < ExportOptions::kMinLevel || options.level > ExportOptions::kMaxLevel) {
+        result.error = QStringLiteral("level %1 is outside %2..%3")
+                           .arg(options.level)
+                           .arg(ExportOptions::kMinLevel)
+                           .arg(ExportOptions::kMaxLevel);
         return result;
     }
     if (options.output.isEmpty()) {

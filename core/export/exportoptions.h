@@ -4,6 +4,7 @@
 
 #include "base/bitset.h"
 #include "checks/pythonfinder.h"
+#include "select/targets.h"
 #include "transform/bytecodecompiler.h"
 
 #include <QString>
@@ -13,9 +14,16 @@
 #include <optional>
 
 struct ExportOptions {
+    // The deflate levels an export takes: 0 stores, 1..12 are libdeflate's
+    // (6 is zip's default, 12 the smallest). The exporter, a profile, the CLI's
+    // --level and the export dialog all hold to this range.
+    static constexpr int kMinLevel = 0;
+    static constexpr int kMaxLevel = 12;
+    static constexpr int kDefaultLevel = 6;
+
     QString output;                             // the zip (or folder) to write
     QString prefix = QStringLiteral("python/"); // where the package root lands; "" for none
-    int level = 6;                              // 0 stores, 1..12 libdeflate levels
+    int level = kDefaultLevel;                  // kMinLevel..kMaxLevel
     int threads = 0;                            // compression threads; 0 means one per core
     bool toFolder = false;                      // write an unpacked folder instead of a zip
     // Zip input only: inflate every file and link and encode it again at
@@ -27,9 +35,9 @@ struct ExportOptions {
     // matches, exceptions already left out); files that are not ELF stay as
     // they are. Empty: nothing is stripped.
     Bitset strip;
-    BytecodeMode bytecode = BytecodeMode::Keep;     // what happens to Python bytecode
-    PythonInfo python;                              // compiles for Precompile and Sourceless
-    QString runtime = QStringLiteral("python3.10"); // the target; `python` must match it
+    BytecodeMode bytecode = BytecodeMode::Keep; // what happens to Python bytecode
+    PythonInfo python;                          // compiles for Precompile and Sourceless
+    QString runtime = Target{}.runtime();       // the target; `python` must match it
 };
 
 // What the strip and bytecode transforms did in one export.

@@ -7,7 +7,6 @@
 #pragma once
 
 #include "base/units.h"
-#include "select/targets.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -66,7 +65,7 @@ public:
         int item = -1; // index into items() for SegmentKind::Item
     };
 
-    explicit LayerBudget(std::uint64_t limitBytes = Target::kLimitBytes, std::uint64_t reserveBytes = 0);
+    explicit LayerBudget(std::uint64_t limitBytes = units::kLambdaUnzippedLimit, std::uint64_t reserveBytes = 0);
     // The zipped budget: a zip of at most 50 MB (52,428,800 bytes) can be
     // uploaded directly, a larger one only through S3. Its verdict is
     // Fits or OverLimit and its wording names the upload limit. Being over it

@@ -13,16 +13,152 @@
 
 namespace {
 
-bool readStringList(const QJsonValue &v, const QString &key, QStringList *out, QString *error)
+// A profile's keys are read one reader each, in the order below, so a profile
+// with several faults is refused for the first of them. A reader leaves its
+// field at the default when its key is absent; on a bad value it names the key
+// and the reason in `err` and returns false.
+
+const QStringList &profileKeys()
+{
+    static const QStringList keys{
+        QStringLiteral("version"),     QStringLiteral("runtime"),       QStringLiteral("arch"),
+        QStringLiteral("limit_bytes"), QStringLiteral("reserve_bytes"), QStringLiteral("rules"),
+        QStringLiteral("exceptions"),  QStringLiteral("prune"),         QStringLiteral("keep"),
+        QStringLiteral("prefix"),      QStringLiteral("level")};
+    return keys;
+}
+
+std::optional<QJsonObject> parseObject(const QByteArray &json, QString &err)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        err = QStringLiteral("malformed JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        err = QStringLiteral("a profile must be a JSON object");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+bool onlyKnownKeys(const QJsonObject &o, QString &err)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!profileKeys().contains(it.key())) {
+            err = QStringLiteral("unknown key \"%1\"").arg(it.key());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool readVersion(const QJsonObject &o, int *out, QString &err)
+{
+    if (!o.contains(QStringLiteral("version"))) {
+        err = QStringLiteral("missing key \"version\"");
+        return false;
+    }
+    const QJsonValue version = o.value(QStringLiteral("version"));
+    if (!version.isDouble() || version.toDouble() != double(version.toInt())) {
+        err = QStringLiteral("\"version\" must be an integer");
+        return false;
+    }
+    *out = version.toInt();
+    if (*out > Profile::kVersion || *out < 1) {
+        err = QStringLiteral("\"version\" %1 is not supported (this LayerSlim reads version %2)")
+                  .arg(*out)
+                  .arg(Profile::kVersion);
+        return false;
+    }
+    return true;
+}
+
+bool readString(const QJsonObject &o, const QString &key, QString *out, QString &err)
+{
+    if (!o.contains(key))
+        return true;
+    const QJsonValue v = o.value(key);
+    if (!v.isString()) {
+        err = QStringLiteral("\"%1\" must be a string").arg(key);
+        return false;
+    }
+    *out = v.toString();
+    return true;
+}
+
+// The runtime table's own words, as every command says them.
+bool knownRuntime(const QString &runtime, QString &err)
+{
+    if (QString why = Target::runtimeProblem(runtime); !why.isEmpty()) {
+        err = QStringLiteral("\"runtime\": %1").arg(why);
+        return false;
+    }
+    return true;
+}
+
+bool knownArch(const QString &arch, QString &err)
+{
+    if (QString why = Target::archProblem(arch); !why.isEmpty()) {
+        err = QStringLiteral("\"arch\": %1").arg(why);
+        return false;
+    }
+    return true;
+}
+
+bool prefixInsideLayer(const QString &prefix, QString &err)
+{
+    if (prefix.startsWith(QLatin1Char('/')) || prefix.split(QLatin1Char('/')).contains(QStringLiteral("..")) ||
+        prefix.contains(QLatin1Char('\\')) || prefix.contains(QChar(0)) ||
+        (prefix.size() >= 2 && prefix[1] == QLatin1Char(':'))) {
+        err = QStringLiteral("\"prefix\" must be a relative path without '..', '\\', NUL or a drive letter");
+        return false;
+    }
+    return true;
+}
+
+bool readBytes(const QJsonObject &o, const QString &key, std::uint64_t *out, QString &err)
+{
+    if (!o.contains(key))
+        return true;
+    const QJsonValue v = o.value(key);
+    const double d = v.toDouble(-1);
+    // The range check comes first: converting 1e300 to an integer is undefined.
+    if (!v.isDouble() || !(d >= 0 && d <= 9.0e15) || d != double(std::uint64_t(d))) {
+        err = QStringLiteral("\"%1\" must be a whole number of bytes").arg(key);
+        return false;
+    }
+    *out = std::uint64_t(d);
+    return true;
+}
+
+bool readLevel(const QJsonObject &o, int *out, QString &err)
+{
+    if (!o.contains(QStringLiteral("level")))
+        return true;
+    const QJsonValue v = o.value(QStringLiteral("level"));
+    if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < ExportOptions::kMinLevel ||
+        v.toInt() > ExportOptions::kMaxLevel) {
+        err = QStringLiteral("\"level\" must be an integer from %1 to %2")
+                  .arg(ExportOptions::kMinLevel)
+                  .arg(ExportOptions::kMaxLevel);
+        return false;
+    }
+    *out = v.toInt();
+    return true;
+}
+
+bool readStringList(const QJsonValue &v, const QString &key, QStringList *out, QString &err)
 {
     if (!v.isArray()) {
-        *error = QStringLiteral("\"%1\" must be a list of strings").arg(key);
+        err = QStringLiteral("\"%1\" must be a list of strings").arg(key);
         return false;
     }
     out->clear();
     for (const QJsonValue &item : v.toArray()) {
         if (!item.isString()) {
-            *error = QStringLiteral("\"%1\" must hold only strings").arg(key);
+            err = QStringLiteral("\"%1\" must hold only strings").arg(key);
             return false;
         }
         out->push_back(item.toString());
@@ -30,15 +166,41 @@ bool readStringList(const QJsonValue &v, const QString &key, QStringList *out, Q
     return true;
 }
 
-bool readBytes(const QJsonValue &v, const QString &key, std::uint64_t *out, QString *error)
+bool readRules(const QJsonObject &o, QStringList *out, QString &err)
 {
-    const double d = v.toDouble(-1);
-    // The range check comes first: converting 1e300 to an integer is undefined.
-    if (!v.isDouble() || !(d >= 0 && d <= 9.0e15) || d != double(std::uint64_t(d))) {
-        *error = QStringLiteral("\"%1\" must be a whole number of bytes").arg(key);
+    if (!o.contains(QStringLiteral("rules")))
+        return true;
+    if (!readStringList(o.value(QStringLiteral("rules")), QStringLiteral("rules"), out, err))
+        return false;
+    for (const QString &id : std::as_const(*out)) {
+        if (RuleCatalog::indexOf(id) < 0) {
+            err = QStringLiteral("\"rules\": unknown rule id \"%1\"").arg(id);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool readExceptions(const QJsonObject &o, QMap<QString, QStringList> *out, QString &err)
+{
+    if (!o.contains(QStringLiteral("exceptions")))
+        return true;
+    const QJsonValue v = o.value(QStringLiteral("exceptions"));
+    if (!v.isObject()) {
+        err = QStringLiteral("\"exceptions\" must be an object of rule id to list of globs");
         return false;
     }
-    *out = std::uint64_t(d);
+    const QJsonObject ex = v.toObject();
+    for (auto it = ex.begin(); it != ex.end(); ++it) {
+        if (RuleCatalog::indexOf(it.key()) < 0) {
+            err = QStringLiteral("\"exceptions\": unknown rule id \"%1\"").arg(it.key());
+            return false;
+        }
+        QStringList globs;
+        if (!readStringList(it.value(), QStringLiteral("exceptions.%1").arg(it.key()), &globs, err))
+            return false;
+        out->insert(it.key(), globs);
+    }
     return true;
 }
 
@@ -48,6 +210,22 @@ bool validPath(const QString &p)
         return false;
     const QStringList parts = p.split(QLatin1Char('/'));
     return !parts.contains(QStringLiteral(".."));
+}
+
+// "prune" or "keep": package paths, none leading out of the layer.
+bool readPaths(const QJsonObject &o, const QString &key, QStringList *out, QString &err)
+{
+    if (!o.contains(key))
+        return true;
+    if (!readStringList(o.value(key), key, out, err))
+        return false;
+    for (const QString &path : std::as_const(*out)) {
+        if (!validPath(path)) {
+            err = QStringLiteral("\"%1\": path \"%2\" is outside the layer").arg(key, path);
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -66,129 +244,23 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
 {
     QString dummy;
     QString &err = error ? *error : dummy;
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        err = QStringLiteral("malformed JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
+    const std::optional<QJsonObject> o = parseObject(json, err);
+    if (!o)
         return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        err = QStringLiteral("a profile must be a JSON object");
-        return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
-    static const QStringList keys{
-        QStringLiteral("version"),     QStringLiteral("runtime"),       QStringLiteral("arch"),
-        QStringLiteral("limit_bytes"), QStringLiteral("reserve_bytes"), QStringLiteral("rules"),
-        QStringLiteral("exceptions"),  QStringLiteral("prune"),         QStringLiteral("keep"),
-        QStringLiteral("prefix"),      QStringLiteral("level")};
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!keys.contains(it.key())) {
-            err = QStringLiteral("unknown key \"%1\"").arg(it.key());
-            return std::nullopt;
-        }
-    }
-    if (!o.contains(QStringLiteral("version"))) {
-        err = QStringLiteral("missing key \"version\"");
-        return std::nullopt;
-    }
     Profile p;
-    const QJsonValue version = o.value(QStringLiteral("version"));
-    if (!version.isDouble() || version.toDouble() != double(version.toInt())) {
-        err = QStringLiteral("\"version\" must be an integer");
+    // The three strings are read before any is judged: a wrong type is reported before a wrong value.
+    const bool ok = onlyKnownKeys(*o, err) && readVersion(*o, &p.version, err) &&
+                    readString(*o, QStringLiteral("runtime"), &p.runtime, err) &&
+                    readString(*o, QStringLiteral("arch"), &p.arch, err) &&
+                    readString(*o, QStringLiteral("prefix"), &p.prefix, err) && knownRuntime(p.runtime, err) &&
+                    knownArch(p.arch, err) && prefixInsideLayer(p.prefix, err) &&
+                    readBytes(*o, QStringLiteral("limit_bytes"), &p.limitBytes, err) &&
+                    readBytes(*o, QStringLiteral("reserve_bytes"), &p.reserveBytes, err) &&
+                    readLevel(*o, &p.level, err) && readRules(*o, &p.rules, err) &&
+                    readExceptions(*o, &p.exceptions, err) && readPaths(*o, QStringLiteral("prune"), &p.prune, err) &&
+                    readPaths(*o, QStringLiteral("keep"), &p.keep, err);
+    if (!ok)
         return std::nullopt;
-    }
-    p.version = version.toInt();
-    if (p.version > kVersion || p.version < 1) {
-        err = QStringLiteral("\"version\" %1 is not supported (this LayerSlim reads version %2)")
-                  .arg(p.version)
-                  .arg(kVersion);
-        return std::nullopt;
-    }
-    auto stringKey = [&](const QString &key, QString *out) {
-        if (!o.contains(key))
-            return true;
-        const QJsonValue v = o.value(key);
-        if (!v.isString()) {
-            err = QStringLiteral("\"%1\" must be a string").arg(key);
-            return false;
-        }
-        *out = v.toString();
-        return true;
-    };
-    if (!stringKey(QStringLiteral("runtime"), &p.runtime) || !stringKey(QStringLiteral("arch"), &p.arch) ||
-        !stringKey(QStringLiteral("prefix"), &p.prefix))
-        return std::nullopt;
-    // The runtime table's own words, as every command says them.
-    if (QString why = Target::runtimeProblem(p.runtime); !why.isEmpty()) {
-        err = QStringLiteral("\"runtime\": %1").arg(why);
-        return std::nullopt;
-    }
-    if (QString why = Target::archProblem(p.arch); !why.isEmpty()) {
-        err = QStringLiteral("\"arch\": %1").arg(why);
-        return std::nullopt;
-    }
-    if (p.prefix.startsWith(QLatin1Char('/')) || p.prefix.split(QLatin1Char('/')).contains(QStringLiteral("..")) ||
-        p.prefix.contains(QLatin1Char('\\')) || p.prefix.contains(QChar(0)) ||
-        (p.prefix.size() >= 2 && p.prefix[1] == QLatin1Char(':'))) {
-        err = QStringLiteral("\"prefix\" must be a relative path without '..', '\\', NUL or a drive letter");
-        return std::nullopt;
-    }
-    if (o.contains(QStringLiteral("limit_bytes")) &&
-        !readBytes(o.value(QStringLiteral("limit_bytes")), QStringLiteral("limit_bytes"), &p.limitBytes, &err))
-        return std::nullopt;
-    if (o.contains(QStringLiteral("reserve_bytes")) &&
-        !readBytes(o.value(QStringLiteral("reserve_bytes")), QStringLiteral("reserve_bytes"), &p.reserveBytes, &err))
-        return std::nullopt;
-    if (o.contains(QStringLiteral("level"))) {
-        const QJsonValue v = o.value(QStringLiteral("level"));
-        if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 0 || v.toInt() > 12) {
-            err = QStringLiteral("\"level\" must be an integer from 0 to 12");
-            return std::nullopt;
-        }
-        p.level = v.toInt();
-    }
-    if (o.contains(QStringLiteral("rules"))) {
-        if (!readStringList(o.value(QStringLiteral("rules")), QStringLiteral("rules"), &p.rules, &err))
-            return std::nullopt;
-        for (const QString &id : std::as_const(p.rules)) {
-            if (RuleCatalog::indexOf(id) < 0) {
-                err = QStringLiteral("\"rules\": unknown rule id \"%1\"").arg(id);
-                return std::nullopt;
-            }
-        }
-    }
-    if (o.contains(QStringLiteral("exceptions"))) {
-        const QJsonValue v = o.value(QStringLiteral("exceptions"));
-        if (!v.isObject()) {
-            err = QStringLiteral("\"exceptions\" must be an object of rule id to list of globs");
-            return std::nullopt;
-        }
-        const QJsonObject ex = v.toObject();
-        for (auto it = ex.begin(); it != ex.end(); ++it) {
-            if (RuleCatalog::indexOf(it.key()) < 0) {
-                err = QStringLiteral("\"exceptions\": unknown rule id \"%1\"").arg(it.key());
-                return std::nullopt;
-            }
-            QStringList globs;
-            if (!readStringList(it.value(), QStringLiteral("exceptions.%1").arg(it.key()), &globs, &err))
-                return std::nullopt;
-            p.exceptions.insert(it.key(), globs);
-        }
-    }
-    for (const auto &[key, list] :
-         {std::pair{QStringLiteral("prune"), &p.prune}, std::pair{QStringLiteral("keep"), &p.keep}}) {
-        if (!o.contains(key))
-            continue;
-        if (!readStringList(o.value(key), key, list, &err))
-            return std::nullopt;
-        for (const QString &path : std::as_const(*list)) {
-            if (!validPath(path)) {
-                err = QStringLiteral("\"%1\": path \"%2\" is outside the layer").arg(key, path);
-                return std::nullopt;
-            }
-        }
-    }
     return p;
 }
 

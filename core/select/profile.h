@@ -4,7 +4,9 @@
 #pragma once
 
 #include "base/units.h"
+#include "export/exportoptions.h"
 #include "select/sizeledger.h"
+#include "select/targets.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -17,8 +19,8 @@ struct Profile {
     static constexpr int kVersion = 1;
 
     int version = kVersion;
-    QString runtime = QStringLiteral("python3.10");
-    QString arch = QStringLiteral("x86_64");
+    QString runtime = Target{}.runtime();
+    QString arch = Target{}.archName();
     std::uint64_t limitBytes = units::kLambdaUnzippedLimit;
     std::uint64_t reserveBytes = units::kDefaultReserve;
     QStringList rules;
@@ -26,7 +28,7 @@ struct Profile {
     QStringList prune;
     QStringList keep;
     QString prefix = QStringLiteral("python/");
-    int level = 6;
+    int level = ExportOptions::kDefaultLevel;
 
     // Parses and validates; on failure returns nullopt and names the key and reason.
     [[nodiscard]] static std::optional<Profile> fromJson(const QByteArray &json, QString *error);

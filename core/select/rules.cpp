@@ -46,19 +46,19 @@ constexpr std::array kSampleDataFolders{
     "skimage/data",          "scipy/datasets/_data",
 };
 
-bool matches(int rule, const NodeView &v)
+bool matches(RuleId rule, const NodeView &v)
 {
     const QByteArrayView n = v.name;
     switch (rule) {
-    case 0: // tests
+    case RuleId::Tests:
         return v.dir && (n == "tests" || n == "test");
-    case 1: // bytecode
+    case RuleId::Bytecode:
         return (v.dir && n == "__pycache__") || (v.file && endsWithAny(n, {".pyc", ".pyo"}));
-    case 2: // dist-info
+    case RuleId::DistInfo:
         return (v.dir && isMetadataName(n)) || (v.file && n.endsWith(".egg-info"));
-    case 3: // pyproject
+    case RuleId::Pyproject:
         return v.file && n == "pyproject.toml";
-    case 4: { // datasets
+    case RuleId::Datasets: {
         if (v.file && n.endsWith(".dat"))
             return true;
         // The folders above are 2 or 3 components deep; building every deeper
@@ -71,35 +71,35 @@ bool matches(int rule, const NodeView &v)
                 return true;
         return false;
     }
-    case 5: // headers
+    case RuleId::Headers:
         return (v.file && endsWithAny(n, {".h", ".hpp"})) || (v.dir && v.level >= 2 && n == "include");
-    case 6: // sources
+    case RuleId::Sources:
         return v.file && endsWithAny(n, {".pyx", ".pxd", ".pxi", ".c", ".cpp", ".f", ".f90"});
-    case 7: // stubs
+    case RuleId::Stubs:
         return v.file && n.endsWith(".pyi");
-    case 8: // static-libs
+    case RuleId::StaticLibs:
         return v.file && n.endsWith(".a");
-    case 9: // docs
+    case RuleId::Docs:
         if (v.dir)
             return (n == "docs" || n == "examples") && !insideMetadata(v.tree, v.node);
         return v.file && endsWithAny(n, {".md", ".rst"}) && !insideMetadata(v.tree, v.node);
-    case 10: // build-tools
+    case RuleId::BuildTools:
         if (v.level != 1)
             return false;
         for (const char *p : {"pip", "setuptools", "wheel", "pkg_resources", "_distutils_hack"})
             if (isProjectOrMetadata(n, p))
                 return true;
         return v.file && n == "distutils-precedence.pth";
-    case 11: // runtime-provided
+    case RuleId::RuntimeProvided:
         if (v.level != 1)
             return false;
         for (const char *p : {"boto3", "botocore", "s3transfer", "jmespath"})
             if (isProjectOrMetadata(n, p))
                 return true;
         return false;
-    case 12: // strip
+    case RuleId::Strip:
         return v.file && (n.endsWith(".so") || n.contains(".so."));
-    case 13: { // dist-info-lite: what importlib.metadata version()/entry points and pkg_resources read stays
+    case RuleId::DistInfoLite: { // what importlib.metadata version()/entry points and pkg_resources read stays
         const FileTree::Index parent = v.tree.parent(v.node);
         if (parent == FileTree::kNone || !isMetadataName(v.tree.name(parent)))
             return false;
@@ -116,73 +116,73 @@ bool matches(int rule, const NodeView &v)
 
 std::vector<Rule> makeCatalog()
 {
-    auto rule = [](const char *id, const char *title, const char *why, Risk risk,
-                   RuleAction action = RuleAction::Remove, QStringList exceptions = {}) {
-        return Rule{QString::fromLatin1(id), QString::fromUtf8(title), QString::fromUtf8(why), risk, action,
-                    std::move(exceptions)};
+    std::vector<Rule> catalog(kRuleCount);
+    // Each rule lands at its RuleId's place, whatever order it is written in.
+    auto rule = [&catalog](RuleId which, const char *id, const char *title, const char *why, Risk risk,
+                           RuleAction action = RuleAction::Remove, QStringList exceptions = {}) {
+        catalog[std::size_t(which)] =
+            Rule{QString::fromLatin1(id), QString::fromUtf8(title), QString::fromUtf8(why), risk, action,
+                 std::move(exceptions)};
     };
-    // The order is the rule index used by matches(); ids never change.
-    return {
-        rule("tests", QT_TRANSLATE_NOOP("RuleCatalog", "Test suites"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "Folders named exactly tests/ or test/. A few packages import from their "
-                                              "own tests at import time; pandas/_testing is never matched."),
-             Risk::Caution),
-        rule("bytecode", QT_TRANSLATE_NOOP("RuleCatalog", "Bytecode caches"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "__pycache__/ folders and *.pyc/*.pyo files. Python rebuilds them, "
-                                              "but cold starts get slower (0.5–1 s to 2 s+ reported)."),
-             Risk::Caution),
-        rule("dist-info", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "*.dist-info/ and *.egg-info. Breaks importlib.metadata.version(), "
-                                              "entry points and pkg_resources checks."),
-             Risk::Risky),
-        rule("pyproject", QT_TRANSLATE_NOOP("RuleCatalog", "pyproject.toml"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "Build configuration shipped inside packages; never read at run "
-                                              "time."),
-             Risk::Safe),
-        rule("datasets", QT_TRANSLATE_NOOP("RuleCatalog", "Sample data"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "*.dat files and sample-data folders (scipy.misc, sklearn, "
-                                              "matplotlib). Functions that load the samples stop working."),
-             Risk::Caution),
-        rule("headers", QT_TRANSLATE_NOOP("RuleCatalog", "C headers"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "*.h, *.hpp and include/ folders inside packages; only needed to build "
-                                              "against the package."),
-             Risk::Safe),
-        rule("sources", QT_TRANSLATE_NOOP("RuleCatalog", "Native sources"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "*.pyx, *.pxd, *.pxi, *.c, *.cpp, *.f, *.f90: compiled already; "
-                                              "only Cython cimport at build time reads them."),
-             Risk::Safe),
-        rule("stubs", QT_TRANSLATE_NOOP("RuleCatalog", "Type stubs"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "*.pyi files for type checkers; never imported."), Risk::Safe),
-        rule("static-libs", QT_TRANSLATE_NOOP("RuleCatalog", "Static libraries"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "*.a archives for linking; a running layer never loads "
-                                              "them."),
-             Risk::Safe),
-        rule("docs", QT_TRANSLATE_NOOP("RuleCatalog", "Documentation"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "*.md and *.rst outside metadata, docs/ and examples/ folders."),
-             Risk::Safe),
-        rule("build-tools", QT_TRANSLATE_NOOP("RuleCatalog", "Build tools"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "pip, setuptools, wheel, pkg_resources, _distutils_hack and their "
-                                              "metadata. Packages that import pkg_resources at run time break."),
-             Risk::Caution),
-        rule("runtime-provided", QT_TRANSLATE_NOOP("RuleCatalog", "Provided by Lambda"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "boto3, botocore, s3transfer, jmespath: the Lambda "
-                                              "Python runtime has them, maybe at another version."),
-             Risk::Caution),
-        rule("strip", QT_TRANSLATE_NOOP("RuleCatalog", "Strip native libraries"),
-             QT_TRANSLATE_NOOP("RuleCatalog", "Removes symbol tables and debug sections from *.so copies. "
-                                              "Some libraries (Pillow, OpenCV, libpq) fail to load after it."),
-             Risk::Risky, RuleAction::Transform,
-             {QStringLiteral("PIL/**"), QStringLiteral("pillow.libs/**"), QStringLiteral("Pillow.libs/**"),
-              QStringLiteral("cv2/**"), QStringLiteral("opencv_python.libs/**"), QStringLiteral("psycopg2/**"),
-              QStringLiteral("psycopg2_binary.libs/**")}),
-        rule("dist-info-lite", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata, lite"),
-             QT_TRANSLATE_NOOP(
-                 "RuleCatalog",
-                 "Files in *.dist-info/ and *.egg-info/ except METADATA, "
-                 "PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement "
-                 "checks keep working; files() and pip uninstall do not."),
-             Risk::Caution),
-    };
+    rule(RuleId::Tests, "tests", QT_TRANSLATE_NOOP("RuleCatalog", "Test suites"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "Folders named exactly tests/ or test/. A few packages import from their "
+                                          "own tests at import time; pandas/_testing is never matched."),
+         Risk::Caution);
+    rule(RuleId::Bytecode, "bytecode", QT_TRANSLATE_NOOP("RuleCatalog", "Bytecode caches"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "__pycache__/ folders and *.pyc/*.pyo files. Python rebuilds them, "
+                                          "but cold starts get slower (0.5–1 s to 2 s+ reported)."),
+         Risk::Caution);
+    rule(RuleId::DistInfo, "dist-info", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "*.dist-info/ and *.egg-info. Breaks importlib.metadata.version(), "
+                                          "entry points and pkg_resources checks."),
+         Risk::Risky);
+    rule(RuleId::Pyproject, "pyproject", QT_TRANSLATE_NOOP("RuleCatalog", "pyproject.toml"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "Build configuration shipped inside packages; never read at run "
+                                          "time."),
+         Risk::Safe);
+    rule(RuleId::Datasets, "datasets", QT_TRANSLATE_NOOP("RuleCatalog", "Sample data"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "*.dat files and sample-data folders (scipy.misc, sklearn, "
+                                          "matplotlib). Functions that load the samples stop working."),
+         Risk::Caution);
+    rule(RuleId::Headers, "headers", QT_TRANSLATE_NOOP("RuleCatalog", "C headers"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "*.h, *.hpp and include/ folders inside packages; only needed to build "
+                                          "against the package."),
+         Risk::Safe);
+    rule(RuleId::Sources, "sources", QT_TRANSLATE_NOOP("RuleCatalog", "Native sources"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "*.pyx, *.pxd, *.pxi, *.c, *.cpp, *.f, *.f90: compiled already; "
+                                          "only Cython cimport at build time reads them."),
+         Risk::Safe);
+    rule(RuleId::Stubs, "stubs", QT_TRANSLATE_NOOP("RuleCatalog", "Type stubs"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "*.pyi files for type checkers; never imported."), Risk::Safe);
+    rule(RuleId::StaticLibs, "static-libs", QT_TRANSLATE_NOOP("RuleCatalog", "Static libraries"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "*.a archives for linking; a running layer never loads "
+                                          "them."),
+         Risk::Safe);
+    rule(RuleId::Docs, "docs", QT_TRANSLATE_NOOP("RuleCatalog", "Documentation"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "*.md and *.rst outside metadata, docs/ and examples/ folders."), Risk::Safe);
+    rule(RuleId::BuildTools, "build-tools", QT_TRANSLATE_NOOP("RuleCatalog", "Build tools"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "pip, setuptools, wheel, pkg_resources, _distutils_hack and their "
+                                          "metadata. Packages that import pkg_resources at run time break."),
+         Risk::Caution);
+    rule(RuleId::RuntimeProvided, "runtime-provided", QT_TRANSLATE_NOOP("RuleCatalog", "Provided by Lambda"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "boto3, botocore, s3transfer, jmespath: the Lambda "
+                                          "Python runtime has them, maybe at another version."),
+         Risk::Caution);
+    rule(RuleId::Strip, "strip", QT_TRANSLATE_NOOP("RuleCatalog", "Strip native libraries"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "Removes symbol tables and debug sections from *.so copies. "
+                                          "Some libraries (Pillow, OpenCV, libpq) fail to load after it."),
+         Risk::Risky, RuleAction::Transform,
+         {QStringLiteral("PIL/**"), QStringLiteral("pillow.libs/**"), QStringLiteral("Pillow.libs/**"),
+          QStringLiteral("cv2/**"), QStringLiteral("opencv_python.libs/**"), QStringLiteral("psycopg2/**"),
+          QStringLiteral("psycopg2_binary.libs/**")});
+    rule(RuleId::DistInfoLite, "dist-info-lite", QT_TRANSLATE_NOOP("RuleCatalog", "Package metadata, lite"),
+         QT_TRANSLATE_NOOP(
+             "RuleCatalog",
+             "Files in *.dist-info/ and *.egg-info/ except METADATA, "
+             "PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement "
+             "checks keep working; files() and pip uninstall do not."),
+         Risk::Caution);
+    return catalog;
 }
 
 // (pattern suffix, path suffix) pairs known not to match. Without it a
@@ -330,7 +330,7 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
             }
         }
         const NodeView view{tree, i, tree.name(i), tree.isDir(i), tree.isFile(i), level};
-        if (matches(rule, view)) {
+        if (matches(RuleId(rule), view)) {
             if (globs.empty() || !view.dir) {
                 out.setRange(i, tree.subtreeEnd(i));
                 i = tree.subtreeEnd(i);

@@ -23,6 +23,27 @@ enum class RuleAction : std::uint8_t {
     Transform, // the files stay but are rewritten on export (e.g. stripped)
 };
 
+// Which rule: its place in RuleCatalog::all() (the ledger's rule index) and the
+// case that matches it. Each is named after its string id, which profiles, the
+// command line and JSON use and which never changes.
+enum class RuleId : std::uint8_t {
+    Tests,           // "tests": folders named tests/ or test/
+    Bytecode,        // "bytecode": __pycache__/ and *.pyc, *.pyo
+    DistInfo,        // "dist-info": *.dist-info/ and *.egg-info as a whole
+    Pyproject,       // "pyproject": pyproject.toml
+    Datasets,        // "datasets": *.dat and known sample-data folders
+    Headers,         // "headers": *.h, *.hpp and include/ folders
+    Sources,         // "sources": Cython, C, C++ and Fortran sources
+    Stubs,           // "stubs": *.pyi
+    StaticLibs,      // "static-libs": *.a
+    Docs,            // "docs": *.md, *.rst, docs/ and examples/ outside metadata
+    BuildTools,      // "build-tools": pip, setuptools, wheel and their kin
+    RuntimeProvided, // "runtime-provided": boto3 and what else Lambda's runtime has
+    Strip,           // "strip": native libraries, rewritten stripped (a transform)
+    DistInfoLite,    // "dist-info-lite": metadata files nothing reads at run time
+};
+inline constexpr std::size_t kRuleCount = std::size_t(RuleId::DistInfoLite) + 1;
+
 struct Rule {
     QString id;    // stable, used in profiles and on the command line
     QString title; // short, for the rules panel
@@ -42,6 +63,8 @@ public:
     [[nodiscard]] static const std::vector<Rule> &all();
     // Index into all() for an id, or -1.
     [[nodiscard]] static int indexOf(QStringView id);
+    // Index into all() (and the ledger's rule index) of a rule.
+    [[nodiscard]] static constexpr int indexOf(RuleId rule) { return int(rule); }
     [[nodiscard]] static QString riskName(Risk r);
 
     // Nodes rule `rule` matches in `tree`. A matched folder brings its whole

@@ -42,15 +42,26 @@ std::optional<Target> Target::find(QStringView runtime, QStringView arch)
 
 QStringList Target::runtimes()
 {
-    QStringList out;
-    for (int minor = kFirstMinor; minor <= kLastMinor; ++minor)
-        out.push_back(QStringLiteral("python3.%1").arg(minor));
-    return out;
+    static const QStringList names = [] {
+        QStringList out;
+        for (const Target &t : all())
+            if (!out.contains(t.runtime()))
+                out.push_back(t.runtime());
+        return out;
+    }();
+    return names;
 }
 
 QStringList Target::architectures()
 {
-    return {QStringLiteral("x86_64"), QStringLiteral("arm64")};
+    static const QStringList names = [] {
+        QStringList out;
+        for (const Target &t : all())
+            if (!out.contains(t.archName()))
+                out.push_back(t.archName());
+        return out;
+    }();
+    return names;
 }
 
 QString Target::runtimeProblem(QStringView runtime)

@@ -22,22 +22,23 @@ enum class AmazonLinux : std::uint8_t {
     AL2023, // Amazon Linux 2023: python3.12 and later, glibc 2.34
 };
 
+// One runtime on one architecture. A default-constructed Target is the
+// default target, python3.10 on x86_64: what a new profile, an export and lint
+// use unless told otherwise, and what the CLI's option defaults name.
 struct Target {
     int pythonMinor = 10; // Python 3.<minor>
     Arch arch = Arch::X86_64;
     AmazonLinux os = AmazonLinux::AL2;
     int glibcMinor = 26; // glibc 2.<minor>
 
-    // Lambda's cap on a function plus all its layers, unzipped, as AWS states it.
-    static constexpr std::uint64_t kLimitBytes = 262'144'000;
-
-    // Every runtime × architecture Lambda offers, python3.8 … python3.13.
+    // Every runtime × architecture Lambda offers, python3.8 … python3.13: the
+    // one table the profile loader, every command, lint and the GUI read.
     [[nodiscard]] static const std::vector<Target> &all();
     // The target for a runtime id ("python3.10") and an architecture name
     // ("x86_64", "arm64"; "aarch64" is accepted), or nullopt.
     [[nodiscard]] static std::optional<Target> find(QStringView runtime, QStringView arch);
-    [[nodiscard]] static QStringList runtimes();      // "python3.8" … "python3.13"
-    [[nodiscard]] static QStringList architectures(); // "x86_64", "arm64"
+    [[nodiscard]] static QStringList runtimes();      // "python3.8" … "python3.13", the table's order
+    [[nodiscard]] static QStringList architectures(); // "x86_64", "arm64", the table's order
     // Why `runtime` is not one of Lambda's Python runtimes, listing them all
     // ("python2.7" parses as a version but Lambda never ran it); empty when it
     // is one. Every command, dialog and the profile loader say it this way.

@@ -85,7 +85,7 @@ void TestLayerBudget::zipsFoldersAndSizes()
 
 void TestLayerBudget::remainingAndSegments()
 {
-    LayerBudget budget(Target::kLimitBytes, 20 * 1024 * 1024);
+    LayerBudget budget(units::kLambdaUnzippedLimit, 20 * 1024 * 1024);
     QString error;
     QVERIFY(budget.addPath(m_folder, &error));
     budget.addSize(QStringLiteral("other"), 1'000'000);
@@ -112,7 +112,7 @@ void TestLayerBudget::remainingAndSegments()
     QCOMPARE(segments[4].bytes, quint64(20 * 1024 * 1024));
     const quint64 sum = std::accumulate(segments.begin(), segments.end(), quint64(0),
                                         [](quint64 s, const LayerBudget::Segment &seg) { return s + seg.bytes; });
-    QCOMPARE(sum, Target::kLimitBytes);
+    QCOMPARE(sum, units::kLambdaUnzippedLimit);
 }
 
 void TestLayerBudget::overTheLimit()
@@ -145,7 +145,7 @@ void TestLayerBudget::unreadablePathLeavesBudgetUnchanged()
     QVERIFY(!budget.addPath(missing, &error));
     QVERIFY2(error.contains(missing), qPrintable(error));
     QVERIFY(budget.items().empty());
-    QCOMPARE(budget.remainingBytes(), Target::kLimitBytes);
+    QCOMPARE(budget.remainingBytes(), units::kLambdaUnzippedLimit);
 }
 
 // The three verdicts at their edges, with one wording each; "fits" is only the first.

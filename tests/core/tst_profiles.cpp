@@ -70,7 +70,7 @@ void TestProfiles::eachProfileLoads()
     const auto profile = Profile::load(path, &error);
     QVERIFY2(profile, qPrintable(error));
     QVERIFY(Target::find(profile->runtime, profile->arch));
-    QCOMPARE(profile->limitBytes, Target::kLimitBytes);
+    QCOMPARE(profile->limitBytes, units::kLambdaUnzippedLimit);
     QVERIFY(!profile->rules.isEmpty());
     // Saving and loading again gives the same profile (nothing is lost or invented).
     const auto again = Profile::fromJson(profile->toJson(), &error);

@@ -16,6 +16,7 @@ class TestRules : public QObject
 private Q_SLOTS:
     void initTestCase();
     void globs();
+    void ruleIdsNameTheCatalog();
     void ruleBytesMatchFind_data();
     void ruleBytesMatchFind();
     void testsRuleNeverTouchesTesting();
@@ -44,6 +45,40 @@ void TestRules::globs()
     QVERIFY(globMatch("pandas", "pandas"));
     QVERIFY(globMatch("num?y/*", "numpy/x"));
     QVERIFY(!globMatch("num?y", "num/y"));
+}
+
+void TestRules::ruleIdsNameTheCatalog()
+{
+    // Each RuleId is the catalog place of the rule with its string id.
+    const std::pair<RuleId, const char *> ids[] = {
+        {RuleId::Tests, "tests"},
+        {RuleId::Bytecode, "bytecode"},
+        {RuleId::DistInfo, "dist-info"},
+        {RuleId::Pyproject, "pyproject"},
+        {RuleId::Datasets, "datasets"},
+        {RuleId::Headers, "headers"},
+        {RuleId::Sources, "sources"},
+        {RuleId::Stubs, "stubs"},
+        {RuleId::StaticLibs, "static-libs"},
+        {RuleId::Docs, "docs"},
+        {RuleId::BuildTools, "build-tools"},
+        {RuleId::RuntimeProvided, "runtime-provided"},
+        {RuleId::Strip, "strip"},
+        {RuleId::DistInfoLite, "dist-info-lite"},
+    };
+    QCOMPARE(RuleCatalog::all().size(), kRuleCount);
+    QCOMPARE(std::size(ids), kRuleCount);
+    for (const auto &[rule, id] : ids) {
+        QCOMPARE(RuleCatalog::indexOf(rule), RuleCatalog::indexOf(QString::fromLatin1(id)));
+        QCOMPARE(RuleCatalog::all()[std::size_t(RuleCatalog::indexOf(rule))].id, QString::fromLatin1(id));
+    }
+    QCOMPARE(RuleCatalog::all()[std::size_t(RuleCatalog::indexOf(RuleId::Strip))].action, RuleAction::Transform);
+    // The switch matches each rule by its RuleId: a __pycache__ folder is bytecode's, not tests'.
+    const Bitset bytecode = RuleCatalog::match(*m_tree, RuleCatalog::indexOf(RuleId::Bytecode));
+    const FileTree::Index cache = m_tree->find("numpy/__pycache__", m_tree->packageRoot());
+    QVERIFY(cache != FileTree::kNone);
+    QVERIFY(bytecode.test(cache));
+    QVERIFY(!RuleCatalog::match(*m_tree, RuleCatalog::indexOf(RuleId::Tests)).test(cache));
 }
 
 void TestRules::ruleBytesMatchFind_data()

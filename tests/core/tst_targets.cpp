@@ -1,10 +1,16 @@
 // Runtime presets against what a real CPython says about itself (sysconfig,
-// cache tags, extension suffixes) and against the rest of core.
+// cache tags, extension suffixes), and the one table, limit, default target and
+// level range against what the profile loader, lint and layerslim-cli use.
 #include "base/units.h"
+#include "checks/lint.h"
+#include "export/exportoptions.h"
+#include "select/layerbudget.h"
 #include "select/profile.h"
 #include "select/targets.h"
 #include "testsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -22,7 +28,10 @@ private Q_SLOTS:
     void sitePackagesPrefixMatchesSysconfig_data();
     void sitePackagesPrefixMatchesSysconfig();
     void pipPlatforms();
-    void limitAndProfileAgree();
+    void oneLimitOneDefaultOneLevelRange();
+    void lintReadsTheTable();
+    void cliAcceptsTheTableAndNothingElse();
+    void cliHelpAndProfileNameTheLevelRange();
     void everyCommandRefusesAnUnknownTarget();
 };
 
@@ -139,16 +148,115 @@ void TestTargets::pipPlatforms()
             QVERIFY(p.endsWith(t.machine()));
 }
 
-void TestTargets::limitAndProfileAgree()
+void TestTargets::oneLimitOneDefaultOneLevelRange()
 {
-    QCOMPARE(Target::kLimitBytes, std::uint64_t(250) * 1024 * 1024);
-    QCOMPARE(Target::kLimitBytes, units::kLambdaUnzippedLimit);
+    QCOMPARE(units::kLambdaUnzippedLimit, std::uint64_t(262'144'000));
+    QCOMPARE(LayerBudget().limitBytes(), units::kLambdaUnzippedLimit);
     QCOMPARE(Target::runtimes(), Profile::knownRuntimes());
     QCOMPARE(Target::architectures(), Profile::knownArchitectures());
-    // A default profile names a target that exists.
+    // The default target is the table's python3.10 on x86_64, and every default names it.
+    const Target standard;
+    QCOMPARE(Target::find(u"python3.10", u"x86_64"), std::optional<Target>(standard));
     const Profile p;
-    QVERIFY(Target::find(p.runtime, p.arch));
-    QCOMPARE(p.limitBytes, Target::kLimitBytes);
+    QCOMPARE(p.runtime, standard.runtime());
+    QCOMPARE(p.arch, standard.archName());
+    QCOMPARE(LintTarget().runtime, standard.runtime());
+    QCOMPARE(LintTarget().arch, standard.archName());
+    QCOMPARE(ExportOptions().runtime, standard.runtime());
+    QCOMPARE(p.limitBytes, units::kLambdaUnzippedLimit);
+    QCOMPARE(p.level, ExportOptions::kDefaultLevel);
+    QCOMPARE(ExportOptions().level, ExportOptions::kDefaultLevel);
+    QCOMPARE(ExportOptions::kMinLevel, 0);
+    QCOMPARE(ExportOptions::kMaxLevel, 12);
+}
+
+void TestTargets::lintReadsTheTable()
+{
+    for (const Target &t : Target::all()) {
+        const LintTarget lint{t.runtime(), t.archName()};
+        QVERIFY(lint.valid());
+        QCOMPARE(lint.target(), std::optional<Target>(t));
+        QCOMPARE(lint.elfMachine(), int(t.elfMachine()));
+        QCOMPARE(lint.machineName(), t.machine());
+        QCOMPARE(lint.cacheTag(), t.bytecodeTag());
+        QCOMPARE(lint.glibc(), t.glibc().toLatin1()); // the runtime's Amazon Linux decides
+    }
+    QCOMPARE(LintTarget({QStringLiteral("python3.12"), QStringLiteral("aarch64")}).target(),
+             Target::find(u"python3.12", u"arm64"));
+    const LintTarget outside{QStringLiteral("python3.14"), QStringLiteral("x86_64")};
+    QCOMPARE(outside.problem(), Target::runtimeProblem(u"python3.14"));
+    QVERIFY(!outside.target());
+}
+
+void TestTargets::cliAcceptsTheTableAndNothingElse()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString layer = tmp.filePath(QStringLiteral("layer"));
+    QVERIFY(QDir().mkpath(layer + QStringLiteral("/python")));
+    // Every runtime on every architecture of the table is one `lint` works for,
+    // with the table's ABI tag and glibc.
+    for (const Target &t : Target::all()) {
+        const testsupport::CliRun run =
+            testsupport::cli({QStringLiteral("lint"), layer, QStringLiteral("--runtime"), t.runtime(),
+                              QStringLiteral("--arch"), t.archName(), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(o.value(QStringLiteral("runtime")).toString(), t.runtime());
+        QCOMPARE(o.value(QStringLiteral("arch")).toString(), t.archName());
+        QCOMPARE(o.value(QStringLiteral("abi_tag")).toString(), t.bytecodeTag());
+        QCOMPARE(o.value(QStringLiteral("glibc")).toString(), t.glibc());
+    }
+    // Without options, the default target.
+    const testsupport::CliRun plain = testsupport::cli({QStringLiteral("lint"), layer, QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(plain.out).object().value(QStringLiteral("runtime")).toString(),
+             Target().runtime());
+    // One outside the table is refused with the table's list.
+    const testsupport::CliRun refused =
+        testsupport::cli({QStringLiteral("lint"), layer, QStringLiteral("--runtime"), QStringLiteral("python3.14")});
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(refused.err),
+             QStringLiteral("layerslim-cli lint: unknown runtime \"python3.14\": Lambda's Python runtimes are %1\n")
+                 .arg(Target::runtimes().join(QStringLiteral(", "))));
+    const testsupport::CliRun badArch =
+        testsupport::cli({QStringLiteral("lint"), layer, QStringLiteral("--arch"), QStringLiteral("riscv64")});
+    QCOMPARE(badArch.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(badArch.err),
+             QStringLiteral("layerslim-cli lint: %1\n").arg(Target::archProblem(u"riscv64")));
+    // The help names the table too.
+    const QString lintHelp =
+        QString::fromUtf8(testsupport::cli({QStringLiteral("lint"), QStringLiteral("--help")}).out).simplified();
+    QVERIFY2(lintHelp.contains(Target::architectures().join(QStringLiteral(" or "))), qPrintable(lintHelp));
+    QVERIFY2(lintHelp.contains(QStringLiteral("e.g. ") + Target().runtime()), qPrintable(lintHelp));
+    const QString stageHelp =
+        QString::fromUtf8(testsupport::cli({QStringLiteral("stage"), QStringLiteral("--help")}).out).simplified();
+    QVERIFY2(stageHelp.contains(Target::runtimes().join(QStringLiteral(", "))), qPrintable(stageHelp));
+}
+
+void TestTargets::cliHelpAndProfileNameTheLevelRange()
+{
+    const QString range = QStringLiteral("%1 to %2").arg(ExportOptions::kMinLevel).arg(ExportOptions::kMaxLevel);
+    const QString help =
+        QString::fromUtf8(testsupport::cli({QStringLiteral("export"), QStringLiteral("--help")}).out).simplified();
+    QVERIFY2(help.contains(QStringLiteral("Deflate level %1 (store) to %2 (default %3).")
+                               .arg(ExportOptions::kMinLevel)
+                               .arg(ExportOptions::kMaxLevel)
+                               .arg(ExportOptions::kDefaultLevel)),
+             qPrintable(help));
+    const testsupport::CliRun over = testsupport::cli(
+        {QStringLiteral("export"), QStringLiteral("in"), QStringLiteral("-o"), QStringLiteral("out.zip"),
+         QStringLiteral("--level"), QString::number(ExportOptions::kMaxLevel + 1)});
+    QCOMPARE(over.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(over.err),
+             QStringLiteral("layerslim-cli export: --level must be a number from %1\n").arg(range));
+    QString error;
+    const auto top = Profile::fromJson(
+        QStringLiteral(R"({"version": 1, "level": %1})").arg(ExportOptions::kMaxLevel).toUtf8(), &error);
+    QVERIFY2(top, qPrintable(error));
+    QCOMPARE(top->level, ExportOptions::kMaxLevel);
+    QVERIFY(!Profile::fromJson(
+        QStringLiteral(R"({"version": 1, "level": %1})").arg(ExportOptions::kMaxLevel + 1).toUtf8(), &error));
+    QCOMPARE(error, QStringLiteral("\"level\" must be an integer from %1").arg(range));
 }
 
 void TestTargets::everyCommandRefusesAnUnknownTarget()
@@ -161,8 +269,8 @@ void TestTargets::everyCommandRefusesAnUnknownTarget()
     sh(QStringLiteral("mkdir -p %1/python && printf 'VALUE = 1\\n' > %1/python/mod.py && printf 'six\\n' > %2")
            .arg(testsupport::quoted(layer), testsupport::quoted(tmp.filePath(QStringLiteral("req.txt")))));
     const QString cli = QStringLiteral(LAYERSLIM_CLI);
-    for (const QString runtime : {QStringLiteral("python2.7"), QStringLiteral("python3.99"),
-                                  QStringLiteral("python4.0"), QStringLiteral("python3.7")}) {
+    for (const QString &runtime : {QStringLiteral("python2.7"), QStringLiteral("python3.99"),
+                                   QStringLiteral("python4.0"), QStringLiteral("python3.7")}) {
         const QString why = Target::runtimeProblem(runtime);
         QVERIFY(why.contains(Target::runtimes().join(QStringLiteral(", "))));
         QVERIFY(why.contains(runtime));

@@ -103,7 +103,7 @@ ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget
     // python/lib/pythonX.Y/site-packages/ to sys.path.
     m_prefix->setEditable(true);
     m_prefix->addItem(tr("python/ (any Python runtime)"), QStringLiteral("python/"));
-    for (const QString &runtime : Profile::knownRuntimes())
+    for (const QString &runtime : Target::runtimes())
         m_prefix->addItem(QStringLiteral("python/lib/%1/site-packages/").arg(runtime),
                           QStringLiteral("python/lib/%1/site-packages/").arg(runtime));
     m_prefix->addItem(tr("none (the zip's root)"), QString());
@@ -113,7 +113,7 @@ ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget
     else
         m_prefix->setEditText(prefix);
 
-    m_level->setRange(0, 12);
+    m_level->setRange(ExportOptions::kMinLevel, ExportOptions::kMaxLevel);
     m_level->setValue(QSettings().value(QStringLiteral("export/level"), base.level).toInt());
     m_level->setToolTip(tr("0 stores; 1–12 are libdeflate's levels (6 is zip's default, 12 the smallest)"));
 
@@ -235,7 +235,7 @@ void ExportDialog::start()
     options.runtime = m_base.runtime;
     options.bytecode = BytecodeMode(m_bytecode->currentData().toInt());
     // The strip rule transforms instead of deleting: its matches (exceptions left out) go out stripped.
-    const int strip = RuleCatalog::indexOf(u"strip");
+    const int strip = RuleCatalog::indexOf(RuleId::Strip);
     if (m_document->ledger().ruleEnabled(strip))
         options.strip = m_document->ledger().ruleMatches(strip);
     if (m_output->text().trimmed().isEmpty()) {
