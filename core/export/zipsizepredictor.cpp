@@ -143,7 +143,7 @@ bool ZipSizePredictor::compute(SizeLedger &ledger, int level, JobControl *contro
 {
     if (!compute(level, control, threads, error))
         return false;
-    const int strip = RuleCatalog::indexOf(u"strip");
+    const int strip = RuleCatalog::indexOf(RuleId::Strip);
     if (!ledger.ruleEnabled(strip) || !ledger.ruleMatches(strip).any())
         return true;
     auto savings = measureStrip(ledger.ruleMatches(strip), level, control, threads, error);
@@ -156,7 +156,7 @@ bool ZipSizePredictor::compute(SizeLedger &ledger, int level, JobControl *contro
 bool ZipSizePredictor::measureStripSavings(SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries, int level,
                                            JobControl *control, int threads, QString *error)
 {
-    const int strip = RuleCatalog::indexOf(u"strip");
+    const int strip = RuleCatalog::indexOf(RuleId::Strip);
     if (!ledger.ruleEnabled(strip) || ledger.transformMeasured(strip) || !ledger.ruleMatches(strip).any())
         return true;
     ZipSizePredictor predictor(ledger.tree(), zipEntries);
@@ -197,7 +197,7 @@ ZipSizePredictor::Prediction ZipSizePredictor::predict(const Bitset &pruned, con
 
 ZipSizePredictor::Prediction ZipSizePredictor::predict(const SizeLedger &ledger, const QByteArray &prefix) const
 {
-    const int strip = RuleCatalog::indexOf(u"strip");
+    const int strip = RuleCatalog::indexOf(RuleId::Strip);
     const Bitset none(m_tree.count());
     return predictWith(ledger.pruned(), prefix, ledger.ruleEnabled(strip) ? &ledger.ruleMatches(strip) : &none);
 }

@@ -230,16 +230,6 @@ bool readPaths(const QJsonObject &o, const QString &key, QStringList *out, QStri
 
 } // namespace
 
-QStringList Profile::knownRuntimes()
-{
-    return Target::runtimes();
-}
-
-QStringList Profile::knownArchitectures()
-{
-    return Target::architectures();
-}
-
 std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
 {
     QString dummy;

@@ -42,7 +42,4 @@ struct Profile {
     bool applyTo(SizeLedger &ledger, QString *error) const;
     // The choices a ledger holds, with `base`'s target and export settings.
     [[nodiscard]] static Profile fromLedger(const SizeLedger &ledger, const Profile &base);
-
-    [[nodiscard]] static QStringList knownRuntimes();
-    [[nodiscard]] static QStringList knownArchitectures();
 };

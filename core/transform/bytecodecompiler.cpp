@@ -94,7 +94,7 @@ BytecodeResult BytecodeCompiler::prepare(const Bitset &pruned, BytecodeMode mode
     // Shipped bytecode that the selection keeps: left out by every mode but Keep.
     Bitset effective = pruned;
     if (mode != BytecodeMode::Keep) {
-        const Bitset bytecode = RuleCatalog::match(m_tree, RuleCatalog::indexOf(u"bytecode"));
+        const Bitset bytecode = RuleCatalog::match(m_tree, RuleCatalog::indexOf(RuleId::Bytecode));
         bytecode.forEach([&](std::size_t n) {
             const auto i = FileTree::Index(n);
             if (m_tree.isFile(i) && !pruned.test(i)) {

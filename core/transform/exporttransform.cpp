@@ -177,7 +177,7 @@ bool ExportTransform::strip(const FileTree &tree, const std::vector<ZipEntryRef>
 bool ExportTransform::compile(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries,
                               const ExportOptions &options, JobControl *control, QString *error)
 {
-    const Bitset bytecode = RuleCatalog::match(tree, RuleCatalog::indexOf(u"bytecode"));
+    const Bitset bytecode = RuleCatalog::match(tree, RuleCatalog::indexOf(RuleId::Bytecode));
     if (options.bytecode == BytecodeMode::Drop) {
         bytecode.forEach([&](std::size_t n) {
             const auto i = FileTree::Index(n);

@@ -5,6 +5,7 @@
 #include "gui/checks/verifytab.h"
 #include "gui/shell/layerdocument.h"
 #include "select/profile.h"
+#include "select/targets.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -26,8 +27,8 @@ ChecksPanel::ChecksPanel(QWidget *parent)
     , m_verify(new VerifyTab(m_job, m_tabs))
     , m_lint(new LintTab(m_job, m_tabs))
 {
-    m_runtime->addItems(Profile::knownRuntimes());
-    m_arch->addItems(Profile::knownArchitectures());
+    m_runtime->addItems(Target::runtimes());
+    m_arch->addItems(Target::architectures());
     m_runtime->setToolTip(tr("Lambda runtime the layer must load on"));
     m_arch->setToolTip(tr("Lambda architecture the layer must load on"));
     const Profile defaults;

@@ -81,8 +81,8 @@ StageForm::StageForm(QWidget *parent)
 
     m_runtime->addItems(Target::runtimes());
     m_arch->addItems(Target::architectures());
-    m_runtime->setCurrentText(settings.value(settingsKey("runtime"), QStringLiteral("python3.12")).toString());
-    m_arch->setCurrentText(settings.value(settingsKey("arch"), QStringLiteral("x86_64")).toString());
+    m_runtime->setCurrentText(settings.value(settingsKey("runtime"), Target{}.runtime()).toString());
+    m_arch->setCurrentText(settings.value(settingsKey("arch"), Target{}.archName()).toString());
     noteStyle(m_targetNote);
     connect(m_runtime, &QComboBox::currentTextChanged, this, &StageForm::updateTargetNote);
     connect(m_arch, &QComboBox::currentTextChanged, this, &StageForm::updateTargetNote);

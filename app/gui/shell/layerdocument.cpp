@@ -10,14 +10,14 @@ LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject
     , m_layer(std::move(layer))
     , m_ledger(std::make_unique<SizeLedger>(*m_layer->tree))
     , m_zip(std::make_unique<ZipEstimator>(m_layer, kEstimateLevel,
-                                           m_ledger->ruleMatches(RuleCatalog::indexOf(u"strip"))))
+                                           m_ledger->ruleMatches(RuleCatalog::indexOf(RuleId::Strip))))
     , m_path(std::move(path))
 {
     // Stripping's real savings give the strip rule its bytes and the kept
     // total its exported size, as `scan` measures them.
     connect(m_zip.get(), &ZipEstimator::exactReady, this, [this] {
         if (const auto &savings = m_zip->stripSavings())
-            m_ledger->setTransformSavings(RuleCatalog::indexOf(u"strip"), *savings);
+            m_ledger->setTransformSavings(RuleCatalog::indexOf(RuleId::Strip), *savings);
         Q_EMIT zipEstimateReady();
     });
 }

@@ -3,6 +3,7 @@
 // each one is undoable and every view hears about it from one signal.
 #pragma once
 
+#include "export/exportoptions.h"
 #include "gui/explorer/checkmarks.h"
 #include "scan/layer.h"
 #include "select/profile.h"
@@ -22,7 +23,7 @@ class LayerDocument : public QObject
 
 public:
     // The compression level zipped sizes are estimated at: zip's default, and the exporter's.
-    static constexpr int kEstimateLevel = 6;
+    static constexpr int kEstimateLevel = ExportOptions::kDefaultLevel;
 
     LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent = nullptr);
     ~LayerDocument() override;
