@@ -48,14 +48,8 @@ int runLint(const QStringList &args)
     const int errors = report.errors();
 
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonArray findings, elf;
-        for (const LintFinding &f : report.findings)
-            findings.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(f.path)},
-                                        {QStringLiteral("check"), Lint::checkName(f.check)},
-                                        {QStringLiteral("severity"), Lint::severityName(f.severity)},
-                                        {QStringLiteral("found"), f.found},
-                                        {QStringLiteral("expected"), f.expected},
-                                        {QStringLiteral("message"), f.message}});
+        const QJsonArray findings = Lint::findingsJson(report.findings);
+        QJsonArray elf;
         for (const LintElf &e : report.elfFiles)
             elf.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(e.path)},
                                    {QStringLiteral("machine"), e.machine},

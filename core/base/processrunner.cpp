@@ -138,3 +138,11 @@ ProcessResult ProcessRunner::run(const ProcessRequest &request)
     result.error = whyNot(result, request, p.errorString());
     return result;
 }
+
+QProcessEnvironment ProcessRunner::cleanEnvironment(const QString &path)
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PATH"), path);
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    return env;
+}

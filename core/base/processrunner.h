@@ -62,4 +62,8 @@ class ProcessRunner
 public:
     // Runs `request` to its end; blocks the calling thread.
     [[nodiscard]] static ProcessResult run(const ProcessRequest &request);
+    // An environment with nothing of the caller's in it: PATH as given and a
+    // UTF-8 locale, so a child's output and file names decode the same everywhere.
+    [[nodiscard]] static QProcessEnvironment
+    cleanEnvironment(const QString &path = QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
 };

@@ -1,5 +1,7 @@
 #include "checks/layertarget.h"
 
+#include "checks/lint.h"
+
 #include <QRegularExpression>
 
 #include <map>
@@ -7,18 +9,36 @@
 
 namespace {
 
-// ".cpython-311-x86_64-linux-gnu.so": minor version and machine.
-const QRegularExpression &extensionTag()
+// "3.11" -> 11; nullopt for anything but a Python 3 version.
+std::optional<int> minorOf(const QString &version)
 {
-    static const QRegularExpression re(QStringLiteral(R"(\.cpython-3(\d+)-(x86_64|aarch64)-linux-gnu\.so$)"));
-    return re;
+    if (!version.startsWith(QLatin1String("3.")))
+        return std::nullopt;
+    bool ok = false;
+    const int minor = version.mid(2).toInt(&ok);
+    return ok ? std::optional<int>(minor) : std::nullopt;
 }
 
-// "x.cpython-311.pyc" inside __pycache__.
-const QRegularExpression &bytecodeTag()
+// The CPU an extension tag names ("cpython-311-aarch64-linux-gnu"), if any.
+std::optional<Arch> archOf(QByteArrayView tag)
 {
-    static const QRegularExpression re(QStringLiteral(R"(\.cpython-3(\d+)(?:\.opt-\d)?\.pyc$)"));
-    return re;
+    if (tag.contains("-x86_64-"))
+        return Arch::X86_64;
+    if (tag.contains("-aarch64-"))
+        return Arch::Arm64;
+    return std::nullopt;
+}
+
+// The tag of a bytecode cache: "cpython-311" for "x.cpython-311.pyc" or "x.cpython-311.opt-1.pyc".
+QByteArrayView bytecodeTag(QByteArrayView name)
+{
+    if (!name.endsWith(".pyc"))
+        return {};
+    QByteArrayView stem = name.chopped(4);
+    if (const qsizetype opt = stem.lastIndexOf(".opt-"); opt >= 0)
+        stem = stem.first(opt);
+    const qsizetype dot = stem.lastIndexOf('.');
+    return dot < 0 ? QByteArrayView() : stem.sliced(dot + 1);
 }
 
 // "python3.11" as a folder name.
@@ -42,37 +62,31 @@ template<typename Key> std::pair<Key, std::uint32_t> mostCommon(const std::map<K
 LayerTarget LayerTarget::infer(const FileTree &tree)
 {
     LayerTarget found;
-    std::map<std::pair<int, QString>, std::uint32_t> modules; // (minor, machine) -> count
-    std::map<int, std::uint32_t> caches;
+    std::map<QByteArray, std::uint32_t> modules; // extension tag -> count
+    std::map<int, std::uint32_t> caches;         // minor version of bytecode caches -> count
     for (FileTree::Index i = 1; i < tree.count(); ++i) {
         if (!tree.isFile(i))
             continue;
-        const QString name = QString::fromUtf8(tree.name(i));
-        if (name.endsWith(QLatin1String(".so"))) {
-            const auto m = extensionTag().match(name);
-            if (m.hasMatch())
-                ++modules[{m.captured(1).toInt(), m.captured(2)}];
-        } else if (name.endsWith(QLatin1String(".pyc"))) {
-            const auto m = bytecodeTag().match(name);
-            if (m.hasMatch())
-                ++caches[m.captured(1).toInt()];
-        }
+        const QByteArrayView name = tree.name(i);
+        if (const QByteArray tag = Lint::abiTag(name); minorOf(Lint::cpythonVersion(tag)))
+            ++modules[tag];
+        else if (const auto minor = minorOf(Lint::cpythonVersion(bytecodeTag(name))))
+            ++caches[*minor];
     }
-    for (const auto &[key, n] : modules)
+    for (const auto &[tag, n] : modules)
         found.taggedModules += n;
 
     if (!modules.empty()) {
-        const auto [key, n] = mostCommon(modules);
-        found.pythonMinor = key.first;
-        found.arch = key.second == QLatin1String("aarch64") ? Arch::Arm64 : Arch::X86_64;
-        for (const auto &[k, count] : modules)
-            if (k.first == key.first)
+        const auto [tag, n] = mostCommon(modules);
+        found.pythonMinor = minorOf(Lint::cpythonVersion(tag));
+        found.arch = archOf(tag);
+        for (const auto &[other, count] : modules)
+            if (minorOf(Lint::cpythonVersion(other)) == found.pythonMinor)
                 found.modulesForVersion += count;
-        found.evidence = QStringLiteral("%1 extension module%2 tagged cpython-3%3-%4-linux-gnu")
+        found.evidence = QStringLiteral("%1 extension module%2 tagged %3")
                              .arg(n)
                              .arg(n == 1 ? QString() : QStringLiteral("s"))
-                             .arg(key.first)
-                             .arg(key.second);
+                             .arg(QString::fromLatin1(tag));
         return found;
     }
     // No tagged extension module: a pythonX.Y folder above the packages, then bytecode tags.
@@ -99,12 +113,9 @@ std::optional<Target> LayerTarget::target(const Target &fallback) const
 {
     if (!pythonMinor)
         return std::nullopt;
-    const QString runtime = QStringLiteral("python3.%1").arg(*pythonMinor);
-    const Arch a = arch.value_or(fallback.arch);
-    for (const Target &t : Target::all())
-        if (t.runtime() == runtime && t.arch == a)
-            return t;
-    return std::nullopt;
+    Target wanted = fallback;
+    wanted.arch = arch.value_or(fallback.arch);
+    return Target::find(QStringLiteral("python3.%1").arg(*pythonMinor), wanted.archName());
 }
 
 QString LayerTarget::describe() const
@@ -112,7 +123,10 @@ QString LayerTarget::describe() const
     if (!pythonMinor)
         return QStringLiteral("the layer names no Python version");
     QString what = QStringLiteral("python3.%1").arg(*pythonMinor);
-    if (arch)
-        what += *arch == Arch::Arm64 ? QStringLiteral(" · arm64") : QStringLiteral(" · x86_64");
+    if (arch) {
+        Target named;
+        named.arch = *arch;
+        what += QStringLiteral(" · ") + named.archName();
+    }
     return QStringLiteral("%1, from %2").arg(what, evidence);
 }

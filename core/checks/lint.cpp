@@ -4,6 +4,7 @@
 #include "scan/zipentryreader.h"
 
 #include <QFile>
+#include <QJsonObject>
 
 #include <memory>
 
@@ -138,6 +139,19 @@ QString Lint::cpythonVersion(QByteArrayView tag)
     if (digits.size() < 2)
         return {};
     return QStringLiteral("%1.%2").arg(QString::fromLatin1(digits.first(1)), QString::fromLatin1(digits.sliced(1)));
+}
+
+QJsonArray Lint::findingsJson(const std::vector<LintFinding> &findings)
+{
+    QJsonArray out;
+    for (const LintFinding &f : findings)
+        out.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(f.path)},
+                               {QStringLiteral("check"), checkName(f.check)},
+                               {QStringLiteral("severity"), severityName(f.severity)},
+                               {QStringLiteral("found"), f.found},
+                               {QStringLiteral("expected"), f.expected},
+                               {QStringLiteral("message"), f.message}});
+    return out;
 }
 
 QString Lint::checkName(LintCheck c)

@@ -11,6 +11,7 @@
 #include "tree/filetree.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QString>
 
 #include <optional>
@@ -98,5 +99,7 @@ public:
     [[nodiscard]] static QString cpythonVersion(QByteArrayView tag);
 
     [[nodiscard]] static QString checkName(LintCheck c);
+    // The findings as `lint --json` and the export report write them.
+    [[nodiscard]] static QJsonArray findingsJson(const std::vector<LintFinding> &findings);
     [[nodiscard]] static QString severityName(LintSeverity s);
 };

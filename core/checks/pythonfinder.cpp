@@ -37,10 +37,7 @@ std::optional<PythonInfo> PythonFinder::probe(const QString &path, QString *erro
     request.program = path;
     request.arguments = {QStringLiteral("-S"), QStringLiteral("-I"), QStringLiteral("-c"),
                          QString::fromLatin1(kProbeScript)};
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    request.environment = env;
+    request.environment = ProcessRunner::cleanEnvironment(QStringLiteral("/usr/bin:/bin"));
     request.mergeOutput = true;
     request.timeoutMs = 15000;
     const ProcessResult run = ProcessRunner::run(request);

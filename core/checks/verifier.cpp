@@ -228,9 +228,7 @@ CheckResult Verifier::runOne(const VerifyOptions &options, const QString &packag
                          QString::fromLatin1(script),
                          packageRoot,
                          check.name};
-    QProcessEnvironment env; // clean: nothing of the caller's environment leaks in
-    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    QProcessEnvironment env = ProcessRunner::cleanEnvironment(); // nothing of the caller's leaks in
     env.insert(QStringLiteral("HOME"), workDir);
     env.insert(QStringLiteral("TMPDIR"), workDir);
     request.environment = env;

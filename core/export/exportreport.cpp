@@ -162,14 +162,7 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
         out.insert(QStringLiteral("zip_under_upload_limit"), LayerBudget::directUpload().fits(in.outputBytes));
     out.insert(QStringLiteral("transforms"), transformJson(in.transform));
     if (in.lint) {
-        QJsonArray findings;
-        for (const LintFinding &f : in.lint->findings)
-            findings.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(f.path)},
-                                        {QStringLiteral("check"), Lint::checkName(f.check)},
-                                        {QStringLiteral("severity"), Lint::severityName(f.severity)},
-                                        {QStringLiteral("found"), f.found},
-                                        {QStringLiteral("expected"), f.expected},
-                                        {QStringLiteral("message"), f.message}});
+        const QJsonArray findings = Lint::findingsJson(in.lint->findings);
         out.insert(QStringLiteral("lint"), QJsonObject{{QStringLiteral("errors"), in.lint->errors()},
                                                        {QStringLiteral("warnings"), in.lint->warnings()},
                                                        {QStringLiteral("findings"), findings}});

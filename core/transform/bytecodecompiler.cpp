@@ -130,10 +130,7 @@ BytecodeResult BytecodeCompiler::prepare(const Bitset &pruned, BytecodeMode mode
     ProcessRequest request;
     request.program = m_python.path;
     request.arguments = args;
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    request.environment = env;
+    request.environment = ProcessRunner::cleanEnvironment();
     request.workingDirectory = destDir;
     request.mergeOutput = true;
     request.outputCap = 0; // its messages are not shown

@@ -72,17 +72,25 @@ void LayerDocument::mark(FileTree::Index node, SizeLedger::Mark m)
     change(text, [&](SizeLedger &l) { l.mark(node, m); });
 }
 
+namespace {
+
+// No rule on, each rule's exceptions as the catalog ships them, no manual mark.
+void resetToCatalogDefaults(SizeLedger &l)
+{
+    const auto &rules = RuleCatalog::all();
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+        l.setRuleEnabled(int(r), false);
+        if (l.ruleExceptions(int(r)) != rules[r].defaultExceptions)
+            l.setRuleExceptions(int(r), rules[r].defaultExceptions);
+    }
+    l.mark(0, SizeLedger::Mark::Inherit);
+}
+
+} // namespace
+
 void LayerDocument::resetSelection()
 {
-    change(tr("Reset all choices"), [](SizeLedger &l) {
-        const auto &rules = RuleCatalog::all();
-        for (std::size_t r = 0; r < rules.size(); ++r) {
-            l.setRuleEnabled(int(r), false);
-            if (l.ruleExceptions(int(r)) != rules[r].defaultExceptions)
-                l.setRuleExceptions(int(r), rules[r].defaultExceptions);
-        }
-        l.mark(0, SizeLedger::Mark::Inherit);
-    });
+    change(tr("Reset all choices"), [](SizeLedger &l) { resetToCatalogDefaults(l); });
 }
 
 bool LayerDocument::applyProfile(const Profile &profile, QString *error)
@@ -91,13 +99,7 @@ bool LayerDocument::applyProfile(const Profile &profile, QString *error)
     bool ok = true;
     change(tr("Apply profile"), [&](SizeLedger &l) {
         // A profile replaces the selection: start from the catalog's defaults.
-        const auto &rules = RuleCatalog::all();
-        for (std::size_t r = 0; r < rules.size(); ++r) {
-            l.setRuleEnabled(int(r), false);
-            if (l.ruleExceptions(int(r)) != rules[r].defaultExceptions)
-                l.setRuleExceptions(int(r), rules[r].defaultExceptions);
-        }
-        l.mark(0, SizeLedger::Mark::Inherit);
+        resetToCatalogDefaults(l);
         ok = profile.applyTo(l, error);
         if (!ok)
             l.restore(before);
