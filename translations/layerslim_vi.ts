@@ -263,6 +263,10 @@
         <source>The selection changed since these results; run the checks again.</source>
         <translation>Lựa chọn đã thay đổi kể từ các kết quả này; hãy chạy lại các bước kiểm tra.</translation>
     </message>
+    <message>
+        <source>chosen here</source>
+        <translation>chọn tại đây</translation>
+    </message>
 </context>
 <context>
     <name>CulpritSearch</name>
@@ -761,6 +765,12 @@
     <message>
         <source>%1 on %2 (%3, glibc ≤ %4): %5 files checked, %6 ELF — %7 error(s), %8 warning(s)</source>
         <translation>%1 trên %2 (%3, glibc ≤ %4): đã kiểm %5 tệp, %6 ELF — %7 lỗi, %8 cảnh báo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n tệp</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1442,14 @@
         <source>Files in *.dist-info/ and *.egg-info/ except METADATA, PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement checks keep working; files() and pip uninstall do not.</source>
         <translation>Các tệp trong *.dist-info/ và *.egg-info/ trừ METADATA, PKG-INFO, entry_points.txt, top_level.txt và requires.txt: version(), entry point và kiểm tra yêu cầu vẫn hoạt động; files() và pip uninstall thì không.</translation>
     </message>
+    <message>
+        <source>Foreign-platform binaries</source>
+        <translation>Tệp nhị phân của nền tảng khác</translation>
+    </message>
+    <message>
+        <source>*.exe, *.dll, *.pyd and *.dylib: Windows launchers (pip&apos;s and setuptools&apos; cli-64.exe) and macOS libraries that Lambda&apos;s Linux never loads.</source>
+        <translation>*.exe, *.dll, *.pyd và *.dylib: trình khởi chạy Windows (cli-64.exe của pip và setuptools) và thư viện macOS mà Linux của Lambda không bao giờ nạp.</translation>
+    </message>
 </context>
 <context>
     <name>RulesModel</name>
@@ -1500,6 +1518,10 @@
     <message>
         <source>Exceptions</source>
         <translation>Ngoại lệ</translation>
+    </message>
+    <message>
+        <source>Kept because the layer&apos;s code reads it:</source>
+        <translation>Được giữ vì mã của lớp đọc nó:</translation>
     </message>
 </context>
 <context>

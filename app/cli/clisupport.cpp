@@ -1,5 +1,8 @@
 #include "clisupport.h"
 
+#include "checks/layertarget.h"
+#include "checks/metadatausers.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -151,14 +154,24 @@ bool parseOrExplain(QCommandLineParser &parser, const QStringList &args, const Q
     return true;
 }
 
-std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const Profile &profile, const QString &command,
+std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const Session &session, const QString &command,
                                        TargetOptions offered)
 {
-    LintTarget target{profile.runtime, profile.arch};
-    if (parser.isSet(QStringLiteral("runtime")))
-        target.runtime = parser.value(QStringLiteral("runtime"));
-    if (offered == TargetOptions::RuntimeAndArch && parser.isSet(QStringLiteral("arch")))
-        target.arch = parser.value(QStringLiteral("arch"));
+    const Profile &profile = session.profile;
+    const QString profileBy = QStringLiteral("the profile");
+    QString runtime = profile.namesRuntime ? profile.runtime : QString();
+    QString runtimeBy = profileBy;
+    QString arch = profile.namesArch ? profile.arch : QString();
+    QString archBy = profileBy;
+    if (parser.isSet(QStringLiteral("runtime"))) {
+        runtime = parser.value(QStringLiteral("runtime"));
+        runtimeBy = QStringLiteral("the command line");
+    }
+    if (offered == TargetOptions::RuntimeAndArch && parser.isSet(QStringLiteral("arch"))) {
+        arch = parser.value(QStringLiteral("arch"));
+        archBy = QStringLiteral("the command line");
+    }
+    const LintTarget target = LayerTarget::infer(*session.layer.tree).choose(runtime, runtimeBy, arch, archBy);
     if (const QString why = target.problem(); !why.isEmpty()) {
         printErr(QStringLiteral("layerslim-cli %1: %2\n").arg(command, why));
         return std::nullopt;
@@ -204,6 +217,15 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
     if (!s.profile.applyTo(*s.ledger, &error)) {
         printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));
         return std::nullopt;
+    }
+    // Metadata the layer's own code reads stays, whichever rule removes metadata.
+    const int distInfo = RuleCatalog::indexOf(RuleId::DistInfo);
+    const int distInfoLite = RuleCatalog::indexOf(RuleId::DistInfoLite);
+    if (s.ledger->ruleEnabled(distInfo) || s.ledger->ruleEnabled(distInfoLite)) {
+        const MetadataUsers users = MetadataUsers::find(*s.layer.tree, &s.layer.zipEntries);
+        for (const QString &problem : users.problems)
+            printErr(QStringLiteral("layerslim-cli: warning: cannot look for metadata reads in %1\n").arg(problem));
+        users.spareIn(*s.ledger);
     }
     return s;
 }

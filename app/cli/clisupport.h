@@ -33,9 +33,11 @@ enum class TargetOptions : std::uint8_t {
     RuntimeAndArch, // both
 };
 // The runtime and architecture a command works for: the options it offers,
-// over the profile's. Checked against Lambda's runtime table; when either is
-// not Lambda's, prints "layerslim-cli COMMAND: <why>" and returns nullopt.
-[[nodiscard]] std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const Profile &profile,
+// over the profile's when it names them, over what the layer says
+// (LayerTarget), over the default; the result's origin says which. Checked
+// against Lambda's runtime table; when either is not Lambda's, prints
+// "layerslim-cli COMMAND: <why>" and returns nullopt.
+[[nodiscard]] std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const Session &session,
                                                      const QString &command, TargetOptions offered);
 // Parses args; handles --help. Returns false (after printing) on bad usage:
 // an unknown option is named as typed, with the nearest of the command's own

@@ -71,7 +71,8 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("Interpreter for precompile and sourceless (default: detected, of the "
                                      "runtime's version)."),
                       QStringLiteral("path")});
-    parser.addOption({QStringLiteral("runtime"), QStringLiteral("Target runtime (default: the profile's)."),
+    parser.addOption({QStringLiteral("runtime"),
+                      QStringLiteral("Target runtime (default: the profile's, else the layer's own tags)."),
                       QStringLiteral("pythonX.Y")});
     parser.addOption({QStringLiteral("no-report"),
                       QStringLiteral("Do not write OUT.report.md and OUT.report.json beside the output.")});
@@ -140,10 +141,12 @@ bool readExportOptions(const QCommandLineParser &parser, int level, Session &ses
     if (session.ledger->ruleEnabled(strip))
         options->strip = session.ledger->ruleMatches(strip);
     const std::optional<LintTarget> target =
-        chosenTarget(parser, profile, QStringLiteral("export"), TargetOptions::Runtime);
+        chosenTarget(parser, session, QStringLiteral("export"), TargetOptions::Runtime);
     if (!target)
         return false;
     options->runtime = target->runtime;
+    options->targetOrigin = target->origin;
+    session.profile.arch = target->arch; // the report lints for the architecture chosen with the runtime
     return readBytecodeOptions(parser, session, options);
 }
 
@@ -221,6 +224,7 @@ void printJson(const ExportOptions &options, const ExportOutcome &outcome)
         {QStringLiteral("zip_limit_bytes"), double(units::kLambdaZipUploadLimit)},
         {QStringLiteral("runtime"), report.profile.runtime},
         {QStringLiteral("arch"), report.profile.arch},
+        {QStringLiteral("target_origin"), options.targetOrigin},
         {QStringLiteral("lint_errors"), outcome.lintErrors},
         {QStringLiteral("lint_warnings"), report.lint ? report.lint->warnings() : 0},
         {QStringLiteral("report"), outcome.reportPath},
@@ -243,6 +247,8 @@ void printText(const ExportOptions &options, const ExportOutcome &outcome)
                      .arg(units::groupedBytes(r.outputBytes), units::formatBytes(r.outputBytes),
                           LayerBudget::directUpload().describe(r.outputBytes)));
     printOut(QStringLiteral("  budget %1\n").arg(outcome.budget.describe(r.bytes)));
+    printOut(QStringLiteral("  target %1 on %2, %3\n")
+                 .arg(outcome.report.profile.runtime, outcome.report.profile.arch, options.targetOrigin));
     const TransformSummary &t = r.transform;
     if (t.strippedFiles)
         printOut(QStringLiteral("  strip  %1 files, %2 to %3\n")
@@ -276,17 +282,15 @@ int judge(const ExportOutcome &outcome)
                      .arg(report.profile.runtime, report.profile.arch)
                      .arg(outcome.lintErrors)
                      .arg(report.lint->warnings()));
-        int shown = 0;
-        for (const LintFinding &f : report.lint->findings) {
-            if (f.severity != LintSeverity::Error)
+        for (const LintGroup &g : report.lint->groups()) {
+            if (g.severity != LintSeverity::Error)
                 continue;
-            if (++shown > 5) {
-                printErr(QStringLiteral("  … and %1 more (every finding is in the report, or run layerslim-cli lint)\n")
-                             .arg(outcome.lintErrors - 5));
-                break;
-            }
-            printErr(QStringLiteral("  %1: %2\n").arg(FileTree::displayName(f.path), f.message));
+            const LintFinding &first = report.lint->findings[g.findings.front()];
+            printErr(g.findings.size() == 1
+                         ? QStringLiteral("  %1: %2\n").arg(FileTree::displayName(first.path), g.headline)
+                         : QStringLiteral("  %1 (e.g. %2)\n").arg(g.headline, FileTree::displayName(first.path)));
         }
+        printErr(QStringLiteral("  (every file is in the report, or run layerslim-cli lint)\n"));
     }
     if (outcome.verdict != LayerBudget::Verdict::Fits)
         return DoesNotFit;

@@ -18,10 +18,11 @@ int runLint(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Layer folder or zip."));
     addSelectionOptions(parser);
     parser.addOption({QStringLiteral("runtime"),
-                      QStringLiteral("Target runtime, e.g. %1 (default: the profile's).").arg(Target{}.runtime()),
+                      QStringLiteral("Target runtime, e.g. %1 (default: the profile's, else the layer's own tags).")
+                          .arg(Target{}.runtime()),
                       QStringLiteral("pythonX.Y")});
     parser.addOption({QStringLiteral("arch"),
-                      QStringLiteral("Target architecture: %1 (default: the profile's).")
+                      QStringLiteral("Target architecture: %1 (default: the profile's, else the layer's own tags).")
                           .arg(Target::architectures().join(QStringLiteral(" or "))),
                       QStringLiteral("arch")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
@@ -33,7 +34,7 @@ int runLint(const QStringList &args)
     if (!session)
         return BadInput;
     const std::optional<LintTarget> chosen =
-        chosenTarget(parser, session->profile, QStringLiteral("lint"), TargetOptions::RuntimeAndArch);
+        chosenTarget(parser, *session, QStringLiteral("lint"), TargetOptions::RuntimeAndArch);
     if (!chosen)
         return BadInput;
     const LintTarget &target = *chosen;
@@ -65,11 +66,13 @@ int runLint(const QStringList &args)
             {QStringLiteral("root"), tree.rootPath()},
             {QStringLiteral("runtime"), target.runtime},
             {QStringLiteral("arch"), target.arch},
+            {QStringLiteral("target_origin"), target.origin},
             {QStringLiteral("abi_tag"), target.cacheTag()},
             {QStringLiteral("glibc"), QString::fromLatin1(target.glibc())},
             {QStringLiteral("files_checked"), qint64(report.filesChecked)},
             {QStringLiteral("elf_files"), elf},
             {QStringLiteral("findings"), findings},
+            {QStringLiteral("groups"), Lint::groupsJson(report)},
             {QStringLiteral("errors"), errors},
             {QStringLiteral("warnings"), report.warnings()},
             {QStringLiteral("strip"), QJsonObject{{QStringLiteral("files"), qint64(stripTotals.files)},
@@ -81,16 +84,29 @@ int runLint(const QStringList &args)
         return errors ? ChecksFailed : Ok;
     }
 
-    printOut(
-        QStringLiteral("%1\n  target %2 on %3 (%4, glibc <= %5): %6 files checked, %7 ELF\n")
-            .arg(tree.rootPath(), target.runtime, target.arch, target.cacheTag(), QString::fromLatin1(target.glibc()))
-            .arg(report.filesChecked)
-            .arg(report.elfFiles.size()));
-    for (const LintFinding &f : report.findings)
-        printOut(QStringLiteral("  %1 %2 %3: %4\n")
-                     .arg(Lint::severityName(f.severity), -7)
-                     .arg(Lint::checkName(f.check), -10)
-                     .arg(FileTree::displayName(f.path), f.message));
+    printOut(QStringLiteral("%1\n  target %2 on %3 (%4, glibc <= %5), %6\n  %7 files checked, %8 ELF\n")
+                 .arg(tree.rootPath(), target.runtime, target.arch, target.cacheTag(),
+                      QString::fromLatin1(target.glibc()), target.origin)
+                 .arg(report.filesChecked)
+                 .arg(report.elfFiles.size()));
+    // One line a cause, its files under it: 170 modules built for another
+    // CPython are one problem, not 170.
+    constexpr std::size_t kFilesShown = 10;
+    for (const LintGroup &g : report.groups()) {
+        printOut(QStringLiteral("  %1 %2 %3\n")
+                     .arg(Lint::severityName(g.severity), -7)
+                     .arg(Lint::checkName(g.check), -10)
+                     .arg(g.findings.size() == 1 ? FileTree::displayName(report.findings[g.findings[0]].path) +
+                                                       QStringLiteral(": ") + g.headline
+                                                 : g.headline));
+        if (g.findings.size() == 1)
+            continue;
+        for (std::size_t k = 0; k < g.findings.size() && k < kFilesShown; ++k)
+            printOut(QStringLiteral("      %1\n").arg(FileTree::displayName(report.findings[g.findings[k]].path)));
+        if (g.findings.size() > kFilesShown)
+            printOut(
+                QStringLiteral("      … and %1 more (--json lists every file)\n").arg(g.findings.size() - kFilesShown));
+    }
     printOut(QStringLiteral("  strip would free %1 of %2 in %3 native files (estimated from section headers)\n")
                  .arg(units::formatBytes(stripTotals.savings), units::formatBytes(stripTotals.bytes))
                  .arg(stripTotals.files));

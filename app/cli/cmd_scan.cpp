@@ -1,5 +1,7 @@
 #include "base/units.h"
 #include "clisupport.h"
+
+#include "checks/metadatausers.h"
 #include "export/exportplan.h"
 #include "export/zipsizepredictor.h"
 #include "select/layerbudget.h"
@@ -63,10 +65,12 @@ int runScan(const QStringList &args)
         QJsonArray rules;
         for (const QString &id : profile.rules) {
             const RuleBytes rb = ledger.ruleBytes(RuleCatalog::indexOf(id));
-            rules.append(QJsonObject{{QStringLiteral("id"), id},
-                                     {QStringLiteral("files"), qint64(rb.aloneFiles)},
-                                     {QStringLiteral("bytes"), bytesValue(rb.aloneBytes)},
-                                     {QStringLiteral("marginal_bytes"), bytesValue(rb.marginalBytes)}});
+            rules.append(QJsonObject{
+                {QStringLiteral("id"), id},
+                {QStringLiteral("files"), qint64(rb.aloneFiles)},
+                {QStringLiteral("bytes"), bytesValue(rb.aloneBytes)},
+                {QStringLiteral("marginal_bytes"), bytesValue(rb.marginalBytes)},
+                {QStringLiteral("spared"), MetadataUsers::sparesJson(ledger.ruleSpares(RuleCatalog::indexOf(id)))}});
         }
         QJsonArray packages;
         for (const PackageBytes &p : ledger.packages())
@@ -128,6 +132,8 @@ int runScan(const QStringList &args)
                      .arg(id, -17)
                      .arg(units::formatBytes(rb.aloneBytes), 10)
                      .arg(rb.aloneFiles));
+        for (const RuleSpare &spare : ledger.ruleSpares(RuleCatalog::indexOf(id)))
+            printOut(QStringLiteral("       spared %1: %2\n").arg(spare.glob, spare.reason));
     }
     const std::uint64_t room = budget.remainingBytes();
     printOut(QStringLiteral("  kept %1%2 of %3 allowed (limit %4 minus reserve %5): %6\n")

@@ -90,7 +90,8 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("mods")});
     parser.addOption(
         {QStringLiteral("smoke"), QStringLiteral("A Python script run after the imports."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("runtime"), QStringLiteral("Target runtime (default: the profile's)."),
+    parser.addOption({QStringLiteral("runtime"),
+                      QStringLiteral("Target runtime (default: the profile's, else the layer's own tags)."),
                       QStringLiteral("pythonX.Y")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds per check (default 120)."),
                       QStringLiteral("s"), QStringLiteral("120")});
@@ -168,7 +169,7 @@ std::optional<PythonInfo> choosePython(const QCommandLineParser &parser, const Q
 bool readTarget(const QCommandLineParser &parser, const Session &session, VerifyRequest *request)
 {
     const std::optional<LintTarget> target =
-        chosenTarget(parser, session.profile, QStringLiteral("verify"), TargetOptions::Runtime);
+        chosenTarget(parser, session, QStringLiteral("verify"), TargetOptions::Runtime);
     if (!target)
         return false;
     request->target = *target;
@@ -252,6 +253,7 @@ int printJson(const Session &session, const VerifyRequest &request, const Verify
                                                {QStringLiteral("cache_tag"), request.python.cacheTag},
                                                {QStringLiteral("machine"), request.python.machine}}},
         {QStringLiteral("runtime"), request.target.runtime},
+        {QStringLiteral("target_origin"), request.target.origin},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(request.warnings)},
         {QStringLiteral("kept_bytes"), double(session.ledger->totals().keptBytes)},
         {QStringLiteral("error"), report.error},
@@ -305,8 +307,9 @@ void printBisections(const std::vector<BisectResult> &bisections)
 int printText(const Session &session, const VerifyRequest &request, const VerifyOutcome &outcome)
 {
     const VerifyReport &report = outcome.report;
-    printOut(QStringLiteral("%1\n  with %2 (Python %3), kept %4\n")
-                 .arg(session.layer.tree->rootPath(), request.python.path, request.python.version,
+    printOut(QStringLiteral("%1\n  for %2 on %3, %4\n  with %5 (Python %6), kept %7\n")
+                 .arg(session.layer.tree->rootPath(), request.target.runtime, request.target.arch,
+                      request.target.origin, request.python.path, request.python.version,
                       units::formatBytes(session.ledger->totals().keptBytes)));
     if (!report.error.isEmpty()) {
         printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(report.error));

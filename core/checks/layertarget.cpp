@@ -130,3 +130,37 @@ QString LayerTarget::describe() const
     }
     return QStringLiteral("%1, from %2").arg(what, evidence);
 }
+
+LintTarget LayerTarget::choose(const QString &runtime, const QString &runtimeBy, const QString &arch,
+                               const QString &archBy) const
+{
+    const Target fallback;
+    const std::optional<Target> fromLayer = target(fallback);
+    const QString layer = QStringLiteral("the layer (%1)").arg(evidence);
+    QString byDefault = QStringLiteral("the default (the layer names no Python version)");
+    if (pythonMinor && !fromLayer)
+        byDefault = QStringLiteral("the default (the layer's python3.%1 is not a Lambda runtime)").arg(*pythonMinor);
+    else if (fromLayer)
+        byDefault = QStringLiteral("the default (no extension module names one)"); // only the arch can fall back here
+
+    LintTarget chosen;
+    QString runtimeFrom = runtimeBy;
+    QString archFrom = archBy;
+    if (!runtime.isEmpty()) {
+        chosen.runtime = runtime;
+    } else {
+        chosen.runtime = fromLayer ? fromLayer->runtime() : fallback.runtime();
+        runtimeFrom = fromLayer ? layer : byDefault;
+    }
+    if (!arch.isEmpty()) {
+        chosen.arch = arch;
+    } else {
+        const bool layerSays = fromLayer && this->arch;
+        chosen.arch = layerSays ? fromLayer->archName() : fallback.archName();
+        archFrom = layerSays ? layer : byDefault;
+    }
+    chosen.origin = runtimeFrom == archFrom
+                        ? QStringLiteral("from %1").arg(runtimeFrom)
+                        : QStringLiteral("runtime from %1, architecture from %2").arg(runtimeFrom, archFrom);
+    return chosen;
+}

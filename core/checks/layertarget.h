@@ -5,6 +5,7 @@
 // target when no profile names one, and says where it came from.
 #pragma once
 
+#include "checks/lint.h"
 #include "select/targets.h"
 #include "tree/filetree.h"
 
@@ -25,6 +26,14 @@ struct LayerTarget {
     [[nodiscard]] std::optional<Target> target(const Target &fallback) const;
     // "python3.11 · x86_64, from 180 extension modules tagged cpython-311-x86_64-linux-gnu"
     [[nodiscard]] QString describe() const;
+
+    // The target to check the layer for. `runtime` and `arch` are what the
+    // command line or a profile named (empty when not named), `runtimeBy` and
+    // `archBy` who named them ("--runtime", "the profile"); what is not named
+    // comes from the layer, else from the default Target. The result's origin
+    // says where each came from ("from the layer (…)").
+    [[nodiscard]] LintTarget choose(const QString &runtime, const QString &runtimeBy, const QString &arch,
+                                    const QString &archBy) const;
 
     // Reads the names of `tree`; opens no file.
     [[nodiscard]] static LayerTarget infer(const FileTree &tree);

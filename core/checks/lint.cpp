@@ -6,7 +6,10 @@
 #include <QFile>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <map>
 #include <memory>
+#include <tuple>
 
 namespace {
 
@@ -107,6 +110,78 @@ int LintReport::errors() const
 int LintReport::warnings() const
 {
     return int(findings.size()) - errors();
+}
+
+namespace {
+
+// One line for a cause shared by `n` files, from one of its findings.
+QString headline(const LintFinding &f, std::size_t n, const LintTarget &target)
+{
+    if (n == 1)
+        return f.message;
+    const QString count = QString::number(n);
+    switch (f.check) {
+    case LintCheck::AbiTag: {
+        const QString version = Lint::cpythonVersion(f.found.toLatin1());
+        if (!version.isEmpty() && target.target() && version != target.target()->pythonVersion())
+            return QStringLiteral("%1 extension modules are built for CPython %2; the target is %3")
+                .arg(count, version, target.runtime);
+        return QStringLiteral("%1 extension modules: %2").arg(count, f.message);
+    }
+    case LintCheck::Machine:
+        return QStringLiteral("%1 native files are built for %2; the target is %3").arg(count, f.found, f.expected);
+    case LintCheck::Glibc:
+        return QStringLiteral("%1 native files need GLIBC_%2; %3 runs on glibc %4")
+            .arg(count, f.found, target.runtime, QString::fromLatin1(target.glibc()));
+    case LintCheck::NonElf:
+        return QStringLiteral("%1 %2 binaries never load on Lambda's Linux").arg(count, f.found);
+    case LintCheck::Unreadable:
+        break;
+    }
+    return QStringLiteral("%1 files: %2").arg(count, f.message);
+}
+
+} // namespace
+
+std::vector<LintGroup> LintReport::groups() const
+{
+    std::vector<LintGroup> out;
+    std::map<std::tuple<LintCheck, LintSeverity, QString>, std::size_t> byCause; // -> index in out
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const LintFinding &f = findings[i];
+        // Unreadable files each have their own reason; a shared message is a shared cause.
+        const auto key = std::make_tuple(f.check, f.severity, f.message);
+        const auto [it, inserted] = byCause.try_emplace(key, out.size());
+        if (inserted)
+            out.push_back({f.check, f.severity, {}, {}});
+        out[it->second].findings.push_back(i);
+    }
+    for (LintGroup &g : out)
+        g.headline = headline(findings[g.findings.front()], g.findings.size(), target);
+    std::stable_sort(out.begin(), out.end(), [](const LintGroup &a, const LintGroup &b) {
+        if (a.severity != b.severity)
+            return a.severity == LintSeverity::Error;
+        if (a.check != b.check) // the wrong CPU, then the wrong CPython: what makes the rest moot
+            return a.check < b.check;
+        return a.findings.size() > b.findings.size();
+    });
+    return out;
+}
+
+QJsonArray Lint::groupsJson(const LintReport &report)
+{
+    QJsonArray out;
+    for (const LintGroup &g : report.groups()) {
+        QJsonArray paths;
+        for (const std::size_t i : g.findings)
+            paths.append(FileTree::displayName(report.findings[i].path));
+        out.append(QJsonObject{{QStringLiteral("check"), checkName(g.check)},
+                               {QStringLiteral("severity"), severityName(g.severity)},
+                               {QStringLiteral("headline"), g.headline},
+                               {QStringLiteral("count"), qint64(g.findings.size())},
+                               {QStringLiteral("paths"), paths}});
+    }
+    return out;
 }
 
 QByteArray Lint::abiTag(QByteArrayView fileName)
@@ -233,8 +308,11 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
         ++report.filesChecked;
 
         if (format == BinaryFormat::MachO || (format == BinaryFormat::Pe && native)) {
-            add(i, LintCheck::NonElf, LintSeverity::Error, formatName(format), QStringLiteral("ELF"),
-                QStringLiteral("a %1 binary cannot load on Lambda's Linux").arg(formatName(format)));
+            // Windows launchers (pip's cli-64.exe) and macOS builds are never loaded on
+            // Linux: dead weight the foreign-binaries rule prunes, not a failure.
+            add(i, LintCheck::NonElf, LintSeverity::Warning, formatName(format), QStringLiteral("ELF"),
+                QStringLiteral("a %1 binary is never loaded on Lambda's Linux: dead weight (rule foreign-binaries)")
+                    .arg(formatName(format)));
             continue;
         }
         if (format != BinaryFormat::Elf)

@@ -1,7 +1,7 @@
 // Native-file checks for a Lambda layer: every ELF file's machine against the
 // target architecture, the CPython ABI tag in extension names against the
 // target runtime, the highest GLIBC_x.y symbol version needed against the
-// runtime's glibc, and macOS/Windows binaries that cannot load on Linux.
+// runtime's glibc, and macOS/Windows binaries that Linux never loads.
 #pragma once
 
 #include "base/bitset.h"
@@ -22,7 +22,7 @@ enum class LintCheck : std::uint8_t {
     Machine,    // ELF e_machine (or class) is not the target architecture
     AbiTag,     // "cpython-311" (or the platform) in an extension's name is not the target's
     Glibc,      // needs a GLIBC_x.y newer than the target runtime's Amazon Linux has
-    NonElf,     // a Mach-O or PE binary named like a native library (.so, .dylib, .pyd)
+    NonElf,     // a Mach-O or PE binary (.exe, .dll, .pyd, .dylib, …): never loaded on Linux, a warning
     Unreadable, // looks like ELF but libelf cannot parse it, or the file cannot be read
 };
 
@@ -39,6 +39,11 @@ enum class LintSeverity : std::uint8_t {
 struct LintTarget {
     QString runtime = Target{}.runtime(); // Lambda runtime id
     QString arch = Target{}.archName();   // "x86_64" or "arm64"
+    // Where the runtime and architecture came from, for people ("from the
+    // profile", "from the layer (170 extension modules tagged
+    // cpython-311-x86_64-linux-gnu)", "runtime from …, architecture from …");
+    // empty when nobody asked.
+    QString origin;
 
     // The table's entry, or nullopt when not valid().
     [[nodiscard]] std::optional<Target> target() const;
@@ -71,14 +76,27 @@ struct LintElf {
     QByteArray maxGlibc; // empty when it needs no GLIBC version
 };
 
+// Findings that share one cause (a check and its message, e.g. "built for
+// CPython 3.11, the layer targets python3.10"), told once with the files under
+// it: what a user fixes is the cause, not each of 170 files.
+struct LintGroup {
+    LintCheck check = LintCheck::Unreadable;
+    LintSeverity severity = LintSeverity::Error;
+    QString headline;                  // "170 extension modules are built for CPython 3.11; the target is python3.10"
+    std::vector<std::size_t> findings; // indices into LintReport::findings, in tree order
+};
+
 struct LintReport {
     LintTarget target;
     std::uint32_t filesChecked = 0; // regular files whose format was looked at
     std::vector<LintElf> elfFiles;
     std::vector<LintFinding> findings;
 
-    [[nodiscard]] int errors() const;
-    [[nodiscard]] int warnings() const;
+    [[nodiscard]] int errors() const;   // files with an error finding, counted per finding
+    [[nodiscard]] int warnings() const; // the same for warnings
+    // The findings by cause: errors before warnings, then in LintCheck order
+    // (machine, ABI tag, glibc, …), the largest group first.
+    [[nodiscard]] std::vector<LintGroup> groups() const;
 };
 
 class Lint
@@ -101,5 +119,8 @@ public:
     [[nodiscard]] static QString checkName(LintCheck c);
     // The findings as `lint --json` and the export report write them.
     [[nodiscard]] static QJsonArray findingsJson(const std::vector<LintFinding> &findings);
+    // The report's groups as `lint --json` and the export report write them:
+    // check, severity, headline, count and the files' paths.
+    [[nodiscard]] static QJsonArray groupsJson(const LintReport &report);
     [[nodiscard]] static QString severityName(LintSeverity s);
 };

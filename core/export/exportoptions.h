@@ -38,6 +38,7 @@ struct ExportOptions {
     BytecodeMode bytecode = BytecodeMode::Keep; // what happens to Python bytecode
     PythonInfo python;                          // compiles for Precompile and Sourceless
     QString runtime = Target{}.runtime();       // the target; `python` must match it
+    QString targetOrigin;                       // where the target came from ("the layer (…)"), for people
 };
 
 // What the strip and bytecode transforms did in one export.

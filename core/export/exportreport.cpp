@@ -1,6 +1,7 @@
 #include "export/exportreport.h"
 
 #include "base/units.h"
+#include "checks/metadatausers.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -68,6 +69,7 @@ ExportReportInput ExportReport::input(const SizeLedger &ledger, const std::vecto
     LintTarget target;
     target.runtime = in.profile.runtime;
     target.arch = in.profile.arch;
+    target.origin = options.targetOrigin;
     in.lint = Lint::run(ledger.tree(), &zipEntries, target, &ledger.pruned(), control);
     return in;
 }
@@ -120,7 +122,8 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
                         {QStringLiteral("bytes"), bytes(rb.aloneBytes)},
                         {QStringLiteral("files"), qint64(rb.aloneFiles)},
                         {QStringLiteral("marginal_bytes"), bytes(rb.marginalBytes)},
-                        {QStringLiteral("marginal_files"), qint64(rb.marginalFiles)}});
+                        {QStringLiteral("marginal_files"), qint64(rb.marginalFiles)},
+                        {QStringLiteral("spared"), MetadataUsers::sparesJson(ledger.ruleSpares(int(r)))}});
     }
     QJsonArray packages;
     for (const PackageRemoval &p : removalsByPackage(ledger))
@@ -165,7 +168,8 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
         const QJsonArray findings = Lint::findingsJson(in.lint->findings);
         out.insert(QStringLiteral("lint"), QJsonObject{{QStringLiteral("errors"), in.lint->errors()},
                                                        {QStringLiteral("warnings"), in.lint->warnings()},
-                                                       {QStringLiteral("findings"), findings}});
+                                                       {QStringLiteral("findings"), findings},
+                                                       {QStringLiteral("groups"), Lint::groupsJson(*in.lint)}});
     }
     if (in.verify) {
         QJsonArray results;
@@ -192,8 +196,10 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
 
     QString md;
     md += QStringLiteral("# LayerSlim export report\n\n");
-    md += QStringLiteral("- Source: `%1`\n- Output: `%2`\n- Target: %3 on %4, prefix `%5`, deflate level %6\n\n")
-              .arg(tree.rootPath(), in.output, in.profile.runtime, in.profile.arch, in.profile.prefix)
+    const QString origin =
+        in.lint && !in.lint->target.origin.isEmpty() ? QStringLiteral(" (%1)").arg(in.lint->target.origin) : QString();
+    md += QStringLiteral("- Source: `%1`\n- Output: `%2`\n- Target: %3 on %4%5, prefix `%6`, deflate level %7\n\n")
+              .arg(tree.rootPath(), in.output, in.profile.runtime, in.profile.arch, origin, in.profile.prefix)
               .arg(in.profile.level);
     md += QStringLiteral("## Sizes\n\n| | bytes | files |\n|---|---:|---:|\n");
     md += QStringLiteral("| before | %1 | %2 |\n").arg(size(tree.totalBytes(0))).arg(tree.fileCount());
@@ -227,6 +233,13 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
                   .arg(units::formatBytes(rb.marginalBytes),
                        mdEscape(ledger.ruleExceptions(int(r)).join(QStringLiteral(", "))));
     }
+    for (std::size_t r = 0; r < catalog.size(); ++r) {
+        if (!ledger.ruleEnabled(int(r)) || ledger.ruleSpares(int(r)).empty())
+            continue;
+        md += QStringLiteral("\n`%1` spared what the layer's code reads:\n\n").arg(catalog[r].id);
+        for (const RuleSpare &spare : ledger.ruleSpares(int(r)))
+            md += QStringLiteral("- `%1`: %2\n").arg(spare.glob, mdEscape(spare.reason));
+    }
     if (!in.profile.prune.isEmpty() || !in.profile.keep.isEmpty()) {
         md +=
             QStringLiteral("\nManual choices: pruned %1; kept %2.\n")
@@ -256,9 +269,17 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
                   .arg(in.profile.runtime, in.profile.arch)
                   .arg(in.lint->errors())
                   .arg(in.lint->warnings());
-        for (const LintFinding &f : in.lint->findings)
-            md += QStringLiteral("- %1 `%2`: %3\n")
-                      .arg(Lint::severityName(f.severity), FileTree::displayName(f.path), mdEscape(f.message));
+        for (const LintGroup &g : in.lint->groups()) {
+            const LintFinding &first = in.lint->findings[g.findings.front()];
+            if (g.findings.size() == 1) {
+                md += QStringLiteral("- %1 `%2`: %3\n")
+                          .arg(Lint::severityName(g.severity), FileTree::displayName(first.path), mdEscape(g.headline));
+                continue;
+            }
+            md += QStringLiteral("- %1: %2\n").arg(Lint::severityName(g.severity), mdEscape(g.headline));
+            for (const std::size_t i : g.findings)
+                md += QStringLiteral("  - `%1`\n").arg(FileTree::displayName(in.lint->findings[i].path));
+        }
     }
     if (in.verify) {
         md += QStringLiteral("\n## Verification\n\n%1\n\n| module | result | time |\n|---|---|---:|\n")

@@ -251,6 +251,8 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
                     readPaths(*o, QStringLiteral("keep"), &p.keep, err);
     if (!ok)
         return std::nullopt;
+    p.namesRuntime = o->contains(QStringLiteral("runtime"));
+    p.namesArch = o->contains(QStringLiteral("arch"));
     return p;
 }
 

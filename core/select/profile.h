@@ -21,6 +21,10 @@ struct Profile {
     int version = kVersion;
     QString runtime = Target{}.runtime();
     QString arch = Target{}.archName();
+    // Whether the JSON named "runtime" / "arch": a layer is checked for what
+    // its profile names, else for what the layer itself says (LayerTarget).
+    bool namesRuntime = false;
+    bool namesArch = false;
     std::uint64_t limitBytes = units::kLambdaUnzippedLimit;
     std::uint64_t reserveBytes = units::kDefaultReserve;
     QStringList rules;

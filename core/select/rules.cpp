@@ -110,6 +110,8 @@ bool matches(RuleId rule, const NodeView &v)
                 return false;
         return true;
     }
+    case RuleId::ForeignBinaries: // by name: lint reads the magic and warns about any other Mach-O or PE file
+        return v.file && endsWithAny(n, {".exe", ".dll", ".pyd", ".dylib"});
     }
     return false;
 }
@@ -182,6 +184,11 @@ std::vector<Rule> makeCatalog()
              "PKG-INFO, entry_points.txt, top_level.txt and requires.txt: version(), entry points and requirement "
              "checks keep working; files() and pip uninstall do not."),
          Risk::Caution);
+    rule(RuleId::ForeignBinaries, "foreign-binaries", QT_TRANSLATE_NOOP("RuleCatalog", "Foreign-platform binaries"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "*.exe, *.dll, *.pyd and *.dylib: Windows launchers (pip's and "
+                                          "setuptools' cli-64.exe) and macOS libraries that Lambda's Linux never "
+                                          "loads."),
+         Risk::Safe);
     return catalog;
 }
 

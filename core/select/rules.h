@@ -41,8 +41,9 @@ enum class RuleId : std::uint8_t {
     RuntimeProvided, // "runtime-provided": boto3 and what else Lambda's runtime has
     Strip,           // "strip": native libraries, rewritten stripped (a transform)
     DistInfoLite,    // "dist-info-lite": metadata files nothing reads at run time
+    ForeignBinaries, // "foreign-binaries": Windows and macOS binaries Linux never loads (*.exe, *.dll, …)
 };
-inline constexpr std::size_t kRuleCount = std::size_t(RuleId::DistInfoLite) + 1;
+inline constexpr std::size_t kRuleCount = std::size_t(RuleId::ForeignBinaries) + 1;
 
 struct Rule {
     QString id;    // stable, used in profiles and on the command line

@@ -3,6 +3,7 @@
 SizeLedger::SizeLedger(const FileTree &tree)
     : m_tree(tree)
     , m_enabled(RuleCatalog::all().size(), false)
+    , m_spares(RuleCatalog::all().size())
     , m_manualPrune(tree.count())
     , m_manualKeep(tree.count())
     , m_pruned(tree.count())
@@ -30,8 +31,23 @@ void SizeLedger::setRuleEnabled(int rule, bool on)
 void SizeLedger::setRuleExceptions(int rule, const QStringList &globs)
 {
     m_exceptions[rule] = globs;
-    m_matches[rule] = RuleCatalog::match(m_tree, rule, globs);
+    rematch(rule);
     recompute();
+}
+
+void SizeLedger::setRuleSpares(int rule, std::vector<RuleSpare> spares)
+{
+    m_spares[std::size_t(rule)] = std::move(spares);
+    rematch(rule);
+    recompute();
+}
+
+void SizeLedger::rematch(int rule)
+{
+    QStringList globs = m_exceptions[rule];
+    for (const RuleSpare &s : m_spares[std::size_t(rule)])
+        globs << s.glob;
+    m_matches[rule] = RuleCatalog::match(m_tree, rule, globs);
 }
 
 void SizeLedger::setTransformSavings(int rule, std::unordered_map<FileTree::Index, std::uint64_t> savings)
@@ -72,7 +88,7 @@ void SizeLedger::restore(const State &s)
     for (std::size_t r = 0; r < m_exceptions.size(); ++r)
         if (m_exceptions[r] != s.exceptions[r]) {
             m_exceptions[r] = s.exceptions[r];
-            m_matches[r] = RuleCatalog::match(m_tree, int(r), m_exceptions[r]);
+            rematch(int(r));
         }
     m_enabled = s.enabled;
     m_manualPrune = s.manualPrune;

@@ -36,6 +36,15 @@ struct RuleBytes {
     std::uint32_t marginalFiles = 0;
 };
 
+// A path a rule must keep whatever its exceptions say, and why: e.g. the
+// METADATA that prompt_toolkit reads at import (MetadataUsers). Spares follow
+// from the layer, not from the user: not part of a State or a profile.
+struct RuleSpare {
+    QString glob;   // package path glob, like an exception ("prompt_toolkit-3.0.36.dist-info/METADATA")
+    QString reason; // "read by prompt_toolkit/__init__.py at import (importlib.metadata.version)"
+    bool operator==(const RuleSpare &) const = default;
+};
+
 struct PackageBytes {
     FileTree::Index node = FileTree::kNone;
     std::uint64_t totalBytes = 0;
@@ -53,6 +62,9 @@ public:
     // Replaces a rule's exceptions (globs over package paths) and rematches it.
     void setRuleExceptions(int rule, const QStringList &globs);
     [[nodiscard]] const QStringList &ruleExceptions(int rule) const { return m_exceptions[rule]; }
+    // Replaces what a rule spares besides its exceptions, and rematches it.
+    void setRuleSpares(int rule, std::vector<RuleSpare> spares);
+    [[nodiscard]] const std::vector<RuleSpare> &ruleSpares(int rule) const { return m_spares[std::size_t(rule)]; }
     // Manual choices on a node and its subtree; a later choice wins over an earlier one.
     enum class Mark : std::uint8_t {
         Prune,   // leave the node's subtree out
@@ -100,11 +112,13 @@ public:
 
 private:
     void recompute();
+    void rematch(int rule);
     [[nodiscard]] std::uint64_t bytesOf(const Bitset &set, std::uint32_t *files = nullptr) const;
 
     const FileTree &m_tree;
     std::vector<bool> m_enabled;
     std::vector<QStringList> m_exceptions;
+    std::vector<std::vector<RuleSpare>> m_spares; // per rule
     std::vector<Bitset> m_matches;
     Bitset m_manualPrune;
     Bitset m_manualKeep;

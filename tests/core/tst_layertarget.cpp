@@ -7,6 +7,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,6 +24,9 @@ private Q_SLOTS:
     void versionFolderAndBytecodeTags_data();
     void versionFolderAndBytecodeTags();
     void nothingToGoBy();
+    void chooseNamedOverLayerOverDefault();
+    void commandsOpenWithTheLayersTarget();
+    void anotherVersionIsOneFinding();
 };
 
 namespace {
@@ -128,6 +134,108 @@ void TestLayerTarget::nothingToGoBy()
     QVERIFY(!found.pythonMinor);
     QVERIFY(!found.target(Target{}));
     QCOMPARE(found.describe(), QStringLiteral("the layer names no Python version"));
+}
+
+void TestLayerTarget::chooseNamedOverLayerOverDefault()
+{
+    LayerTarget arm;
+    arm.pythonMinor = 12;
+    arm.arch = Arch::Arm64;
+    arm.evidence = QStringLiteral("1 extension module tagged cpython-312-aarch64-linux-gnu");
+    const QString layer = QStringLiteral("the layer (1 extension module tagged cpython-312-aarch64-linux-gnu)");
+
+    LintTarget t = arm.choose({}, {}, {}, {});
+    QCOMPARE(t.runtime, QStringLiteral("python3.12"));
+    QCOMPARE(t.arch, QStringLiteral("arm64"));
+    QCOMPARE(t.origin, QStringLiteral("from ") + layer);
+
+    t = arm.choose(QStringLiteral("python3.9"), QStringLiteral("the profile"), {}, {});
+    QCOMPARE(t.runtime, QStringLiteral("python3.9"));
+    QCOMPARE(t.arch, QStringLiteral("arm64"));
+    QCOMPARE(t.origin, QStringLiteral("runtime from the profile, architecture from ") + layer);
+
+    t = arm.choose(QStringLiteral("python3.11"), QStringLiteral("the command line"), QStringLiteral("x86_64"),
+                   QStringLiteral("the command line"));
+    QCOMPARE(t.origin, QStringLiteral("from the command line"));
+
+    const LintTarget none = LayerTarget().choose({}, {}, {}, {});
+    QCOMPARE(none.runtime, Target{}.runtime());
+    QCOMPARE(none.arch, Target{}.archName());
+    QCOMPARE(none.origin, QStringLiteral("from the default (the layer names no Python version)"));
+
+    LayerTarget old;
+    old.pythonMinor = 7;
+    QCOMPARE(old.choose({}, {}, {}, {}).origin,
+             QStringLiteral("from the default (the layer's python3.7 is not a Lambda runtime)"));
+}
+
+// lint, verify and export check a layer for what it was built for unless told
+// otherwise, and say so; a profile or --runtime still wins.
+void TestLayerTarget::commandsOpenWithTheLayersTarget()
+{
+    QVERIFY2(testsupport::haveDemoLayer(), testsupport::kDemoMissing);
+    const auto &host = testsupport::host();
+    const auto lint = testsupport::cli({QStringLiteral("lint"), testsupport::demoLayer(), QStringLiteral("--json")});
+    const QJsonObject o = QJsonDocument::fromJson(lint.out).object();
+    QCOMPARE(o.value(QStringLiteral("runtime")).toString(), host.runtime);
+    QCOMPARE(o.value(QStringLiteral("arch")).toString(), host.arch);
+    QVERIFY2(o.value(QStringLiteral("target_origin")).toString().startsWith(QStringLiteral("from the layer (")),
+             qPrintable(o.value(QStringLiteral("target_origin")).toString()));
+    // Built for this CPython, no extension module is flagged for its tag.
+    for (const QJsonValue &g : o.value(QStringLiteral("groups")).toArray())
+        QVERIFY(g.toObject().value(QStringLiteral("check")).toString() != u"abi-tag");
+
+    const auto text = testsupport::cli({QStringLiteral("lint"), testsupport::demoLayer()});
+    QVERIFY2(text.out.contains(QStringLiteral("target %1 on %2").arg(host.runtime, host.arch).toUtf8()),
+             text.out.constData());
+    QVERIFY2(text.out.contains("), from the layer ("), text.out.constData());
+
+    // A profile that names a runtime is obeyed, and said to be the source.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString profile = dir.filePath(QStringLiteral("p.json"));
+    QFile f(profile);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(R"({"version": 1, "runtime": "%1"})").arg(host.otherRuntime).toUtf8());
+    f.close();
+    const auto named = testsupport::cli({QStringLiteral("lint"), testsupport::demoLayer(), QStringLiteral("--profile"),
+                                         profile, QStringLiteral("--json")});
+    const QJsonObject n = QJsonDocument::fromJson(named.out).object();
+    QCOMPARE(n.value(QStringLiteral("runtime")).toString(), host.otherRuntime);
+    QVERIFY2(n.value(QStringLiteral("target_origin")).toString().startsWith(QStringLiteral("runtime from the profile")),
+             qPrintable(n.value(QStringLiteral("target_origin")).toString()));
+}
+
+// 170-odd modules built for another CPython are one finding with the files under it.
+void TestLayerTarget::anotherVersionIsOneFinding()
+{
+    QVERIFY2(testsupport::haveDemoLayer(), testsupport::kDemoMissing);
+    const auto &host = testsupport::host();
+    const int tagged = sh(QStringLiteral("find %1 -type f -name '*%2' | wc -l")
+                              .arg(testsupport::quoted(testsupport::demoLayer()), host.extSuffix))
+                           .trimmed()
+                           .toInt();
+    const auto run = testsupport::cli({QStringLiteral("lint"), testsupport::demoLayer(), QStringLiteral("--runtime"),
+                                       host.otherRuntime, QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 2);
+    const QJsonArray groups = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("groups")).toArray();
+    QVERIFY(!groups.isEmpty());
+    const QJsonObject top = groups.first().toObject();
+    QCOMPARE(top.value(QStringLiteral("check")).toString(), QStringLiteral("abi-tag"));
+    QCOMPARE(top.value(QStringLiteral("count")).toInt(), tagged);
+    QCOMPARE(top.value(QStringLiteral("paths")).toArray().size(), tagged);
+    const QString version = host.runtime.mid(6); // "3.11"
+    QCOMPARE(top.value(QStringLiteral("headline")).toString(),
+             QStringLiteral("%1 extension modules are built for CPython %2; the target is %3")
+                 .arg(tagged)
+                 .arg(version, host.otherRuntime));
+    // The text output leads with that one line and lists a few of the files under it.
+    const auto text = testsupport::cli(
+        {QStringLiteral("lint"), testsupport::demoLayer(), QStringLiteral("--runtime"), host.otherRuntime});
+    const QStringList lines = QString::fromUtf8(text.out).split(QLatin1Char('\n'));
+    QVERIFY(lines.size() > 4);
+    QVERIFY2(lines[3].contains(top.value(QStringLiteral("headline")).toString()), qPrintable(lines[3]));
+    QVERIFY2(text.out.contains(QStringLiteral("and %1 more").arg(tagged - 10).toUtf8()), text.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestLayerTarget)

@@ -5,6 +5,8 @@
 #include "checks/lint.h"
 #include "scan/directoryscanner.h"
 #include "scan/layer.h"
+#include "select/rules.h"
+#include "select/sizeledger.h"
 #include "testsupport.h"
 
 #include <QFileInfo>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void zipSourceGivesTheSameFindings();
     void glibcMatchesReadelfOnDemoLayer();
     void cliJsonAndExitStatus();
+    void windowsLaunchersAreDeadWeight();
 
 private:
     QTemporaryDir m_tmp;
@@ -120,7 +123,11 @@ void TestLint::patchedCopiesAreFlagged()
         {"pkg/win.pyd", QStringLiteral("non-elf")},
     };
     QCOMPARE(keys(r), expected);
-    QCOMPARE(r.errors(), 4);
+    // Windows and macOS binaries never load on Linux: dead weight, warned about, not errors.
+    QCOMPARE(r.errors(), 2);
+    QCOMPARE(r.warnings(), 2);
+    for (const LintFinding &f : r.findings)
+        QCOMPARE(f.severity, f.check == LintCheck::NonElf ? LintSeverity::Warning : LintSeverity::Error);
     QCOMPARE(r.elfFiles.size(), std::size_t(3));
     for (const LintFinding &f : r.findings) {
         if (f.check == LintCheck::Machine)
@@ -208,7 +215,11 @@ void TestLint::cliJsonAndExitStatus()
                               &code);
     QCOMPARE(code, 2);
     const QJsonObject o = QJsonDocument::fromJson(out).object();
-    QCOMPARE(o.value(QStringLiteral("errors")).toInt(), 4);
+    QCOMPARE(o.value(QStringLiteral("errors")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("warnings")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("target_origin")).toString(), QStringLiteral("from the command line"));
+    // Each finding is its own group here: no two share a cause.
+    QCOMPARE(o.value(QStringLiteral("groups")).toArray().size(), 4);
     QCOMPARE(o.value(QStringLiteral("abi_tag")).toString(), QStringLiteral("cpython-311"));
     QCOMPARE(o.value(QStringLiteral("glibc")).toString(), QStringLiteral("2.26"));
     bool sawArm = false;
@@ -226,6 +237,57 @@ void TestLint::cliJsonAndExitStatus()
         sh(QStringLiteral("%1 lint %2 --runtime python3.11").arg(QStringLiteral(LAYERSLIM_CLI), quoted(clean)), &code);
     QCOMPARE(code, 0);
     QVERIFY2(text.contains("0 error(s)"), text.constData());
+}
+
+// setuptools' wheel ships Windows launchers (cli-64.exe, gui-arm64.exe, …):
+// lint warns about each, never errs, and the foreign-binaries rule prunes
+// exactly them, byte for byte as zipfile lists them.
+void TestLint::windowsLaunchersAreDeadWeight()
+{
+    const QString wheel =
+        QString::fromUtf8(sh(QStringLiteral("ls /usr/share/python-wheels/setuptools-*.whl"))).trimmed();
+    QVERIFY2(QFileInfo::exists(wheel), "python3-setuptools-whl is installed by scripts/install-deps.sh");
+    const QString root = m_tmp.filePath(QStringLiteral("setuptools/python"));
+    sh(QStringLiteral("mkdir -p %1 && cd %1 && python3 -m zipfile -e %2 .").arg(quoted(root), quoted(wheel)));
+    const QStringList launchers =
+        QString::fromUtf8(
+            sh(QStringLiteral("python3 -c \"import zipfile, sys; [print(i.filename, i.file_size) for i "
+                              "in zipfile.ZipFile(sys.argv[1]).infolist() if i.filename.endswith(('.exe', "
+                              "'.dll', '.pyd', '.dylib'))]\" %1")
+                   .arg(quoted(wheel))))
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(launchers.size() >= 4);
+    std::uint64_t launcherBytes = 0;
+    std::set<QByteArray> launcherPaths;
+    for (const QString &l : launchers) {
+        launcherPaths.insert(l.section(QLatin1Char(' '), 0, 0).toUtf8());
+        launcherBytes += l.section(QLatin1Char(' '), 1).toULongLong();
+    }
+
+    QString error;
+    const Layer layer = Layer::open(root, &error);
+    QVERIFY2(layer.tree, qPrintable(error));
+    const LintReport r = Lint::run(*layer.tree, nullptr, LintTarget{});
+    QCOMPARE(r.errors(), 0);
+    std::set<QByteArray> warned;
+    for (const LintFinding &f : r.findings) {
+        QCOMPARE(f.check, LintCheck::NonElf);
+        QCOMPARE(f.severity, LintSeverity::Warning);
+        QCOMPARE(f.found, QStringLiteral("PE (Windows)"));
+        warned.insert(f.path);
+    }
+    QCOMPARE(warned, launcherPaths);
+    // One cause, told once.
+    const std::vector<LintGroup> groups = r.groups();
+    QCOMPARE(groups.size(), std::size_t(1));
+    QCOMPARE(groups[0].headline,
+             QStringLiteral("%1 PE (Windows) binaries never load on Lambda's Linux").arg(launchers.size()));
+
+    SizeLedger ledger(*layer.tree);
+    const RuleBytes rb = ledger.ruleBytes(RuleCatalog::indexOf(RuleId::ForeignBinaries));
+    QCOMPARE(rb.aloneBytes, launcherBytes);
+    QCOMPARE(int(rb.aloneFiles), launchers.size());
+    QCOMPARE(RuleCatalog::all()[std::size_t(RuleCatalog::indexOf(RuleId::ForeignBinaries))].risk, Risk::Safe);
 }
 
 QTEST_GUILESS_MAIN(TestLint)

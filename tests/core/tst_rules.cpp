@@ -65,6 +65,7 @@ void TestRules::ruleIdsNameTheCatalog()
         {RuleId::RuntimeProvided, "runtime-provided"},
         {RuleId::Strip, "strip"},
         {RuleId::DistInfoLite, "dist-info-lite"},
+        {RuleId::ForeignBinaries, "foreign-binaries"},
     };
     QCOMPARE(RuleCatalog::all().size(), kRuleCount);
     QCOMPARE(std::size(ids), kRuleCount);

@@ -2,6 +2,7 @@
 // layer, as a user would open it, with the suites' own settings store.
 #pragma once
 
+#include "gui/shell/layerdocument.h"
 #include "gui/shell/mainwindow.h"
 #include "testsupport.h"
 
@@ -32,6 +33,8 @@ inline void openDemoWindow(std::unique_ptr<MainWindow> &window)
     QVERIFY(window->isScanning());
     QVERIFY(opened.wait(120000));
     QVERIFY(window->document());
+    // The dist-info rules' spares arrive from a background read of the sources: wait, so no number moves later.
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->metadataSparesKnown(), 60000);
 }
 
 } // namespace guisupport

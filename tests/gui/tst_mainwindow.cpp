@@ -6,6 +6,7 @@
 #include "gui/budget/breakdownchart.h"
 #include "gui/budget/budgetpanel.h"
 #include "gui/budget/limitgauge.h"
+#include "gui/checks/checkspanel.h"
 #include "gui/dialogs/exportdialog.h"
 #include "gui/explorer/explorerview.h"
 #include "gui/explorer/filetreemodel.h"
@@ -23,6 +24,7 @@
 #include <QAction>
 #include <QBarSet>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPieSeries>
@@ -46,6 +48,9 @@ private Q_SLOTS:
     void profileLimitAndReserveDriveTheVerdict();
     void exportWritesTheZipTheGaugePredicted();
     void breakdownSlicesAddUpToTheKeptBytes();
+    void targetComesFromTheLayer();
+    void exportDialogNamesAndLabels();
+    void startPageHasNoEmptyDocks();
 
 private:
     [[nodiscard]] std::uint64_t gaugeBytes() const;
@@ -315,6 +320,80 @@ void TestMainWindow::breakdownSlicesAddUpToTheKeptBytes()
             native += tree.size(i);
     QVERIFY(native > 0);
     QCOMPARE(std::uint64_t(std::llround(chart->series()->slices().first()->value())), native);
+}
+
+// The demo layer is built for the host's CPython: the Checks panel opens on
+// that target and says where it came from; a profile's target wins over it.
+void TestMainWindow::targetComesFromTheLayer()
+{
+    const auto &host = testsupport::host();
+    auto *checks = m_window->findChild<ChecksPanel *>();
+    QVERIFY(checks);
+    const QList<QComboBox *> combos = checks->findChildren<QComboBox *>();
+    QStringList shown;
+    for (const QComboBox *c : combos)
+        shown << c->currentText();
+    QVERIFY2(shown.contains(host.runtime) && shown.contains(host.arch), qPrintable(shown.join(u',')));
+    QVERIFY2(checks->targetOrigin().startsWith(QStringLiteral("from the layer (")), qPrintable(checks->targetOrigin()));
+    QTRY_VERIFY_WITH_TIMEOUT(checks->lintReport(), 120000);
+    QCOMPARE(checks->lintReport()->target.runtime, host.runtime);
+
+    Profile named;
+    named.runtime = host.otherRuntime;
+    named.namesRuntime = true;
+    QString error;
+    QVERIFY2(m_window->applyProfile(named, &error), qPrintable(error));
+    shown.clear();
+    for (const QComboBox *c : combos)
+        shown << c->currentText();
+    QVERIFY2(shown.contains(host.otherRuntime), qPrintable(shown.join(u',')));
+    QVERIFY2(checks->targetOrigin().startsWith(QStringLiteral("runtime from the profile")),
+             qPrintable(checks->targetOrigin()));
+}
+
+void TestMainWindow::exportDialogNamesAndLabels()
+{
+    ExportDialog dialog(m_window->document(), Profile{}, m_window.get());
+    // The output row's label is a real label with a buddy: its '&' makes a shortcut, never shows.
+    QLabel *label = nullptr;
+    for (QLabel *l : dialog.findChildren<QLabel *>())
+        if (l->buddy() == dialog.outputEdit())
+            label = l;
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("&Output zip:"));
+
+    const QString home = QDir::homePath();
+    QCOMPARE(ExportDialog::defaultZipName(QStringLiteral("/srv/numpy-stack/python")),
+             QStringLiteral("numpy-stack-layer.zip"));
+    QCOMPARE(ExportDialog::defaultZipName(QStringLiteral("/srv/numpy-stack.zip")),
+             QStringLiteral("numpy-stack-layer.zip"));
+    QCOMPARE(ExportDialog::defaultZipName(QStringLiteral("/srv/proj/.venv/lib/python3.11/site-packages")),
+             QStringLiteral("proj-layer.zip"));
+    QCOMPARE(
+        ExportDialog::defaultZipName(home + QStringLiteral("/.pyenv/versions/3.11.7/lib/python3.11/site-packages")),
+        QStringLiteral("python3.11-layer.zip"));
+    QCOMPARE(ExportDialog::defaultZipName(QStringLiteral("/usr/lib/python3/dist-packages")),
+             QStringLiteral("layer.zip"));
+}
+
+// Without a layer the start page has the window: no empty Checks or Breakdown
+// dock; they come back with the next layer as the user left them.
+void TestMainWindow::startPageHasNoEmptyDocks()
+{
+    auto *checksDock = m_window->findChild<QDockWidget *>(QStringLiteral("checksDock"));
+    auto *breakdownDock = m_window->findChild<QDockWidget *>(QStringLiteral("breakdownDock"));
+    QVERIFY(checksDock && breakdownDock);
+    QVERIFY(checksDock->isVisible());
+    m_window->actions()->closeLayer->trigger();
+    QVERIFY(!m_window->document());
+    QVERIFY(!checksDock->isVisible());
+    QVERIFY(!breakdownDock->isVisible());
+    QVERIFY(!checksDock->toggleViewAction()->isEnabled());
+    QSignalSpy opened(m_window.get(), &MainWindow::layerOpened);
+    m_window->openPath(testsupport::demoLayer());
+    QVERIFY(opened.wait(120000));
+    QVERIFY(checksDock->isVisible());
+    QVERIFY(breakdownDock->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -20,6 +20,7 @@ ChecksPanel::ChecksPanel(QWidget *parent)
     , m_job(new VerifyJob(this))
     , m_runtime(new QComboBox(this))
     , m_arch(new QComboBox(this))
+    , m_origin(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -41,7 +42,10 @@ ChecksPanel::ChecksPanel(QWidget *parent)
     targetRow->addWidget(new QLabel(tr("Target:"), this));
     targetRow->addWidget(m_runtime);
     targetRow->addWidget(m_arch);
-    targetRow->addStretch(1);
+    m_origin->setObjectName(QStringLiteral("targetOrigin"));
+    m_origin->setEnabled(false); // greyed: a note, not a control
+    m_origin->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    targetRow->addWidget(m_origin, 1);
 
     m_tabs->addTab(m_verify, tr("Verify"));
     m_tabs->addTab(m_lint, tr("Lint"));
@@ -113,11 +117,20 @@ void ChecksPanel::setDocument(LayerDocument *document)
     updateButtons();
 }
 
-void ChecksPanel::setTarget(const QString &runtime, const QString &arch)
+void ChecksPanel::setTarget(const QString &runtime, const QString &arch, const QString &origin)
 {
+    m_settingTarget = true;
     m_runtime->setCurrentText(runtime);
     m_arch->setCurrentText(arch);
+    m_settingTarget = false;
+    m_origin->setText(origin);
+    m_origin->setToolTip(m_origin->text());
     m_verify->pickPython(runtime);
+}
+
+QString ChecksPanel::targetOrigin() const
+{
+    return m_origin->text();
 }
 
 // Lint results (and the tree's badges) follow the target; verify waits for the user.
@@ -125,6 +138,11 @@ void ChecksPanel::targetChanged()
 {
     m_verify->setTarget(runtime(), arch());
     m_lint->setTarget(runtime(), arch());
+    if (!m_settingTarget) {
+        m_origin->setText(tr("chosen here"));
+        m_origin->setToolTip(QString());
+        Q_EMIT targetChosen(runtime(), arch());
+    }
     if (m_lint->report() && !isBusy())
         startLint();
 }

@@ -34,8 +34,10 @@ public:
 
     // The layer to check; null clears the panel (a running job is cancelled).
     void setDocument(LayerDocument *document);
-    // The target the layer must run on (a profile's runtime and architecture).
-    void setTarget(const QString &runtime, const QString &arch);
+    // The target the layer must run on (a profile's runtime and architecture,
+    // or what the layer says) and where it came from, shown beside it.
+    void setTarget(const QString &runtime, const QString &arch, const QString &origin = {});
+    [[nodiscard]] QString targetOrigin() const;
     // Probes `path` and makes it the interpreter verify uses; false with `error` when it is no CPython 3.
     bool choosePython(const QString &path, QString *error = nullptr);
 
@@ -61,6 +63,8 @@ Q_SIGNALS:
     void nodeActivated(FileTree::Index node);
     // A verify, bisection or lint run ended (finished or cancelled).
     void jobFinished();
+    // The user picked another runtime or architecture.
+    void targetChosen(const QString &runtime, const QString &arch);
 
 private:
     void targetChanged();
@@ -74,6 +78,8 @@ private:
 
     QComboBox *m_runtime;
     QComboBox *m_arch;
+    QLabel *m_origin;             // where the target came from
+    bool m_settingTarget = false; // combos changed by setTarget, not by the user
     QTabWidget *m_tabs;
     QLabel *m_status;
     QProgressBar *m_progress;

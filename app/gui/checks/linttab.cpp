@@ -109,14 +109,28 @@ void LintTab::showLint()
     }
     const QIcon error = statusDot(QColor(0xc6, 0x28, 0x28));
     const QIcon warning = statusDot(QColor(0xef, 0x8f, 0x00));
-    for (const LintFinding &f : m_lint->findings) {
-        const bool isError = f.severity == LintSeverity::Error;
-        auto *item = new QTreeWidgetItem(m_list, {isError ? tr("error") : tr("warning"), checkText(f.check),
-                                                  FileTree::displayName(f.path), f.message});
+    // One row a cause; a cause shared by several files opens into them.
+    for (const LintGroup &g : m_lint->groups()) {
+        const bool isError = g.severity == LintSeverity::Error;
+        const LintFinding &first = m_lint->findings[g.findings.front()];
+        const bool single = g.findings.size() == 1;
+        auto *item = new QTreeWidgetItem(
+            m_list, {isError ? tr("error") : tr("warning"), checkText(g.check),
+                     single ? FileTree::displayName(first.path) : tr("%n file(s)", nullptr, int(g.findings.size())),
+                     g.headline});
         item->setIcon(0, isError ? error : warning);
-        item->setData(0, kNodeRole, uint(f.node));
-        item->setToolTip(3, f.message);
+        item->setData(0, kNodeRole, uint(single ? first.node : FileTree::kNone));
+        item->setToolTip(3, g.headline);
+        if (single)
+            continue;
+        for (const std::size_t i : g.findings) {
+            const LintFinding &f = m_lint->findings[i];
+            auto *child = new QTreeWidgetItem(item, {QString(), QString(), FileTree::displayName(f.path), f.message});
+            child->setData(0, kNodeRole, uint(f.node));
+            child->setToolTip(3, f.message);
+        }
     }
+    m_list->setRootIsDecorated(true);
     for (int c = 0; c < m_list->columnCount() - 1; ++c)
         m_list->resizeColumnToContents(c);
     const LintTarget &t = m_lint->target;

@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QToolButton>
@@ -55,22 +56,37 @@ void writeReport(SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries,
         outcome.reportPath = ExportReport::basePath(options.output) + QStringLiteral(".md");
 }
 
-// "numpy-stack-layer.zip" for ~/numpy-stack/python or ~/numpy-stack.zip: the
-// folder pip installed into is often just "python" or "site-packages".
-QString defaultZipName(const QString &source)
+} // namespace
+
+QString ExportDialog::defaultZipName(const QString &source)
 {
+    // Folders every installation has: the name a person gives is above them.
+    static const QRegularExpression generic(QStringLiteral(
+        R"(^(python|python3(\.\d+)?|site-packages|dist-packages|lib|lib64|\.?venv|env|versions|\.pyenv|usr|local|)"
+        R"(\d+(\.\d+)*)$)"));
+    static const QRegularExpression versionFolder(QStringLiteral(R"(^python3\.\d+$)"));
     QFileInfo info(source);
-    QString name = info.completeBaseName();
-    for (int up = 0; up < 4 && (name == QLatin1String("python") || name == QLatin1String("site-packages") ||
-                                name.startsWith(QLatin1String("python3")) || name == QLatin1String("lib"));
-         ++up) {
-        info = QFileInfo(info.absolutePath());
+    QString name = info.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0 ? info.completeBaseName()
+                                                                                         : info.fileName();
+    QString python; // "python3.11" when the path names one
+    const QString home = QDir::homePath();
+    for (int up = 0; up < 8 && generic.match(name).hasMatch(); ++up) {
+        if (versionFolder.match(name).hasMatch() && python.isEmpty())
+            python = name;
+        const QString parent = info.absolutePath();
+        if (parent == info.absoluteFilePath() || parent == home || parent == QDir::rootPath()) {
+            name.clear(); // a user's home or / says nothing about the layer
+            break;
+        }
+        info = QFileInfo(parent);
         name = info.fileName();
     }
-    return (name.isEmpty() ? QStringLiteral("layer") : name) + QStringLiteral("-layer.zip");
+    if (generic.match(name).hasMatch())
+        name.clear();
+    if (name.isEmpty() && python.isEmpty())
+        return QStringLiteral("layer.zip");
+    return (name.isEmpty() ? python : name) + QStringLiteral("-layer.zip");
 }
-
-} // namespace
 
 ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget *parent)
     : QDialog(parent)
@@ -118,7 +134,10 @@ ExportDialog::ExportDialog(LayerDocument *document, const Profile &base, QWidget
     m_level->setToolTip(tr("0 stores; 1–12 are libdeflate's levels (6 is zip's default, 12 the smallest)"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Output zip:"), outputRow);
+    // addRow(QString, QLayout *) gives no buddy, and a label without one shows its '&'.
+    auto *outputLabel = new QLabel(tr("&Output zip:"), this);
+    outputLabel->setBuddy(m_output);
+    form->addRow(outputLabel, outputRow);
     form->addRow(tr("&Prefix:"), m_prefix);
     form->addRow(tr("Compression &level:"), m_level);
     // What happens to Python bytecode; precompile and sourceless need a Python of the target's version.
@@ -233,6 +252,7 @@ void ExportDialog::start()
     options.level = level();
     options.recompress = recompresses();
     options.runtime = m_base.runtime;
+    options.targetOrigin = m_targetOrigin;
     options.bytecode = BytecodeMode(m_bytecode->currentData().toInt());
     // The strip rule transforms instead of deleting: its matches (exceptions left out) go out stripped.
     const int strip = RuleCatalog::indexOf(RuleId::Strip);

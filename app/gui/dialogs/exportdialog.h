@@ -33,6 +33,15 @@ public:
     // Cancels an export still running and waits for it (nothing is left behind).
     ~ExportDialog() override;
 
+    // The zip name offered first: "numpy-stack-layer.zip" for ~/numpy-stack/python,
+    // ~/proj/.venv/lib/python3.11/site-packages or ~/numpy-stack.zip (the folders
+    // pip installs into say nothing); "python3.11-layer.zip" when no folder
+    // above them is named by a person (a pyenv or the system's site-packages).
+    [[nodiscard]] static QString defaultZipName(const QString &source);
+
+    // Where the target came from ("the layer (…)"), for the report.
+    void setTargetOrigin(const QString &origin) { m_targetOrigin = origin; }
+
     [[nodiscard]] QString prefix() const;
     [[nodiscard]] int level() const;
     // Whether zip input is compressed again: the user changed the level
@@ -67,6 +76,7 @@ private:
     QLabel *m_status;
     QDialogButtonBox *m_buttons;
     QPushButton *m_exportButton;
+    QString m_targetOrigin;
     Profile m_base;
     bool m_levelChosen = false; // the user changed the level since the dialog opened
     std::shared_ptr<JobControl> m_control;

@@ -83,6 +83,13 @@ QVariant RulesModel::data(const QModelIndex &index, int role) const
         if (!exceptions.isEmpty())
             tip += QStringLiteral("<br><br>") +
                    tr("Spared: %1").arg(exceptions.join(QStringLiteral(", ")).toHtmlEscaped());
+        if (m_document && !m_document->ledger().ruleSpares(int(r)).empty()) {
+            QStringList spared;
+            for (const RuleSpare &spare : m_document->ledger().ruleSpares(int(r)))
+                spared << QStringLiteral("%1 — %2").arg(spare.glob.toHtmlEscaped(), spare.reason.toHtmlEscaped());
+            tip += QStringLiteral("<br><br>") + tr("Kept because the layer's code reads it:") + QStringLiteral("<br>") +
+                   spared.join(QStringLiteral("<br>"));
+        }
         return tip;
     }
     case Qt::TextAlignmentRole:

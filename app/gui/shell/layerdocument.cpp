@@ -1,7 +1,11 @@
 #include "gui/shell/layerdocument.h"
 
+#include "checks/metadatausers.h"
 #include "gui/budget/zipestimator.h"
 #include "gui/shell/selectioncommand.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
 
 #include <spdlog/spdlog.h>
 
@@ -20,11 +24,30 @@ LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject
             m_ledger->setTransformSavings(RuleCatalog::indexOf(RuleId::Strip), *savings);
         Q_EMIT zipEstimateReady();
     });
+    // What the layer's code reads of its metadata, found while the user looks
+    // at the treemap; the dist-info rules spare it from then on.
+    m_metadataScan = std::make_shared<JobControl>();
+    auto *watcher = new QFutureWatcher<MetadataUsers>(this);
+    connect(watcher, &QFutureWatcher<MetadataUsers>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (m_metadataScan->cancelled())
+            return;
+        m_metadataUsers = std::make_unique<MetadataUsers>(watcher->result());
+        for (const QString &problem : m_metadataUsers->problems)
+            spdlog::warn("cannot look for metadata reads in {}", problem.toStdString());
+        refreshSpares();
+        Q_EMIT selectionChanged();
+        Q_EMIT metadataSparesReady();
+    });
+    watcher->setFuture(QtConcurrent::run([layer = m_layer, control = m_metadataScan] {
+        return MetadataUsers::find(*layer->tree, &layer->zipEntries, control.get());
+    }));
 }
 
 // The undo stack's commands point back here; clear them before the ledger goes.
 LayerDocument::~LayerDocument()
 {
+    m_metadataScan->cancel();
     m_undo.clear();
 }
 
@@ -112,13 +135,21 @@ bool LayerDocument::applyProfile(const Profile &profile, QString *error)
 void LayerDocument::restoreState(const SizeLedger::State &state)
 {
     m_ledger->restore(state);
+    refreshSpares();
     Q_EMIT selectionChanged();
+}
+
+void LayerDocument::refreshSpares()
+{
+    if (m_metadataUsers)
+        m_metadataUsers->spareIn(*m_ledger);
 }
 
 void LayerDocument::change(const QString &text, const std::function<void(SizeLedger &)> &op)
 {
     SizeLedger::State before = m_ledger->state();
     op(*m_ledger);
+    refreshSpares(); // a pruned reader no longer keeps the metadata it reads
     SizeLedger::State after = m_ledger->state();
     if (before == after)
         return;

@@ -3,6 +3,7 @@
 // each one is undoable and every view hears about it from one signal.
 #pragma once
 
+#include "base/jobcontrol.h"
 #include "export/exportoptions.h"
 #include "gui/explorer/checkmarks.h"
 #include "scan/layer.h"
@@ -16,6 +17,7 @@
 #include <memory>
 
 class ZipEstimator;
+struct MetadataUsers;
 
 class LayerDocument : public QObject
 {
@@ -38,6 +40,8 @@ public:
     [[nodiscard]] const CheckMarks &checkMarks() const { return m_checkMarks; }
     void setLintResults(const LintReport &report);
     void setVerifyResults(const VerifyReport &report, const std::function<FileTree::Index(const QString &)> &nodeOf);
+    // Whether the sources have been read for metadata reads (metadataSparesReady was emitted).
+    [[nodiscard]] bool metadataSparesKnown() const { return m_metadataUsers != nullptr; }
     // The folder or zip that was opened, as the user gave it.
     [[nodiscard]] const QString &path() const { return m_path; }
 
@@ -61,14 +65,21 @@ Q_SIGNALS:
     // The zipped-size estimate became exact, and the strip rule's savings
     // (its bytes, and the kept total with strip on) are measured.
     void zipEstimateReady();
+    // The layer's sources were read for metadata reads: the dist-info rules
+    // now spare what they need (the selection changed with it).
+    void metadataSparesReady();
 
 private:
+    // Gives the dist-info rules the spares the current selection's kept sources need.
+    void refreshSpares();
     // Runs `op` on the ledger and records it as one undo step named `text`.
     void change(const QString &text, const std::function<void(SizeLedger &)> &op);
 
     std::shared_ptr<Layer> m_layer;
     std::unique_ptr<SizeLedger> m_ledger;
     std::unique_ptr<ZipEstimator> m_zip;
+    std::shared_ptr<JobControl> m_metadataScan;     // cancelled when the document goes
+    std::unique_ptr<MetadataUsers> m_metadataUsers; // null until the sources are read
     QUndoStack m_undo;
     CheckMarks m_checkMarks;
     QString m_path;

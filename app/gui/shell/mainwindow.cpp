@@ -2,6 +2,7 @@
 
 #include "base/logging.h"
 #include "base/units.h"
+#include "checks/layertarget.h"
 #include "gui/budget/breakdownchart.h"
 #include "gui/budget/budgetpanel.h"
 #include "gui/budget/limitgauge.h"
@@ -90,7 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_explorer->budgetPanel(), &BudgetPanel::othersBytesChanged, this, &MainWindow::updateStatus);
 
     // Verify, culprits and lint dock below the explorer; View > Checks (Ctrl+3) shows and hides them.
-    auto *checks = new ChecksPanel(this);
+    auto *checks = m_checks = new ChecksPanel(this);
     auto *checksDock = new QDockWidget(tr("Checks"), this);
     checksDock->setObjectName(QStringLiteral("checksDock"));
     checksDock->setWidget(checks);
@@ -102,7 +103,17 @@ MainWindow::MainWindow(QWidget *parent)
     // Lint takes a moment and needs nothing from the user: its badges are in the tree from the start.
     connect(this, &MainWindow::layerOpened, checks, [this, checks] {
         checks->setDocument(m_document);
+        // A new layer is checked for what it says, until a profile or the user names a target.
+        m_profile.namesRuntime = m_profile.namesArch = false;
+        chooseTarget();
         checks->startLint();
+    });
+    // A target picked by hand is the one exports use and profiles save.
+    connect(checks, &ChecksPanel::targetChosen, this, [this](const QString &runtime, const QString &arch) {
+        m_profile.runtime = runtime;
+        m_profile.arch = arch;
+        m_profile.namesRuntime = m_profile.namesArch = true;
+        m_targetOrigin = QStringLiteral("chosen in the Checks panel");
     });
     // The kept-bytes donut beside them (View > Breakdown, Ctrl+4).
     m_breakdown = new BreakdownChart(this);
@@ -122,6 +133,16 @@ MainWindow::MainWindow(QWidget *parent)
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         resizeDocks({checksDock}, {230}, Qt::Vertical); // the explorer keeps most of the height
         resizeDocks({checksDock, breakdownDock}, {1100, 500}, Qt::Horizontal);
+    }
+    // The docks show a layer's checks and breakdown: the start page goes without
+    // them, and they come back as the user last left them.
+    for (QDockWidget *dock : {checksDock, breakdownDock}) {
+        m_docks.push_back({dock, !dock->isHidden()});
+        connect(dock->toggleViewAction(), &QAction::triggered, this, [this, dock](bool shown) {
+            for (DockState &d : m_docks)
+                if (d.dock == dock)
+                    d.wanted = shown;
+        });
     }
     m_explorer->restoreLayout();
     m_actions->hidePruned->setChecked(settings.value(QStringLiteral("view/hidePruned"), false).toBool());
@@ -267,6 +288,10 @@ void MainWindow::setDocument(LayerDocument *document)
         m_explorer->setHidePruned(m_actions->hidePruned->isChecked());
     }
     m_stack->setCurrentWidget(document ? static_cast<QWidget *>(m_explorer) : m_startPage);
+    for (const DockState &d : m_docks) {
+        d.dock->setVisible(document && d.wanted);
+        d.dock->toggleViewAction()->setEnabled(document != nullptr);
+    }
     if (!document) // asks the interpreters once the event loop runs, unless a scan has started by then
         QTimer::singleShot(0, this, [this] {
             if (!m_document && !m_scan)
@@ -367,7 +392,22 @@ bool MainWindow::applyProfile(const Profile &profile, QString *error)
         return false;
     m_profile = profile;
     m_explorer->budgetPanel()->applyProfile(profile);
+    chooseTarget();
     return true;
+}
+
+void MainWindow::chooseTarget()
+{
+    if (!m_document)
+        return;
+    const QString byProfile = QStringLiteral("the profile");
+    const LintTarget target = LayerTarget::infer(m_document->tree())
+                                  .choose(m_profile.namesRuntime ? m_profile.runtime : QString(), byProfile,
+                                          m_profile.namesArch ? m_profile.arch : QString(), byProfile);
+    m_profile.runtime = target.runtime;
+    m_profile.arch = target.arch;
+    m_targetOrigin = target.origin;
+    m_checks->setTarget(target.runtime, target.arch, target.origin);
 }
 
 void MainWindow::saveProfile()
@@ -402,6 +442,7 @@ void MainWindow::exportLayer()
     base.limitBytes = m_explorer->budgetPanel()->limitBytes();
     base.reserveBytes = m_explorer->budgetPanel()->reserveBytes();
     ExportDialog dialog(m_document, base, this);
+    dialog.setTargetOrigin(m_targetOrigin);
     dialog.exec();
     // The zip's prefix and level used last are what the next export and a saved profile start from.
     m_profile.prefix = dialog.prefix();
@@ -424,6 +465,8 @@ void MainWindow::about()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    for (const DockState &d : m_docks) // saved as the user wants them, not as the start page hides them
+        d.dock->setVisible(d.wanted);
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

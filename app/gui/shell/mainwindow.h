@@ -9,12 +9,15 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <vector>
 
 class BreakdownChart;
+class ChecksPanel;
 class ExplorerView;
 struct Layer;
 class LayerDocument;
 class MainActions;
+class QDockWidget;
 class QLabel;
 class QMimeData;
 class QProgressBar;
@@ -69,6 +72,8 @@ private:
     void openProfile();
     void saveProfile();
     void exportLayer();
+    // Checks the open layer for the profile's target where it names one, else for what the layer says.
+    void chooseTarget();
     void about();
     void markCurrent(int mark);
     void updateRuleActions();
@@ -84,9 +89,16 @@ private:
     StartPage *m_startPage;
     ExplorerView *m_explorer;
     BreakdownChart *m_breakdown = nullptr;
+    ChecksPanel *m_checks = nullptr;
+    struct DockState {
+        QDockWidget *dock;
+        bool wanted; // shown when a layer is open: the user's last choice
+    };
+    std::vector<DockState> m_docks;
     LayerDocument *m_document = nullptr;
     ScanJob *m_scan = nullptr;
-    Profile m_profile; // target and export settings carried into saved profiles
+    Profile m_profile;      // target and export settings carried into saved profiles
+    QString m_targetOrigin; // where m_profile's target came from, for export reports
 
     QLabel *m_totals;
     QLabel *m_verdict;

@@ -1,0 +1,361 @@
+#include "checks/metadatausers.h"
+
+#include "scan/nodereader.h"
+#include "select/rules.h"
+#include "tree/pathnames.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <map>
+#include <set>
+
+namespace {
+
+// Sources larger than this are generated tables, not code that asks for metadata.
+constexpr qint64 kMaxSourceBytes = 4 << 20;
+
+// The calls that read metadata, and what each needs.
+struct Reader {
+    const char *name;
+    MetadataNeed need;
+};
+constexpr Reader kReaders[] = {
+    {"version", MetadataNeed::Metadata},
+    {"metadata", MetadataNeed::Metadata},
+    {"distribution", MetadataNeed::Metadata},
+    {"get_distribution", MetadataNeed::Metadata},
+    {"requires", MetadataNeed::Requires},
+    {"require", MetadataNeed::Requires},
+    {"files", MetadataNeed::Files},
+    {"entry_points", MetadataNeed::EntryPoints},
+    {"iter_entry_points", MetadataNeed::EntryPoints},
+};
+
+// The modules whose functions read metadata.
+const QRegularExpression &moduleImport()
+{
+    // "import importlib.metadata", "import importlib_metadata as md", "import pkg_resources"
+    static const QRegularExpression re(
+        QStringLiteral(
+            R"(^[ \t]*import[ \t]+(importlib\.metadata|importlib_metadata|pkg_resources)(?:[ \t]+as[ \t]+(\w+))?)"),
+        QRegularExpression::MultilineOption);
+    return re;
+}
+
+const QRegularExpression &submoduleImport()
+{
+    // "from importlib import metadata", "from importlib import metadata as md"
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[ \t]*from[ \t]+importlib[ \t]+import[ \t]+metadata(?:[ \t]+as[ \t]+(\w+))?)"),
+        QRegularExpression::MultilineOption);
+    return re;
+}
+
+const QRegularExpression &namesImport()
+{
+    // "from importlib.metadata import version, PackageNotFoundError as E" (one line or parenthesised)
+    static const QRegularExpression re(
+        QStringLiteral(
+            R"(^[ \t]*from[ \t]+(?:importlib\.metadata|importlib_metadata|pkg_resources)[ \t]+import[ \t]+(\([^)]*\)|[^\n]+))"),
+        QRegularExpression::MultilineOption);
+    return re;
+}
+
+// Whether `source` can read metadata at all: a cheap test before the expressions.
+bool mentionsMetadata(const QByteArray &source)
+{
+    return source.contains("importlib.metadata") || source.contains("importlib_metadata") ||
+           source.contains("pkg_resources") || source.contains("from importlib import metadata");
+}
+
+// Every way this source names a reading function: "importlib.metadata.version" -> Version, "version" -> …
+std::map<QString, const Reader *> callNames(const QString &text)
+{
+    QStringList prefixes{QStringLiteral("importlib.metadata."), QStringLiteral("importlib_metadata."),
+                         QStringLiteral("pkg_resources.")};
+    for (auto it = moduleImport().globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (!m.captured(2).isEmpty())
+            prefixes << m.captured(2) + QLatin1Char('.');
+    }
+    for (auto it = submoduleImport().globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        prefixes << (m.captured(1).isEmpty() ? QStringLiteral("metadata.") : m.captured(1) + QLatin1Char('.'));
+    }
+    std::map<QString, const Reader *> names;
+    for (const Reader &r : kReaders)
+        for (const QString &p : prefixes)
+            names[p + QLatin1String(r.name)] = &r;
+    for (auto it = namesImport().globalMatch(text); it.hasNext();) {
+        QString list = it.next().captured(1);
+        list.remove(QLatin1Char('(')).remove(QLatin1Char(')'));
+        if (const qsizetype hash = list.indexOf(QLatin1Char('#')); hash >= 0)
+            list.truncate(hash);
+        for (const QString &item : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QStringList words = item.simplified().split(QLatin1Char(' '));
+            for (const Reader &r : kReaders)
+                if (!words.isEmpty() && words.first() == QLatin1String(r.name))
+                    names[words.size() == 3 && words[1] == QLatin1String("as") ? words[2] : words.first()] = &r;
+        }
+    }
+    return names;
+}
+
+// The PEP 503 name in a metadata folder's name: "prompt-toolkit" for
+// "prompt_toolkit-3.0.36.dist-info", "six" for "six-1.16.0.egg-info" or "six.egg-info".
+QByteArray distributionName(const FileTree &tree, FileTree::Index metadata)
+{
+    const QByteArrayView name = tree.name(metadata);
+    QByteArrayView stem = name.chopped(name.endsWith(".dist-info") ? 10 : 9);
+    if (const qsizetype dash = stem.indexOf('-'); dash >= 0)
+        stem = stem.first(dash);
+    return MetadataUsers::normalizedName(stem);
+}
+
+// Installed distributions by PEP 503 name and by the top-level modules they
+// say they provide (top_level.txt), for names asked for and for `__name__`.
+class Installed
+{
+public:
+    Installed(const FileTree &tree, NodeReader &reader)
+        : m_tree(tree)
+    {
+        for (const FileTree::Index i : tree.children(tree.packageRoot())) {
+            if (!pathnames::isMetadataName(tree.name(i)))
+                continue;
+            m_byName.emplace(distributionName(tree, i), i);
+            if (!tree.isDir(i))
+                continue;
+            const FileTree::Index topLevel = tree.find("top_level.txt", i);
+            QByteArray text;
+            QString why;
+            if (topLevel != FileTree::kNone && reader.read(topLevel, &text, &why, 64 << 10))
+                for (const QByteArray &module : text.split('\n'))
+                    if (!module.trimmed().isEmpty())
+                        m_byModule.emplace(module.trimmed(), i);
+        }
+    }
+
+    [[nodiscard]] FileTree::Index byName(QByteArrayView name) const
+    {
+        const auto it = m_byName.find(MetadataUsers::normalizedName(name));
+        return it == m_byName.end() ? FileTree::kNone : it->second;
+    }
+
+    // The distribution a top-level module belongs to: one named like it, else one whose top_level.txt lists it.
+    [[nodiscard]] FileTree::Index owning(const QByteArray &module) const
+    {
+        if (const FileTree::Index named = byName(module); named != FileTree::kNone)
+            return named;
+        const auto it = m_byModule.find(module);
+        return it == m_byModule.end() ? FileTree::kNone : it->second;
+    }
+
+    // Every metadata folder with an entry_points.txt.
+    [[nodiscard]] std::vector<FileTree::Index> withEntryPoints() const
+    {
+        std::vector<FileTree::Index> out;
+        for (const auto &[name, dir] : m_byName)
+            if (m_tree.isDir(dir) && m_tree.find("entry_points.txt", dir) != FileTree::kNone)
+                out.push_back(dir);
+        return out;
+    }
+
+private:
+    const FileTree &m_tree;
+    std::map<QByteArray, FileTree::Index> m_byName;
+    std::map<QByteArray, FileTree::Index> m_byModule;
+};
+
+// The top-level module a source belongs to: "prompt_toolkit" for prompt_toolkit/shortcuts/x.py, "six" for six.py.
+QByteArray topLevelModule(const FileTree &tree, FileTree::Index source)
+{
+    QByteArray path = tree.packagePath(source);
+    const qsizetype slash = path.indexOf('/');
+    return slash >= 0 ? path.first(slash) : path.chopped(3);
+}
+
+// Reads the calls of one source.
+void scanSource(const FileTree &tree, FileTree::Index source, const QByteArray &bytes, const Installed &installed,
+                std::vector<MetadataRead> *reads)
+{
+    const QString text = QString::fromUtf8(bytes);
+    const std::map<QString, const Reader *> names = callNames(text);
+    QStringList alternatives;
+    for (const auto &[name, reader] : names)
+        alternatives << QRegularExpression::escape(name);
+    // name( "literal" | __name__ | __package__ | __spec__.parent | anything else
+    const QRegularExpression call(
+        QStringLiteral(
+            R"((?<![\w.])(%1)[ \t]*\([ \t]*(?:["']([A-Za-z0-9][A-Za-z0-9._-]*)["']|(__name__|__package__|__spec__\.parent))?)")
+            .arg(alternatives.join(QLatin1Char('|'))));
+    for (auto it = call.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const qsizetype lineStart = text.lastIndexOf(QLatin1Char('\n'), m.capturedStart(0)) + 1;
+        const QStringView before = QStringView(text).sliced(lineStart, m.capturedStart(0) - lineStart);
+        const QStringView trimmed = before.trimmed();
+        if (before.contains(QLatin1Char('#')) || trimmed.startsWith(QLatin1String(">>>")) ||
+            trimmed.startsWith(QLatin1String("...")) || trimmed.startsWith(QLatin1String("def ")))
+            continue; // comments, doctests and definitions of functions with these names
+        const Reader *reader = names.at(m.captured(1));
+        MetadataRead read;
+        read.source = source;
+        read.line = int(QStringView(text).first(m.capturedStart(0)).count(QLatin1Char('\n'))) + 1;
+        read.atImport = lineStart == m.capturedStart(0) ||
+                        !(before.startsWith(QLatin1Char(' ')) || before.startsWith(QLatin1Char('\t')));
+        read.call = m.captured(1);
+        read.need = reader->need;
+        if (reader->need == MetadataNeed::EntryPoints) {
+            reads->push_back(read); // reads every distribution's entry points
+            continue;
+        }
+        if (!m.captured(2).isEmpty()) {
+            read.distribution = MetadataUsers::normalizedName(m.captured(2).toUtf8());
+            read.metadata = installed.byName(read.distribution);
+        } else if (!m.captured(3).isEmpty()) {
+            const QByteArray module = topLevelModule(tree, source);
+            read.metadata = installed.owning(module);
+            read.distribution = read.metadata != FileTree::kNone ? distributionName(tree, read.metadata)
+                                                                 : MetadataUsers::normalizedName(module);
+        } else {
+            continue; // a name only known at run time: nothing to spare by name
+        }
+        reads->push_back(read);
+    }
+}
+
+// The metadata files a need reads in one metadata folder (or the folder's own file for a one-file egg-info).
+std::vector<FileTree::Index> neededFiles(const FileTree &tree, FileTree::Index dir, MetadataNeed need)
+{
+    if (!tree.isDir(dir))
+        return {dir};
+    std::vector<const char *> names{"METADATA", "PKG-INFO"};
+    if (need == MetadataNeed::Requires)
+        names.push_back("requires.txt");
+    if (need == MetadataNeed::Files) {
+        names.push_back("RECORD");
+        names.push_back("installed-files.txt");
+        names.push_back("SOURCES.txt");
+    }
+    if (need == MetadataNeed::EntryPoints)
+        names.push_back("entry_points.txt");
+    std::vector<FileTree::Index> out;
+    for (const char *n : names)
+        if (const FileTree::Index f = tree.find(n, dir); f != FileTree::kNone && tree.parent(f) == dir)
+            out.push_back(f);
+    return out;
+}
+
+// Glob characters in a path are matched as themselves only by a '?' wildcard: paths here rarely hold them.
+QString asGlob(const QByteArray &path)
+{
+    QByteArray glob = path;
+    for (char &c : glob)
+        if (c == '*' || c == '?' || c == '[')
+            c = '?';
+    return QString::fromUtf8(glob);
+}
+
+} // namespace
+
+QByteArray MetadataUsers::normalizedName(QByteArrayView name)
+{
+    QByteArray out;
+    out.reserve(name.size());
+    for (const char c : name) {
+        if (c == '-' || c == '_' || c == '.') {
+            if (!out.endsWith('-'))
+                out += '-';
+        } else {
+            out += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+    }
+    return out;
+}
+
+MetadataUsers MetadataUsers::find(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries, JobControl *control)
+{
+    MetadataUsers found;
+    NodeReader reader(tree, zipEntries);
+    const Installed installed(tree, reader);
+    const FileTree::Index root = tree.packageRoot();
+    const FileTree::Index end = tree.subtreeEnd(root);
+    JobProgress progress;
+    QByteArray bytes;
+    QString why;
+    for (FileTree::Index i = root + 1; i < end; ++i) {
+        if (!tree.isFile(i) || !tree.name(i).endsWith(".py"))
+            continue;
+        if (control && (++progress.items & 0x3f) == 0) {
+            if (control->cancelled())
+                break;
+            progress.current = tree.path(i);
+            control->report(progress);
+        }
+        if (tree.size(i) > std::uint64_t(kMaxSourceBytes))
+            continue;
+        if (!reader.read(i, &bytes, &why, kMaxSourceBytes)) {
+            found.problems << QStringLiteral("%1: %2").arg(tree.displayPath(i), why);
+            continue;
+        }
+        ++found.sourcesRead;
+        if (mentionsMetadata(bytes))
+            scanSource(tree, i, bytes, installed, &found.reads);
+    }
+    // entry_points() reads every distribution's entry points: one read each.
+    std::vector<MetadataRead> expanded;
+    for (const MetadataRead &r : found.reads) {
+        if (r.need != MetadataNeed::EntryPoints) {
+            expanded.push_back(r);
+            continue;
+        }
+        for (const FileTree::Index dir : installed.withEntryPoints()) {
+            MetadataRead each = r;
+            each.metadata = dir;
+            expanded.push_back(each);
+        }
+    }
+    found.reads = std::move(expanded);
+    return found;
+}
+
+std::vector<RuleSpare> MetadataUsers::spares(const FileTree &tree, const Bitset *pruned) const
+{
+    std::vector<RuleSpare> out;
+    std::set<FileTree::Index> spared;
+    for (const MetadataRead &r : reads) {
+        if (r.metadata == FileTree::kNone || (pruned && pruned->test(r.source)))
+            continue;
+        const QString reason =
+            QStringLiteral("read by %1%2 (%3)")
+                .arg(FileTree::displayName(tree.packagePath(r.source)),
+                     r.atImport ? QStringLiteral(" at import") : QStringLiteral(", line %1").arg(r.line), r.call);
+        for (const FileTree::Index f : neededFiles(tree, r.metadata, r.need))
+            if (spared.insert(f).second)
+                out.push_back({asGlob(tree.packagePath(f)), reason});
+    }
+    return out;
+}
+
+bool MetadataUsers::spareIn(SizeLedger &ledger) const
+{
+    const std::vector<RuleSpare> wanted = spares(ledger.tree(), &ledger.pruned());
+    bool changed = false;
+    for (const RuleId rule : {RuleId::DistInfo, RuleId::DistInfoLite}) {
+        const int r = RuleCatalog::indexOf(rule);
+        if (ledger.ruleSpares(r) != wanted) {
+            ledger.setRuleSpares(r, wanted);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+QJsonArray MetadataUsers::sparesJson(const std::vector<RuleSpare> &spares)
+{
+    QJsonArray out;
+    for (const RuleSpare &s : spares)
+        out.append(QJsonObject{{QStringLiteral("path"), s.glob}, {QStringLiteral("reason"), s.reason}});
+    return out;
+}
