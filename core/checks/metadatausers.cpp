@@ -207,7 +207,10 @@ void scanSource(const FileTree &tree, FileTree::Index source, const QByteArray &
         read.call = m.captured(1);
         read.need = reader->need;
         if (reader->need == MetadataNeed::EntryPoints) {
-            reads->push_back(read); // reads every distribution's entry points
+            // Every distribution's entry points: at import that is what the import needs; inside a
+            // function (plugin discovery on demand) it names no distribution to spare.
+            if (read.atImport)
+                reads->push_back(read);
             continue;
         }
         if (!m.captured(2).isEmpty()) {

@@ -2,7 +2,10 @@
 // (importlib.metadata.version("x"), metadata, entry_points,
 // pkg_resources.get_distribution, require, …), found statically in its Python
 // sources, so that the dist-info rules spare exactly those metadata files:
-// without them `import` fails with PackageNotFoundError.
+// without them `import` fails with PackageNotFoundError. A read counts when it
+// names its distribution (a string, or `__name__` for the source's own), or
+// when an unnamed entry_points() runs at import; an unnamed one inside a
+// function (plugin lookup on demand) names nothing to spare.
 #pragma once
 
 #include "base/bitset.h"

@@ -197,7 +197,7 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
     QString md;
     md += QStringLiteral("# LayerSlim export report\n\n");
     const QString origin =
-        in.lint && !in.lint->target.origin.isEmpty() ? QStringLiteral(" (%1)").arg(in.lint->target.origin) : QString();
+        in.lint && !in.lint->target.origin.isEmpty() ? QStringLiteral(", %1").arg(in.lint->target.origin) : QString();
     md += QStringLiteral("- Source: `%1`\n- Output: `%2`\n- Target: %3 on %4%5, prefix `%6`, deflate level %7\n\n")
               .arg(tree.rootPath(), in.output, in.profile.runtime, in.profile.arch, origin, in.profile.prefix)
               .arg(in.profile.level);

@@ -188,7 +188,8 @@ void TestMetadataUsers::spellings()
     write(root, QStringLiteral("delta.py"),
           "import pkg_resources\nVERSION = pkg_resources.get_distribution(\"Delta_Dist\").version\n");
     write(root, QStringLiteral("eps/__init__.py"),
-          "from importlib.metadata import (\n    entry_points,\n)\nPLUGINS = entry_points(group='eps.plugins')\n");
+          "from importlib.metadata import (\n    entry_points,\n)\nPLUGINS = entry_points(group='eps.plugins')\n"
+          "def later():\n    return entry_points()\n");
     write(root, QStringLiteral("quiet/__init__.py"),
           "from importlib.metadata import version\n"
           "# version(\"alpha\") in a comment\n"

@@ -122,7 +122,9 @@ void TestProcessRunner::cancelGraceEndsInKill()
     const ProcessResult result = ProcessRunner::run(r);
     canceller.join();
     QCOMPARE(result.end, ProcessResult::End::Cancelled);
-    QVERIFY2(result.millis >= 400 + 700, qPrintable(QString::number(result.millis)));
+    // The cancel comes ~400 ms after the thread starts, which is a little before the process does:
+    // of what the process lived, only the grace period is certain.
+    QVERIFY2(result.millis >= 700, qPrintable(QString::number(result.millis)));
     const pid_t pid = grandchild(result);
     QVERIFY(pid > 0);
     const bool dead = deadWithin(pid, 5000);

@@ -8,6 +8,7 @@
 // finding selects its file in the explorer.
 #include "gui/checks/checkspanel.h"
 #include "gui/checks/linttab.h"
+#include "gui/checks/resultlist.h"
 #include "gui/checks/verifytab.h"
 #include "gui/explorer/explorerview.h"
 #include "gui/explorer/filetreemodel.h"
@@ -25,6 +26,8 @@
 #include <QTreeWidget>
 #include <QVersionNumber>
 #include <QtTest>
+
+#include <set>
 
 class TestChecksPanel : public QObject
 {
@@ -178,7 +181,24 @@ void TestChecksPanel::runLint(const QString &runtime)
         return;
     QVERIFY(m_panel->lintReport());
     QCOMPARE(m_panel->lintReport()->target.runtime, runtime);
-    QCOMPARE(m_panel->lintList()->topLevelItemCount(), int(m_panel->lintReport()->findings.size()));
+    // One row a cause; every finding is a row that names its file, at the top or under its cause.
+    const LintReport *report = m_panel->lintReport();
+    QTreeWidget *list = m_panel->lintList();
+    QCOMPARE(list->topLevelItemCount(), int(report->groups().size()));
+    std::set<FileTree::Index> listed;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *top = list->topLevelItem(i);
+        const auto node = FileTree::Index(top->data(0, kNodeRole).toUInt());
+        QCOMPARE(node == FileTree::kNone, top->childCount() > 0);
+        if (node != FileTree::kNone)
+            listed.insert(node);
+        for (int c = 0; c < top->childCount(); ++c)
+            listed.insert(FileTree::Index(top->child(c)->data(0, kNodeRole).toUInt()));
+    }
+    std::set<FileTree::Index> found;
+    for (const LintFinding &f : report->findings)
+        found.insert(f.node);
+    QCOMPARE(listed, found);
 }
 
 void TestChecksPanel::lintForTheLayersOwnRuntimeFlagsOnlyGlibc()
@@ -259,23 +279,38 @@ void TestChecksPanel::lintFlagsEveryKeptExtensionForAnotherRuntime()
             expected.insert(tree.packagePath(node));
     }
     QCOMPARE(flagged, expected);
+    // They are one cause, at the top, with every one of them under it.
+    QTreeWidgetItem *top = m_panel->lintList()->topLevelItem(0);
+    QCOMPARE(top->text(0), LintTab::tr("error"));
+    QCOMPARE(top->text(3), QStringLiteral("%1 extension modules are built for CPython %2; the target is %3")
+                               .arg(flagged.size())
+                               .arg(host.runtime.mid(6), host.otherRuntime));
+    QCOMPARE(top->childCount(), int(flagged.size()));
     int errorRows = 0;
+    int errorGroups = 0;
     for (int i = 0; i < m_panel->lintList()->topLevelItemCount(); ++i)
         errorRows += m_panel->lintList()->topLevelItem(i)->text(0) == LintTab::tr("error");
-    QCOMPARE(errorRows, report->errors());
+    for (const LintGroup &g : report->groups())
+        errorGroups += g.severity == LintSeverity::Error;
+    QCOMPARE(errorRows, errorGroups);
 }
 
 void TestChecksPanel::clickingAFindingSelectsItsFile()
 {
+    // A file under its cause, opened as a user would.
     QTreeWidget *list = m_panel->lintList();
-    QVERIFY(list->topLevelItemCount() > 1);
-    const int row = list->topLevelItemCount() / 2;
-    QTreeWidgetItem *item = list->topLevelItem(row);
+    QVERIFY(list->topLevelItemCount() > 0);
+    QTreeWidgetItem *cause = list->topLevelItem(0);
+    QVERIFY(cause->childCount() > 1);
+    cause->setExpanded(true);
+    const int row = cause->childCount() / 2;
+    QTreeWidgetItem *item = cause->child(row);
     list->scrollToItem(item);
     const QRect rect = list->visualItemRect(item);
     QVERIFY(!rect.isEmpty());
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-    const LintFinding &finding = m_panel->lintReport()->findings[std::size_t(row)];
+    const LintReport *report = m_panel->lintReport();
+    const LintFinding &finding = report->findings[report->groups().front().findings[std::size_t(row)]];
     QCOMPARE(m_window->explorer()->currentNode(), finding.node);
     QCOMPARE(m_document->tree().packagePath(finding.node), finding.path);
 }
