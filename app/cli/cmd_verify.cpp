@@ -4,6 +4,8 @@
 #include "checks/pythonfinder.h"
 #include "checks/verifier.h"
 #include "clisupport.h"
+#include "export/exportverifier.h"
+#include "select/rules.h"
 #include "transform/bytecodecompiler.h"
 
 #include <QTemporaryDir>
@@ -18,10 +20,9 @@ namespace {
 
 QJsonObject resultJson(const CheckResult &r)
 {
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("name"), r.check.name},
-        {QStringLiteral("kind"),
-         r.check.kind == CheckKind::Import ? QStringLiteral("import") : QStringLiteral("smoke")},
+        {QStringLiteral("kind"), Verifier::kindName(r.check.kind)},
         {QStringLiteral("status"), Verifier::statusName(r.status)},
         {QStringLiteral("passed"), r.passed()},
         {QStringLiteral("exit_code"), r.exitCode},
@@ -29,7 +30,15 @@ QJsonObject resultJson(const CheckResult &r)
         {QStringLiteral("error"), r.error},
         {QStringLiteral("output"), r.output},
         {QStringLiteral("truncated"), r.truncated},
+        {QStringLiteral("runs"), r.timing.runs},
     };
+    if (r.timing.runs > 0) {
+        out.insert(QStringLiteral("import_ms_median"), r.timing.medianMs);
+        out.insert(QStringLiteral("import_ms_min"), r.timing.minMs);
+        out.insert(QStringLiteral("import_ms_max"), r.timing.maxMs);
+        out.insert(QStringLiteral("wall_ms_median"), r.timing.wallMedianMs);
+    }
+    return out;
 }
 
 QJsonObject bisectJson(const BisectResult &b)
@@ -63,6 +72,10 @@ struct VerifyRequest {
     QStringList warnings;                 // e.g. the interpreter is not of the runtime's version
     std::optional<BytecodeMode> bytecode; // verify the layer as exported with this mode
     bool bisect = true;                   // look for culprits when an import fails after pruning
+    bool compareBytecode = false;         // export and import with every bytecode mode, side by side
+    // The strip rule is on: verify the layer as exported (stripped copies,
+    // every native library loaded) through ExportVerifier.
+    bool stripped = false;
 };
 
 // What the checks found.
@@ -70,6 +83,8 @@ struct VerifyOutcome {
     VerifyReport report;
     BytecodeResult bytecode; // with VerifyRequest::bytecode only
     std::vector<BisectResult> bisections;
+    std::optional<ExportedLayerCheck> exported; // with VerifyRequest::stripped
+    std::vector<ExportedLayerCheck> comparison; // with VerifyRequest::compareBytecode, one per mode
 };
 
 void addOptions(QCommandLineParser &parser)
@@ -96,12 +111,23 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("s"), QStringLiteral("120")});
     parser.addOption({QStringLiteral("jobs"), QStringLiteral("Checks run at once (default 2)."), QStringLiteral("n"),
                       QStringLiteral("2")});
+    parser.addOption({QStringLiteral("timing-runs"),
+                      QStringLiteral("Cold imports timed per module, each in a fresh process; the median and "
+                                     "min..max are shown (default 3; 0: no timing)."),
+                      QStringLiteral("n"), QStringLiteral("3")});
     parser.addOption({QStringLiteral("no-bisect"), QStringLiteral("Do not look for culprits.")});
     parser.addOption({QStringLiteral("bytecode"),
                       QStringLiteral("Verify the layer as exported with bytecode "
                                      "keep, drop, precompile or sourceless; prints the "
                                      "size effect."),
                       QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("compare-bytecode"),
+                      QStringLiteral("Export the kept set (in a scratch folder) with bytecode keep, drop, precompile "
+                                     "and sourceless, import each export and print its unzipped and zip bytes and "
+                                     "cold import time side by side.")});
+    parser.addOption({QStringLiteral("strip"),
+                      QStringLiteral("Verify the layer as exported with the strip rule on (as --rules strip): "
+                                     "stripped copies, every kept native library loaded with ctypes.")});
     parser.addOption({QStringLiteral("list-pythons"), QStringLiteral("Print the interpreters found and exit.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
 }
@@ -133,6 +159,15 @@ bool readCheckOptions(const QCommandLineParser &parser, VerifyOptions *options)
         printErr(QStringLiteral("layerslim-cli verify: --timeout and --jobs must be positive numbers\n"));
         return false;
     }
+    bool runsOk = false;
+    const int runs = parser.value(QStringLiteral("timing-runs")).toInt(&runsOk);
+    if (!runsOk || runs < 0 || runs > 100) {
+        printErr(
+            QStringLiteral("layerslim-cli verify: --timing-runs must be a whole number from 0 to 100, not \"%1\"\n")
+                .arg(parser.value(QStringLiteral("timing-runs"))));
+        return false;
+    }
+    options->timingRuns = runs;
     if (parser.isSet(QStringLiteral("smoke")))
         if (const QString why = Verifier::smokeScriptProblem(parser.value(QStringLiteral("smoke"))); !why.isEmpty()) {
             printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(why));
@@ -212,11 +247,40 @@ void verifyAsExported(const Session &session, const VerifyRequest &request, cons
     KeptSet::remove(scratch.path());
 }
 
+// What an export of this session would be asked to do: the profile's prefix
+// and level, the strip rule's matches when it is on, the target and interpreter.
+ExportOptions exportOptions(const Session &session, const VerifyRequest &request)
+{
+    ExportOptions options;
+    options.prefix = session.profile.prefix;
+    options.level = session.profile.level;
+    if (const int strip = RuleCatalog::indexOf(RuleId::Strip); session.ledger->ruleEnabled(strip))
+        options.strip = session.ledger->ruleMatches(strip);
+    options.bytecode = request.bytecode.value_or(BytecodeMode::Keep);
+    options.python = request.python;
+    options.runtime = request.target.runtime;
+    return options;
+}
+
 VerifyOutcome verify(const Session &session, const VerifyRequest &request)
 {
     VerifyOutcome outcome;
     Verifier verifier(*session.layer.tree, &session.layer.zipEntries, request.options);
     const Bitset &pruned = session.ledger->pruned();
+    if (request.compareBytecode || request.stripped) {
+        const ExportOptions options = exportOptions(session, request);
+        if (request.compareBytecode) {
+            outcome.comparison = ExportVerifier::compareBytecode(*session.layer.tree, session.layer.zipEntries, pruned,
+                                                                 options, request.options);
+            return outcome;
+        }
+        outcome.exported =
+            ExportVerifier::run(*session.layer.tree, session.layer.zipEntries, pruned, options, request.options);
+        outcome.report = outcome.exported->report;
+        if (!outcome.exported->error.isEmpty())
+            outcome.report.error = outcome.exported->error;
+        return outcome;
+    }
     if (request.bytecode) {
         verifyAsExported(session, request, verifier, *request.bytecode, &outcome);
         return outcome;
@@ -234,6 +298,88 @@ VerifyOutcome verify(const Session &session, const VerifyRequest &request)
         outcome.bisections.push_back(finder.find(pruned, f->check, nullptr, f));
     }
     return outcome;
+}
+
+QJsonObject transformJson(const TransformSummary &t)
+{
+    return QJsonObject{{QStringLiteral("stripped_files"), qint64(t.strippedFiles)},
+                       {QStringLiteral("strip_before_bytes"), double(t.stripBefore)},
+                       {QStringLiteral("strip_after_bytes"), double(t.stripAfter)},
+                       {QStringLiteral("warnings"), QJsonArray::fromStringList(t.warnings)}};
+}
+
+QJsonObject exportedJson(const ExportedLayerCheck &e)
+{
+    QJsonArray results;
+    for (const CheckResult &r : e.report.results)
+        results.append(resultJson(r));
+    const VerifyReport::ImportTotals t = e.report.importTotals();
+    return QJsonObject{
+        {QStringLiteral("mode"), BytecodeCompiler::modeName(e.mode)},
+        {QStringLiteral("error"), e.error},
+        {QStringLiteral("unzipped_bytes"), double(e.unzippedBytes)},
+        {QStringLiteral("zip_bytes"), double(e.zipBytes)},
+        {QStringLiteral("modules_timed"), t.modules},
+        {QStringLiteral("import_ms_sum"), t.medianMs},
+        {QStringLiteral("wall_ms_sum"), t.wallMedianMs},
+        {QStringLiteral("transform"), transformJson(e.transform)},
+        {QStringLiteral("passed"), e.ok()},
+        {QStringLiteral("results"), results},
+    };
+}
+
+int printComparison(const Session &session, const VerifyRequest &request, const VerifyOutcome &outcome)
+{
+    bool passed = !outcome.comparison.empty();
+    for (const ExportedLayerCheck &e : outcome.comparison)
+        passed = passed && e.ok();
+    if (request.json) {
+        QJsonArray modes;
+        for (const ExportedLayerCheck &e : outcome.comparison)
+            modes.append(exportedJson(e));
+        const QJsonObject out{{QStringLiteral("root"), session.layer.tree->rootPath()},
+                              {QStringLiteral("python"), request.python.path},
+                              {QStringLiteral("runtime"), request.target.runtime},
+                              {QStringLiteral("timing_runs"), request.options.timingRuns},
+                              {QStringLiteral("compare_bytecode"), modes},
+                              {QStringLiteral("passed"), passed}};
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+        return passed ? Ok : ChecksFailed;
+    }
+    printOut(QStringLiteral("%1\n  with %2 (Python %3), kept %4; cold imports: median of %5 runs\n")
+                 .arg(session.layer.tree->rootPath(), request.python.path, request.python.version,
+                      units::formatBytes(session.ledger->totals().keptBytes))
+                 .arg(request.options.timingRuns));
+    printOut(QStringLiteral("%1 %2 %3 %4 %5  %6\n")
+                 .arg(QStringLiteral("bytecode"), -11)
+                 .arg(QStringLiteral("unzipped bytes"), 15)
+                 .arg(QStringLiteral("zip bytes"), 13)
+                 .arg(QStringLiteral("import ms"), 10)
+                 .arg(QStringLiteral("process ms"), 10)
+                 .arg(QStringLiteral("checks")));
+    for (const ExportedLayerCheck &e : outcome.comparison) {
+        const QString mode = BytecodeCompiler::modeName(e.mode);
+        if (!e.error.isEmpty()) {
+            printOut(QStringLiteral("%1 not measured: %2\n").arg(mode, -11).arg(e.error));
+            continue;
+        }
+        const VerifyReport::ImportTotals t = e.report.importTotals();
+        const auto failed = e.report.failures().size();
+        printOut(QStringLiteral("%1 %2 %3 %4 %5  %6\n")
+                     .arg(mode, -11)
+                     .arg(units::groupedBytes(e.unzippedBytes), 15)
+                     .arg(units::groupedBytes(e.zipBytes), 13)
+                     .arg(QString::number(t.medianMs, 'f', 1), 10)
+                     .arg(QString::number(t.wallMedianMs, 'f', 0), 10)
+                     .arg(failed ? QStringLiteral("%1 of %2 failed").arg(failed).arg(e.report.results.size())
+                                 : QStringLiteral("%1 passed").arg(e.report.results.size())));
+        for (const CheckResult *f : e.report.failures())
+            printOut(QStringLiteral("    FAIL %1: %2\n").arg(f->check.name, f->error));
+    }
+    printOut(QStringLiteral("import ms: the imports alone, medians added over %1 modules; process ms: the same for "
+                            "the whole python process\n")
+                 .arg(outcome.comparison.empty() ? 0 : outcome.comparison.front().report.importTotals().modules));
+    return passed ? Ok : ChecksFailed;
 }
 
 int printJson(const Session &session, const VerifyRequest &request, const VerifyOutcome &outcome)
@@ -267,6 +413,7 @@ int printJson(const Session &session, const VerifyRequest &request, const Verify
                                       {QStringLiteral("removed_bytes"), double(bytecode.removedBytes)},
                                       {QStringLiteral("removed_files"), qint64(bytecode.removedFiles)}})
              : QJsonValue()},
+        {QStringLiteral("exported"), outcome.exported ? QJsonValue(exportedJson(*outcome.exported)) : QJsonValue()},
     };
     printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
     return !report.error.isEmpty() && report.results.empty() ? BadInput : report.passed() ? Ok : ChecksFailed;
@@ -276,7 +423,17 @@ void printResults(const VerifyReport &report)
 {
     for (const CheckResult &r : report.results) {
         const QString label =
-            r.check.kind == CheckKind::Import ? r.check.name : QStringLiteral("smoke %1").arg(r.check.name);
+            r.check.kind == CheckKind::Smoke ? QStringLiteral("smoke %1").arg(r.check.name) : r.check.name;
+        if (r.passed() && r.timing.runs > 0) {
+            printOut(QStringLiteral("  ok    %1 (import %2 ms, %3..%4 over %5 runs; process %6 ms)\n")
+                         .arg(label)
+                         .arg(r.timing.medianMs, 0, 'f', 1)
+                         .arg(r.timing.minMs, 0, 'f', 1)
+                         .arg(r.timing.maxMs, 0, 'f', 1)
+                         .arg(r.timing.runs)
+                         .arg(r.timing.wallMedianMs, 0, 'f', 0));
+            continue;
+        }
         if (r.passed()) {
             printOut(QStringLiteral("  ok    %1 (%2 s)\n").arg(label).arg(double(r.millis) / 1000.0, 0, 'f', 1));
             continue;
@@ -312,7 +469,15 @@ int printText(const Session &session, const VerifyRequest &request, const Verify
         printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(report.error));
         return BadInput;
     }
-    if (request.bytecode) {
+    if (outcome.exported) {
+        const ExportedLayerCheck &e = *outcome.exported;
+        printOut(QStringLiteral("  as exported: %1 unzipped, %2 zip; strip: %3 files, %4 -> %5\n")
+                     .arg(units::formatBytes(e.unzippedBytes), units::formatBytes(e.zipBytes))
+                     .arg(e.transform.strippedFiles)
+                     .arg(units::formatBytes(e.transform.stripBefore), units::formatBytes(e.transform.stripAfter)));
+        for (const QString &w : e.transform.warnings)
+            printOut(QStringLiteral("  strip: %1\n").arg(w));
+    } else if (request.bytecode) {
         const BytecodeResult &bytecode = outcome.bytecode;
         printOut(QStringLiteral("  bytecode %1: +%2 in %3 .pyc, -%4 in %5 files (%6%7 bytes)\n")
                      .arg(BytecodeCompiler::modeName(*request.bytecode), units::formatBytes(bytecode.addedBytes))
@@ -323,6 +488,11 @@ int printText(const Session &session, const VerifyRequest &request, const Verify
                      .arg(bytecode.deltaBytes));
     }
     printResults(report);
+    if (const VerifyReport::ImportTotals t = report.importTotals(); t.modules > 1)
+        printOut(QStringLiteral("  imports of %1 modules: %2 ms (medians added; process %3 ms)\n")
+                     .arg(t.modules)
+                     .arg(t.medianMs, 0, 'f', 1)
+                     .arg(t.wallMedianMs, 0, 'f', 0));
     printBisections(outcome.bisections);
     const bool passed = report.passed();
     printOut(passed ? QStringLiteral("verified: every check passed\n")
@@ -357,7 +527,18 @@ int runVerify(const QStringList &args)
             printErr(QStringLiteral("layerslim-cli verify: warning: %1\n").arg(w));
     if (!readBytecodeMode(parser, &request.bytecode))
         return BadInput;
+    request.compareBytecode = parser.isSet(QStringLiteral("compare-bytecode"));
+    if (request.compareBytecode && request.bytecode) {
+        printErr(QStringLiteral("layerslim-cli verify: --compare-bytecode tries every mode; leave out --bytecode\n"));
+        return BadInput;
+    }
+    const int strip = RuleCatalog::indexOf(RuleId::Strip);
+    if (parser.isSet(QStringLiteral("strip")))
+        session->ledger->setRuleEnabled(strip, true);
+    request.stripped = session->ledger->ruleEnabled(strip);
     const VerifyOutcome outcome = verify(*session, request);
+    if (request.compareBytecode)
+        return printComparison(*session, request, outcome);
     return request.json ? printJson(*session, request, outcome) : printText(*session, request, outcome);
 }
 
