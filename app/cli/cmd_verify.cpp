@@ -425,13 +425,20 @@ void printResults(const VerifyReport &report)
         const QString label =
             r.check.kind == CheckKind::Smoke ? QStringLiteral("smoke %1").arg(r.check.name) : r.check.name;
         if (r.passed() && r.timing.runs > 0) {
-            printOut(QStringLiteral("  ok    %1 (import %2 ms, %3..%4 over %5 runs; process %6 ms)\n")
+            printOut(QStringLiteral("  ok    %1 (import %2 ms, %3..%4 over %5 %6; process %7 ms)\n")
                          .arg(label)
                          .arg(r.timing.medianMs, 0, 'f', 1)
                          .arg(r.timing.minMs, 0, 'f', 1)
                          .arg(r.timing.maxMs, 0, 'f', 1)
                          .arg(r.timing.runs)
+                         .arg(r.timing.runs == 1 ? QStringLiteral("run") : QStringLiteral("runs"))
                          .arg(r.timing.wallMedianMs, 0, 'f', 0));
+            continue;
+        }
+        if (r.passed() && r.check.kind == CheckKind::Libraries) {
+            printOut(QStringLiteral("  ok    %1 (%2 s)\n")
+                         .arg(r.output.trimmed())
+                         .arg(double(r.millis) / 1000.0, 0, 'f', 1));
             continue;
         }
         if (r.passed()) {
