@@ -67,7 +67,7 @@ constexpr char kLibrariesScript[] =
     "    except OSError as e:\n"
     "        bad.append('%s: %s' % (os.path.relpath(path, root), e))\n"
     "        print(bad[-1])\n"
-    "print('loaded %d of %d native libraries' % (len(libs) - len(bad), len(libs)))\n"
+    "print('loaded %d of %d native libraries' % (len(libs) - len(bad), len(libs)), flush=True)\n"
     "if bad:\n"
     "    sys.exit('OSError: %d of %d native libraries did not load; %s' % (len(bad), len(libs), bad[0]))\n";
 
