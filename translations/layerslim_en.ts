@@ -77,7 +77,7 @@
     <message numerus="yes">
         <source>Cold import, median of %n fresh process(es): %1..%2 ms; the whole process took %3 ms</source>
         <translation>
-            <numerusform>Cold import, one fresh process: %1..%2 ms; the whole process took %3 ms</numerusform>
+            <numerusform>Cold import, %n fresh process: %1..%2 ms; the whole process took %3 ms</numerusform>
             <numerusform>Cold import, median of %n fresh processes: %1..%2 ms; the whole process took %3 ms</numerusform>
         </translation>
     </message>

@@ -60,6 +60,7 @@ QJsonObject exportedJson(const ExportedLayerCheck &e)
     return QJsonObject{
         {QStringLiteral("mode"), BytecodeCompiler::modeName(e.mode)},
         {QStringLiteral("error"), e.error},
+        {QStringLiteral("unavailable"), e.unavailable},
         {QStringLiteral("unzipped_bytes"), double(e.unzippedBytes)},
         {QStringLiteral("zip_bytes"), double(e.zipBytes)},
         {QStringLiteral("modules_timed"), t.modules},

@@ -60,6 +60,7 @@ std::vector<ExportedLayerCheck> ExportVerifier::compareBytecode(const FileTree &
             ExportedLayerCheck skipped;
             skipped.mode = mode;
             skipped.error = why;
+            skipped.unavailable = true;
             out.push_back(std::move(skipped));
             continue;
         }

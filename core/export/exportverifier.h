@@ -21,6 +21,7 @@
 struct ExportedLayerCheck {
     BytecodeMode mode = BytecodeMode::Keep; // the bytecode mode it was exported with
     QString error;                          // why it has no figures (no Python for the mode, export failed)
+    bool unavailable = false;               // not tried: the interpreter cannot make this mode (error says why)
     std::uint64_t unzippedBytes = 0;        // files in the zip, as Lambda counts them
     std::uint64_t zipBytes = 0;             // the zip itself
     TransformSummary transform;             // what strip and bytecode did

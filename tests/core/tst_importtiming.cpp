@@ -232,6 +232,24 @@ void TestImportTiming::compareBytecodeCli()
                  .match(QString::fromUtf8(text.out))
                  .hasMatch(),
              text.out.constData());
+    // With an interpreter of another version the compiling modes are reported as not measured, not failed.
+    const testsupport::CliRun other = testsupport::cli(
+        {QStringLiteral("verify"), m_package, QStringLiteral("--python"), testsupport::python(),
+         QStringLiteral("--runtime"), testsupport::host().otherRuntime, QStringLiteral("--compare-bytecode"),
+         QStringLiteral("--timing-runs"), QStringLiteral("1"), QStringLiteral("--json")});
+    QVERIFY2(other.exitCode == 0, other.err.constData());
+    const QJsonArray otherModes =
+        QJsonDocument::fromJson(other.out).object()[QStringLiteral("compare_bytecode")].toArray();
+    QCOMPARE(otherModes.size(), 4);
+    for (const QJsonValue &v : otherModes) {
+        const QJsonObject m = v.toObject();
+        const bool compiles = m[QStringLiteral("mode")].toString() == u"precompile" ||
+                              m[QStringLiteral("mode")].toString() == u"sourceless";
+        QCOMPARE(m[QStringLiteral("unavailable")].toBool(), compiles);
+        QCOMPARE(m[QStringLiteral("passed")].toBool(), !compiles);
+        if (compiles)
+            QVERIFY(m[QStringLiteral("error")].toString().contains(testsupport::host().otherRuntime));
+    }
     const testsupport::CliRun both =
         testsupport::cli({QStringLiteral("verify"), m_package, QStringLiteral("--python"), testsupport::python(),
                           QStringLiteral("--compare-bytecode"), QStringLiteral("--bytecode"), QStringLiteral("drop")});
