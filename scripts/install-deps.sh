@@ -7,7 +7,7 @@ pkgs=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev libquazip1-qt6-dev libspdlog-dev libdeflate-dev zlib1g-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   python3 python3-numpy python3-scipy python3-pandas python3-pandas-lib python3-dateutil python3-tz python3-six python3-lazr.uri
-  zip unzip 7zip xvfb xauth libelf-dev binutils file
+  zip unzip 7zip xvfb xauth libelf-dev binutils file patchelf
   clang libclang-rt-14-dev llvm
   python3-pip python3-setuptools-whl dpkg-dev desktop-file-utils appstream
   libqt6svg6

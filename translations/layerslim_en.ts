@@ -84,5 +84,12 @@
             <numerusform>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n checks passed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cold import, median of %n fresh process(es): %1..%2 ms; the whole process took %3 ms</source>
+        <translation>
+            <numerusform>Cold import, %n fresh process: %1..%2 ms; the whole process took %3 ms</numerusform>
+            <numerusform>Cold import, median of %n fresh processes: %1..%2 ms; the whole process took %3 ms</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

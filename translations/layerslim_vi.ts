@@ -2020,6 +2020,20 @@
         <source>%1 s</source>
         <translation>%1 giây</translation>
     </message>
+    <message>
+        <source>Import time</source>
+        <translation>Thời gian import</translation>
+    </message>
+    <message>
+        <source>%1 ms ± %2</source>
+        <translation>%1 ms ± %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cold import, median of %n fresh process(es): %1..%2 ms; the whole process took %3 ms</source>
+        <translation>
+            <numerusform>Import nguội, trung vị của %n tiến trình mới: %1..%2 ms; cả tiến trình mất %3 ms</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Verified:&lt;/b&gt; all %n check(s) passed.</source>
         <translation>

@@ -4,7 +4,10 @@
 #include "checks/pythonfinder.h"
 #include "checks/verifier.h"
 #include "clisupport.h"
+#include "export/exportverifier.h"
+#include "select/rules.h"
 #include "transform/bytecodecompiler.h"
+#include "verifyprint.h"
 
 #include <QTemporaryDir>
 
@@ -15,22 +18,6 @@
 namespace cli {
 
 namespace {
-
-QJsonObject resultJson(const CheckResult &r)
-{
-    return QJsonObject{
-        {QStringLiteral("name"), r.check.name},
-        {QStringLiteral("kind"),
-         r.check.kind == CheckKind::Import ? QStringLiteral("import") : QStringLiteral("smoke")},
-        {QStringLiteral("status"), Verifier::statusName(r.status)},
-        {QStringLiteral("passed"), r.passed()},
-        {QStringLiteral("exit_code"), r.exitCode},
-        {QStringLiteral("seconds"), double(r.millis) / 1000.0},
-        {QStringLiteral("error"), r.error},
-        {QStringLiteral("output"), r.output},
-        {QStringLiteral("truncated"), r.truncated},
-    };
-}
 
 QJsonObject bisectJson(const BisectResult &b)
 {
@@ -46,14 +33,6 @@ QJsonObject bisectJson(const BisectResult &b)
     };
 }
 
-QString indented(const QString &text)
-{
-    QString out;
-    for (const QString &line : text.trimmed().split(QLatin1Char('\n')))
-        out += QStringLiteral("      ") + line + QLatin1Char('\n');
-    return out;
-}
-
 // What `verify` is asked to do, read from its options and the session's profile.
 struct VerifyRequest {
     bool json = false;
@@ -63,6 +42,10 @@ struct VerifyRequest {
     QStringList warnings;                 // e.g. the interpreter is not of the runtime's version
     std::optional<BytecodeMode> bytecode; // verify the layer as exported with this mode
     bool bisect = true;                   // look for culprits when an import fails after pruning
+    bool compareBytecode = false;         // export and import with every bytecode mode, side by side
+    // The strip rule is on: verify the layer as exported (stripped copies,
+    // every native library loaded) through ExportVerifier.
+    bool stripped = false;
 };
 
 // What the checks found.
@@ -70,6 +53,8 @@ struct VerifyOutcome {
     VerifyReport report;
     BytecodeResult bytecode; // with VerifyRequest::bytecode only
     std::vector<BisectResult> bisections;
+    std::optional<ExportedLayerCheck> exported; // with VerifyRequest::stripped
+    std::vector<ExportedLayerCheck> comparison; // with VerifyRequest::compareBytecode, one per mode
 };
 
 void addOptions(QCommandLineParser &parser)
@@ -97,12 +82,23 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("s"), QStringLiteral("120")});
     parser.addOption({QStringLiteral("jobs"), QStringLiteral("Checks run at once (default 2)."), QStringLiteral("n"),
                       QStringLiteral("2")});
+    parser.addOption({QStringLiteral("timing-runs"),
+                      QStringLiteral("Cold imports timed per module, each in a fresh process; the median and "
+                                     "min..max are shown (default 3; 0: no timing)."),
+                      QStringLiteral("n"), QStringLiteral("3")});
     parser.addOption({QStringLiteral("no-bisect"), QStringLiteral("Do not look for culprits.")});
     parser.addOption({QStringLiteral("bytecode"),
                       QStringLiteral("Verify the layer as exported with bytecode "
                                      "keep, drop, precompile or sourceless; prints the "
                                      "size effect."),
                       QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("compare-bytecode"),
+                      QStringLiteral("Export the kept set (in a scratch folder) with bytecode keep, drop, precompile "
+                                     "and sourceless, import each export and print its unzipped and zip bytes and "
+                                     "cold import time side by side.")});
+    parser.addOption({QStringLiteral("strip"),
+                      QStringLiteral("Verify the layer as exported with the strip rule on (as --rules strip): "
+                                     "stripped copies, every kept native library loaded with ctypes.")});
     parser.addOption({QStringLiteral("list-pythons"), QStringLiteral("Print the interpreters found and exit.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
 }
@@ -134,6 +130,15 @@ bool readCheckOptions(const QCommandLineParser &parser, VerifyOptions *options)
         printErr(QStringLiteral("layerslim-cli verify: --timeout and --jobs must be positive numbers\n"));
         return false;
     }
+    bool runsOk = false;
+    const int runs = parser.value(QStringLiteral("timing-runs")).toInt(&runsOk);
+    if (!runsOk || runs < 0 || runs > 100) {
+        printErr(
+            QStringLiteral("layerslim-cli verify: --timing-runs must be a whole number from 0 to 100, not \"%1\"\n")
+                .arg(parser.value(QStringLiteral("timing-runs"))));
+        return false;
+    }
+    options->timingRuns = runs;
     if (parser.isSet(QStringLiteral("smoke")))
         if (const QString why = Verifier::smokeScriptProblem(parser.value(QStringLiteral("smoke"))); !why.isEmpty()) {
             printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(why));
@@ -213,11 +218,40 @@ void verifyAsExported(const Session &session, const VerifyRequest &request, cons
     KeptSet::remove(scratch.path());
 }
 
+// What an export of this session would be asked to do: the profile's prefix
+// and level, the strip rule's matches when it is on, the target and interpreter.
+ExportOptions exportOptions(const Session &session, const VerifyRequest &request)
+{
+    ExportOptions options;
+    options.prefix = session.profile.prefix;
+    options.level = session.profile.level;
+    if (const int strip = RuleCatalog::indexOf(RuleId::Strip); session.ledger->ruleEnabled(strip))
+        options.strip = session.ledger->ruleMatches(strip);
+    options.bytecode = request.bytecode.value_or(BytecodeMode::Keep);
+    options.python = request.python;
+    options.runtime = request.target.runtime;
+    return options;
+}
+
 VerifyOutcome verify(const Session &session, const VerifyRequest &request)
 {
     VerifyOutcome outcome;
     Verifier verifier(*session.layer.tree, &session.layer.zipEntries, request.options);
     const Bitset &pruned = session.ledger->pruned();
+    if (request.compareBytecode || request.stripped) {
+        const ExportOptions options = exportOptions(session, request);
+        if (request.compareBytecode) {
+            outcome.comparison = ExportVerifier::compareBytecode(*session.layer.tree, session.layer.zipEntries, pruned,
+                                                                 options, request.options);
+            return outcome;
+        }
+        outcome.exported =
+            ExportVerifier::run(*session.layer.tree, session.layer.zipEntries, pruned, options, request.options);
+        outcome.report = outcome.exported->report;
+        if (!outcome.exported->error.isEmpty())
+            outcome.report.error = outcome.exported->error;
+        return outcome;
+    }
     if (request.bytecode) {
         verifyAsExported(session, request, verifier, *request.bytecode, &outcome);
         return outcome;
@@ -235,6 +269,37 @@ VerifyOutcome verify(const Session &session, const VerifyRequest &request)
         outcome.bisections.push_back(finder.find(pruned, f->check, nullptr, f));
     }
     return outcome;
+}
+
+int printComparison(const Session &session, const VerifyRequest &request, const VerifyOutcome &outcome)
+{
+    // A mode this interpreter cannot make is reported, not failed; every mode that ran must pass.
+    int measured = 0;
+    bool passed = true;
+    for (const ExportedLayerCheck &e : outcome.comparison) {
+        measured += !e.unavailable;
+        passed = passed && (e.unavailable || e.ok());
+    }
+    passed = passed && measured > 0;
+    if (request.json) {
+        QJsonArray modes;
+        for (const ExportedLayerCheck &e : outcome.comparison)
+            modes.append(exportedJson(e));
+        const QJsonObject out{{QStringLiteral("root"), session.layer.tree->rootPath()},
+                              {QStringLiteral("python"), request.python.path},
+                              {QStringLiteral("runtime"), request.target.runtime},
+                              {QStringLiteral("timing_runs"), request.options.timingRuns},
+                              {QStringLiteral("compare_bytecode"), modes},
+                              {QStringLiteral("passed"), passed}};
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+        return passed ? Ok : ChecksFailed;
+    }
+    printOut(QStringLiteral("%1\n  with %2 (Python %3), kept %4; cold imports: median of %5 runs\n")
+                 .arg(session.layer.tree->rootPath(), request.python.path, request.python.version,
+                      units::formatBytes(session.ledger->totals().keptBytes))
+                 .arg(request.options.timingRuns));
+    printComparisonTable(outcome.comparison);
+    return passed ? Ok : ChecksFailed;
 }
 
 int printJson(const Session &session, const VerifyRequest &request, const VerifyOutcome &outcome)
@@ -269,24 +334,10 @@ int printJson(const Session &session, const VerifyRequest &request, const Verify
                                       {QStringLiteral("removed_bytes"), double(bytecode.removedBytes)},
                                       {QStringLiteral("removed_files"), qint64(bytecode.removedFiles)}})
              : QJsonValue()},
+        {QStringLiteral("exported"), outcome.exported ? QJsonValue(exportedJson(*outcome.exported)) : QJsonValue()},
     };
     printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
     return !report.error.isEmpty() && report.results.empty() ? BadInput : report.passed() ? Ok : ChecksFailed;
-}
-
-void printResults(const VerifyReport &report)
-{
-    for (const CheckResult &r : report.results) {
-        const QString label =
-            r.check.kind == CheckKind::Import ? r.check.name : QStringLiteral("smoke %1").arg(r.check.name);
-        if (r.passed()) {
-            printOut(QStringLiteral("  ok    %1 (%2 s)\n").arg(label).arg(double(r.millis) / 1000.0, 0, 'f', 1));
-            continue;
-        }
-        printOut(QStringLiteral("  FAIL  %1: %2\n").arg(label, r.error));
-        if (!r.output.trimmed().isEmpty())
-            printOut(indented(r.output));
-    }
 }
 
 void printBisections(const std::vector<BisectResult> &bisections)
@@ -315,7 +366,15 @@ int printText(const Session &session, const VerifyRequest &request, const Verify
         printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(report.error));
         return BadInput;
     }
-    if (request.bytecode) {
+    if (outcome.exported) {
+        const ExportedLayerCheck &e = *outcome.exported;
+        printOut(QStringLiteral("  as exported: %1 unzipped, %2 zip; strip: %3 files, %4 -> %5\n")
+                     .arg(units::formatBytes(e.unzippedBytes), units::formatBytes(e.zipBytes))
+                     .arg(e.transform.strippedFiles)
+                     .arg(units::formatBytes(e.transform.stripBefore), units::formatBytes(e.transform.stripAfter)));
+        for (const QString &w : e.transform.warnings)
+            printOut(QStringLiteral("  strip: %1\n").arg(w));
+    } else if (request.bytecode) {
         const BytecodeResult &bytecode = outcome.bytecode;
         printOut(QStringLiteral("  bytecode %1: +%2 in %3 .pyc, -%4 in %5 files (%6%7 bytes)\n")
                      .arg(BytecodeCompiler::modeName(*request.bytecode), units::formatBytes(bytecode.addedBytes))
@@ -326,6 +385,11 @@ int printText(const Session &session, const VerifyRequest &request, const Verify
                      .arg(bytecode.deltaBytes));
     }
     printResults(report);
+    if (const VerifyReport::ImportTotals t = report.importTotals(); t.modules > 1)
+        printOut(QStringLiteral("  imports of %1 modules: %2 ms (medians added; process %3 ms)\n")
+                     .arg(t.modules)
+                     .arg(t.medianMs, 0, 'f', 1)
+                     .arg(t.wallMedianMs, 0, 'f', 0));
     printBisections(outcome.bisections);
     const bool passed = report.passed();
     printOut(passed ? QStringLiteral("verified: every check passed\n")
@@ -360,7 +424,18 @@ int runVerify(const QStringList &args)
             printErr(QStringLiteral("layerslim-cli verify: warning: %1\n").arg(w));
     if (!readBytecodeMode(parser, &request.bytecode))
         return BadInput;
+    request.compareBytecode = parser.isSet(QStringLiteral("compare-bytecode"));
+    if (request.compareBytecode && request.bytecode) {
+        printErr(QStringLiteral("layerslim-cli verify: --compare-bytecode tries every mode; leave out --bytecode\n"));
+        return BadInput;
+    }
+    const int strip = RuleCatalog::indexOf(RuleId::Strip);
+    if (parser.isSet(QStringLiteral("strip")))
+        session->ledger->setRuleEnabled(strip, true);
+    request.stripped = session->ledger->ruleEnabled(strip);
     const VerifyOutcome outcome = verify(*session, request);
+    if (request.compareBytecode)
+        return printComparison(*session, request, outcome);
     return request.json ? printJson(*session, request, outcome) : printText(*session, request, outcome);
 }
 

@@ -32,6 +32,25 @@ QByteArray cstr(const char *s)
     return s ? QByteArray(s) : QByteArray();
 }
 
+// The entries of a SHT_DYNAMIC section up to DT_NULL, with the strings the
+// loader reads by name.
+void readDynamic(Elf *elf, Elf_Scn *scn, const GElf_Shdr &sh, ElfInfo *info)
+{
+    Elf_Data *data = elf_getdata(scn, nullptr);
+    if (!data || sh.sh_entsize == 0)
+        return;
+    const std::size_t count = data->d_size / sh.sh_entsize;
+    for (std::size_t i = 0; i < count; ++i) {
+        GElf_Dyn dyn;
+        if (!gelf_getdyn(data, int(i), &dyn) || dyn.d_tag == DT_NULL)
+            break;
+        ElfDynamic d{dyn.d_tag, dyn.d_un.d_val, {}};
+        if (dyn.d_tag == DT_NEEDED || dyn.d_tag == DT_SONAME || dyn.d_tag == DT_RPATH || dyn.d_tag == DT_RUNPATH)
+            d.text = cstr(elf_strptr(elf, sh.sh_link, dyn.d_un.d_val));
+        info->dynamic.push_back(std::move(d));
+    }
+}
+
 std::optional<ElfInfo> parse(Elf *elf, std::uint64_t fileSize, QString *error)
 {
     auto fail = [&](const QString &why) -> std::optional<ElfInfo> {
@@ -55,6 +74,15 @@ std::optional<ElfInfo> parse(Elf *elf, std::uint64_t fileSize, QString *error)
     if (elf_getshdrnum(elf, &shnum) != 0 || elf_getshdrstrndx(elf, &shstrndx) != 0)
         return fail(libelfError());
     info.sectionHeaderBytes = std::uint64_t(shnum) * eh.e_shentsize;
+    std::size_t phnum = 0;
+    if (elf_getphdrnum(elf, &phnum) != 0)
+        return fail(libelfError());
+    for (std::size_t i = 0; i < phnum; ++i) {
+        GElf_Phdr ph;
+        if (!gelf_getphdr(elf, int(i), &ph))
+            return fail(libelfError());
+        info.segments.push_back({ph.p_type, ph.p_flags, ph.p_offset, ph.p_vaddr, ph.p_filesz, ph.p_memsz});
+    }
     for (Elf_Scn *scn = elf_nextscn(elf, nullptr); scn; scn = elf_nextscn(elf, scn)) {
         GElf_Shdr sh;
         if (!gelf_getshdr(scn, &sh))
@@ -66,6 +94,8 @@ std::optional<ElfInfo> parse(Elf *elf, std::uint64_t fileSize, QString *error)
         s.offset = sh.sh_offset;
         s.size = sh.sh_type == SHT_NOBITS ? 0 : sh.sh_size;
         info.sections.push_back(s);
+        if (sh.sh_type == SHT_DYNAMIC)
+            readDynamic(elf, scn, sh, &info);
         if (sh.sh_type != SHT_GNU_verneed)
             continue;
         Elf_Data *data = elf_getdata(scn, nullptr);
@@ -184,6 +214,103 @@ std::optional<ElfInfo> ElfFile::readMemory(const QByteArray &image, QString *err
     if (elf)
         elf_end(elf);
     return info;
+}
+
+QString ElfFile::segmentTypeName(std::uint32_t type)
+{
+    switch (type) {
+    case PT_NULL:
+        return QStringLiteral("PT_NULL");
+    case PT_LOAD:
+        return QStringLiteral("PT_LOAD");
+    case PT_DYNAMIC:
+        return QStringLiteral("PT_DYNAMIC");
+    case PT_INTERP:
+        return QStringLiteral("PT_INTERP");
+    case PT_NOTE:
+        return QStringLiteral("PT_NOTE");
+    case PT_PHDR:
+        return QStringLiteral("PT_PHDR");
+    case PT_TLS:
+        return QStringLiteral("PT_TLS");
+    case PT_GNU_EH_FRAME:
+        return QStringLiteral("PT_GNU_EH_FRAME");
+    case PT_GNU_STACK:
+        return QStringLiteral("PT_GNU_STACK");
+    case PT_GNU_RELRO:
+        return QStringLiteral("PT_GNU_RELRO");
+    case PT_GNU_PROPERTY:
+        return QStringLiteral("PT_GNU_PROPERTY");
+    }
+    return QStringLiteral("0x%1").arg(type, 0, 16);
+}
+
+QString ElfFile::dynamicTagName(std::int64_t tag)
+{
+    switch (tag) {
+    case DT_NEEDED:
+        return QStringLiteral("DT_NEEDED");
+    case DT_SONAME:
+        return QStringLiteral("DT_SONAME");
+    case DT_RPATH:
+        return QStringLiteral("DT_RPATH");
+    case DT_RUNPATH:
+        return QStringLiteral("DT_RUNPATH");
+    case DT_INIT:
+        return QStringLiteral("DT_INIT");
+    case DT_FINI:
+        return QStringLiteral("DT_FINI");
+    case DT_STRTAB:
+        return QStringLiteral("DT_STRTAB");
+    case DT_SYMTAB:
+        return QStringLiteral("DT_SYMTAB");
+    case DT_STRSZ:
+        return QStringLiteral("DT_STRSZ");
+    case DT_GNU_HASH:
+        return QStringLiteral("DT_GNU_HASH");
+    }
+    return QStringLiteral("0x%1").arg(quint64(tag), 0, 16);
+}
+
+QString ElfFile::loaderChange(const ElfInfo &before, const ElfInfo &after)
+{
+    const auto hex = [](std::uint64_t v) { return QStringLiteral("0x%1").arg(v, 0, 16); };
+    if (before.segments.size() != after.segments.size())
+        return QStringLiteral("%1 program headers became %2").arg(before.segments.size()).arg(after.segments.size());
+    for (std::size_t i = 0; i < before.segments.size(); ++i) {
+        const ElfSegment &a = before.segments[i], &b = after.segments[i];
+        if (a == b)
+            continue;
+        QStringList what;
+        if (a.type != b.type)
+            what << QStringLiteral("type %1 -> %2").arg(segmentTypeName(a.type), segmentTypeName(b.type));
+        if (a.offset != b.offset)
+            what << QStringLiteral("offset %1 -> %2").arg(hex(a.offset), hex(b.offset));
+        if (a.vaddr != b.vaddr)
+            what << QStringLiteral("vaddr %1 -> %2").arg(hex(a.vaddr), hex(b.vaddr));
+        if (a.filesz != b.filesz)
+            what << QStringLiteral("filesz %1 -> %2").arg(hex(a.filesz), hex(b.filesz));
+        if (a.memsz != b.memsz)
+            what << QStringLiteral("memsz %1 -> %2").arg(hex(a.memsz), hex(b.memsz));
+        if (a.flags != b.flags)
+            what << QStringLiteral("flags %1 -> %2").arg(hex(a.flags), hex(b.flags));
+        return QStringLiteral("program header %1 (%2): %3")
+            .arg(i)
+            .arg(segmentTypeName(a.type), what.join(QStringLiteral(", ")));
+    }
+    if (before.dynamic.size() != after.dynamic.size())
+        return QStringLiteral("%1 dynamic entries became %2").arg(before.dynamic.size()).arg(after.dynamic.size());
+    for (std::size_t i = 0; i < before.dynamic.size(); ++i) {
+        const ElfDynamic &a = before.dynamic[i], &b = after.dynamic[i];
+        if (a == b)
+            continue;
+        const auto show = [&](const ElfDynamic &d) {
+            return d.text.isNull() ? QStringLiteral("%1 %2").arg(dynamicTagName(d.tag), hex(d.value))
+                                   : QStringLiteral("%1 %2").arg(dynamicTagName(d.tag), QString::fromUtf8(d.text));
+        };
+        return QStringLiteral("dynamic entry %1: %2 -> %3").arg(i).arg(show(a), show(b));
+    }
+    return {};
 }
 
 QString ElfFile::machineName(int machine)

@@ -1,6 +1,7 @@
 // What lint and strip need to know about a native file, read with elfutils'
-// libelf: the ELF header, the section headers, and the symbol versions it
-// needs (.gnu.version_r). Also tells ELF from Mach-O and PE by magic.
+// libelf: the ELF header, the section headers, the program headers and the
+// dynamic section (what the loader reads), and the symbol versions it needs
+// (.gnu.version_r). Also tells ELF from Mach-O and PE by magic.
 #pragma once
 
 #include <QByteArray>
@@ -27,6 +28,25 @@ struct ElfSection {
     std::uint64_t size = 0; // bytes in the file (0 for SHT_NOBITS)
 };
 
+// A program header: what the loader maps.
+struct ElfSegment {
+    std::uint32_t type = 0;   // PT_*
+    std::uint32_t flags = 0;  // PF_R, PF_W, PF_X
+    std::uint64_t offset = 0; // p_offset in the file
+    std::uint64_t vaddr = 0;  // p_vaddr
+    std::uint64_t filesz = 0; // bytes in the file
+    std::uint64_t memsz = 0;  // bytes in memory
+    bool operator==(const ElfSegment &) const = default;
+};
+
+// An entry of the dynamic section (up to DT_NULL).
+struct ElfDynamic {
+    std::int64_t tag = 0;    // DT_*
+    std::uint64_t value = 0; // d_val / d_ptr
+    QByteArray text;         // the string it names, for DT_NEEDED, DT_SONAME, DT_RPATH and DT_RUNPATH
+    bool operator==(const ElfDynamic &) const = default;
+};
+
 struct ElfInfo {
     int elfClass = 0; // 32 or 64
     int machine = 0;  // e_machine: 62 x86_64, 183 aarch64, 3 i386, 40 arm
@@ -34,6 +54,8 @@ struct ElfInfo {
     std::uint64_t fileSize = 0;
     std::uint64_t sectionHeaderBytes = 0; // e_shnum * e_shentsize
     std::vector<ElfSection> sections;
+    std::vector<ElfSegment> segments; // the program headers, in file order
+    std::vector<ElfDynamic> dynamic;  // the dynamic section's entries; empty for a static or relocatable file
     // Versions needed from other objects, "GLIBC_2.29" style, with the library named.
     struct Need {
         QByteArray library; // "libm.so.6"
@@ -55,6 +77,16 @@ public:
     // Parses an ELF file or image; nullopt with `error` when libelf cannot.
     [[nodiscard]] static std::optional<ElfInfo> readFile(const QString &path, QString *error);
     [[nodiscard]] static std::optional<ElfInfo> readMemory(const QByteArray &image, QString *error);
+
+    // What differs between the loader's view of `before` and `after` (the
+    // program headers and the dynamic section), as "program header 3
+    // (PT_LOAD): filesz 0x330 -> 0x32c"; empty when nothing does. Stripping
+    // must change neither: a file it changes there is left unstripped.
+    [[nodiscard]] static QString loaderChange(const ElfInfo &before, const ElfInfo &after);
+    // "PT_LOAD", "PT_GNU_RELRO", or "0x6474e553".
+    [[nodiscard]] static QString segmentTypeName(std::uint32_t type);
+    // "DT_NEEDED", "DT_RUNPATH", or "0x6ffffffb".
+    [[nodiscard]] static QString dynamicTagName(std::int64_t tag);
 
     // "x86_64", "aarch64", or "machine 40".
     [[nodiscard]] static QString machineName(int machine);

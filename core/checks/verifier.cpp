@@ -13,6 +13,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -23,22 +24,52 @@ namespace {
 // A package whose __init__ is in the layer but that imports without a
 // __file__ came in as an empty namespace package (its files did not reach
 // the interpreter): nothing of it ran, so it proves nothing and fails.
-constexpr char kImportScript[] = "import sys, os\n"
+// The import alone is timed inside the child and printed last on a marker
+// line (kTimingMarker), which runOne() takes out of the output.
+constexpr char kImportScript[] = "import sys, os, time\n"
                                  "root, name = sys.argv[1], sys.argv[2]\n"
                                  "sys.path.insert(0, root)\n"
                                  "import importlib\n"
+                                 "start = time.perf_counter()\n"
                                  "module = importlib.import_module(name)\n"
+                                 "elapsed = time.perf_counter() - start\n"
                                  "folder = os.path.join(root, *name.split('.'))\n"
                                  "inits = [os.path.join(folder, f) for f in ('__init__.py', '__init__.pyc')]\n"
                                  "if getattr(module, '__file__', None) is None and any(map(os.path.lexists, inits)):\n"
                                  "    sys.exit('ImportError: %s has an __init__ in the layer but imported as an empty "
-                                 "namespace package (%s)' % (name, next(filter(os.path.lexists, inits))))\n";
+                                 "namespace package (%s)' % (name, next(filter(os.path.lexists, inits))))\n"
+                                 "sys.stderr.flush()\n"
+                                 "print('\\n@layerslim-import-ms %.4f' % (elapsed * 1000.0), flush=True)\n";
+constexpr char kTimingMarker[] = "@layerslim-import-ms ";
 
 constexpr char kSmokeScript[] = "import sys, runpy\n"
                                 "root, script = sys.argv[1], sys.argv[2]\n"
                                 "sys.path.insert(0, root)\n"
                                 "sys.argv = [script]\n"
                                 "runpy.run_path(script, run_name='__main__')\n";
+
+// sys.argv[1] is the package root. Every ELF file named *.so or *.so.* is
+// loaded by path; each failure is printed with dlerror's text, and the exit
+// message names the first.
+constexpr char kLibrariesScript[] =
+    "import sys, os, ctypes\n"
+    "root = sys.argv[1]\n"
+    "def elf(p):\n"
+    "    with open(p, 'rb') as f:\n"
+    "        return f.read(4) == b'\\x7fELF'\n"
+    "libs = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs\n"
+    "              if (f.endswith('.so') or '.so.' in f) and os.path.isfile(os.path.join(d, f)))\n"
+    "libs = [p for p in libs if elf(p)]\n"
+    "bad = []\n"
+    "for path in libs:\n"
+    "    try:\n"
+    "        ctypes.CDLL(path)\n"
+    "    except OSError as e:\n"
+    "        bad.append('%s: %s' % (os.path.relpath(path, root), e))\n"
+    "        print(bad[-1])\n"
+    "print('loaded %d of %d native libraries' % (len(libs) - len(bad), len(libs)), flush=True)\n"
+    "if bad:\n"
+    "    sys.exit('OSError: %d of %d native libraries did not load; %s' % (len(bad), len(libs), bad[0]))\n";
 
 bool isIdentifier(QByteArrayView s)
 {
@@ -63,7 +94,60 @@ QString exceptionLine(const QString &output)
     return {};
 }
 
+// Takes the timing marker line out of `output`; the milliseconds it gave, or -1.
+double takeTiming(QString *output)
+{
+    const qsizetype at = output->lastIndexOf(QLatin1String(kTimingMarker));
+    if (at < 0 || (at > 0 && output->at(at - 1) != QLatin1Char('\n')))
+        return -1;
+    qsizetype end = output->indexOf(QLatin1Char('\n'), at);
+    if (end < 0)
+        end = output->size();
+    const qsizetype valueAt = at + qsizetype(sizeof kTimingMarker) - 1;
+    bool ok = false;
+    const double ms = output->mid(valueAt, end - valueAt).trimmed().toDouble(&ok);
+    // The marker is printed after a newline of its own: drop that newline too.
+    const qsizetype from = at > 0 ? at - 1 : at;
+    output->remove(from, std::min(end + 1, output->size()) - from);
+    return ok && ms >= 0 ? ms : -1;
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 } // namespace
+
+ImportTiming ImportTiming::of(std::vector<double> importMs, std::vector<double> wallMs)
+{
+    ImportTiming t;
+    t.runs = int(importMs.size());
+    if (importMs.empty())
+        return t;
+    const auto [lo, hi] = std::minmax_element(importMs.begin(), importMs.end());
+    t.minMs = *lo;
+    t.maxMs = *hi;
+    t.medianMs = median(std::move(importMs));
+    t.wallMedianMs = median(std::move(wallMs));
+    return t;
+}
+
+VerifyReport::ImportTotals VerifyReport::importTotals() const
+{
+    ImportTotals t;
+    for (const CheckResult &r : results)
+        if (r.timing.runs > 0) {
+            ++t.modules;
+            t.medianMs += r.timing.medianMs;
+            t.wallMedianMs += r.timing.wallMedianMs;
+        }
+    return t;
+}
 
 bool VerifyReport::passed() const
 {
@@ -116,6 +200,19 @@ QString Verifier::statusName(CheckStatus s)
     return {};
 }
 
+QString Verifier::kindName(CheckKind k)
+{
+    switch (k) {
+    case CheckKind::Import:
+        return QStringLiteral("import");
+    case CheckKind::Smoke:
+        return QStringLiteral("smoke");
+    case CheckKind::Libraries:
+        return QStringLiteral("libraries");
+    }
+    return {};
+}
+
 QStringList Verifier::importables(const FileTree &tree, const Bitset &pruned)
 {
     const Bitset exported = KeptSet::exported(tree, pruned);
@@ -149,6 +246,8 @@ std::vector<VerifyCheck> Verifier::checks(const Bitset &pruned) const
     const QStringList modules = m_options.modules.isEmpty() ? importables(m_tree, pruned) : m_options.modules;
     for (const QString &m : modules)
         out.push_back({CheckKind::Import, m});
+    if (m_options.loadLibraries)
+        out.push_back({CheckKind::Libraries, QString::fromLatin1(kLibrariesCheck)});
     // The script runs in a scratch working folder: a path the user gave
     // relative to theirs is resolved here, against theirs.
     if (!m_options.smokeScript.isEmpty())
@@ -220,7 +319,9 @@ CheckResult Verifier::runOne(const VerifyOptions &options, const QString &packag
     result.check = check;
     ProcessRequest request;
     request.program = options.python;
-    const char *script = check.kind == CheckKind::Import ? kImportScript : kSmokeScript;
+    const char *script = check.kind == CheckKind::Import  ? kImportScript
+                         : check.kind == CheckKind::Smoke ? kSmokeScript
+                                                          : kLibrariesScript;
     request.arguments = {QStringLiteral("-S"),
                          QStringLiteral("-I"),
                          QStringLiteral("-B"),
@@ -269,6 +370,8 @@ CheckResult Verifier::runOne(const VerifyOptions &options, const QString &packag
     } else {
         result.status = CheckStatus::Passed;
     }
+    if (check.kind == CheckKind::Import)
+        result.importMs = takeTiming(&result.output);
     return result;
 }
 
@@ -303,6 +406,7 @@ VerifyReport Verifier::runAt(const VerifyOptions &options, const QString &packag
     std::mutex progressMutex; // JobControl::report is not thread-safe
     auto runAt = [&](std::size_t i) {
         report.results[i] = runOne(options, packageRoot, workDir, all[i], control);
+        timeImport(options, packageRoot, workDir, &report.results[i], control);
         spdlog::info("verify: {} {}: {}", all[i].name.toStdString(), statusName(report.results[i].status).toStdString(),
                      report.results[i].error.toStdString());
         if (control) {
@@ -317,9 +421,28 @@ VerifyReport Verifier::runAt(const VerifyOptions &options, const QString &packag
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, options.parallel));
     QtConcurrent::blockingMap(&pool, imports, runAt);
-    for (std::size_t i : order) // the smoke script runs after the imports, alone
+    for (std::size_t i : order) // the library load and the smoke script run after the imports, alone
         runAt(i);
     return report;
+}
+
+void Verifier::timeImport(const VerifyOptions &options, const QString &packageRoot, const QString &workDir,
+                          CheckResult *result, JobControl *control)
+{
+    if (options.timingRuns <= 0 || !result->passed() || result->importMs < 0)
+        return;
+    // The check was the first cold run; the others run one after another, each a fresh process.
+    std::vector<double> importMs{result->importMs}, wallMs{double(result->millis)};
+    for (int run = 1; run < options.timingRuns; ++run) {
+        if (control && control->cancelled())
+            break;
+        const CheckResult again = runOne(options, packageRoot, workDir, result->check, control);
+        if (!again.passed() || again.importMs < 0)
+            break; // a flaky import is the check's business, not the timing's
+        importMs.push_back(again.importMs);
+        wallMs.push_back(double(again.millis));
+    }
+    result->timing = ImportTiming::of(std::move(importMs), std::move(wallMs));
 }
 
 CheckResult Verifier::runCheck(const Bitset &pruned, const VerifyCheck &check, JobControl *control)

@@ -2,7 +2,8 @@
 // (never touching the source), then imports every top-level package and
 // module of the layer, each in its own `python -S -I -B` subprocess with a
 // clean environment, a timeout and an output cap, and runs an optional smoke
-// script the same way.
+// script the same way. Each passing import is timed cold (a fresh process per
+// run, the import alone measured inside the child) over several runs.
 #pragma once
 
 #include "base/bitset.h"
@@ -21,6 +22,10 @@
 enum class CheckKind : std::uint8_t {
     Import, // `import NAME` with the kept set first on sys.path
     Smoke,  // the user's script (NAME is its path), run as __main__ with the same sys.path
+    // ctypes.CDLL of every ELF *.so / *.so.* under the package root, one
+    // fresh process for all (NAME is kLibrariesCheck); a file that does not
+    // load is named with dlerror's message
+    Libraries,
 };
 
 // How a check ended.
@@ -39,6 +44,20 @@ struct VerifyCheck {
     bool operator==(const VerifyCheck &) const = default;
 };
 
+// A module's cold import time over several fresh processes. The import alone
+// is timed inside the child (time.perf_counter around it), so interpreter
+// start-up is not counted; the wall time of the whole process is kept beside it.
+struct ImportTiming {
+    int runs = 0;            // timed runs that passed (0: not timed)
+    double medianMs = 0;     // median import time over the runs
+    double minMs = 0;        // fastest run
+    double maxMs = 0;        // slowest run
+    double wallMedianMs = 0; // median wall time of the child process, start-up included
+
+    // The median, min and max of `importMs`, the median of `wallMs` (same length).
+    [[nodiscard]] static ImportTiming of(std::vector<double> importMs, std::vector<double> wallMs);
+};
+
 struct CheckResult {
     VerifyCheck check;
     CheckStatus status = CheckStatus::NotStarted;
@@ -47,6 +66,8 @@ struct CheckResult {
     QString output;         // stdout and stderr merged, capped (head and tail kept)
     bool truncated = false; // the output went over the cap
     QString error;          // one line: the exception ("ModuleNotFoundError: No module named 'x'") or why
+    double importMs = -1;   // this run's import as the child timed it; -1 when not measured (smoke, failure)
+    ImportTiming timing;    // an import that passed, timed over VerifyOptions::timingRuns runs
 
     [[nodiscard]] bool passed() const { return status == CheckStatus::Passed; }
 };
@@ -60,6 +81,12 @@ struct VerifyOptions {
     qint64 outputLimit = qint64(16) << 20; // output after which a check is stopped as runaway
     int parallel = 2;                      // checks run at once
     QString scratchDir;                    // where kept sets are built; empty: /dev/shm when usable, else TMPDIR
+    // Cold imports timed per passing module, each in a fresh process (the
+    // check itself is the first); the median is reported. 0: no timing.
+    int timingRuns = 3;
+    // Also load every kept native library (CheckKind::Libraries), as a
+    // stripped export must: an import proves only the modules it reaches.
+    bool loadLibraries = false;
 };
 
 struct VerifyReport {
@@ -68,6 +95,13 @@ struct VerifyReport {
 
     [[nodiscard]] bool passed() const;
     [[nodiscard]] std::vector<const CheckResult *> failures() const;
+    // The timed imports added up.
+    struct ImportTotals {
+        int modules = 0;         // imports that were timed
+        double medianMs = 0;     // sum of their median import times
+        double wallMedianMs = 0; // sum of their median process wall times
+    };
+    [[nodiscard]] ImportTotals importTotals() const;
 };
 
 class Verifier
@@ -107,11 +141,18 @@ public:
                                             const QString &workDir, const std::vector<VerifyCheck> &checks,
                                             JobControl *control = nullptr);
     [[nodiscard]] static QString statusName(CheckStatus s);
+    // "import", "smoke" or "libraries".
+    [[nodiscard]] static QString kindName(CheckKind k);
+    // The name of the CheckKind::Libraries check.
+    static constexpr char kLibrariesCheck[] = "native libraries";
     // Why a smoke script cannot be run (missing, not a file, unreadable),
     // naming its absolute path; empty when it can. Bad input, not a failed check.
     [[nodiscard]] static QString smokeScriptProblem(const QString &path);
 
 private:
+    // Runs a passed import again until it was timed options.timingRuns times and fills its timing.
+    static void timeImport(const VerifyOptions &options, const QString &packageRoot, const QString &workDir,
+                           CheckResult *result, JobControl *control);
     // Materialises the kept set into a fresh folder; returns its package root or empty with `error`.
     QString buildKeptSet(const Bitset &pruned, bool linkToExtraction, QString *error, JobControl *control);
     void discard(const QString &dir);

@@ -11,7 +11,9 @@ ExportPlan ExportPlan::build(const FileTree &tree, const Bitset &exported, const
     ExportPlan plan;
     plan.m_transform = transform;
     const FileTree::Index root = tree.packageRoot();
-    if (!exported.test(root))
+    // A sourceless export of a layer that is all Python prunes every source
+    // file, yet its compiled modules are the layer.
+    if (!exported.test(root) && !(transform && !transform->added().empty()))
         return plan;
     for (const QByteArray &folder : prefixFolders(prefix))
         plan.m_entries.push_back({FileTree::kNone, NodeKind::Directory, folder});

@@ -150,10 +150,27 @@ bool Stripper::stripCopy(const QString &src, const QString &dst, QString *error)
         const QString msg = QString::fromLocal8Bit(run.output.bytes()).trimmed();
         return fail(QStringLiteral("%1: strip failed: %2").arg(src, msg.isEmpty() ? run.error : msg));
     }
+    // strip rewrites the whole file; on some (patchelf-edited, as auditwheel
+    // repairs them) it moves what the loader reads. Such a copy is not used.
+    if (const QString change = loaderChange(src, tmp.fileName()); !change.isEmpty())
+        return fail(QStringLiteral("%1: stripping would change what the loader reads (%2); the original is kept")
+                        .arg(src, change));
     if (std::rename(QFile::encodeName(tmp.fileName()).constData(), QFile::encodeName(dst).constData()) != 0)
         return fail(QStringLiteral("%1: cannot move the stripped copy into place (%2)").arg(dst, errnoText()));
     tmp.setAutoRemove(false);
     return true;
+}
+
+QString Stripper::loaderChange(const QString &original, const QString &stripped)
+{
+    QString error;
+    const auto before = ElfFile::readFile(original, &error);
+    if (!before)
+        return QStringLiteral("the original cannot be read as ELF: %1").arg(error);
+    const auto after = ElfFile::readFile(stripped, &error);
+    if (!after)
+        return QStringLiteral("the stripped copy cannot be read as ELF: %1").arg(error);
+    return ElfFile::loaderChange(*before, *after);
 }
 
 bool Stripper::stripData(const QByteArray &in, QByteArray *out, QString *error)

@@ -52,10 +52,17 @@ public:
     // Writes a stripped copy of `src` to `dst` (through a temporary file
     // beside it, renamed into place) with `strip --strip-unneeded`. `src` is
     // only read; `dst` must be another file. False with `error` (strip's
-    // message) on failure, leaving `dst` as it was.
+    // message, or what changed) on failure, leaving `dst` as it was: a copy
+    // whose program headers or dynamic section differ from `src`'s
+    // (loaderChange) is refused, so the original is used.
     static bool stripCopy(const QString &src, const QString &dst, QString *error);
     // The same for bytes in memory (e.g. an entry of a zip source).
     static bool stripData(const QByteArray &in, QByteArray *out, QString *error);
+
+    // What stripping changed in the program headers or dynamic section of
+    // `original` (ElfFile::loaderChange), or why either cannot be read; empty
+    // when the loader sees the same file.
+    [[nodiscard]] static QString loaderChange(const QString &original, const QString &stripped);
 
     // The binutils strip used ("strip" on PATH), empty when missing.
     [[nodiscard]] static QString program();

@@ -1,6 +1,7 @@
 // The export report on the demo layer: numbers agree with the ledger and with
 // find, both files are written beside the output, lint findings are carried.
 #include "base/units.h"
+#include "checks/verifier.h"
 #include "export/exportreport.h"
 #include "scan/directoryscanner.h"
 #include "testsupport.h"
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void reportMatchesSelection();
     void basePaths();
     void inputUsesWhatTheExportUsed();
+    void verifyTimingInReport();
 };
 
 void TestExportReport::reportMatchesSelection()
@@ -160,6 +162,46 @@ void TestExportReport::basePaths()
 {
     QCOMPARE(ExportReport::basePath(QStringLiteral("/o/layer.zip")), QStringLiteral("/o/layer.report"));
     QCOMPARE(ExportReport::basePath(QStringLiteral("/o/folder/")), QStringLiteral("/o/folder.report"));
+}
+
+void TestExportReport::verifyTimingInReport()
+{
+    QVERIFY(testsupport::haveDemoLayer());
+    QString error;
+    auto tree = DirectoryScanner::scan(testsupport::demoLayer(), &error);
+    QVERIFY(tree);
+    SizeLedger ledger(*tree);
+    VerifyOptions options;
+    options.python = testsupport::python();
+    options.modules = {QStringLiteral("six"), QStringLiteral("numpy")};
+    options.timingRuns = 2;
+    Verifier verifier(*tree, nullptr, options);
+    ExportReportInput in;
+    in.ledger = &ledger;
+    in.output = QStringLiteral("/nowhere/layer.zip");
+    in.verify = verifier.run(ledger.pruned());
+    QVERIFY2(in.verify->passed(), qPrintable(in.verify->error));
+    const QJsonArray results = ExportReport::toJson(in)[QStringLiteral("verify")][QStringLiteral("results")].toArray();
+    QCOMPARE(results.size(), 2);
+    const QString md = ExportReport::toMarkdown(in);
+    for (std::size_t i = 0; i < 2; ++i) {
+        const CheckResult &r = in.verify->results[i];
+        const QJsonObject j = results[qsizetype(i)].toObject();
+        QCOMPARE(j.value(QStringLiteral("runs")).toInt(), 2);
+        QCOMPARE(j.value(QStringLiteral("import_ms_median")).toDouble(), r.timing.medianMs);
+        QCOMPARE(j.value(QStringLiteral("import_ms_min")).toDouble(), r.timing.minMs);
+        QCOMPARE(j.value(QStringLiteral("import_ms_max")).toDouble(), r.timing.maxMs);
+        QVERIFY(r.timing.minMs > 0 && r.timing.minMs <= r.timing.maxMs);
+        const QString row = QStringLiteral("| %1 | passed | %2 ms | %3 ms (%4..%5, 2 runs) |")
+                                .arg(r.check.name)
+                                .arg(r.millis)
+                                .arg(r.timing.medianMs, 0, 'f', 1)
+                                .arg(r.timing.minMs, 0, 'f', 1)
+                                .arg(r.timing.maxMs, 0, 'f', 1);
+        QVERIFY2(md.contains(row), qPrintable(row + QStringLiteral("\n") + md.right(600)));
+    }
+    // numpy's import is heavier than six's, on any machine.
+    QVERIFY(in.verify->results[1].timing.medianMs > in.verify->results[0].timing.medianMs);
 }
 
 QTEST_GUILESS_MAIN(TestExportReport)

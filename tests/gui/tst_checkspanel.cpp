@@ -134,6 +134,14 @@ void TestChecksPanel::verifyFailsPandasAndPassesNumpy()
     QCOMPARE(pandasRow->text(1), VerifyTab::tr("failed"));
     QCOMPARE(numpyRow->text(1), VerifyTab::tr("passed"));
     QCOMPARE(pandasRow->toolTip(1), pandas->error);
+    // The import time column: numpy's median cold import ± half its spread; none for a failed import.
+    QCOMPARE(numpy->timing.runs, VerifyOptions{}.timingRuns);
+    QVERIFY(numpy->timing.minMs > 0 && numpy->timing.minMs <= numpy->timing.medianMs);
+    QCOMPARE(m_panel->verifyList()->headerItem()->text(3), VerifyTab::tr("Import time"));
+    QCOMPARE(numpyRow->text(3), VerifyTab::tr("%1 ms ± %2")
+                                    .arg(numpy->timing.medianMs, 0, 'f', 1)
+                                    .arg((numpy->timing.maxMs - numpy->timing.minMs) / 2, 0, 'f', 1));
+    QVERIFY(pandasRow->text(3).isEmpty());
     // The first failure is selected and its traceback shown.
     QVERIFY(m_panel->verifyList()->currentItem() != nullptr);
     QVERIFY(!result(m_panel->verifyList()->currentItem()->text(0))->passed());
