@@ -72,6 +72,11 @@ CompressedSizeCache::Key CompressedSizeCache::keyOf(const struct stat &st, int l
                std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec, level};
 }
 
+bool CompressedSizeCache::sameVersion(const struct stat &a, const struct stat &b)
+{
+    return keyOf(a, 0) == keyOf(b, 0);
+}
+
 void CompressedSizeCache::load()
 {
     QFile file(m_path);

@@ -40,6 +40,9 @@ public:
     // The process's cache in defaultFolder(), loaded on first use.
     [[nodiscard]] static CompressedSizeCache &standard();
     [[nodiscard]] static Key keyOf(const struct stat &st, int level);
+    // Both stats name the same file version (the same key at any level): the
+    // bytes read between them are that version's, so their size may be recorded.
+    [[nodiscard]] static bool sameVersion(const struct stat &a, const struct stat &b);
 
     // Thread-safe; a hit marks the entry as used now.
     [[nodiscard]] std::optional<std::uint64_t> find(const Key &key);

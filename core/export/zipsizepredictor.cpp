@@ -52,17 +52,6 @@ QString ZipSizePredictor::methodId(Method method)
     return QStringLiteral("category-ratios");
 }
 
-namespace {
-
-// Both stats name the same file version: same key, so the bytes read between them are that version's.
-bool sameVersion(const struct stat &a, const struct stat &b)
-{
-    return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size &&
-           a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
-}
-
-} // namespace
-
 ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
     : m_tree(tree)
     , m_zipEntries(zipEntries)
@@ -166,7 +155,7 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
         const bool statOk = ::fstat(fd, &opened) == 0;
         EncodedEntry e;
         const bool ok = encoder.encodeFile(fd, m_tree.size(i), false, &e, why);
-        if (ok && statOk && ::fstat(fd, &after) == 0 && sameVersion(opened, after))
+        if (ok && statOk && ::fstat(fd, &after) == 0 && CompressedSizeCache::sameVersion(opened, after))
             cache->insert(CompressedSizeCache::keyOf(opened, level), e.compressedSize);
         ::close(fd);
         *stored = e.compressedSize;

@@ -2,8 +2,9 @@
 // every size from it and predicts the zip export writes to the byte; a file
 // rewritten at the same size with a new modification time is deflated again;
 // a corrupt cache file is ignored, an unwritable cache folder only warns; the
-// bound drops the entries used longest ago. And `scan`: an estimate by default,
-// the exact size with --exact-zip, through the cache in $XDG_CACHE_HOME.
+// bound drops the entries used longest ago; an export fills it. And `scan`: an
+// estimate by default, the exact size with --exact-zip, through the cache in
+// $XDG_CACHE_HOME.
 #include "export/compressedsizecache.h"
 #include "export/exporter.h"
 #include "export/zipsizepredictor.h"
@@ -32,6 +33,7 @@ class TestCompressedSizeCache : public QObject
 private Q_SLOTS:
     void initTestCase();
     void secondPassComesFromTheCache();
+    void exportFillsTheCache();
     void changedFileIsDeflatedAgain();
     void corruptCacheIsIgnored();
     void unwritableFolderOnlyWarns();
@@ -126,6 +128,25 @@ void TestCompressedSizeCache::secondPassComesFromTheCache()
     const ExportResult r = Exporter::run(*layer.tree, Bitset(layer.tree->count()), layer.zipEntries, options);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(std::uint64_t(QFileInfo(options.output).size()), uncached);
+}
+
+void TestCompressedSizeCache::exportFillsTheCache()
+{
+    const Layer layer = openLayer();
+    const QString folder = m_tmp.filePath(QStringLiteral("cache-export"));
+    {
+        CompressedSizeCache cache(folder);
+        ExportOptions options;
+        options.output = m_tmp.filePath(QStringLiteral("filled.zip"));
+        options.sizeCache = &cache;
+        const ExportResult r = Exporter::run(*layer.tree, Bitset(layer.tree->count()), layer.zipEntries, options);
+        QVERIFY2(r.ok, qPrintable(r.error));
+    }
+    // The exact pass after it deflates nothing and predicts the zip export wrote.
+    CompressedSizeCache cache(folder);
+    QCOMPARE(cache.entries(), std::size_t(m_files));
+    QCOMPARE(predict(layer, &cache), std::uint64_t(QFileInfo(m_tmp.filePath(QStringLiteral("filled.zip"))).size()));
+    QCOMPARE(cache.misses(), std::uint64_t(0));
 }
 
 void TestCompressedSizeCache::changedFileIsDeflatedAgain()
