@@ -122,7 +122,9 @@ std::optional<std::uint64_t> CompressedSizeCache::find(const Key &key)
         return std::nullopt;
     }
     ++m_hits;
-    if (it->second.lastUsed != m_now) {
+    // A use refreshes the entry's stamp, but rewrites the file only when the
+    // stamp was a day old: a layer opened again and again costs no writes.
+    if (m_now - it->second.lastUsed > kRefreshAfterMs) {
         it->second.lastUsed = m_now;
         m_dirty = true;
     }

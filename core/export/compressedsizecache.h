@@ -29,6 +29,8 @@ public:
     static constexpr std::uint64_t kDefaultMaxBytes = 64ULL * 1024 * 1024;
     // Bytes one entry takes in the file (the eviction bound counts these).
     static constexpr std::uint64_t kRecordBytes = 56;
+    // A hit on an entry last used longer ago than this marks it used now.
+    static constexpr std::int64_t kRefreshAfterMs = 24LL * 3600 * 1000;
 
     // Reads `folder`/compressed-sizes.bin when it is there. A file that is not
     // a whole, checksummed cache is ignored (loadProblem() says why, and a
@@ -44,7 +46,7 @@ public:
     // bytes read between them are that version's, so their size may be recorded.
     [[nodiscard]] static bool sameVersion(const struct stat &a, const struct stat &b);
 
-    // Thread-safe; a hit marks the entry as used now.
+    // Thread-safe; a hit marks the entry as used now (see kRefreshAfterMs).
     [[nodiscard]] std::optional<std::uint64_t> find(const Key &key);
     void insert(const Key &key, std::uint64_t compressedSize);
 

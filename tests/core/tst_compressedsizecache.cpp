@@ -254,13 +254,18 @@ void TestCompressedSizeCache::boundDropsTheOldest()
     {
         CompressedSizeCache cache(folder, twoEntries);
         cache.insert(a, 50);
-        cache.insert(b, 60);
         QVERIFY(cache.save());
     }
     QThread::msleep(20); // a later use
     {
         CompressedSizeCache cache(folder, twoEntries);
-        QCOMPARE(cache.find(b), std::optional<std::uint64_t>(60));
+        cache.insert(b, 60);
+        QVERIFY(cache.save());
+    }
+    QThread::msleep(20);
+    {
+        CompressedSizeCache cache(folder, twoEntries);
+        QCOMPARE(cache.entries(), std::size_t(2));
         cache.insert(c, 70);
         QVERIFY(cache.save());
         QCOMPARE(cache.entries(), std::size_t(2));
@@ -272,6 +277,11 @@ void TestCompressedSizeCache::boundDropsTheOldest()
     QCOMPARE(cache.find(c), std::optional<std::uint64_t>(70));
     // Another level is another entry.
     QCOMPARE(cache.find({1, 11, 100, 1000, 9}), std::nullopt);
+    // Hits on fresh entries leave the file as it is.
+    const QDateTime written = QFileInfo(cache.filePath()).lastModified();
+    QThread::msleep(20);
+    QVERIFY(cache.save());
+    QCOMPARE(QFileInfo(cache.filePath()).lastModified(), written);
 }
 
 void TestCompressedSizeCache::scanEstimatesUnlessAskedForExact()
