@@ -52,6 +52,46 @@ QString ZipSizePredictor::methodId(Method method)
     return QStringLiteral("category-ratios");
 }
 
+namespace {
+
+// Sizes the files of `candidates` (in preorder) whose version `cache` knows,
+// without reading them: each is looked up by fstatat() beside its folder's
+// descriptor, so no path is resolved twice. Returns the rest, to deflate.
+std::vector<FileTree::Index> takeCachedSizes(const FileTree &tree, CompressedSizeCache &cache, int level,
+                                             const std::vector<FileTree::Index> &candidates,
+                                             std::vector<std::uint64_t> &stored)
+{
+    std::vector<FileTree::Index> rest;
+    int dirFd = -1;
+    FileTree::Index dir = FileTree::kNone;
+    std::string name;
+    for (const FileTree::Index i : candidates) {
+        if (tree.isFile(i)) {
+            if (const FileTree::Index p = tree.parent(i); p != dir) {
+                if (dirFd >= 0)
+                    ::close(dirFd);
+                dir = p;
+                dirFd = ::open(DeflatePipeline::sourcePath(tree, p).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+            }
+            const QByteArrayView n = tree.name(i);
+            name.assign(n.data(), std::size_t(n.size()));
+            struct stat st; // filled by fstatat()
+            if (dirFd >= 0 && ::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+                std::uint64_t(st.st_size) == tree.size(i))
+                if (const auto hit = cache.find(CompressedSizeCache::keyOf(st, level))) {
+                    stored[i] = *hit;
+                    continue;
+                }
+        }
+        rest.push_back(i);
+    }
+    if (dirFd >= 0)
+        ::close(dirFd);
+    return rest;
+}
+
+} // namespace
+
 ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
     : m_tree(tree)
     , m_zipEntries(zipEntries)
@@ -108,13 +148,14 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
     sizes->level = level;
     sizes->stored.assign(m_tree.count(), 0);
     std::vector<FileTree::Index> work;
-    std::uint64_t totalBytes = 0;
     const FileTree::Index root = m_tree.packageRoot();
     for (FileTree::Index i = root; i < m_tree.subtreeEnd(root); ++i)
-        if (ExportMask::carriesData(m_tree.kind(i))) {
+        if (ExportMask::carriesData(m_tree.kind(i)))
             work.push_back(i);
-            totalBytes += m_tree.size(i);
-        }
+    CompressedSizeCache *const cache = m_cache;
+    const std::size_t files = work.size();
+    if (cache)
+        work = takeCachedSizes(m_tree, *cache, level, work, sizes->stored);
     // Largest first, so that one big file does not finish alone at the end.
     std::stable_sort(work.begin(), work.end(),
                      [this](FileTree::Index a, FileTree::Index b) { return m_tree.size(a) > m_tree.size(b); });
@@ -123,11 +164,11 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
     std::atomic_bool failed{false};
     std::mutex progressMutex;
     JobProgress progress;
-    progress.totalItems = work.size();
+    progress.totalItems = files;
+    progress.items = files - work.size(); // sized from the cache
     QString firstError;
-    CompressedSizeCache *const cache = m_cache;
-    // A file's stored size: from the cache when its version is there, else
-    // deflated and, when the file did not change while it was read, recorded.
+    // A file's stored size, deflated and, when the file did not change while
+    // it was read, recorded in the cache.
     auto encodeFile = [&](EntryEncoder &encoder, const QByteArray &path, FileTree::Index i, std::uint64_t *stored,
                           QString *why) {
         if (!cache) {
@@ -137,21 +178,13 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
             *stored = e.compressedSize;
             return true;
         }
-        struct stat before {
-        };
-        if (::lstat(path.constData(), &before) == 0 && S_ISREG(before.st_mode) &&
-            std::uint64_t(before.st_size) == m_tree.size(i))
-            if (const auto hit = cache->find(CompressedSizeCache::keyOf(before, level))) {
-                *stored = *hit;
-                return true;
-            }
         const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0) {
             *why = QStringLiteral("cannot open: %1").arg(errnoText());
             return false;
         }
-        struct stat opened {
-        }, after{};
+        struct stat opened; // filled by fstat() when statOk
+        struct stat after;
         const bool statOk = ::fstat(fd, &opened) == 0;
         EncodedEntry e;
         const bool ok = encoder.encodeFile(fd, m_tree.size(i), false, &e, why);

@@ -91,8 +91,8 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
                     s.error = QStringLiteral("%1: %2").arg(QFile::decodeName(t->path), s.error);
             } else if (e.kind == NodeKind::File) {
                 const int fd = opener.openFile(e.node, &s.error);
-                struct stat before {
-                }, after{};
+                struct stat before; // filled by fstat() when `stated`
+                struct stat after;
                 const bool stated = fd >= 0 && m_cache && ::fstat(fd, &before) == 0;
                 if (fd < 0 || !encoder.encodeFile(fd, m_tree.size(e.node), true, &s.encoded, &s.error))
                     s.error = QStringLiteral("%1: %2").arg(QFile::decodeName(sourcePath(m_tree, e.node)), s.error);
