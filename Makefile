@@ -5,7 +5,7 @@ BUILD ?= build
 DEMO  ?= $(BUILD)/fixtures/demo
 JOBS  ?= $(shell nproc)
 
-.PHONY: deps configure build run test bench clean
+.PHONY: deps configure build run test bench bench-detail clean
 
 deps:
 	@scripts/install-deps.sh
@@ -24,10 +24,19 @@ run: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# One table: LayerSlim beside du, ncdu, gdu, zip and 7zz on the demo layer, a
+# generated 200,000-file tree and this machine's dist-packages.
 bench: build
+	@scripts/install-deps.sh --bench
 	@scripts/stage-demo-layer.sh $(DEMO)
 	@cmake --build $(BUILD) --target benchmarks
-	@for b in $(BUILD)/tests/bench/bench_*; do [ -x "$$b" ] && "$$b" $(DEMO)/python; done
+	@$(BUILD)/tests/bench/bench_table $(DEMO)/python
+
+# The detailed benchmarks: scan and rule toggles, export phases, treemap.
+bench-detail: build
+	@scripts/stage-demo-layer.sh $(DEMO)
+	@cmake --build $(BUILD) --target benchmarks
+	@for b in scan export treemap; do [ -x $(BUILD)/tests/bench/bench_$$b ] && $(BUILD)/tests/bench/bench_$$b $(DEMO)/python; done
 
 clean:
 	rm -rf $(BUILD)

@@ -40,6 +40,7 @@ run() { # name, then the arguments
 run rules rules --json
 run scan scan "$layer" --json
 run scan-seed scan "$layer" --rules "$seed" --json
+run scan-seed-exact scan "$layer" --rules "$seed" --exact-zip --json
 run scan-strip scan "$layer" --rules "$seed,strip" --json
 run lint lint "$layer" --json
 run lint-311 lint "$layer" --runtime python3.11 --json

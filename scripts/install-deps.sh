@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages LayerSlim builds, tests and runs with,
-# skipping those already present.
+# skipping those already present. `--bench` adds the peers `make bench`
+# measures LayerSlim against (ncdu, gdu); `make test` does not need them.
 set -euo pipefail
 pkgs=(
   cmake ninja-build g++ pkg-config make clang-format
@@ -12,6 +13,7 @@ pkgs=(
   python3-pip python3-setuptools-whl dpkg-dev desktop-file-utils appstream
   libqt6svg6
 )
+[ "${1:-}" = "--bench" ] && pkgs+=(ncdu gdu)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,6 +3,7 @@
 #include "checks/pythonfinder.h"
 #include "clisupport.h"
 #include "export/atomicoutput.h"
+#include "export/compressedsizecache.h"
 #include "export/exporter.h"
 #include "export/exportplan.h"
 #include "export/exportreport.h"
@@ -313,6 +314,8 @@ int runExport(const QStringList &args)
     ExportRequest request;
     request.report = !parser.isSet(QStringLiteral("no-report"));
     request.json = parser.isSet(QStringLiteral("json"));
+    // What this export deflates makes a later `scan --exact-zip` exact at once.
+    request.options.sizeCache = &CompressedSizeCache::standard();
     int level = -1;
     if (!numberOption(parser, QStringLiteral("level"), ExportOptions::kMinLevel, ExportOptions::kMaxLevel, &level) ||
         !numberOption(parser, QStringLiteral("threads"), 1, 1024, &request.options.threads))

@@ -1,7 +1,7 @@
 #include "base/units.h"
-#include "clisupport.h"
-
 #include "checks/metadatausers.h"
+#include "clisupport.h"
+#include "export/compressedsizecache.h"
 #include "export/exportplan.h"
 #include "export/zipsizepredictor.h"
 #include "select/layerbudget.h"
@@ -34,6 +34,10 @@ int runScan(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Folder or layer zip to scan."));
     addSelectionOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    parser.addOption({QStringLiteral("exact-zip"),
+                      QStringLiteral("Deflate every file for the exact zip size (sizes of unchanged files come from "
+                                     "the cache in ~/.cache/layerslim). Without it the zip size is estimated from "
+                                     "per-category deflate ratios.")});
     int exitCode = Ok;
     if (!parseOrExplain(parser, args, QStringLiteral("scan"), 1, &exitCode))
         return exitCode;
@@ -44,14 +48,25 @@ int runScan(const QStringList &args)
     const FileTree &tree = *session->layer.tree;
     const SizeLedger &ledger = *session->ledger;
     const Profile &profile = session->profile;
-    // The exact zip size at the profile's level and prefix: every file is
-    // deflated once (what export would write), then summed for this selection.
-    // With strip on this also measures what stripping saves, which the kept
-    // bytes (and so the verdict) need: first, then.
+    // By default the zip size is estimated at walk speed; with --exact-zip
+    // every file is deflated once at the profile's level (what export would
+    // write, unchanged files' sizes from the cache), then summed for this
+    // selection. With strip on, what stripping saves is measured either way:
+    // the kept bytes (and so the verdict) need it.
     ZipSizePredictor predictor(tree, session->layer.zipEntries);
     QString predictError;
-    if (!predictor.compute(*session->ledger, profile.level, nullptr, 0, &predictError))
-        printErr(QStringLiteral("layerslim-cli scan: warning: zip size is approximate: %1\n").arg(predictError));
+    if (parser.isSet(QStringLiteral("exact-zip"))) {
+        predictor.setCache(&CompressedSizeCache::standard());
+        if (!predictor.compute(*session->ledger, profile.level, nullptr, 0, &predictError))
+            printErr(QStringLiteral("layerslim-cli scan: warning: zip size is approximate: %1\n").arg(predictError));
+        if (const QString warning = predictor.cacheWarning(); !warning.isEmpty())
+            printErr(QStringLiteral("layerslim-cli scan: warning: %1\n").arg(warning));
+    } else if (!ZipSizePredictor::measureStripSavings(*session->ledger, session->layer.zipEntries, profile.level,
+                                                      nullptr, 0, &predictError)) {
+        printErr(QStringLiteral(
+                     "layerslim-cli scan: warning: kept bytes are before strip (its savings were not measured): %1\n")
+                     .arg(predictError));
+    }
     const LedgerTotals totals = ledger.totals();
     // Core's verdict, as the GUI's gauge gives it, on the bytes export writes:
     // `fits` and exit 0 mean it fits with the reserve.
@@ -110,6 +125,8 @@ int runScan(const QStringList &args)
             {QStringLiteral("verdict_text"), budget.describe(totals.layerBytes)},
             {QStringLiteral("zip_bytes_estimate"), bytesValue(zipEstimate.bytes)},
             {QStringLiteral("zip_estimate_exact"), zipEstimate.exact},
+            // How the stored sizes were found: category-ratios, deflated or central-directory.
+            {QStringLiteral("zip_estimate_method"), ZipSizePredictor::methodId(zipEstimate.method)},
             // Over 50 MB zipped only rules out a direct upload (S3 takes it): it never changes the exit status.
             {QStringLiteral("zip_limit_bytes"), bytesValue(units::kLambdaZipUploadLimit)},
             {QStringLiteral("zip_under_upload_limit"), LayerBudget::directUpload().fits(zipEstimate.bytes)},
@@ -141,11 +158,14 @@ int runScan(const QStringList &args)
                       totals.layerBytesExact ? QString() : QStringLiteral(" (before strip: not measured)"),
                       units::formatBytes(room), units::formatBytes(profile.limitBytes),
                       units::formatBytes(profile.reserveBytes), budget.describe(totals.layerBytes)));
-    printOut(QStringLiteral("  zip %1 (%2 bytes, %3 at level %4): %5\n")
-                 .arg(units::formatBytes(zipEstimate.bytes), units::groupedBytes(zipEstimate.bytes),
-                      zipEstimate.exact ? QStringLiteral("exact") : QStringLiteral("approximate"))
-                 .arg(profile.level)
-                 .arg(LayerBudget::directUpload().describe(zipEstimate.bytes)));
+    const QString how = zipEstimate.exact
+                            ? QStringLiteral("exact at level %1").arg(profile.level)
+                            : QStringLiteral("estimated from %1 at level %2; --exact-zip for the exact size")
+                                  .arg(ZipSizePredictor::methodId(zipEstimate.method))
+                                  .arg(profile.level);
+    printOut(QStringLiteral("  zip %1 (%2 bytes, %3): %4\n")
+                 .arg(units::formatBytes(zipEstimate.bytes), units::groupedBytes(zipEstimate.bytes), how,
+                      LayerBudget::directUpload().describe(zipEstimate.bytes)));
     return fits ? Ok : DoesNotFit;
 }
 

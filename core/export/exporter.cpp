@@ -1,6 +1,7 @@
 #include "export/exporter.h"
 
 #include "export/atomicoutput.h"
+#include "export/compressedsizecache.h"
 #include "export/exportmask.h"
 #include "export/exportplan.h"
 #include "export/folderexporter.h"
@@ -278,10 +279,11 @@ bool writeFromFolder(const FileTree &tree, const ExportPlan &plan, const ExportO
                      JobControl *control, QString *error, bool *cancelled)
 {
     DeflatePipeline pipeline(tree, plan, options.level, options.threads, Exporter::kMemoryBudget);
+    pipeline.recordSizesIn(options.sizeCache);
     std::unique_ptr<EntryEncoder> streamer; // for files too large to hold, on this thread
     NodeOpener opener(tree);
     EntryProgress progress(control, plan.entries().size());
-    return pipeline.run(
+    const bool ok = pipeline.run(
         [&](std::size_t k, EncodedEntry &enc, QString *why) {
             const PlanEntry &e = plan.entries()[k];
             const bool dir = e.kind == NodeKind::Directory;
@@ -300,6 +302,10 @@ bool writeFromFolder(const FileTree &tree, const ExportPlan &plan, const ExportO
             return true;
         },
         control, error, cancelled);
+    // Saved whatever the outcome: the sizes recorded are right either way.
+    if (QString why; options.sizeCache && !options.sizeCache->save(&why))
+        spdlog::warn("{}", why.toStdString());
+    return ok;
 }
 
 } // namespace

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <optional>
 
+class CompressedSizeCache;
+
 struct ExportOptions {
     // The deflate levels an export takes: 0 stores, 1..12 are libdeflate's
     // (6 is zip's default, 12 the smallest). The exporter, a profile, the CLI's
@@ -39,6 +41,9 @@ struct ExportOptions {
     PythonInfo python;                          // compiles for Precompile and Sourceless
     QString runtime = Target{}.runtime();       // the target; `python` must match it
     QString targetOrigin;                       // where the target came from ("the layer (…)"), for people
+    // Where a folder source's files record what they deflated to at `level`,
+    // so a later exact size prediction reuses it; null: nowhere.
+    CompressedSizeCache *sizeCache = nullptr;
 };
 
 // What the strip and bytecode transforms did in one export.

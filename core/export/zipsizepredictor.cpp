@@ -1,5 +1,7 @@
 #include "export/zipsizepredictor.h"
 
+#include "base/oserror.h"
+#include "export/compressedsizecache.h"
 #include "export/exportplan.h"
 #include "export/zip/deflatepipeline.h"
 #include "export/zip/entryencoder.h"
@@ -9,7 +11,86 @@
 #include <QFile>
 
 #include <atomic>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
+
+double ZipSizePredictor::approximateRatio(NodeCategory category)
+{
+    switch (category) {
+    case NodeCategory::Native:
+        return 0.35;
+    case NodeCategory::Source:
+        return 0.25;
+    case NodeCategory::Bytecode:
+        return 0.38;
+    case NodeCategory::Tests:
+        return 0.29;
+    case NodeCategory::Data:
+        return 0.87; // mostly already-compressed sample data
+    case NodeCategory::Metadata:
+        return 0.42;
+    case NodeCategory::Build:
+        return 0.19;
+    case NodeCategory::Other:
+        break;
+    }
+    return 0.35;
+}
+
+QString ZipSizePredictor::methodId(Method method)
+{
+    switch (method) {
+    case Method::Deflated:
+        return QStringLiteral("deflated");
+    case Method::CentralDirectory:
+        return QStringLiteral("central-directory");
+    case Method::CategoryRatios:
+        break;
+    }
+    return QStringLiteral("category-ratios");
+}
+
+namespace {
+
+// Sizes the files of `candidates` (in preorder) whose version `cache` knows,
+// without reading them: each is looked up by fstatat() beside its folder's
+// descriptor, so no path is resolved twice. Returns the rest, to deflate.
+std::vector<FileTree::Index> takeCachedSizes(const FileTree &tree, CompressedSizeCache &cache, int level,
+                                             const std::vector<FileTree::Index> &candidates,
+                                             std::vector<std::uint64_t> &stored)
+{
+    std::vector<FileTree::Index> rest;
+    int dirFd = -1;
+    FileTree::Index dir = FileTree::kNone;
+    std::string name;
+    for (const FileTree::Index i : candidates) {
+        if (tree.isFile(i)) {
+            if (const FileTree::Index p = tree.parent(i); p != dir) {
+                if (dirFd >= 0)
+                    ::close(dirFd);
+                dir = p;
+                dirFd = ::open(DeflatePipeline::sourcePath(tree, p).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+            }
+            const QByteArrayView n = tree.name(i);
+            name.assign(n.data(), std::size_t(n.size()));
+            struct stat st; // filled by fstatat()
+            if (dirFd >= 0 && ::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+                std::uint64_t(st.st_size) == tree.size(i))
+                if (const auto hit = cache.find(CompressedSizeCache::keyOf(st, level))) {
+                    stored[i] = *hit;
+                    continue;
+                }
+        }
+        rest.push_back(i);
+    }
+    if (dirFd >= 0)
+        ::close(dirFd);
+    return rest;
+}
+
+} // namespace
 
 ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
     : m_tree(tree)
@@ -21,6 +102,8 @@ ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEn
     , m_zipSource(tree.source() == FileTree::Source::Zip)
 {
     const FileTree::Index root = tree.packageRoot();
+    const std::vector<NodeCategory> categories =
+        m_zipSource ? std::vector<NodeCategory>{} : NodeClassifier::classifyAll(tree);
     auto zip = std::make_shared<Sizes>();
     zip->level = 0;
     zip->stored.assign(tree.count(), 0);
@@ -31,7 +114,8 @@ ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEn
         if (!ExportMask::carriesData(tree.kind(i)))
             continue;
         m_uncompressed[i] = tree.size(i);
-        m_approximate[i] = std::uint64_t(double(tree.size(i)) * kApproximateRatio);
+        if (!m_zipSource)
+            m_approximate[i] = std::uint64_t(double(tree.size(i)) * approximateRatio(categories[i]));
         if (m_zipSource) {
             const std::uint32_t ref = tree.sourceRef(i);
             if (ref < zipEntries.size()) {
@@ -42,6 +126,12 @@ ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEn
     }
     if (m_zipSource)
         m_exact = std::move(zip);
+}
+
+QString ZipSizePredictor::cacheWarning() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_cacheWarning;
 }
 
 int ZipSizePredictor::level() const
@@ -58,13 +148,14 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
     sizes->level = level;
     sizes->stored.assign(m_tree.count(), 0);
     std::vector<FileTree::Index> work;
-    std::uint64_t totalBytes = 0;
     const FileTree::Index root = m_tree.packageRoot();
     for (FileTree::Index i = root; i < m_tree.subtreeEnd(root); ++i)
-        if (ExportMask::carriesData(m_tree.kind(i))) {
+        if (ExportMask::carriesData(m_tree.kind(i)))
             work.push_back(i);
-            totalBytes += m_tree.size(i);
-        }
+    CompressedSizeCache *const cache = m_cache;
+    const std::size_t files = work.size();
+    if (cache)
+        work = takeCachedSizes(m_tree, *cache, level, work, sizes->stored);
     // Largest first, so that one big file does not finish alone at the end.
     std::stable_sort(work.begin(), work.end(),
                      [this](FileTree::Index a, FileTree::Index b) { return m_tree.size(a) > m_tree.size(b); });
@@ -73,8 +164,36 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
     std::atomic_bool failed{false};
     std::mutex progressMutex;
     JobProgress progress;
-    progress.totalItems = work.size();
+    progress.totalItems = files;
+    progress.items = files - work.size(); // sized from the cache
     QString firstError;
+    // A file's stored size, deflated and, when the file did not change while
+    // it was read, recorded in the cache.
+    auto encodeFile = [&](EntryEncoder &encoder, const QByteArray &path, FileTree::Index i, std::uint64_t *stored,
+                          QString *why) {
+        if (!cache) {
+            EncodedEntry e;
+            if (!encoder.encodeFile(path, m_tree.size(i), false, &e, why))
+                return false;
+            *stored = e.compressedSize;
+            return true;
+        }
+        const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0) {
+            *why = QStringLiteral("cannot open: %1").arg(errnoText());
+            return false;
+        }
+        struct stat opened; // filled by fstat() when statOk
+        struct stat after;
+        const bool statOk = ::fstat(fd, &opened) == 0;
+        EncodedEntry e;
+        const bool ok = encoder.encodeFile(fd, m_tree.size(i), false, &e, why);
+        if (ok && statOk && ::fstat(fd, &after) == 0 && CompressedSizeCache::sameVersion(opened, after))
+            cache->insert(CompressedSizeCache::keyOf(opened, level), e.compressedSize);
+        ::close(fd);
+        *stored = e.compressedSize;
+        return ok;
+    };
     auto worker = [&] {
         EntryEncoder encoder(level);
         for (std::size_t k = next.fetch_add(1); k < work.size(); k = next.fetch_add(1)) {
@@ -82,17 +201,23 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
                 return;
             const FileTree::Index i = work[k];
             const QByteArray path = DeflatePipeline::sourcePath(m_tree, i);
-            EncodedEntry e;
+            std::uint64_t stored = 0;
             QString why;
-            const bool ok = m_tree.isFile(i) ? encoder.encodeFile(path, m_tree.size(i), false, &e, &why)
-                                             : EntryEncoder::encodeSymlink(path, &e, &why);
+            bool ok = false;
+            if (m_tree.isFile(i)) {
+                ok = encodeFile(encoder, path, i, &stored, &why);
+            } else {
+                EncodedEntry e;
+                ok = EntryEncoder::encodeSymlink(path, &e, &why);
+                stored = e.compressedSize;
+            }
             std::lock_guard lock(progressMutex);
             if (!ok) {
                 if (!failed.exchange(true))
                     firstError = QStringLiteral("%1: %2").arg(QFile::decodeName(path), why);
                 return;
             }
-            sizes->stored[i] = e.compressedSize;
+            sizes->stored[i] = stored;
             ++progress.items;
             progress.bytes += m_tree.size(i);
             if (control)
@@ -106,6 +231,14 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
         pool.emplace_back(worker);
     for (std::thread &t : pool)
         t.join();
+    // What was deflated is kept even when the pass failed or was cancelled.
+    QString cacheWhy;
+    if (cache)
+        cache->save(&cacheWhy);
+    {
+        std::lock_guard lock(m_mutex);
+        m_cacheWarning = cacheWhy;
+    }
     if (failed.load() || (control && control->cancelled())) {
         if (error)
             *error = failed.load() ? firstError : QStringLiteral("size prediction cancelled");
@@ -221,6 +354,7 @@ ZipSizePredictor::Prediction ZipSizePredictor::predictWith(const Bitset &pruned,
     const FileTree::Index root = m_tree.packageRoot();
     Prediction p;
     p.exact = bool(exact) && !bytecodeUnpredicted;
+    p.method = !exact ? Method::CategoryRatios : m_zipSource ? Method::CentralDirectory : Method::Deflated;
     if (strip) {
         // A kept file strip rewrites but whose stripped size is unknown leaves the size unknown.
         Bitset unknown = *strip;

@@ -14,30 +14,6 @@
 
 namespace {
 
-// A generated tree shaped like a big site-packages: packages with nested
-// modules, tests/ and __pycache__/ folders; `files` files in all.
-void makeLargeTree(const QString &root, int files)
-{
-    int made = 0;
-    for (int p = 0; made < files; ++p) {
-        for (int d = 0; d < 10 && made < files; ++d) {
-            const QString dir = QStringLiteral("%1/pkg%2/%3/sub%4")
-                                    .arg(root)
-                                    .arg(p)
-                                    .arg(d % 3 == 0 ? QStringLiteral("tests") : QStringLiteral("core"))
-                                    .arg(d);
-            QDir().mkpath(dir + QStringLiteral("/__pycache__"));
-            for (int f = 0; f < 50 && made < files; ++f, ++made) {
-                const QString name = f % 2 ? QStringLiteral("/__pycache__/m%1.cpython-311.pyc").arg(f)
-                                           : QStringLiteral("/m%1.py").arg(f);
-                QFile file(dir + name);
-                if (file.open(QIODevice::WriteOnly))
-                    file.write(QByteArray((f * 37 + d * 11) % 900 + 1, 'x'));
-            }
-        }
-    }
-}
-
 void report(const char *label, const QString &root)
 {
     QString error;
@@ -80,7 +56,7 @@ int main(int argc, char *argv[])
         std::printf("demo layer not staged at %s (run scripts/stage-demo-layer.sh)\n", qPrintable(demo));
 
     QTemporaryDir dir;
-    makeLargeTree(dir.path(), 200000);
+    bench::makeLargeTree(dir.path(), 200000);
     report("200k", dir.path());
     return 0;
 }

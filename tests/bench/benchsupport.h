@@ -1,12 +1,16 @@
-// Timing helpers for the benchmarks: best-of-N wall time of a C++ callable or
-// a shell command, so that ratios compare like with like on a noisy machine.
+// Timing helpers for the benchmarks: best-of-N or median wall time of a C++
+// callable or a shell command, so that ratios compare like with like on a
+// noisy machine; and the generated large tree they scan.
 #pragma once
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QString>
 
 #include <algorithm>
+#include <vector>
 
 namespace bench {
 
@@ -29,6 +33,56 @@ inline double commandSeconds(int runs, const QString &script)
         p.start(QStringLiteral("bash"), {QStringLiteral("-c"), script});
         p.waitForFinished(-1);
     });
+}
+
+// The median of `runs` timed runs after `warmup` untimed ones.
+template<typename F> double medianSeconds(int runs, int warmup, F &&f)
+{
+    for (int i = 0; i < warmup; ++i)
+        f();
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        times.push_back(double(t.nsecsElapsed()) / 1e9);
+    }
+    std::sort(times.begin(), times.end());
+    return times.size() % 2 ? times[times.size() / 2] : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
+}
+
+// The median wall time of `bash -c script`.
+inline double medianCommandSeconds(int runs, int warmup, const QString &script)
+{
+    return medianSeconds(runs, warmup, [&] {
+        QProcess p;
+        p.start(QStringLiteral("bash"), {QStringLiteral("-c"), script});
+        p.waitForFinished(-1);
+    });
+}
+
+// A generated tree shaped like a big site-packages: packages with nested
+// modules, tests/ and __pycache__/ folders; `files` files in all.
+inline void makeLargeTree(const QString &root, int files)
+{
+    int made = 0;
+    for (int p = 0; made < files; ++p) {
+        for (int d = 0; d < 10 && made < files; ++d) {
+            const QString dir = QStringLiteral("%1/pkg%2/%3/sub%4")
+                                    .arg(root)
+                                    .arg(p)
+                                    .arg(d % 3 == 0 ? QStringLiteral("tests") : QStringLiteral("core"))
+                                    .arg(d);
+            QDir().mkpath(dir + QStringLiteral("/__pycache__"));
+            for (int f = 0; f < 50 && made < files; ++f, ++made) {
+                const QString name = f % 2 ? QStringLiteral("/__pycache__/m%1.cpython-311.pyc").arg(f)
+                                           : QStringLiteral("/m%1.py").arg(f);
+                QFile file(dir + name);
+                if (file.open(QIODevice::WriteOnly))
+                    file.write(QByteArray((f * 37 + d * 11) % 900 + 1, 'x'));
+            }
+        }
+    }
 }
 
 } // namespace bench

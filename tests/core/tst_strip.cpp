@@ -224,10 +224,11 @@ void TestStrip::scanEstimateIsTheExportedZip()
 
     for (const QString &source : {layer, zipSource}) {
         int code = -1;
-        const QJsonObject scan = QJsonDocument::fromJson(sh(QStringLiteral("%1 scan %2 --rules strip,tests --json")
-                                                                .arg(QStringLiteral(LAYERSLIM_CLI), quoted(source)),
-                                                            &code))
-                                     .object();
+        const QJsonObject scan =
+            QJsonDocument::fromJson(sh(QStringLiteral("%1 scan %2 --rules strip,tests --exact-zip --json")
+                                           .arg(QStringLiteral(LAYERSLIM_CLI), quoted(source)),
+                                       &code))
+                .object();
         QCOMPARE(code, 0);
         const QString out = m_tmp.filePath(QStringLiteral("scanned-export.zip"));
         QFile::remove(out);

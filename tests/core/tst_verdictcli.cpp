@@ -63,7 +63,7 @@ void TestVerdictCli::scanNamesTheDirectUploadLimit()
     int rc = -1;
     sh(QStringLiteral("mkdir -p %1/pkg && head -c 57671680 /dev/urandom > %1/pkg/blob.bin").arg(quoted(dir)), &rc);
     QCOMPARE(rc, 0);
-    const Run json = cli({QStringLiteral("scan"), dir, QStringLiteral("--json")});
+    const Run json = cli({QStringLiteral("scan"), dir, QStringLiteral("--exact-zip"), QStringLiteral("--json")});
     QCOMPARE(json.exitCode, 0); // over 50 MB zipped still deploys through S3
     const QJsonObject o = QJsonDocument::fromJson(json.out).object();
     QCOMPARE(o.value(QStringLiteral("fits")).toBool(false), true);
@@ -71,10 +71,11 @@ void TestVerdictCli::scanNamesTheDirectUploadLimit()
     QCOMPARE(o.value(QStringLiteral("limit_bytes")).toInteger(), qint64(262'144'000));
     QCOMPARE(o.value(QStringLiteral("zip_limit_bytes")).toInteger(), qint64(52'428'800));
     QVERIFY(o.value(QStringLiteral("zip_bytes_estimate")).toInteger() > 52'428'800);
-    QVERIFY(o.contains(QStringLiteral("zip_estimate_exact")));
+    QCOMPARE(o.value(QStringLiteral("zip_estimate_exact")).toBool(false), true);
+    QCOMPARE(o.value(QStringLiteral("zip_estimate_method")).toString(), QStringLiteral("deflated"));
     QCOMPARE(o.value(QStringLiteral("zip_under_upload_limit")).toBool(true), false);
 
-    const Run text = cli({QStringLiteral("scan"), dir});
+    const Run text = cli({QStringLiteral("scan"), dir, QStringLiteral("--exact-zip")});
     QCOMPARE(text.exitCode, 0);
     QVERIFY2(text.out.contains("too large to upload directly"), text.out.constData());
     QVERIFY2(text.out.contains("50.0 MB direct-upload limit; upload it through S3"), text.out.constData());
@@ -195,7 +196,8 @@ void TestVerdictCli::scanAndExportAgreeWithStrip()
     const qint64 reserve = 100;
     QVERIFY(source + reserve > written + reserve);
     const QString tight = writeProfile(QStringLiteral("strip-tight.json"), written + reserve, reserve);
-    const Run scan = cli({QStringLiteral("scan"), src, QStringLiteral("--profile"), tight, QStringLiteral("--json")});
+    const Run scan = cli({QStringLiteral("scan"), src, QStringLiteral("--profile"), tight,
+                          QStringLiteral("--exact-zip"), QStringLiteral("--json")});
     const QJsonObject s = QJsonDocument::fromJson(scan.out).object();
     QCOMPARE(s.value(QStringLiteral("kept_bytes")).toInteger(), written);
     QCOMPARE(s.value(QStringLiteral("kept_bytes_exact")).toBool(false), true);

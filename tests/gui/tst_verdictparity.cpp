@@ -245,7 +245,8 @@ void TestVerdictParity::stripFiguresMatchScanAndExport()
     QVERIFY2(profile, qPrintable(error));
 
     // The CLI: what scan predicts, what export writes.
-    const Run scan = cli({QStringLiteral("scan"), tree, QStringLiteral("--profile"), path, QStringLiteral("--json")});
+    const Run scan = cli({QStringLiteral("scan"), tree, QStringLiteral("--profile"), path,
+                          QStringLiteral("--exact-zip"), QStringLiteral("--json")});
     const QJsonObject s = QJsonDocument::fromJson(scan.out).object();
     QCOMPARE(s.value(QStringLiteral("zip_estimate_exact")).toBool(false), true);
     const QString cliZip = m_tmp.filePath(QStringLiteral("strip-cli.zip"));

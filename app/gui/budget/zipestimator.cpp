@@ -1,5 +1,6 @@
 #include "gui/budget/zipestimator.h"
 
+#include "export/compressedsizecache.h"
 #include "export/exportplan.h"
 #include "export/zipsizepredictor.h"
 
@@ -19,6 +20,9 @@ ZipEstimator::ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset strip
         if (m_watcher.result())
             Q_EMIT exactReady();
     });
+    // Sizes of files deflated on an earlier opening come from the cache: a
+    // layer opened again is exact almost at once.
+    m_predictor->setCache(&CompressedSizeCache::standard());
     // Leave a core to the GUI thread.
     const int threads = std::max(1, QThread::idealThreadCount() - 1);
     m_watcher.setFuture(QtConcurrent::run([layer = m_layer, predictor = m_predictor, control = m_control,
@@ -31,6 +35,8 @@ ZipEstimator::ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset strip
                 spdlog::warn("zip size prediction stays approximate: {}", error.toStdString());
             return false;
         }
+        if (const QString warning = predictor->cacheWarning(); !warning.isEmpty())
+            spdlog::warn("{}", warning.toStdString());
         // Without the stripped sizes, selections with strip on stay approximate; the rest are exact.
         if (strip.any()) {
             *savings = predictor->measureStrip(strip, level, control.get(), threads, &error);

@@ -1,7 +1,8 @@
 // The zipped size of the current selection for the budget gauge: wraps
 // core's ZipSizePredictor, whose exact pass (every file deflated once, and the
 // strip rule's matches stripped as export strips them) runs on a worker
-// thread; until it ends, predictions are approximate.
+// thread, taking unchanged files' sizes from the persistent cache; until it
+// ends, predictions are approximate.
 #pragma once
 
 #include "base/bitset.h"

@@ -2,6 +2,7 @@
 
 #include "base/units.h"
 #include "checks/pythonfinder.h"
+#include "export/compressedsizecache.h"
 #include "export/exporter.h"
 #include "export/exportreport.h"
 #include "export/zipsizepredictor.h"
@@ -250,6 +251,7 @@ void ExportDialog::start()
     options.output = QFileInfo(m_output->text().trimmed()).absoluteFilePath();
     options.prefix = prefix();
     options.level = level();
+    options.sizeCache = &CompressedSizeCache::standard(); // a later exact estimate reuses what this export deflates
     options.recompress = recompresses();
     options.runtime = m_base.runtime;
     options.targetOrigin = m_targetOrigin;

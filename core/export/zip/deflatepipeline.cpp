@@ -1,5 +1,6 @@
 #include "export/zip/deflatepipeline.h"
 
+#include "export/compressedsizecache.h"
 #include "scan/nodeopener.h"
 
 #include <QFile>
@@ -7,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -89,8 +91,13 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
                     s.error = QStringLiteral("%1: %2").arg(QFile::decodeName(t->path), s.error);
             } else if (e.kind == NodeKind::File) {
                 const int fd = opener.openFile(e.node, &s.error);
+                struct stat before; // filled by fstat() when `stated`
+                struct stat after;
+                const bool stated = fd >= 0 && m_cache && ::fstat(fd, &before) == 0;
                 if (fd < 0 || !encoder.encodeFile(fd, m_tree.size(e.node), true, &s.encoded, &s.error))
                     s.error = QStringLiteral("%1: %2").arg(QFile::decodeName(sourcePath(m_tree, e.node)), s.error);
+                else if (stated && ::fstat(fd, &after) == 0 && CompressedSizeCache::sameVersion(before, after))
+                    m_cache->insert(CompressedSizeCache::keyOf(before, m_level), s.encoded.compressedSize);
                 if (fd >= 0)
                     ::close(fd);
             } else if (e.kind == NodeKind::Symlink) {

@@ -10,6 +10,8 @@
 
 #include <functional>
 
+class CompressedSizeCache;
+
 class DeflatePipeline
 {
 public:
@@ -21,6 +23,9 @@ public:
 
     // False on the first failure (error names the source path) or on cancel.
     [[nodiscard]] bool run(const Consumer &consume, JobControl *control, QString *error, bool *cancelled);
+    // Source files (not transformed copies) that stayed the same while they
+    // were read record their deflated size in `cache` (null: none, the default).
+    void recordSizesIn(CompressedSizeCache *cache) { m_cache = cache; }
 
     // The absolute path of a node of a folder-sourced tree, as bytes.
     [[nodiscard]] static QByteArray sourcePath(const FileTree &tree, FileTree::Index node);
@@ -28,6 +33,7 @@ public:
 private:
     const FileTree &m_tree;
     const ExportPlan &m_plan;
+    CompressedSizeCache *m_cache = nullptr;
     int m_level;
     int m_threads;
     std::uint64_t m_budget;

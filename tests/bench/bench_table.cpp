@@ -1,0 +1,169 @@
+// The one table `make bench` prints: LayerSlim's walk, scan (estimated, and
+// exact with a cold and a warm size cache) and export beside du -sb, ncdu,
+// gdu, zip -r -6 and 7zz on the demo layer, a generated 200,000-file tree and
+// this machine's dist-packages, all measured in this run (medians after a
+// warm-up run, so every tool reads from the page cache). Ratios are against
+// `du -sb` on the same tree; "x du" under 1 is faster than du.
+//   bench_table [DEMO/python]
+#include "benchsupport.h"
+#include "scan/directoryscanner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+#include <thread>
+
+namespace {
+
+QString quoted(const QString &s)
+{
+    QString q = s;
+    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+
+QString cpuModel()
+{
+    QFile f(QStringLiteral("/proc/cpuinfo"));
+    if (f.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.startsWith("model name"))
+                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+    return QStringLiteral("unknown CPU");
+}
+
+bool have(const char *tool)
+{
+    return !QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty();
+}
+
+class Table
+{
+public:
+    explicit Table(QString work)
+        : m_work(std::move(work))
+    {
+    }
+
+    void measure(const QString &label, const QString &root)
+    {
+        const QString r = quoted(root);
+        const QString cli = quoted(QStringLiteral(LAYERSLIM_CLI));
+        const QString out = quoted(m_work + QStringLiteral("/out.zip"));
+        const QString warmCache = quoted(m_work + QStringLiteral("/warm-cache"));
+        QDir(m_work + QStringLiteral("/warm-cache")).removeRecursively();
+        // The deflating steps run 3 times without a warm-up (the page cache is
+        // warm by then); 7zz's deflate at -mx=6 is so slow that it runs once.
+        constexpr int fast = 5, slow = 3;
+
+        const double du = bench::medianCommandSeconds(fast, 1, QStringLiteral("du -sb %1 >/dev/null").arg(r));
+        auto row = [&](const QString &step, double seconds, const QString &note = QString()) {
+            std::printf("| %s | %s | %.3f s | %.2f× | %s |\n", qPrintable(label), qPrintable(step), seconds,
+                        seconds / du, qPrintable(note));
+            std::fflush(stdout);
+        };
+        auto command = [&](const QString &step, int runs, const QString &script, const QString &note = QString()) {
+            const double s = bench::medianCommandSeconds(runs, runs == fast ? 1 : 0, script);
+            row(step, s, note);
+            return s;
+        };
+
+        std::unique_ptr<FileTree> tree;
+        QString error;
+        const double walk = bench::medianSeconds(fast, 1, [&] { tree = DirectoryScanner::scan(root, &error); });
+        if (!tree) {
+            std::printf("| %s | cannot scan: %s | | | |\n", qPrintable(label), qPrintable(error));
+            return;
+        }
+        std::size_t nameBytes = 0;
+        for (FileTree::Index i = 0; i < tree->count(); ++i)
+            nameBytes += std::size_t(tree->name(i).size());
+        const double perNode = double(tree->memoryBytes() - nameBytes) / double(tree->count());
+        row(QStringLiteral("`du -sb`"), du,
+            QStringLiteral("%L1 files, %L2 bytes").arg(tree->fileCount()).arg(tree->totalBytes(0)));
+        if (have("ncdu"))
+            command(QStringLiteral("`ncdu -0 -o /dev/null`"), fast, QStringLiteral("ncdu -0 -o /dev/null %1").arg(r));
+        if (have("gdu"))
+            command(QStringLiteral("`gdu -n`"), fast, QStringLiteral("gdu -n %1 >/dev/null").arg(r));
+        row(QStringLiteral("LayerSlim walk (in process)"), walk,
+            QStringLiteral("%L1 nodes, %2 B a node + %L3 name bytes")
+                .arg(tree->count())
+                .arg(perNode, 0, 'f', 1)
+                .arg(nameBytes));
+        command(QStringLiteral("`layerslim-cli scan --json`"), fast,
+                QStringLiteral("%1 scan %2 --json >/dev/null").arg(cli, r), QStringLiteral("zip size estimated"));
+        command(QStringLiteral("`scan --exact-zip`, cold cache"), slow,
+                QStringLiteral("d=$(mktemp -d %1/cold.XXXXXX) && XDG_CACHE_HOME=$d %2 scan %3 --exact-zip --json "
+                               ">/dev/null; rm -rf \"$d\"")
+                    .arg(quoted(m_work), cli, r),
+                QStringLiteral("every file deflated"));
+        command(QStringLiteral("`scan --exact-zip`, warm cache"), fast,
+                QStringLiteral("XDG_CACHE_HOME=%1 %2 scan %3 --exact-zip --json >/dev/null").arg(warmCache, cli, r),
+                QStringLiteral("sizes from the cache"));
+        const double ours = bench::medianCommandSeconds(
+            slow, 0,
+            QStringLiteral("rm -f %1 && XDG_CACHE_HOME=%2 %3 export %4 -o %1 --no-report >/dev/null 2>&1")
+                .arg(out, warmCache, cli, r));
+        const qint64 oursBytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
+        row(QStringLiteral("`layerslim-cli export` (level 6)"), ours,
+            QStringLiteral("%L1 bytes, the whole tree").arg(oursBytes));
+        auto peer = [&](const QString &step, int runs, const QString &script) {
+            const double s = bench::medianCommandSeconds(runs, 0, script);
+            const qint64 bytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
+            row(step, s,
+                QStringLiteral("%L1 bytes; LayerSlim export %2× faster, %3% of its size")
+                    .arg(bytes)
+                    .arg(s / ours, 0, 'f', 1)
+                    .arg(100.0 * double(oursBytes) / double(bytes), 0, 'f', 1));
+        };
+        if (have("zip"))
+            peer(QStringLiteral("`zip -r -q -6`"), slow,
+                 QStringLiteral("rm -f %1 && cd %2 && zip -r -q -6 %1 .").arg(out, r));
+        if (have("7zz"))
+            peer(QStringLiteral("`7zz a -tzip -mx=6` (one run)"), 1,
+                 QStringLiteral("rm -f %1 && cd %2 && 7zz a -tzip -mx=6 -bd -bso0 -bsp0 %1 . >/dev/null").arg(out, r));
+        QFile::remove(m_work + QStringLiteral("/out.zip"));
+    }
+
+private:
+    QString m_work; // scratch folder: outputs and caches
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString demo =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");
+    // Generated trees and outputs live in the build folder, never in the source tree.
+    const QString work = QCoreApplication::applicationDirPath() + QStringLiteral("/bench-work");
+    QDir().mkpath(work);
+    const QString large = work + QStringLiteral("/tree-200k");
+    if (!QFileInfo::exists(large + QStringLiteral(".complete"))) {
+        QDir(large).removeRecursively();
+        bench::makeLargeTree(large, 200000);
+        QFile marker(large + QStringLiteral(".complete"));
+        if (!marker.open(QIODevice::WriteOnly))
+            return 1;
+    }
+
+    std::printf("Machine: %u cores (nproc), %s. Medians of 5 runs after a warm-up run (3 runs for deflating steps); "
+                "\"× du\" is the median time over `du -sb`'s on the same tree.\n\n",
+                std::thread::hardware_concurrency(), qPrintable(cpuModel()));
+    std::printf("| tree | step | median | × du | notes |\n|---|---|---|---|---|\n");
+    Table table(work);
+    if (QDir(demo).exists())
+        table.measure(QStringLiteral("demo layer"), demo);
+    else
+        std::printf("| demo layer | not staged at %s (scripts/stage-demo-layer.sh) | | | |\n", qPrintable(demo));
+    table.measure(QStringLiteral("generated 200k"), large);
+    const QString system = QStringLiteral("/usr/lib/python3/dist-packages");
+    if (QDir(system).exists())
+        table.measure(QStringLiteral("dist-packages"), system);
+    return 0;
+}
