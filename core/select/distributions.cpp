@@ -140,7 +140,6 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
     out.m_owner.assign(tree.count(), kNone);
     NodeReader reader(tree, zipEntries);
     const FileTree::Index root = tree.packageRoot();
-    const QByteArray rootPath = tree.path(root);
     auto readFile = [&](FileTree::Index node, QByteArray *text) {
         QString why;
         if (reader.read(node, text, &why, kMetadataLimit))
@@ -154,8 +153,15 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
     };
 
     // Metadata first; RECORD and installed-files.txt owners claim before top_level guesses.
-    std::vector<FileTree::Index> listings(0);
-    for (FileTree::Index c : tree.children(root)) {
+    // Metadata lives beside the packages: in the package root, or in any
+    // site-packages folder (python/lib/python3.X/site-packages beside python/bin).
+    std::vector<FileTree::Index> candidates = tree.children(root);
+    for (FileTree::Index i = 1; i < tree.count(); ++i)
+        if (i != root && tree.isDir(i) &&
+            (tree.name(i) == QByteArrayView("site-packages") || tree.name(i) == QByteArrayView("dist-packages")))
+            for (FileTree::Index c : tree.children(i))
+                candidates.push_back(c);
+    for (FileTree::Index c : candidates) {
         const QByteArrayView n = tree.name(c);
         const bool distInfo = n.endsWith(".dist-info") && tree.isDir(c);
         const bool eggInfo = n.endsWith(".egg-info") && (tree.isDir(c) || tree.isFile(c));
@@ -225,14 +231,20 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
                 const FileTree::Index file =
                     fileIn(dist.infoNode, record ? QByteArrayView("RECORD") : QByteArrayView("installed-files.txt"));
                 readFile(file, &text);
-                const QByteArray base = record ? rootPath : tree.path(dist.infoNode);
+                const QByteArray base = tree.path(record ? tree.parent(dist.infoNode) : dist.infoNode);
                 for (QByteArray line : text.split('\n')) {
                     line = line.trimmed();
                     if (line.isEmpty())
                         continue;
                     const QByteArray rel = record ? firstCsvField(line) : line;
                     const QByteArray path = resolve(base, rel);
-                    const FileTree::Index n = path.isEmpty() ? FileTree::kNone : tree.find(path);
+                    FileTree::Index n = path.isEmpty() ? FileTree::kNone : tree.find(path);
+                    // pip --target installs into a home scheme (site-packages at
+                    // HOME/lib/python) and moves HOME's bin/ etc. into the target:
+                    // "../../bin/tool" then lies in the target's bin/.
+                    if (n == FileTree::kNone && record && rel.startsWith("../../") && !rel.startsWith("../../../"))
+                        if (const QByteArray moved = resolve(base, rel.mid(6)); !moved.isEmpty())
+                            n = tree.find(moved);
                     if (n != FileTree::kNone && !tree.isDir(n) && out.m_owner[n] == kNone)
                         out.m_owner[n] = d;
                 }
