@@ -122,14 +122,21 @@ int runDiff(const QStringList &args)
     printOut(QStringLiteral("\nDistributions:\n"));
     const auto version = [](const QString &v) { return v.isEmpty() ? QStringLiteral("-") : v; };
     for (const DiffDistribution &d : diff.distributions)
-        printOut(QStringLiteral("  %1 %2 -> %3  %4 -> %5  %6\n")
+        printOut(QStringLiteral("  %1 %2 -> %3 %4 -> %5  %6\n")
                      .arg(d.name, -24)
-                     .arg(version(d.versionA), version(d.versionB), units::formatBytes(d.bytesA),
-                          units::formatBytes(d.bytesB), signedBytes(d.change())));
+                     .arg(version(d.versionA), -10)
+                     .arg(version(d.versionB), -10)
+                     .arg(units::formatBytes(d.bytesA), 10)
+                     .arg(units::formatBytes(d.bytesB), 10)
+                     .arg(signedBytes(d.change())));
     const std::int64_t unowned = std::int64_t(diff.unownedB) - std::int64_t(diff.unownedA);
-    printOut(QStringLiteral("  %1 %2 -> %3  %4\n")
+    printOut(QStringLiteral("  %1 %2    %3 %4 -> %5  %6\n")
                  .arg(QStringLiteral("(no distribution)"), -24)
-                 .arg(units::formatBytes(diff.unownedA), units::formatBytes(diff.unownedB), signedBytes(unowned)));
+                 .arg(QString(), -10)
+                 .arg(QString(), -10)
+                 .arg(units::formatBytes(diff.unownedA), 10)
+                 .arg(units::formatBytes(diff.unownedB), 10)
+                 .arg(signedBytes(unowned)));
     printFiles(QStringLiteral("Added"), diff.added, top);
     printFiles(QStringLiteral("Removed"), diff.removed, top);
     printFiles(QStringLiteral("Changed"), diff.changed, top);

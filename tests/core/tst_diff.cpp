@@ -225,7 +225,7 @@ void TestDiff::textReportAndBadInput()
     const QByteArray text = sh(QStringLiteral("cd %1 && %2 diff a.zip ./b.zip --top 2")
                                    .arg(quoted(m_dir.path()), quoted(QStringLiteral(LAYERSLIM_CLI))));
     QVERIFY2(text.contains("lone"), text.constData());
-    QVERIFY(text.contains("3.0 -> 4.0"));
+    QVERIFY(text.contains("3.0        -> 4.0"));
     // lone's five dist-info files move to lone-4.0.dist-info; extra/new.bin is new.
     QVERIFY2(text.contains("Added: 6 files"), text.constData());
     QVERIFY(text.contains("extra/new.bin"));

@@ -138,6 +138,7 @@ private Q_SLOTS:
     void prunedRequirerKeepsNothing();
     void zipMatchesFolder();
     void duplicatesMatchPython();
+    void scanJson();
     void demoLayerEggInfo();
 
 private:
@@ -450,6 +451,54 @@ print(json.dumps({'groups': sorted(groups), 'wasted': sum(os.path.getsize(g[0]) 
     ledger.mark(layer.tree->find("beta.libs"), SizeLedger::Mark::Prune);
     const auto kept = Duplicates::find(*layer.tree, layer.zipEntries, &ledger.pruned());
     QCOMPARE(Duplicates::wastedBytes(kept), Duplicates::wastedBytes(groups) - 300000);
+}
+
+// `scan --json` reports what the core computes, under the selection given.
+void TestDistributions::scanJson()
+{
+    QString error;
+    const Layer layer = Layer::open(m_site, &error);
+    QVERIFY2(layer.tree, qPrintable(error));
+    const Distributions dists = Distributions::scan(*layer.tree, layer.zipEntries);
+    const auto groups = Duplicates::find(*layer.tree, layer.zipEntries);
+    const auto run = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject out = QJsonDocument::fromJson(run.out).object();
+    const QJsonArray list = out.value(QStringLiteral("distributions")).toArray();
+    QCOMPARE(list.size(), dists.count());
+    for (const QJsonValue &v : list) {
+        const QJsonObject o = v.toObject();
+        const int d = dists.byNormalizedName(o.value(QStringLiteral("name")).toString());
+        QVERIFY(d != Distributions::kNone);
+        const Distribution &dist = dists.at(d);
+        QCOMPARE(o.value(QStringLiteral("version")).toString(), dist.version);
+        QCOMPARE(o.value(QStringLiteral("files")).toInt(), int(dist.files));
+        QCOMPARE(o.value(QStringLiteral("bytes")).toDouble(), double(dist.bytes));
+        QCOMPARE(o.value(QStringLiteral("kept_bytes")).toDouble(), double(dist.bytes));
+        QCOMPARE(o.value(QStringLiteral("exclusive_bytes")).toDouble(), double(dists.exclusiveBytes(d, nullptr)));
+        QCOMPARE(o.value(QStringLiteral("top_level")).toBool(), dist.topLevel);
+        QCOMPARE(o.value(QStringLiteral("requires")).toArray().size(), qsizetype(dist.dependencies.size()));
+        QCOMPARE(o.value(QStringLiteral("required_by")).toArray().size(), qsizetype(dist.requiredBy.size()));
+    }
+    QCOMPARE(out.value(QStringLiteral("unowned_bytes")).toDouble(), 0.0);
+    QCOMPARE(out.value(QStringLiteral("duplicate_bytes")).toDouble(), double(Duplicates::wastedBytes(groups)));
+    const QJsonObject first = out.value(QStringLiteral("duplicates")).toArray().first().toObject();
+    QCOMPARE(first.value(QStringLiteral("bytes")).toDouble(), 300000.0);
+    QCOMPARE(first.value(QStringLiteral("paths")).toVariant().toStringList(),
+             (QStringList{"alpha_pkg.libs/libblas-a1b2.so", "beta.libs/libblas-c3d4.so"}));
+
+    // With the metadata pruned, kept bytes drop by each dist-info folder's bytes.
+    const auto pruned = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json"),
+                                          QStringLiteral("--rules"), QStringLiteral("dist-info")});
+    QVERIFY2(pruned.exitCode == 0, pruned.err.constData());
+    for (const QJsonValue &v :
+         QJsonDocument::fromJson(pruned.out).object().value(QStringLiteral("distributions")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const Distribution &dist = dists.at(dists.byNormalizedName(o.value(QStringLiteral("name")).toString()));
+        QCOMPARE(o.value(QStringLiteral("kept_bytes")).toDouble(),
+                 double(dist.bytes - layer.tree->totalBytes(dist.infoNode)));
+        QCOMPARE(o.value(QStringLiteral("bytes")).toDouble(), double(dist.bytes));
+    }
 }
 
 // Debian's egg-info: no file lists, so top_level.txt and the folder names;
