@@ -1,5 +1,7 @@
 #include "clisupport.h"
 
+#include "select/distributions.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -204,6 +206,14 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
     if (!s.profile.applyTo(*s.ledger, &error)) {
         printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));
         return std::nullopt;
+    }
+    if (!s.profile.dropDistributions.isEmpty()) {
+        const Distributions dists = Distributions::scan(
+            *s.layer.tree, s.layer.zipEntries, Target::find(s.profile.runtime, s.profile.arch).value_or(Target{}));
+        if (!dists.drop(*s.ledger, s.profile.dropDistributions, &error)) {
+            printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));
+            return std::nullopt;
+        }
     }
     return s;
 }

@@ -428,3 +428,23 @@ std::uint64_t Distributions::exclusiveBytes(int d, const SizeLedger *ledger) con
         bytes += kept[std::size_t(x)];
     return bytes;
 }
+
+bool Distributions::drop(SizeLedger &ledger, const QStringList &names, QString *error) const
+{
+    std::vector<bool> dropped(m_dists.size(), false);
+    for (const QString &name : names) {
+        const int d = byNormalizedName(name);
+        if (d == kNone) {
+            if (error)
+                *error = QStringLiteral("\"drop_distributions\": no distribution \"%1\" is installed in %2")
+                             .arg(name, m_tree->rootPath());
+            return false;
+        }
+        for (int x : exclusiveSet(d, &ledger))
+            dropped[std::size_t(x)] = true;
+    }
+    for (FileTree::Index i = 0; i < m_tree->count(); ++i)
+        if (!m_tree->isDir(i) && m_owner[i] != kNone && dropped[std::size_t(m_owner[i])])
+            ledger.mark(i, SizeLedger::Mark::Prune);
+    return true;
+}

@@ -79,6 +79,11 @@ public:
     // any of its files.
     [[nodiscard]] std::vector<int> exclusiveSet(int d, const SizeLedger *ledger) const;
     [[nodiscard]] std::uint64_t exclusiveBytes(int d, const SizeLedger *ledger) const;
+    // Prunes (as manual marks) every file of each named distribution's
+    // exclusive set, judged on the ledger as it is before the call: kept bytes
+    // then fall by exactly the exclusive bytes shown for it. Fails, naming the
+    // distribution, when one is not installed; the ledger is then unchanged.
+    bool drop(SizeLedger &ledger, const QStringList &names, QString *error) const;
 
 private:
     void attribute(const FileTree &tree, int d, FileTree::Index node);

@@ -5,6 +5,7 @@
 #include "scan/layer.h"
 #include "select/distributions.h"
 #include "select/duplicates.h"
+#include "select/profile.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
 #include "wheelsupport.h"
@@ -139,6 +140,7 @@ private Q_SLOTS:
     void zipMatchesFolder();
     void duplicatesMatchPython();
     void scanJson();
+    void dropDistributionsReplays();
     void demoLayerEggInfo();
 
 private:
@@ -499,6 +501,63 @@ void TestDistributions::scanJson()
                  double(dist.bytes - layer.tree->totalBytes(dist.infoNode)));
         QCOMPARE(o.value(QStringLiteral("bytes")).toDouble(), double(dist.bytes));
     }
+}
+
+// A profile's drop_distributions, replayed by scan and export: the kept bytes
+// fall by exactly the exclusive bytes scan showed, and the zip lacks the files.
+void TestDistributions::dropDistributionsReplays()
+{
+    QTemporaryDir dir;
+    const QString profile = dir.filePath(QStringLiteral("drop.json"));
+    Profile p;
+    p.runtime = QStringLiteral("python3.11");
+    p.dropDistributions = {QStringLiteral("alpha.pkg")};
+    QString error;
+    QVERIFY2(p.save(profile, &error), qPrintable(error));
+    const std::optional<Profile> back = Profile::load(profile, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->dropDistributions, p.dropDistributions);
+
+    const auto before = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json")});
+    const QJsonObject all = QJsonDocument::fromJson(before.out).object();
+    double exclusive = -1;
+    for (const QJsonValue &v : all.value(QStringLiteral("distributions")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == u"Alpha_Pkg")
+            exclusive = v.toObject().value(QStringLiteral("exclusive_bytes")).toDouble();
+    QVERIFY(exclusive > 300000);
+    const auto after = testsupport::cli(
+        {QStringLiteral("scan"), m_site, QStringLiteral("--json"), QStringLiteral("--profile"), profile});
+    QVERIFY2(after.exitCode == 0, after.err.constData());
+    const QJsonObject dropped = QJsonDocument::fromJson(after.out).object();
+    QCOMPARE(dropped.value(QStringLiteral("kept_bytes")).toDouble(),
+             all.value(QStringLiteral("kept_bytes")).toDouble() - exclusive);
+    for (const QJsonValue &v : dropped.value(QStringLiteral("distributions")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const bool gone =
+            QStringList{"Alpha_Pkg", "beta", "gamma", "epsilon"}.contains(o.value(QStringLiteral("name")).toString());
+        QCOMPARE(o.value(QStringLiteral("kept_bytes")).toDouble() == 0, gone);
+    }
+
+    // export writes what is left: lone's files alone, as Python's zipfile lists them.
+    const QString zip = dir.filePath(QStringLiteral("layer.zip"));
+    const auto exported = testsupport::cli(
+        {QStringLiteral("export"), m_site, QStringLiteral("-o"), zip, QStringLiteral("--profile"), profile});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    const QByteArray names = sh(QStringLiteral("python3 -c \"import sys, zipfile; print(' '.join(sorted(set("
+                                               "n.split('/')[1] for n in zipfile.ZipFile(sys.argv[1]).namelist() "
+                                               "if not n.endswith('/')))))\" %1")
+                                    .arg(quoted(zip)));
+    QCOMPARE(names.trimmed(), QByteArray("lone lone-3.0.dist-info"));
+
+    // A name nobody installed is refused, naming it and the layer.
+    p.dropDistributions = {QStringLiteral("no-such-dist")};
+    QVERIFY2(p.save(profile, &error), qPrintable(error));
+    const auto bad = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--profile"), profile});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("no distribution \"no-such-dist\" is installed in " + m_site.toUtf8()),
+             bad.err.constData());
+    QVERIFY(!Profile::fromJson(R"({"version": 1, "drop_distributions": [""]})", &error));
+    QVERIFY2(error.contains(QStringLiteral("empty distribution name")), qPrintable(error));
 }
 
 // Debian's egg-info: no file lists, so top_level.txt and the folder names;
