@@ -344,8 +344,9 @@ void Distributions::buildGraph(const Target &target)
         for (const Requirement &r : dist.declared) {
             QString why;
             const bool applies = r.appliesTo(target, extra, &why);
-            if (!why.isEmpty() && !m_problems.contains(why))
-                m_problems << QStringLiteral("%1: %2").arg(dist.name, why);
+            if (const QString problem = QStringLiteral("%1: %2").arg(dist.name, why);
+                !why.isEmpty() && !m_problems.contains(problem))
+                m_problems << problem;
             if (!applies)
                 continue;
             const int to = byNormalizedName(r.name);

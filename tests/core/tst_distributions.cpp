@@ -2,10 +2,10 @@
 // wheels the suite writes (RECORD, extras, markers, .libs folders, a console
 // script) and on the demo layer (Debian's egg-info), checked against Python's
 // importlib.metadata and pip's own marker evaluation run on the same trees.
+// tst_requirement checks markers alone, tst_distributionscli scan and profiles.
 #include "scan/layer.h"
 #include "select/distributions.h"
 #include "select/duplicates.h"
-#include "select/profile.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
 #include "wheelsupport.h"
@@ -128,9 +128,6 @@ class TestDistributions : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void normalizeAndParse();
-    void markersAgreeWithPip_data();
-    void markersAgreeWithPip();
     void attributionMatchesImportlib();
     void requirementGraphMatchesPip_data();
     void requirementGraphMatchesPip();
@@ -139,8 +136,6 @@ private Q_SLOTS:
     void prunedRequirerKeepsNothing();
     void zipMatchesFolder();
     void duplicatesMatchPython();
-    void scanJson();
-    void dropDistributionsReplays();
     void demoLayerEggInfo();
 
 private:
@@ -157,62 +152,6 @@ void TestDistributions::initTestCase()
                                    {QStringLiteral("alpha-pkg"), QStringLiteral("lone")});
     QVERIFY(QFileInfo::exists(m_site + QStringLiteral("/bin/alpha-tool")));
     QVERIFY(QFileInfo::exists(m_site + QStringLiteral("/beta.libs/libblas-c3d4.so")));
-}
-
-void TestDistributions::normalizeAndParse()
-{
-    QCOMPARE(Requirement::normalize(u"Alpha_Pkg"), QStringLiteral("alpha-pkg"));
-    QCOMPARE(Requirement::normalize(u"zope..interface__x-Y"), QStringLiteral("zope-interface-x-y"));
-    Requirement r;
-    QVERIFY(Requirement::parse(QStringLiteral("Gamma [Fast, extra_two] >=1.0 ; python_version >= '3.8'"), &r));
-    QCOMPARE(r.name, QStringLiteral("Gamma"));
-    QCOMPARE(r.extras, (QStringList{QStringLiteral("fast"), QStringLiteral("extra-two")}));
-    QCOMPARE(r.marker, QStringLiteral("python_version >= '3.8'"));
-    QVERIFY(!Requirement::parse(QStringLiteral("  ; python_version"), &r));
-}
-
-void TestDistributions::markersAgreeWithPip_data()
-{
-    QTest::addColumn<QString>("marker");
-    for (const char *m : {"python_version >= \"3.10\"", "python_version < '3.9' or platform_machine == 'aarch64'",
-                          "(sys_platform == 'linux' and python_full_version >= '3.11.0') or extra == 'docs'",
-                          "platform_machine in 'x86_64 AMD64'", "'linux' not in sys_platform",
-                          "python_version ~= '3.10'", "extra == \"fast\"", "implementation_name != 'pypy'",
-                          "os_name == 'nt' and python_version > '3'", "python_version === '3.12'"})
-        QTest::newRow(m) << QString::fromLatin1(m);
-}
-
-// The same marker, the same environments (every Lambda target, with and
-// without an extra): our reading and pip's agree.
-void TestDistributions::markersAgreeWithPip()
-{
-    QFETCH(QString, marker);
-    QStringList envs;
-    for (const Target &t : Target::all())
-        for (const QString &extra : {QString(), QStringLiteral("fast")})
-            envs << QStringLiteral("%1,%2,%3").arg(t.pythonVersion(), t.machine(), extra);
-    const QStringList expected =
-        QString::fromUtf8(
-            sh(QStringLiteral("python3 -c \"import sys; from pip._vendor.packaging.markers import Marker\n"
-                              "for e in sys.argv[2:]:\n  v, m, x = e.split(',')\n"
-                              "  print(Marker(sys.argv[1]).evaluate({'python_version': v, "
-                              "'python_full_version': v + '.0', 'platform_machine': m, "
-                              "'sys_platform': 'linux', 'os_name': 'posix', "
-                              "'implementation_name': 'cpython', 'extra': x}))\" %1 %2")
-                   .arg(quoted(marker), envs.join(QLatin1Char(' ')))))
-            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(expected.size(), envs.size());
-    Requirement r;
-    QVERIFY(Requirement::parse(QStringLiteral("x; ") + marker, &r));
-    int i = 0;
-    for (const Target &t : Target::all()) {
-        for (const QString &extra : {QString(), QStringLiteral("fast")}) {
-            QString why;
-            const bool got = r.appliesTo(t, extra, &why);
-            QVERIFY2(why.isEmpty(), qPrintable(why));
-            QCOMPARE(got ? QStringLiteral("True") : QStringLiteral("False"), expected[i++]);
-        }
-    }
 }
 
 // Every file importlib.metadata lists for a distribution is attributed to
@@ -453,111 +392,6 @@ print(json.dumps({'groups': sorted(groups), 'wasted': sum(os.path.getsize(g[0]) 
     ledger.mark(layer.tree->find("beta.libs"), SizeLedger::Mark::Prune);
     const auto kept = Duplicates::find(*layer.tree, layer.zipEntries, &ledger.pruned());
     QCOMPARE(Duplicates::wastedBytes(kept), Duplicates::wastedBytes(groups) - 300000);
-}
-
-// `scan --json` reports what the core computes, under the selection given.
-void TestDistributions::scanJson()
-{
-    QString error;
-    const Layer layer = Layer::open(m_site, &error);
-    QVERIFY2(layer.tree, qPrintable(error));
-    const Distributions dists = Distributions::scan(*layer.tree, layer.zipEntries);
-    const auto groups = Duplicates::find(*layer.tree, layer.zipEntries);
-    const auto run = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json")});
-    QVERIFY2(run.exitCode == 0, run.err.constData());
-    const QJsonObject out = QJsonDocument::fromJson(run.out).object();
-    const QJsonArray list = out.value(QStringLiteral("distributions")).toArray();
-    QCOMPARE(list.size(), dists.count());
-    for (const QJsonValue &v : list) {
-        const QJsonObject o = v.toObject();
-        const int d = dists.byNormalizedName(o.value(QStringLiteral("name")).toString());
-        QVERIFY(d != Distributions::kNone);
-        const Distribution &dist = dists.at(d);
-        QCOMPARE(o.value(QStringLiteral("version")).toString(), dist.version);
-        QCOMPARE(o.value(QStringLiteral("files")).toInt(), int(dist.files));
-        QCOMPARE(o.value(QStringLiteral("bytes")).toDouble(), double(dist.bytes));
-        QCOMPARE(o.value(QStringLiteral("kept_bytes")).toDouble(), double(dist.bytes));
-        QCOMPARE(o.value(QStringLiteral("exclusive_bytes")).toDouble(), double(dists.exclusiveBytes(d, nullptr)));
-        QCOMPARE(o.value(QStringLiteral("top_level")).toBool(), dist.topLevel);
-        QCOMPARE(o.value(QStringLiteral("requires")).toArray().size(), qsizetype(dist.dependencies.size()));
-        QCOMPARE(o.value(QStringLiteral("required_by")).toArray().size(), qsizetype(dist.requiredBy.size()));
-    }
-    QCOMPARE(out.value(QStringLiteral("unowned_bytes")).toDouble(), 0.0);
-    QCOMPARE(out.value(QStringLiteral("duplicate_bytes")).toDouble(), double(Duplicates::wastedBytes(groups)));
-    const QJsonObject first = out.value(QStringLiteral("duplicates")).toArray().first().toObject();
-    QCOMPARE(first.value(QStringLiteral("bytes")).toDouble(), 300000.0);
-    QCOMPARE(first.value(QStringLiteral("paths")).toVariant().toStringList(),
-             (QStringList{"alpha_pkg.libs/libblas-a1b2.so", "beta.libs/libblas-c3d4.so"}));
-
-    // With the metadata pruned, kept bytes drop by each dist-info folder's bytes.
-    const auto pruned = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json"),
-                                          QStringLiteral("--rules"), QStringLiteral("dist-info")});
-    QVERIFY2(pruned.exitCode == 0, pruned.err.constData());
-    for (const QJsonValue &v :
-         QJsonDocument::fromJson(pruned.out).object().value(QStringLiteral("distributions")).toArray()) {
-        const QJsonObject o = v.toObject();
-        const Distribution &dist = dists.at(dists.byNormalizedName(o.value(QStringLiteral("name")).toString()));
-        QCOMPARE(o.value(QStringLiteral("kept_bytes")).toDouble(),
-                 double(dist.bytes - layer.tree->totalBytes(dist.infoNode)));
-        QCOMPARE(o.value(QStringLiteral("bytes")).toDouble(), double(dist.bytes));
-    }
-}
-
-// A profile's drop_distributions, replayed by scan and export: the kept bytes
-// fall by exactly the exclusive bytes scan showed, and the zip lacks the files.
-void TestDistributions::dropDistributionsReplays()
-{
-    QTemporaryDir dir;
-    const QString profile = dir.filePath(QStringLiteral("drop.json"));
-    Profile p;
-    p.runtime = QStringLiteral("python3.11");
-    p.dropDistributions = {QStringLiteral("alpha.pkg")};
-    QString error;
-    QVERIFY2(p.save(profile, &error), qPrintable(error));
-    const std::optional<Profile> back = Profile::load(profile, &error);
-    QVERIFY2(back, qPrintable(error));
-    QCOMPARE(back->dropDistributions, p.dropDistributions);
-
-    const auto before = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json")});
-    const QJsonObject all = QJsonDocument::fromJson(before.out).object();
-    double exclusive = -1;
-    for (const QJsonValue &v : all.value(QStringLiteral("distributions")).toArray())
-        if (v.toObject().value(QStringLiteral("name")).toString() == u"Alpha_Pkg")
-            exclusive = v.toObject().value(QStringLiteral("exclusive_bytes")).toDouble();
-    QVERIFY(exclusive > 300000);
-    const auto after = testsupport::cli(
-        {QStringLiteral("scan"), m_site, QStringLiteral("--json"), QStringLiteral("--profile"), profile});
-    QVERIFY2(after.exitCode == 0, after.err.constData());
-    const QJsonObject dropped = QJsonDocument::fromJson(after.out).object();
-    QCOMPARE(dropped.value(QStringLiteral("kept_bytes")).toDouble(),
-             all.value(QStringLiteral("kept_bytes")).toDouble() - exclusive);
-    for (const QJsonValue &v : dropped.value(QStringLiteral("distributions")).toArray()) {
-        const QJsonObject o = v.toObject();
-        const bool gone =
-            QStringList{"Alpha_Pkg", "beta", "gamma", "epsilon"}.contains(o.value(QStringLiteral("name")).toString());
-        QCOMPARE(o.value(QStringLiteral("kept_bytes")).toDouble() == 0, gone);
-    }
-
-    // export writes what is left: lone's files alone, as Python's zipfile lists them.
-    const QString zip = dir.filePath(QStringLiteral("layer.zip"));
-    const auto exported = testsupport::cli(
-        {QStringLiteral("export"), m_site, QStringLiteral("-o"), zip, QStringLiteral("--profile"), profile});
-    QVERIFY2(exported.exitCode == 0, exported.err.constData());
-    const QByteArray names = sh(QStringLiteral("python3 -c \"import sys, zipfile; print(' '.join(sorted(set("
-                                               "n.split('/')[1] for n in zipfile.ZipFile(sys.argv[1]).namelist() "
-                                               "if not n.endswith('/')))))\" %1")
-                                    .arg(quoted(zip)));
-    QCOMPARE(names.trimmed(), QByteArray("lone lone-3.0.dist-info"));
-
-    // A name nobody installed is refused, naming it and the layer.
-    p.dropDistributions = {QStringLiteral("no-such-dist")};
-    QVERIFY2(p.save(profile, &error), qPrintable(error));
-    const auto bad = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--profile"), profile});
-    QCOMPARE(bad.exitCode, 1);
-    QVERIFY2(bad.err.contains("no distribution \"no-such-dist\" is installed in " + m_site.toUtf8()),
-             bad.err.constData());
-    QVERIFY(!Profile::fromJson(R"({"version": 1, "drop_distributions": [""]})", &error));
-    QVERIFY2(error.contains(QStringLiteral("empty distribution name")), qPrintable(error));
 }
 
 // Debian's egg-info: no file lists, so top_level.txt and the folder names;
