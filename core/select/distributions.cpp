@@ -449,3 +449,28 @@ bool Distributions::drop(SizeLedger &ledger, const QStringList &names, QString *
             ledger.mark(i, SizeLedger::Mark::Prune);
     return true;
 }
+
+std::vector<int> Distributions::requiredChain(int d) const
+{
+    // Breadth first up the required-by edges: the first top-level one met is nearest.
+    std::vector<int> from(m_dists.size(), kNone);
+    std::vector<bool> seen(m_dists.size(), false);
+    std::vector<int> queue{d};
+    seen[std::size_t(d)] = true;
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const int x = queue[head];
+        if (at(x).topLevel) {
+            std::vector<int> chain;
+            for (int y = x; y != kNone; y = from[std::size_t(y)])
+                chain.insert(chain.begin(), y);
+            return chain;
+        }
+        for (int by : at(x).requiredBy)
+            if (!seen[std::size_t(by)]) {
+                seen[std::size_t(by)] = true;
+                from[std::size_t(by)] = x;
+                queue.push_back(by);
+            }
+    }
+    return {d};
+}

@@ -79,6 +79,10 @@ public:
     // any of its files.
     [[nodiscard]] std::vector<int> exclusiveSet(int d, const SizeLedger *ledger) const;
     [[nodiscard]] std::uint64_t exclusiveBytes(int d, const SizeLedger *ledger) const;
+    // "Why is this here?": d, a distribution that requires it, … up to one
+    // required by none (the shortest such chain); just d when it is top-level
+    // or only a requirement cycle holds it.
+    [[nodiscard]] std::vector<int> requiredChain(int d) const;
     // Prunes (as manual marks) every file of each named distribution's
     // exclusive set, judged on the ledger as it is before the call: kept bytes
     // then fall by exactly the exclusive bytes shown for it. Fails, naming the

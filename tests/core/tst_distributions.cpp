@@ -198,10 +198,11 @@ void TestDistributions::requirementGraphMatchesPip_data()
     QTest::addColumn<QString>("runtime");
     QTest::addColumn<QString>("arch");
     QTest::addColumn<QStringList>("loneNeeds");
+    QTest::addColumn<QStringList>("epsilonChain"); // why epsilon is here
     QTest::newRow("x86_64") << "python3.11"
-                            << "x86_64" << QStringList();
+                            << "x86_64" << QStringList() << QStringList{"epsilon", "gamma", "Alpha_Pkg"};
     QTest::newRow("arm64") << "python3.12"
-                           << "arm64" << QStringList{QStringLiteral("epsilon")};
+                           << "arm64" << QStringList{QStringLiteral("epsilon")} << QStringList{"epsilon", "lone"};
 }
 
 void TestDistributions::requirementGraphMatchesPip()
@@ -209,6 +210,7 @@ void TestDistributions::requirementGraphMatchesPip()
     QFETCH(QString, runtime);
     QFETCH(QString, arch);
     QFETCH(QStringList, loneNeeds);
+    QFETCH(QStringList, epsilonChain);
     const Target target = *Target::find(runtime, arch);
     QString error;
     const Layer layer = Layer::open(m_site, &error);
@@ -237,6 +239,11 @@ void TestDistributions::requirementGraphMatchesPip()
     QCOMPARE(top, (QStringList{QStringLiteral("Alpha_Pkg"), QStringLiteral("lone")}));
     QVERIFY(!dists.at(dists.byNormalizedName(u"gamma")).missing.contains(QStringLiteral("zeta")));
     QCOMPARE(dists.at(dists.byNormalizedName(u"gamma")).activeExtras, QStringList{QStringLiteral("fast")});
+    QStringList chain;
+    for (int d : dists.requiredChain(dists.byNormalizedName(u"epsilon")))
+        chain << dists.at(d).name;
+    QCOMPARE(chain, epsilonChain);
+    QCOMPARE(dists.requiredChain(dists.byNormalizedName(u"lone")), std::vector<int>{dists.byNormalizedName(u"lone")});
 }
 
 void TestDistributions::exclusiveBytesAreWhatRemovalFrees_data()
