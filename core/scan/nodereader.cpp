@@ -35,7 +35,15 @@ bool NodeReader::read(FileTree::Index node, QByteArray *out, QString *why, qint6
             *why = QStringLiteral("no zip entry recorded for it");
             return false;
         }
-        return m_zip->read(m_entries[ref], out, why, limit);
+        // Only what export copies: other methods (bzip2, AES…) are not
+        // decoded, so a hostile entry cannot stall a metadata read.
+        const ZipEntryRef &entry = m_entries[ref];
+        if ((entry.method != 0 && entry.method != 8) || (entry.flags & 1)) {
+            *why = (entry.flags & 1) ? QStringLiteral("the zip entry is encrypted")
+                                     : QStringLiteral("the zip entry uses compression method %1").arg(entry.method);
+            return false;
+        }
+        return m_zip->read(entry, out, why, limit);
     }
     const int fd = m_opener->openFile(node, why);
     if (fd < 0)
