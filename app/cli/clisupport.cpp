@@ -2,6 +2,7 @@
 
 #include "checks/layertarget.h"
 #include "checks/metadatausers.h"
+#include "select/distributions.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -179,6 +180,16 @@ std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const S
     return target;
 }
 
+Target sessionTarget(const Session &session)
+{
+    const Profile &p = session.profile;
+    const QString byProfile = QStringLiteral("the profile");
+    const LintTarget chosen =
+        LayerTarget::infer(*session.layer.tree)
+            .choose(p.namesRuntime ? p.runtime : QString(), byProfile, p.namesArch ? p.arch : QString(), byProfile);
+    return chosen.target().value_or(Target{});
+}
+
 std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser)
 {
     if (parser.isSet(QStringLiteral("rules")) && parser.isSet(QStringLiteral("profile"))) {
@@ -217,6 +228,13 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
     if (!s.profile.applyTo(*s.ledger, &error)) {
         printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));
         return std::nullopt;
+    }
+    if (!s.profile.dropDistributions.isEmpty()) {
+        const Distributions dists = Distributions::scan(*s.layer.tree, s.layer.zipEntries, sessionTarget(s));
+        if (!dists.drop(*s.ledger, s.profile.dropDistributions, &error)) {
+            printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));
+            return std::nullopt;
+        }
     }
     // Metadata the layer's own code reads stays, whichever rule removes metadata.
     const int distInfo = RuleCatalog::indexOf(RuleId::DistInfo);

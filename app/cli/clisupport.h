@@ -39,6 +39,10 @@ enum class TargetOptions : std::uint8_t {
 // "layerslim-cli COMMAND: <why>" and returns nullopt.
 [[nodiscard]] std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const Session &session,
                                                      const QString &command, TargetOptions offered);
+// The target a session's layer is read for where no option says (requirement
+// markers, for one): the profile's runtime and arch where it names them, else
+// what the layer says (LayerTarget), else the default.
+[[nodiscard]] Target sessionTarget(const Session &session);
 // Parses args; handles --help. Returns false (after printing) on bad usage:
 // an unknown option is named as typed, with the nearest of the command's own
 // options as a hint, and the command's usage line.

@@ -1,6 +1,7 @@
 #include "base/units.h"
 #include "checks/metadatausers.h"
 #include "clisupport.h"
+#include "distjson.h"
 #include "export/compressedsizecache.h"
 #include "export/exportplan.h"
 #include "export/zipsizepredictor.h"
@@ -75,6 +76,10 @@ int runScan(const QStringList &args)
     const bool fits = verdict == LayerBudget::Verdict::Fits;
     const QByteArray prefix = ExportPlan::normalizePrefix(profile.prefix, nullptr).value_or(QByteArray("python/"));
     const ZipSizePredictor::Prediction zipEstimate = predictor.predict(ledger, prefix);
+    // Who installed each file, with requirement markers read for the profile's target.
+    const Distributions dists = Distributions::scan(tree, session->layer.zipEntries, sessionTarget(*session));
+    for (const QString &p : dists.problems())
+        printErr(QStringLiteral("layerslim-cli scan: warning: %1\n").arg(p));
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rules;
@@ -105,7 +110,7 @@ int runScan(const QStringList &args)
         for (const ScanIssue &issue : tree.issues())
             issues.append(QJsonObject{{QStringLiteral("path"), FileTree::displayName(issue.path)},
                                       {QStringLiteral("reason"), issue.reason}});
-        const QJsonObject out{
+        QJsonObject out{
             {QStringLiteral("root"), tree.rootPath()},
             {QStringLiteral("package_root"), FileTree::displayName(tree.path(tree.packageRoot()))},
             {QStringLiteral("files"), qint64(tree.fileCount())},
@@ -134,6 +139,11 @@ int runScan(const QStringList &args)
             {QStringLiteral("categories"), byCategory},
             {QStringLiteral("issues"), issues},
         };
+        addDistributionsJson(out, dists, &ledger);
+        QStringList unread;
+        addDuplicatesJson(out, tree, Duplicates::find(tree, session->layer.zipEntries, &ledger.pruned(), &unread));
+        for (const QString &p : unread)
+            printErr(QStringLiteral("layerslim-cli scan: warning: not compared for duplicates: %1\n").arg(p));
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
         return fits ? Ok : DoesNotFit;
     }
@@ -166,6 +176,13 @@ int runScan(const QStringList &args)
     printOut(QStringLiteral("  zip %1 (%2 bytes, %3): %4\n")
                  .arg(units::formatBytes(zipEstimate.bytes), units::groupedBytes(zipEstimate.bytes), how,
                       LayerBudget::directUpload().describe(zipEstimate.bytes)));
+    int topLevel = 0;
+    for (const Distribution &d : dists.all())
+        topLevel += d.topLevel ? 1 : 0;
+    printOut(QStringLiteral("  %1 distributions (%2 required by none), %3 in files none installed\n")
+                 .arg(dists.count())
+                 .arg(topLevel)
+                 .arg(units::formatBytes(dists.unownedBytes())));
     return fits ? Ok : DoesNotFit;
 }
 

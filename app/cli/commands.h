@@ -18,6 +18,7 @@ enum Exit : int {
 
 int runRules(const QStringList &args);
 int runScan(const QStringList &args);
+int runDiff(const QStringList &args);
 int runVerify(const QStringList &args);
 int runLint(const QStringList &args);
 int runExport(const QStringList &args);

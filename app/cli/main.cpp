@@ -23,6 +23,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("lint"), {cli::runLint, "check native files against the target runtime and arch"}},
         {QStringLiteral("verify"), {cli::runVerify, "import the kept set with a real Python; find culprits"}},
         {QStringLiteral("export"), {cli::runExport, "write the kept files as a reproducible layer zip"}},
+        {QStringLiteral("diff"), {cli::runDiff, "compare two layers: distributions and files added, removed, changed"}},
         {QStringLiteral("stage"), {cli::runStage, "pip-install requirements for a Lambda runtime into a layer folder"}},
     };
     return table;

@@ -280,7 +280,8 @@ QByteArray MetadataUsers::normalizedName(QByteArrayView name)
 MetadataUsers MetadataUsers::find(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries, JobControl *control)
 {
     MetadataUsers found;
-    NodeReader reader(tree, zipEntries);
+    static const std::vector<ZipEntryRef> kNoEntries;
+    NodeReader reader(tree, zipEntries ? *zipEntries : kNoEntries);
     const Installed installed(tree, reader);
     const FileTree::Index root = tree.packageRoot();
     const FileTree::Index end = tree.subtreeEnd(root);

@@ -1,11 +1,10 @@
-// Reads the bytes of single files of a scanned layer, folder or zip alike, for
-// checks that look inside small text files (metadata, Python sources).
+// Reads whole regular files of a scanned layer into memory, from the folder
+// (one name at a time through NodeOpener) or from the zip (ZipEntryReader):
+// for metadata files and content comparisons, not for export's streaming.
 #pragma once
 
 #include "scan/nodeopener.h"
 #include "scan/zipentryreader.h"
-#include "scan/zipscanner.h"
-#include "tree/filetree.h"
 
 #include <QByteArray>
 #include <QString>
@@ -16,19 +15,20 @@
 class NodeReader
 {
 public:
-    // `zipEntries` is needed for a zip source (Layer::zipEntries); both must outlive the reader.
-    NodeReader(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries);
+    // `zipEntries` is the layer's entry table when the tree came from a zip
+    // (it must outlive the reader); ignored for folders.
+    NodeReader(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries);
     ~NodeReader();
     NodeReader(const NodeReader &) = delete;
     NodeReader &operator=(const NodeReader &) = delete;
 
-    // Reads the regular file `node` into `out`; false with `why` when it cannot
-    // be read or is larger than `limit` bytes (then `out` is left empty).
-    bool read(FileTree::Index node, QByteArray *out, QString *why, qint64 limit);
+    // The file's bytes (at most `limit` when limit >= 0); false with `why`
+    // naming the reason when it cannot be read or is no longer a regular file.
+    bool read(FileTree::Index node, QByteArray *out, QString *why, qint64 limit = -1);
 
 private:
     const FileTree &m_tree;
-    const std::vector<ZipEntryRef> *m_zipEntries;
+    const std::vector<ZipEntryRef> &m_entries;
     std::unique_ptr<NodeOpener> m_opener;  // folder sources
     std::unique_ptr<ZipEntryReader> m_zip; // zip sources
 };

@@ -24,7 +24,7 @@ const QStringList &profileKeys()
         QStringLiteral("version"),     QStringLiteral("runtime"),       QStringLiteral("arch"),
         QStringLiteral("limit_bytes"), QStringLiteral("reserve_bytes"), QStringLiteral("rules"),
         QStringLiteral("exceptions"),  QStringLiteral("prune"),         QStringLiteral("keep"),
-        QStringLiteral("prefix"),      QStringLiteral("level")};
+        QStringLiteral("prefix"),      QStringLiteral("level"),         QStringLiteral("drop_distributions")};
     return keys;
 }
 
@@ -228,6 +228,23 @@ bool readPaths(const QJsonObject &o, const QString &key, QStringList *out, QStri
     return true;
 }
 
+// "drop_distributions": distribution names.
+bool readDistributionNames(const QJsonObject &o, QStringList *out, QString &err)
+{
+    const QString key = QStringLiteral("drop_distributions");
+    if (!o.contains(key))
+        return true;
+    if (!readStringList(o.value(key), key, out, err))
+        return false;
+    for (const QString &name : std::as_const(*out)) {
+        if (name.trimmed().isEmpty()) {
+            err = QStringLiteral("\"%1\": an empty distribution name").arg(key);
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
@@ -248,7 +265,8 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
                     readBytes(*o, QStringLiteral("reserve_bytes"), &p.reserveBytes, err) &&
                     readLevel(*o, &p.level, err) && readRules(*o, &p.rules, err) &&
                     readExceptions(*o, &p.exceptions, err) && readPaths(*o, QStringLiteral("prune"), &p.prune, err) &&
-                    readPaths(*o, QStringLiteral("keep"), &p.keep, err);
+                    readPaths(*o, QStringLiteral("keep"), &p.keep, err) &&
+                    readDistributionNames(*o, &p.dropDistributions, err);
     if (!ok)
         return std::nullopt;
     p.namesRuntime = o->contains(QStringLiteral("runtime"));
@@ -302,6 +320,8 @@ QByteArray Profile::toJson() const
     o.insert(QStringLiteral("keep"), QJsonArray::fromStringList(keep));
     o.insert(QStringLiteral("prefix"), prefix);
     o.insert(QStringLiteral("level"), level);
+    if (!dropDistributions.isEmpty())
+        o.insert(QStringLiteral("drop_distributions"), QJsonArray::fromStringList(dropDistributions));
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

@@ -31,6 +31,9 @@ struct Profile {
     QMap<QString, QStringList> exceptions; // rule id -> globs; replaces the rule's defaults
     QStringList prune;
     QStringList keep;
+    // Distributions dropped with every dependency nothing else kept needs
+    // (Distributions::drop), after the marks above; names in any PEP 503 spelling.
+    QStringList dropDistributions;
     QString prefix = QStringLiteral("python/");
     int level = ExportOptions::kDefaultLevel;
 

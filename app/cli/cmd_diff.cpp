@@ -1,0 +1,146 @@
+#include "base/units.h"
+#include "clisupport.h"
+#include "distjson.h"
+#include "select/layerdiff.h"
+
+#include <QJsonDocument>
+
+namespace cli {
+
+namespace {
+
+QString signedBytes(std::int64_t change)
+{
+    const QString size = units::formatBytes(std::uint64_t(std::abs(change)));
+    return change > 0 ? QStringLiteral("+") + size : change < 0 ? QStringLiteral("-") + size : QStringLiteral("±0");
+}
+
+QJsonArray filesJson(const std::vector<DiffFile> &files, bool both)
+{
+    QJsonArray list;
+    for (const DiffFile &f : files) {
+        QJsonObject o{{QStringLiteral("path"), FileTree::displayName(f.path)},
+                      {QStringLiteral("bytes"), bytesJson(f.bytesB ? f.bytesB : f.bytesA)}};
+        if (both) {
+            o.insert(QStringLiteral("bytes"), QJsonValue(double(f.change())));
+            o.insert(QStringLiteral("bytes_a"), bytesJson(f.bytesA));
+            o.insert(QStringLiteral("bytes_b"), bytesJson(f.bytesB));
+        }
+        list.append(o);
+    }
+    return list;
+}
+
+void printFiles(const QString &title, const std::vector<DiffFile> &files, int top)
+{
+    std::int64_t sum = 0;
+    for (const DiffFile &f : files)
+        sum += f.change();
+    printOut(QStringLiteral("\n%1: %2 files, %3\n").arg(title).arg(files.size()).arg(signedBytes(sum)));
+    for (std::size_t i = 0; i < files.size() && int(i) < top; ++i)
+        printOut(QStringLiteral("  %1  %2\n")
+                     .arg(signedBytes(files[i].change()), 10)
+                     .arg(FileTree::displayName(files[i].path)));
+    if (files.size() > std::size_t(top))
+        printOut(
+            QStringLiteral("  … and %1 more (--top N shows more, --json all)\n").arg(files.size() - std::size_t(top)));
+}
+
+} // namespace
+
+int runDiff(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compares two layers, each a folder or a zip, under the same selection: kept bytes per installed "
+        "distribution (version and bytes in A and in B) and the files added, removed and changed, largest "
+        "change first. Paths are compared below each layer's package root, so a folder compares with the zip "
+        "exported from it."));
+    parser.addPositionalArgument(QStringLiteral("A"), QStringLiteral("The old layer: folder or zip."));
+    parser.addPositionalArgument(QStringLiteral("B"), QStringLiteral("The new layer: folder or zip."));
+    addSelectionOptions(parser);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    parser.addOption({QStringLiteral("top"), QStringLiteral("Files listed in each section (default 20)."),
+                      QStringLiteral("N"), QStringLiteral("20")});
+    int exitCode = Ok;
+    if (!parseOrExplain(parser, args, QStringLiteral("diff"), 2, &exitCode))
+        return exitCode;
+    bool topOk = false;
+    const int top = parser.value(QStringLiteral("top")).toInt(&topOk);
+    if (!topOk || top < 0) {
+        printErr(QStringLiteral("layerslim-cli diff: --top wants a count of files, not \"%1\"\n")
+                     .arg(parser.value(QStringLiteral("top"))));
+        return BadInput;
+    }
+
+    const QStringList paths = parser.positionalArguments();
+    auto a = openSession(paths[0], parser);
+    if (!a)
+        return BadInput;
+    auto b = openSession(paths[1], parser);
+    if (!b)
+        return BadInput;
+    const Target target = sessionTarget(*a); // the profile's, else what A says
+    const Distributions distsA = Distributions::scan(*a->layer.tree, a->layer.zipEntries, target);
+    const Distributions distsB = Distributions::scan(*b->layer.tree, b->layer.zipEntries, target);
+    for (const QString &p : distsA.problems() + distsB.problems())
+        printErr(QStringLiteral("layerslim-cli diff: warning: %1\n").arg(p));
+    const LayerDiff diff = LayerDiff::compare({a->layer.tree.get(), &a->layer.zipEntries, a->ledger.get(), &distsA},
+                                              {b->layer.tree.get(), &b->layer.zipEntries, b->ledger.get(), &distsB});
+    for (const QString &p : diff.problems)
+        printErr(QStringLiteral("layerslim-cli diff: warning: cannot compare %1\n").arg(p));
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray dists;
+        for (const DiffDistribution &d : diff.distributions)
+            dists.append(QJsonObject{{QStringLiteral("name"), d.name},
+                                     {QStringLiteral("version_a"), d.versionA.isEmpty() ? QJsonValue() : d.versionA},
+                                     {QStringLiteral("version_b"), d.versionB.isEmpty() ? QJsonValue() : d.versionB},
+                                     {QStringLiteral("bytes_a"), bytesJson(d.bytesA)},
+                                     {QStringLiteral("bytes_b"), bytesJson(d.bytesB)}});
+        const QJsonObject out{
+            {QStringLiteral("a"), a->layer.tree->rootPath()},
+            {QStringLiteral("b"), b->layer.tree->rootPath()},
+            {QStringLiteral("bytes_a"), bytesJson(diff.bytesA)},
+            {QStringLiteral("bytes_b"), bytesJson(diff.bytesB)},
+            {QStringLiteral("unowned_bytes_a"), bytesJson(diff.unownedA)},
+            {QStringLiteral("unowned_bytes_b"), bytesJson(diff.unownedB)},
+            {QStringLiteral("distributions"), dists},
+            {QStringLiteral("added"), filesJson(diff.added, false)},
+            {QStringLiteral("removed"), filesJson(diff.removed, false)},
+            // bytes: the change (B minus A); bytes_a and bytes_b the sizes.
+            {QStringLiteral("changed"), filesJson(diff.changed, true)},
+        };
+        printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+        return Ok;
+    }
+
+    printOut(QStringLiteral("A %1: %2 kept (%3 bytes)\nB %4: %5 kept (%6 bytes)\nchange %7\n")
+                 .arg(a->layer.tree->rootPath(), units::formatBytes(diff.bytesA), units::groupedBytes(diff.bytesA),
+                      b->layer.tree->rootPath(), units::formatBytes(diff.bytesB), units::groupedBytes(diff.bytesB),
+                      signedBytes(std::int64_t(diff.bytesB) - std::int64_t(diff.bytesA))));
+    printOut(QStringLiteral("\nDistributions:\n"));
+    const auto version = [](const QString &v) { return v.isEmpty() ? QStringLiteral("-") : v; };
+    for (const DiffDistribution &d : diff.distributions)
+        printOut(QStringLiteral("  %1 %2 -> %3 %4 -> %5  %6\n")
+                     .arg(d.name, -24)
+                     .arg(version(d.versionA), -10)
+                     .arg(version(d.versionB), -10)
+                     .arg(units::formatBytes(d.bytesA), 10)
+                     .arg(units::formatBytes(d.bytesB), 10)
+                     .arg(signedBytes(d.change())));
+    const std::int64_t unowned = std::int64_t(diff.unownedB) - std::int64_t(diff.unownedA);
+    printOut(QStringLiteral("  %1 %2    %3 %4 -> %5  %6\n")
+                 .arg(QStringLiteral("(no distribution)"), -24)
+                 .arg(QString(), -10)
+                 .arg(QString(), -10)
+                 .arg(units::formatBytes(diff.unownedA), 10)
+                 .arg(units::formatBytes(diff.unownedB), 10)
+                 .arg(signedBytes(unowned)));
+    printFiles(QStringLiteral("Added"), diff.added, top);
+    printFiles(QStringLiteral("Removed"), diff.removed, top);
+    printFiles(QStringLiteral("Changed"), diff.changed, top);
+    return Ok;
+}
+
+} // namespace cli

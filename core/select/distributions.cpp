@@ -1,0 +1,476 @@
+#include "select/distributions.h"
+
+#include "scan/nodereader.h"
+#include "select/sizeledger.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace {
+
+constexpr qint64 kMetadataLimit = 64 << 20; // no RECORD comes near; a bigger file is not metadata
+
+// The header block of an RFC 822 style METADATA / PKG-INFO file: (field, value) pairs.
+std::vector<std::pair<QString, QString>> headers(const QByteArray &text)
+{
+    std::vector<std::pair<QString, QString>> out;
+    for (const QByteArray &raw : text.split('\n')) {
+        const QString line = QString::fromUtf8(raw).remove(QLatin1Char('\r'));
+        if (line.isEmpty())
+            break; // the body (long description) follows
+        if ((line[0] == u' ' || line[0] == u'\t') && !out.empty()) {
+            out.back().second += QLatin1Char(' ') + line.trimmed();
+            continue;
+        }
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        if (colon > 0)
+            out.emplace_back(line.left(colon).trimmed(), line.mid(colon + 1).trimmed());
+    }
+    return out;
+}
+
+// requires.txt as importlib.metadata turns it into Requires-Dist form:
+// "[extra:marker]" sections become "; (marker) and extra == \"extra\"".
+QStringList eggRequirements(const QByteArray &text)
+{
+    QStringList out;
+    QString section;
+    for (const QByteArray &raw : text.split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        if (line.startsWith(QLatin1Char('[')) && line.endsWith(QLatin1Char(']'))) {
+            section = line.mid(1, line.size() - 2).trimmed();
+            continue;
+        }
+        const QString extra = section.section(QLatin1Char(':'), 0, 0);
+        QString markers = section.contains(QLatin1Char(':')) ? section.section(QLatin1Char(':'), 1) : QString();
+        if (!extra.isEmpty() && !markers.isEmpty())
+            markers = QStringLiteral("(%1)").arg(markers);
+        QStringList conditions;
+        if (!markers.isEmpty())
+            conditions << markers;
+        if (!extra.isEmpty())
+            conditions << QStringLiteral("extra == \"%1\"").arg(extra);
+        QString req = line;
+        if (line.contains(QLatin1Char('@')))
+            req += QLatin1Char(' ');
+        if (!conditions.isEmpty())
+            req += QStringLiteral("; ") + conditions.join(QStringLiteral(" and "));
+        out << req;
+    }
+    return out;
+}
+
+// The first field of a CSV line (RECORD quotes paths holding commas or quotes).
+QByteArray firstCsvField(const QByteArray &line)
+{
+    if (!line.startsWith('"')) {
+        const qsizetype comma = line.indexOf(',');
+        return comma < 0 ? line : line.left(comma);
+    }
+    QByteArray field;
+    for (qsizetype i = 1; i < line.size(); ++i) {
+        if (line[i] == '"') {
+            if (i + 1 < line.size() && line[i + 1] == '"') {
+                field += '"';
+                ++i;
+                continue;
+            }
+            break;
+        }
+        field += line[i];
+    }
+    return field;
+}
+
+// `rel` resolved against folder `base` ('/'-joined, "" for the root); empty when it leaves the tree.
+QByteArray resolve(const QByteArray &base, const QByteArray &rel)
+{
+    QList<QByteArray> parts = base.isEmpty() ? QList<QByteArray>() : base.split('/');
+    if (rel.startsWith('/'))
+        return {};
+    for (const QByteArray &p : rel.split('/')) {
+        if (p.isEmpty() || p == ".")
+            continue;
+        if (p == "..") {
+            if (parts.isEmpty())
+                return {};
+            parts.removeLast();
+            continue;
+        }
+        parts << p;
+    }
+    return parts.join('/');
+}
+
+} // namespace
+
+int Distributions::byNormalizedName(QStringView name) const
+{
+    return m_byName.value(Requirement::normalize(name), kNone);
+}
+
+int Distributions::ownerOfTopLevel(QByteArrayView importName) const
+{
+    const FileTree &t = *m_tree;
+    for (FileTree::Index c : t.children(t.packageRoot())) {
+        const QByteArrayView n = t.name(c);
+        const bool match = (t.isDir(c) && n == importName) || n == importName.toByteArray() + ".py" ||
+                           (n.startsWith(importName) && n.size() > importName.size() && n[importName.size()] == '.' &&
+                            n.endsWith(".so"));
+        if (match && m_owner[c] != kNone)
+            return m_owner[c];
+    }
+    return kNone;
+}
+
+void Distributions::attribute(const FileTree &tree, int d, FileTree::Index node)
+{
+    for (FileTree::Index i = node; i < tree.subtreeEnd(node); ++i)
+        if (!tree.isDir(i) && m_owner[i] == kNone)
+            m_owner[i] = d;
+}
+
+Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries,
+                                  const Target &target)
+{
+    Distributions out;
+    out.m_tree = &tree;
+    out.m_owner.assign(tree.count(), kNone);
+    NodeReader reader(tree, zipEntries);
+    const FileTree::Index root = tree.packageRoot();
+    auto readFile = [&](FileTree::Index node, QByteArray *text) {
+        QString why;
+        if (reader.read(node, text, &why, kMetadataLimit))
+            return true;
+        out.m_problems << QStringLiteral("%1: %2").arg(tree.displayPath(node), why);
+        return false;
+    };
+    auto fileIn = [&](FileTree::Index dir, QByteArrayView name) {
+        const FileTree::Index n = tree.find(name, dir);
+        return n != FileTree::kNone && tree.isFile(n) ? n : FileTree::kNone;
+    };
+
+    // Metadata first; RECORD and installed-files.txt owners claim before top_level guesses.
+    // Metadata lives beside the packages: in the package root, or in any
+    // site-packages folder (python/lib/python3.X/site-packages beside python/bin).
+    std::vector<FileTree::Index> candidates = tree.children(root);
+    for (FileTree::Index i = 1; i < tree.count(); ++i)
+        if (i != root && tree.isDir(i) &&
+            (tree.name(i) == QByteArrayView("site-packages") || tree.name(i) == QByteArrayView("dist-packages")))
+            for (FileTree::Index c : tree.children(i))
+                candidates.push_back(c);
+    for (FileTree::Index c : candidates) {
+        const QByteArrayView n = tree.name(c);
+        const bool distInfo = n.endsWith(".dist-info") && tree.isDir(c);
+        const bool eggInfo = n.endsWith(".egg-info") && (tree.isDir(c) || tree.isFile(c));
+        if (!distInfo && !eggInfo)
+            continue;
+        Distribution d;
+        d.infoNode = c;
+        const FileTree::Index metadata =
+            tree.isFile(c) ? c : fileIn(c, distInfo ? QByteArrayView("METADATA") : QByteArrayView("PKG-INFO"));
+        QByteArray text;
+        if (metadata == FileTree::kNone)
+            out.m_problems << QStringLiteral("%1: no %2")
+                                  .arg(tree.displayPath(c),
+                                       distInfo ? QStringLiteral("METADATA") : QStringLiteral("PKG-INFO"));
+        else
+            readFile(metadata, &text);
+        QStringList declared;
+        for (const auto &[field, value] : headers(text)) {
+            if (field.compare(QLatin1String("Name"), Qt::CaseInsensitive) == 0 && d.name.isEmpty())
+                d.name = value;
+            else if (field.compare(QLatin1String("Version"), Qt::CaseInsensitive) == 0 && d.version.isEmpty())
+                d.version = value;
+            else if (field.compare(QLatin1String("Requires-Dist"), Qt::CaseInsensitive) == 0)
+                declared << value;
+        }
+        if (d.name.isEmpty()) // the folder says NAME-VERSION.dist-info
+            d.name = FileTree::displayName(n).section(QLatin1Char('-'), 0, 0).section(QLatin1Char('.'), 0, 0);
+        if (eggInfo && tree.isDir(c)) {
+            QByteArray requiresTxt;
+            if (const FileTree::Index r = fileIn(c, "requires.txt"); r != FileTree::kNone && readFile(r, &requiresTxt))
+                declared = eggRequirements(requiresTxt);
+        }
+        for (const QString &line : declared) {
+            Requirement r;
+            if (Requirement::parse(line, &r))
+                d.declared.push_back(r);
+            else
+                out.m_problems << QStringLiteral("%1: cannot read the requirement \"%2\"")
+                                      .arg(tree.displayPath(metadata == FileTree::kNone ? c : metadata), line);
+        }
+        d.normalized = Requirement::normalize(d.name);
+        if (out.m_byName.contains(d.normalized)) {
+            out.m_problems
+                << QStringLiteral("%1: a second copy of %2 (the first is counted)").arg(tree.displayPath(c), d.name);
+            continue;
+        }
+        d.source = OwnershipSource::TopLevel;
+        if (distInfo && fileIn(c, "RECORD") != FileTree::kNone)
+            d.source = OwnershipSource::Record;
+        else if (eggInfo && tree.isDir(c) && fileIn(c, "installed-files.txt") != FileTree::kNone)
+            d.source = OwnershipSource::InstalledFiles;
+        out.m_byName.insert(d.normalized, int(out.m_dists.size()));
+        out.m_dists.push_back(std::move(d));
+    }
+
+    // Owners by listing: RECORD paths are relative to the folder holding the
+    // dist-info, installed-files.txt paths to the egg-info folder itself.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int d = 0; d < out.count(); ++d) {
+            Distribution &dist = out.m_dists[std::size_t(d)];
+            const bool listed = dist.source != OwnershipSource::TopLevel;
+            if (listed != (pass == 0))
+                continue;
+            if (listed) {
+                const bool record = dist.source == OwnershipSource::Record;
+                QByteArray text;
+                const FileTree::Index file =
+                    fileIn(dist.infoNode, record ? QByteArrayView("RECORD") : QByteArrayView("installed-files.txt"));
+                readFile(file, &text);
+                const QByteArray base = tree.path(record ? tree.parent(dist.infoNode) : dist.infoNode);
+                for (QByteArray line : text.split('\n')) {
+                    line = line.trimmed();
+                    if (line.isEmpty())
+                        continue;
+                    const QByteArray rel = record ? firstCsvField(line) : line;
+                    const QByteArray path = resolve(base, rel);
+                    FileTree::Index n = path.isEmpty() ? FileTree::kNone : tree.find(path);
+                    // pip --target installs into a home scheme (site-packages at
+                    // HOME/lib/python) and moves HOME's bin/ etc. into the target:
+                    // "../../bin/tool" then lies in the target's bin/.
+                    if (n == FileTree::kNone && record && rel.startsWith("../../") && !rel.startsWith("../../../"))
+                        if (const QByteArray moved = resolve(base, rel.mid(6)); !moved.isEmpty())
+                            n = tree.find(moved);
+                    if (n != FileTree::kNone && !tree.isDir(n) && out.m_owner[n] == kNone)
+                        out.m_owner[n] = d;
+                }
+            } else {
+                // Debian's egg-info: the import names of top_level.txt (else the
+                // distribution's own name) matched to folders, modules and extensions.
+                QList<QByteArray> names;
+                QByteArray text;
+                if (const FileTree::Index t =
+                        tree.isDir(dist.infoNode) ? fileIn(dist.infoNode, "top_level.txt") : FileTree::kNone;
+                    t != FileTree::kNone && readFile(t, &text)) {
+                    for (const QByteArray &l : text.split('\n'))
+                        if (!l.trimmed().isEmpty())
+                            names << l.trimmed();
+                } else {
+                    names << dist.normalized.toUtf8().replace('-', '_');
+                }
+                const FileTree::Index cache = tree.find("__pycache__", root);
+                for (const QByteArray &name : names) {
+                    const FileTree::Index folder = tree.find(name, root);
+                    if (folder != FileTree::kNone && tree.isDir(folder))
+                        out.attribute(tree, d, folder);
+                    for (FileTree::Index parent : {root, cache}) {
+                        if (parent == FileTree::kNone || !tree.isDir(parent))
+                            continue;
+                        for (FileTree::Index c : tree.children(parent)) {
+                            const QByteArrayView n = tree.name(c);
+                            if (!tree.isDir(c) && n.startsWith(name) && n.size() > name.size() &&
+                                n[name.size()] == '.' &&
+                                (n.endsWith(".py") || n.endsWith(".so") || n.endsWith(".pyc") || n.endsWith(".pyi")))
+                                out.attribute(tree, d, c);
+                        }
+                    }
+                }
+            }
+            out.attribute(tree, d, dist.infoNode);
+        }
+    }
+
+    // Bytecode compiled after the install (Debian's py3compile, a first
+    // import) is in no listing: __pycache__/NAME.TAG.pyc belongs to NAME.py's owner.
+    for (FileTree::Index i = 0; i < tree.count(); ++i) {
+        if (!tree.isFile(i) || out.m_owner[i] != kNone || !tree.name(i).endsWith(".pyc"))
+            continue;
+        const FileTree::Index cache = tree.parent(i);
+        if (cache == 0 || tree.name(cache) != QByteArrayView("__pycache__"))
+            continue;
+        const QByteArrayView name = tree.name(i);
+        const QByteArray source = name.first(name.indexOf('.')).toByteArray() + ".py";
+        const FileTree::Index py = tree.find(source, tree.parent(cache));
+        if (py != FileTree::kNone && tree.isFile(py))
+            out.m_owner[i] = out.m_owner[py];
+    }
+
+    // Totals per distribution, and each folder's single owner (kNone when shared or unowned).
+    constexpr int kEmpty = -3, kMixed = -2;
+    std::vector<int> state(tree.count(), kEmpty);
+    for (FileTree::Index i = 0; i < tree.count(); ++i) {
+        if (!tree.isFile(i))
+            continue;
+        state[i] = out.m_owner[i];
+        if (out.m_owner[i] == kNone) {
+            out.m_unownedBytes += tree.size(i);
+            ++out.m_unownedFiles;
+        } else {
+            Distribution &dist = out.m_dists[std::size_t(out.m_owner[i])];
+            dist.bytes += tree.size(i);
+            ++dist.files;
+        }
+    }
+    for (FileTree::Index i = tree.count(); i-- > 1;) {
+        if (tree.isDir(i))
+            out.m_owner[i] = state[i] >= 0 ? state[i] : kNone;
+        int &up = state[tree.parent(i)];
+        if (state[i] == kEmpty)
+            continue;
+        up = up == kEmpty ? state[i] : up == state[i] ? up : kMixed;
+    }
+    if (tree.count() > 0 && tree.isDir(0))
+        out.m_owner[0] = state[0] >= 0 ? state[0] : kNone;
+    out.buildGraph(target);
+    return out;
+}
+
+void Distributions::buildGraph(const Target &target)
+{
+    // Extras spread: a requirement "b[x]" switches on b's extra x, whose own
+    // requirements may switch on more; repeat until nothing changes.
+    std::vector<QStringList> done(m_dists.size());
+    std::vector<std::pair<int, QString>> work;
+    for (int d = 0; d < count(); ++d)
+        work.emplace_back(d, QString());
+    while (!work.empty()) {
+        const auto [d, extra] = work.back();
+        work.pop_back();
+        Distribution &dist = m_dists[std::size_t(d)];
+        for (const Requirement &r : dist.declared) {
+            QString why;
+            const bool applies = r.appliesTo(target, extra, &why);
+            if (const QString problem = QStringLiteral("%1: %2").arg(dist.name, why);
+                !why.isEmpty() && !m_problems.contains(problem))
+                m_problems << problem;
+            if (!applies)
+                continue;
+            const int to = byNormalizedName(r.name);
+            if (to == kNone) {
+                const QString n = Requirement::normalize(r.name);
+                if (!dist.missing.contains(n))
+                    dist.missing << n;
+                continue;
+            }
+            if (to == d)
+                continue;
+            if (std::find(dist.dependencies.begin(), dist.dependencies.end(), to) == dist.dependencies.end()) {
+                dist.dependencies.push_back(to);
+                m_dists[std::size_t(to)].requiredBy.push_back(d);
+            }
+            for (const QString &e : r.extras) {
+                Distribution &target = m_dists[std::size_t(to)];
+                if (target.activeExtras.contains(e))
+                    continue;
+                target.activeExtras << e;
+                work.emplace_back(to, e);
+            }
+        }
+    }
+    for (Distribution &dist : m_dists)
+        dist.topLevel = dist.requiredBy.empty();
+}
+
+std::vector<std::uint64_t> Distributions::keptBytes(const SizeLedger *ledger) const
+{
+    std::vector<std::uint64_t> kept(m_dists.size(), 0);
+    const FileTree &t = *m_tree;
+    for (FileTree::Index i = 0; i < t.count(); ++i)
+        if (m_owner[i] != kNone && t.isFile(i) && !(ledger && ledger->isPruned(i)))
+            kept[std::size_t(m_owner[i])] += t.size(i);
+    return kept;
+}
+
+std::vector<int> Distributions::exclusiveSet(int d, const SizeLedger *ledger) const
+{
+    // Everything d needs, directly or not...
+    std::vector<bool> in(m_dists.size(), false);
+    std::vector<int> stack{d};
+    in[std::size_t(d)] = true;
+    while (!stack.empty()) {
+        const int x = stack.back();
+        stack.pop_back();
+        for (int y : at(x).dependencies)
+            if (!in[std::size_t(y)]) {
+                in[std::size_t(y)] = true;
+                stack.push_back(y);
+            }
+    }
+    // ...less what a kept distribution outside the set needs, until none does.
+    const std::vector<std::uint64_t> keptBytes = this->keptBytes(ledger);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int x = 0; x < count(); ++x) {
+            if (in[std::size_t(x)] || keptBytes[std::size_t(x)] == 0)
+                continue;
+            for (int y : at(x).dependencies)
+                if (y != d && in[std::size_t(y)]) {
+                    in[std::size_t(y)] = false;
+                    changed = true;
+                }
+        }
+    }
+    std::vector<int> out;
+    for (int x = 0; x < count(); ++x)
+        if (in[std::size_t(x)])
+            out.push_back(x);
+    return out;
+}
+
+std::uint64_t Distributions::exclusiveBytes(int d, const SizeLedger *ledger) const
+{
+    const std::vector<std::uint64_t> kept = keptBytes(ledger);
+    std::uint64_t bytes = 0;
+    for (int x : exclusiveSet(d, ledger))
+        bytes += kept[std::size_t(x)];
+    return bytes;
+}
+
+bool Distributions::drop(SizeLedger &ledger, const QStringList &names, QString *error) const
+{
+    std::vector<bool> dropped(m_dists.size(), false);
+    for (const QString &name : names) {
+        const int d = byNormalizedName(name);
+        if (d == kNone) {
+            if (error)
+                *error = QStringLiteral("\"drop_distributions\": no distribution \"%1\" is installed in %2")
+                             .arg(name, m_tree->rootPath());
+            return false;
+        }
+        for (int x : exclusiveSet(d, &ledger))
+            dropped[std::size_t(x)] = true;
+    }
+    for (FileTree::Index i = 0; i < m_tree->count(); ++i)
+        if (!m_tree->isDir(i) && m_owner[i] != kNone && dropped[std::size_t(m_owner[i])])
+            ledger.mark(i, SizeLedger::Mark::Prune);
+    return true;
+}
+
+std::vector<int> Distributions::requiredChain(int d) const
+{
+    // Breadth first up the required-by edges: the first top-level one met is nearest.
+    std::vector<int> from(m_dists.size(), kNone);
+    std::vector<bool> seen(m_dists.size(), false);
+    std::vector<int> queue{d};
+    seen[std::size_t(d)] = true;
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const int x = queue[head];
+        if (at(x).topLevel) {
+            std::vector<int> chain;
+            for (int y = x; y != kNone; y = from[std::size_t(y)])
+                chain.insert(chain.begin(), y);
+            return chain;
+        }
+        for (int by : at(x).requiredBy)
+            if (!seen[std::size_t(by)]) {
+                seen[std::size_t(by)] = true;
+                from[std::size_t(by)] = x;
+                queue.push_back(by);
+            }
+    }
+    return {d};
+}

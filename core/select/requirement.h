@@ -1,0 +1,25 @@
+// One PEP 508 requirement as METADATA's Requires-Dist states it ("scipy[all]
+// >=1.9; python_version >= '3.9' and extra == 'fast'"), with its environment
+// marker evaluated for a Lambda target, and PEP 503 name normalisation.
+#pragma once
+
+#include "select/targets.h"
+
+#include <QString>
+#include <QStringList>
+
+struct Requirement {
+    QString text;       // as declared (egg-info requires.txt already turned into this form)
+    QString name;       // the distribution's name as written
+    QStringList extras; // the extras asked of it ("scipy[all]"), normalised
+    QString marker;     // the text after ';', empty when unconditional
+
+    // Parses `text`; false when it has no distribution name.
+    [[nodiscard]] static bool parse(const QString &text, Requirement *out);
+    // PEP 503: lower case, runs of '-', '_' and '.' as one '-'.
+    [[nodiscard]] static QString normalize(QStringView name);
+    // Whether the marker holds on `target` (Linux, CPython) while installing
+    // `extra` ("" for the distribution itself). A marker that does not parse
+    // holds, so that a requirement is never silently lost; `error` says why.
+    [[nodiscard]] bool appliesTo(const Target &target, const QString &extra, QString *error = nullptr) const;
+};
