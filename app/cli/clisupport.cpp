@@ -172,7 +172,8 @@ std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const S
         arch = parser.value(QStringLiteral("arch"));
         archBy = QStringLiteral("the command line");
     }
-    const LintTarget target = LayerTarget::infer(*session.layer.tree).choose(runtime, runtimeBy, arch, archBy);
+    const LintTarget target =
+        LayerTarget::infer(*session.layer.tree, session.layer.zipEntries).choose(runtime, runtimeBy, arch, archBy);
     if (const QString why = target.problem(); !why.isEmpty()) {
         printErr(QStringLiteral("layerslim-cli %1: %2\n").arg(command, why));
         return std::nullopt;
@@ -185,7 +186,7 @@ Target sessionTarget(const Session &session)
     const Profile &p = session.profile;
     const QString byProfile = QStringLiteral("the profile");
     const LintTarget chosen =
-        LayerTarget::infer(*session.layer.tree)
+        LayerTarget::infer(*session.layer.tree, session.layer.zipEntries)
             .choose(p.namesRuntime ? p.runtime : QString(), byProfile, p.namesArch ? p.arch : QString(), byProfile);
     return chosen.target().value_or(Target{});
 }

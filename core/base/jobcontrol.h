@@ -50,6 +50,19 @@ public:
         m_progress(p);
     }
 
+    // Counts one more item of a long loop; every 64th it checks for cancel
+    // and reports, naming what `current()` returns. False once cancelled.
+    template<typename CurrentFn> bool advance(JobProgress &progress, CurrentFn current)
+    {
+        if ((++progress.items & 0x3f) != 0)
+            return true;
+        if (cancelled())
+            return false;
+        progress.current = current();
+        report(progress);
+        return true;
+    }
+
 private:
     std::atomic_bool m_cancelled{false};
     ProgressFn m_progress;

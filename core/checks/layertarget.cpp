@@ -1,6 +1,7 @@
 #include "checks/layertarget.h"
 
 #include "checks/lint.h"
+#include "scan/nodereader.h"
 
 #include <QRegularExpression>
 
@@ -57,9 +58,78 @@ template<typename Key> std::pair<Key, std::uint32_t> mostCommon(const std::map<K
     return best;
 }
 
+// "180 extension modules tagged …", "1 wheel tagged cp311".
+QString counted(std::uint32_t n, const char *what, const QString &rest)
+{
+    return QStringLiteral("%1 %2%3 %4").arg(n).arg(QLatin1String(what), n == 1 ? QString() : QStringLiteral("s"), rest);
+}
+
+QString machineName(Arch arch)
+{
+    Target t;
+    t.arch = arch;
+    return t.machine();
+}
+
+// What the WHEEL files of the layer's dist-info folders say ("Tag: cp311-cp311-manylinux_2_17_x86_64").
+struct WheelTags {
+    std::map<int, std::uint32_t> minors; // CPython minor -> wheels tagged for it
+    std::map<int, std::uint32_t> arches; // Arch -> wheels built for it
+};
+
+WheelTags wheelTags(const FileTree &tree, NodeReader &reader)
+{
+    WheelTags tags;
+    static const QRegularExpression tagLine(QStringLiteral(R"(^Tag:\s*cp3(\d+)-[^-\s]+-(\S+)\s*$)"),
+                                            QRegularExpression::MultilineOption);
+    for (const FileTree::Index info : tree.children(tree.packageRoot())) {
+        if (!tree.isDir(info) || !tree.name(info).endsWith(".dist-info"))
+            continue;
+        const FileTree::Index wheel = tree.find("WHEEL", info);
+        QByteArray text;
+        QString why;
+        if (wheel == FileTree::kNone || !reader.read(wheel, &text, &why, 64 << 10))
+            continue;
+        const QRegularExpressionMatch m = tagLine.match(QString::fromUtf8(text));
+        if (!m.hasMatch())
+            continue; // py3-none-any: pure Python says nothing
+        ++tags.minors[m.captured(1).toInt()];
+        const QString platform = m.captured(2);
+        if (platform.endsWith(QLatin1String("x86_64")))
+            ++tags.arches[int(Arch::X86_64)];
+        else if (platform.endsWith(QLatin1String("aarch64")))
+            ++tags.arches[int(Arch::Arm64)];
+    }
+    return tags;
+}
+
+// The CPUs of the layer's 64-bit ELF files named like native libraries, from e_machine.
+std::map<int, std::uint32_t> elfMachines(const FileTree &tree, NodeReader &reader)
+{
+    std::map<int, std::uint32_t> machines;
+    QByteArray header;
+    QString why;
+    for (FileTree::Index i = tree.packageRoot(); i < tree.subtreeEnd(tree.packageRoot()); ++i) {
+        const QByteArrayView name = tree.name(i);
+        if (!tree.isFile(i) || !(name.endsWith(".so") || name.contains(".so.")))
+            continue;
+        if (!reader.read(i, &header, &why, 20) || header.size() < 20 ||
+            !header.startsWith("\x7f"
+                               "ELF"))
+            continue;
+        const int machine = (std::uint8_t(header[19]) << 8) | std::uint8_t(header[18]); // little-endian e_machine
+        for (const Target &t : Target::all())
+            if (t.elfMachine() == machine) {
+                ++machines[int(t.arch)];
+                break;
+            }
+    }
+    return machines;
+}
+
 } // namespace
 
-LayerTarget LayerTarget::infer(const FileTree &tree)
+LayerTarget LayerTarget::infer(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
 {
     LayerTarget found;
     std::map<QByteArray, std::uint32_t> modules; // extension tag -> count
@@ -76,6 +146,7 @@ LayerTarget LayerTarget::infer(const FileTree &tree)
     for (const auto &[tag, n] : modules)
         found.taggedModules += n;
 
+    QStringList evidence;
     if (!modules.empty()) {
         const auto [tag, n] = mostCommon(modules);
         found.pythonMinor = minorOf(Lint::cpythonVersion(tag));
@@ -83,29 +154,46 @@ LayerTarget LayerTarget::infer(const FileTree &tree)
         for (const auto &[other, count] : modules)
             if (minorOf(Lint::cpythonVersion(other)) == found.pythonMinor)
                 found.modulesForVersion += count;
-        found.evidence = QStringLiteral("%1 extension module%2 tagged %3")
-                             .arg(n)
-                             .arg(n == 1 ? QString() : QStringLiteral("s"))
-                             .arg(QString::fromLatin1(tag));
-        return found;
+        evidence << counted(n, "extension module", QStringLiteral("tagged ") + QString::fromLatin1(tag));
     }
-    // No tagged extension module: a pythonX.Y folder above the packages, then bytecode tags.
-    for (FileTree::Index i = tree.packageRoot(); i != FileTree::kNone && i != 0; i = tree.parent(i)) {
+    // No tagged extension module: a pythonX.Y folder above the packages.
+    for (FileTree::Index i = tree.packageRoot(); !found.pythonMinor && i != FileTree::kNone && i != 0;
+         i = tree.parent(i)) {
         const auto m = versionFolder().match(QString::fromUtf8(tree.name(i)));
         if (m.hasMatch()) {
             found.pythonMinor = m.captured(1).toInt();
-            found.evidence = QStringLiteral("the folder %1").arg(tree.displayPath(i));
-            return found;
+            evidence << QStringLiteral("the folder %1").arg(tree.displayPath(i));
         }
     }
-    if (!caches.empty()) {
-        const auto [minor, n] = mostCommon(caches);
-        found.pythonMinor = minor;
-        found.evidence = QStringLiteral("%1 bytecode cache%2 tagged cpython-3%3")
-                             .arg(n)
-                             .arg(n == 1 ? QString() : QStringLiteral("s"))
-                             .arg(minor);
+    // Then what the wheels said when pip installed them, then bytecode tags;
+    // the CPU from wheel tags, else from the ELF files themselves.
+    if (!found.pythonMinor || !found.arch) {
+        NodeReader reader(tree, zipEntries);
+        const WheelTags wheels = wheelTags(tree, reader);
+        if (!found.pythonMinor && !wheels.minors.empty()) {
+            const auto [minor, n] = mostCommon(wheels.minors);
+            found.pythonMinor = minor;
+            evidence << counted(n, "wheel", QStringLiteral("tagged cp3%1").arg(minor));
+        }
+        if (!found.pythonMinor && !caches.empty()) {
+            const auto [minor, n] = mostCommon(caches);
+            found.pythonMinor = minor;
+            evidence << counted(n, "bytecode cache", QStringLiteral("tagged cpython-3%1").arg(minor));
+        }
+        if (!found.arch && !wheels.arches.empty()) {
+            const auto [arch, n] = mostCommon(wheels.arches);
+            found.arch = Arch(arch);
+            evidence << counted(n, "wheel", QStringLiteral("for %1").arg(machineName(Arch(arch))));
+        } else if (!found.arch) {
+            const std::map<int, std::uint32_t> machines = elfMachines(tree, reader);
+            if (!machines.empty()) {
+                const auto [arch, n] = mostCommon(machines);
+                found.arch = Arch(arch);
+                evidence << counted(n, "ELF file", QStringLiteral("for %1").arg(machineName(Arch(arch))));
+            }
+        }
     }
+    found.evidence = evidence.join(QStringLiteral("; "));
     return found;
 }
 

@@ -275,12 +275,8 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
     for (FileTree::Index i = 0; i < tree.count(); ++i) {
         if (!tree.isFile(i) || (pruned && pruned->test(i)))
             continue;
-        if (control && (++progress.items & 0x3f) == 0) {
-            if (control->cancelled())
-                break;
-            progress.current = tree.path(i);
-            control->report(progress);
-        }
+        if (control && !control->advance(progress, [&] { return tree.path(i); }))
+            break;
         const QByteArrayView name = tree.name(i);
         const bool native = nativeName(name);
         BinaryFormat format = BinaryFormat::Other;

@@ -1,8 +1,9 @@
 #include "checks/metadatausers.h"
 
 #include "scan/nodereader.h"
+#include "select/distributions.h"
+#include "select/requirement.h"
 #include "select/rules.h"
-#include "tree/pathnames.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -102,70 +103,60 @@ std::map<QString, const Reader *> callNames(const QString &text)
     return names;
 }
 
-// The PEP 503 name in a metadata folder's name: "prompt-toolkit" for
-// "prompt_toolkit-3.0.36.dist-info", "six" for "six-1.16.0.egg-info" or "six.egg-info".
-QByteArray distributionName(const FileTree &tree, FileTree::Index metadata)
-{
-    const QByteArrayView name = tree.name(metadata);
-    QByteArrayView stem = name.chopped(name.endsWith(".dist-info") ? 10 : 9);
-    if (const qsizetype dash = stem.indexOf('-'); dash >= 0)
-        stem = stem.first(dash);
-    return MetadataUsers::normalizedName(stem);
-}
-
-// Installed distributions by PEP 503 name and by the top-level modules they
-// say they provide (top_level.txt), for names asked for and for `__name__`.
+// The installed distributions as the metadata reads name them.
 class Installed
 {
 public:
-    Installed(const FileTree &tree, NodeReader &reader)
+    Installed(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
         : m_tree(tree)
+        , m_dists(Distributions::scan(tree, zipEntries))
     {
-        for (const FileTree::Index i : tree.children(tree.packageRoot())) {
-            if (!pathnames::isMetadataName(tree.name(i)))
-                continue;
-            m_byName.emplace(distributionName(tree, i), i);
-            if (!tree.isDir(i))
-                continue;
-            const FileTree::Index topLevel = tree.find("top_level.txt", i);
-            QByteArray text;
-            QString why;
-            if (topLevel != FileTree::kNone && reader.read(topLevel, &text, &why, 64 << 10))
-                for (const QByteArray &module : text.split('\n'))
-                    if (!module.trimmed().isEmpty())
-                        m_byModule.emplace(module.trimmed(), i);
-        }
     }
 
+    // The metadata folder of the distribution a name asks for, or kNone.
     [[nodiscard]] FileTree::Index byName(QByteArrayView name) const
     {
-        const auto it = m_byName.find(MetadataUsers::normalizedName(name));
-        return it == m_byName.end() ? FileTree::kNone : it->second;
+        return infoOf(m_dists.byNormalizedName(QString::fromUtf8(name)));
     }
 
-    // The distribution a top-level module belongs to: one named like it, else one whose top_level.txt lists it.
-    [[nodiscard]] FileTree::Index owning(const QByteArray &module) const
+    // The distribution a source's `__name__` stands for: the one that installed
+    // the source, else one named like its top-level module.
+    [[nodiscard]] FileTree::Index owning(FileTree::Index source, const QByteArray &module) const
     {
+        if (const int owner = m_dists.ownerOf(source); owner != Distributions::kNone)
+            return infoOf(owner);
         if (const FileTree::Index named = byName(module); named != FileTree::kNone)
             return named;
-        const auto it = m_byModule.find(module);
-        return it == m_byModule.end() ? FileTree::kNone : it->second;
+        return infoOf(m_dists.ownerOfTopLevel(module));
+    }
+
+    // The PEP 503 name of the distribution whose metadata is `info`.
+    [[nodiscard]] QByteArray nameOf(FileTree::Index info) const
+    {
+        for (const Distribution &d : m_dists.all())
+            if (d.infoNode == info)
+                return d.normalized.toUtf8();
+        return {};
     }
 
     // Every metadata folder with an entry_points.txt.
     [[nodiscard]] std::vector<FileTree::Index> withEntryPoints() const
     {
         std::vector<FileTree::Index> out;
-        for (const auto &[name, dir] : m_byName)
-            if (m_tree.isDir(dir) && m_tree.find("entry_points.txt", dir) != FileTree::kNone)
-                out.push_back(dir);
+        for (const Distribution &d : m_dists.all())
+            if (m_tree.isDir(d.infoNode) && m_tree.find("entry_points.txt", d.infoNode) != FileTree::kNone)
+                out.push_back(d.infoNode);
         return out;
     }
 
 private:
+    [[nodiscard]] FileTree::Index infoOf(int d) const
+    {
+        return d == Distributions::kNone ? FileTree::kNone : m_dists.at(d).infoNode;
+    }
+
     const FileTree &m_tree;
-    std::map<QByteArray, FileTree::Index> m_byName;
-    std::map<QByteArray, FileTree::Index> m_byModule;
+    Distributions m_dists;
 };
 
 // The top-level module a source belongs to: "prompt_toolkit" for prompt_toolkit/shortcuts/x.py, "six" for six.py.
@@ -218,8 +209,8 @@ void scanSource(const FileTree &tree, FileTree::Index source, const QByteArray &
             read.metadata = installed.byName(read.distribution);
         } else if (!m.captured(3).isEmpty()) {
             const QByteArray module = topLevelModule(tree, source);
-            read.metadata = installed.owning(module);
-            read.distribution = read.metadata != FileTree::kNone ? distributionName(tree, read.metadata)
+            read.metadata = installed.owning(source, module);
+            read.distribution = read.metadata != FileTree::kNone ? installed.nameOf(read.metadata)
                                                                  : MetadataUsers::normalizedName(module);
         } else {
             continue; // a name only known at run time: nothing to spare by name
@@ -264,25 +255,16 @@ QString asGlob(const QByteArray &path)
 
 QByteArray MetadataUsers::normalizedName(QByteArrayView name)
 {
-    QByteArray out;
-    out.reserve(name.size());
-    for (const char c : name) {
-        if (c == '-' || c == '_' || c == '.') {
-            if (!out.endsWith('-'))
-                out += '-';
-        } else {
-            out += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        }
-    }
-    return out;
+    return Requirement::normalize(QString::fromUtf8(name)).toUtf8();
 }
 
 MetadataUsers MetadataUsers::find(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries, JobControl *control)
 {
     MetadataUsers found;
     static const std::vector<ZipEntryRef> kNoEntries;
-    NodeReader reader(tree, zipEntries ? *zipEntries : kNoEntries);
-    const Installed installed(tree, reader);
+    const std::vector<ZipEntryRef> &entries = zipEntries ? *zipEntries : kNoEntries;
+    NodeReader reader(tree, entries);
+    const Installed installed(tree, entries);
     const FileTree::Index root = tree.packageRoot();
     const FileTree::Index end = tree.subtreeEnd(root);
     JobProgress progress;
@@ -291,12 +273,8 @@ MetadataUsers MetadataUsers::find(const FileTree &tree, const std::vector<ZipEnt
     for (FileTree::Index i = root + 1; i < end; ++i) {
         if (!tree.isFile(i) || !tree.name(i).endsWith(".py"))
             continue;
-        if (control && (++progress.items & 0x3f) == 0) {
-            if (control->cancelled())
-                break;
-            progress.current = tree.path(i);
-            control->report(progress);
-        }
+        if (control && !control->advance(progress, [&] { return tree.path(i); }))
+            break;
         if (tree.size(i) > std::uint64_t(kMaxSourceBytes))
             continue;
         if (!reader.read(i, &bytes, &why, kMaxSourceBytes)) {

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void versionFolderAndBytecodeTags_data();
     void versionFolderAndBytecodeTags();
     void nothingToGoBy();
+    void wheelTagsAndElfMachines();
     void chooseNamedOverLayerOverDefault();
     void commandsOpenWithTheLayersTarget();
     void anotherVersionIsOneFinding();
@@ -134,6 +135,45 @@ void TestLayerTarget::nothingToGoBy()
     QVERIFY(!found.pythonMinor);
     QVERIFY(!found.target(Target{}));
     QCOMPARE(found.describe(), QStringLiteral("the layer names no Python version"));
+}
+
+// Without tagged extension modules: the WHEEL files pip left say the CPython
+// and the CPU; without those, the ELF files' own e_machine says the CPU.
+void TestLayerTarget::wheelTagsAndElfMachines()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString root = dir.filePath(QStringLiteral("wheels"));
+    touch(root, {"fast/__init__.py", "fast/_impl.so", "plain/__init__.py"});
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/fast-1.0.dist-info")));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/plain-2.0.dist-info")));
+    QFile wheel(root + QStringLiteral("/fast-1.0.dist-info/WHEEL"));
+    QVERIFY(wheel.open(QIODevice::WriteOnly));
+    wheel.write("Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp312-cp312-manylinux_2_17_aarch64\n");
+    wheel.close();
+    QFile pure(root + QStringLiteral("/plain-2.0.dist-info/WHEEL"));
+    QVERIFY(pure.open(QIODevice::WriteOnly));
+    pure.write("Wheel-Version: 1.0\nTag: py3-none-any\n");
+    pure.close();
+    LayerTarget found = inferFrom(root);
+    QCOMPARE(found.pythonMinor.value_or(-1), 12);
+    QCOMPARE(found.arch.value_or(Arch::X86_64), Arch::Arm64);
+    QCOMPARE(found.evidence, QStringLiteral("1 wheel tagged cp312; 1 wheel for aarch64"));
+
+    // A site-packages of python3.9 whose library is a real ELF file of this machine.
+    const QString site = dir.filePath(QStringLiteral("elf/python/lib/python3.9/site-packages"));
+    touch(site, {"pkg/__init__.py"});
+    const QString lib =
+        QString::fromUtf8(
+            sh(QStringLiteral("find %1 -name '*.so' | head -1").arg(testsupport::quoted(testsupport::demoLayer()))))
+            .trimmed();
+    QVERIFY(QFile::copy(lib, site + QStringLiteral("/pkg/libnative.so")));
+    found = inferFrom(dir.filePath(QStringLiteral("elf")));
+    QCOMPARE(found.pythonMinor.value_or(-1), 9);
+    QVERIFY(found.arch);
+    const Target host = *Target::find(QStringLiteral("python3.9"), testsupport::host().arch);
+    QCOMPARE(*found.arch, host.arch);
+    QCOMPARE(found.evidence, QStringLiteral("the folder python/lib/python3.9; 1 ELF file for %1").arg(host.machine()));
 }
 
 void TestLayerTarget::chooseNamedOverLayerOverDefault()

@@ -401,7 +401,7 @@ void MainWindow::chooseTarget()
     if (!m_document)
         return;
     const QString byProfile = QStringLiteral("the profile");
-    const LintTarget target = LayerTarget::infer(m_document->tree())
+    const LintTarget target = LayerTarget::infer(m_document->tree(), m_document->layer().zipEntries)
                                   .choose(m_profile.namesRuntime ? m_profile.runtime : QString(), byProfile,
                                           m_profile.namesArch ? m_profile.arch : QString(), byProfile);
     m_profile.runtime = target.runtime;
