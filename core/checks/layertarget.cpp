@@ -229,7 +229,8 @@ LintTarget LayerTarget::choose(const QString &runtime, const QString &runtimeBy,
     if (pythonMinor && !fromLayer)
         byDefault = QStringLiteral("the default (the layer's python3.%1 is not a Lambda runtime)").arg(*pythonMinor);
     else if (fromLayer)
-        byDefault = QStringLiteral("the default (no extension module names one)"); // only the arch can fall back here
+        byDefault =
+            QStringLiteral("the default (nothing in the layer names a CPU)"); // only the arch can fall back here
 
     LintTarget chosen;
     QString runtimeFrom = runtimeBy;
