@@ -172,8 +172,7 @@ std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const S
         arch = parser.value(QStringLiteral("arch"));
         archBy = QStringLiteral("the command line");
     }
-    const LintTarget target =
-        LayerTarget::infer(*session.layer.tree, session.layer.zipEntries).choose(runtime, runtimeBy, arch, archBy);
+    const LintTarget target = session.inferredTarget().choose(runtime, runtimeBy, arch, archBy);
     if (const QString why = target.problem(); !why.isEmpty()) {
         printErr(QStringLiteral("layerslim-cli %1: %2\n").arg(command, why));
         return std::nullopt;
@@ -185,10 +184,24 @@ Target sessionTarget(const Session &session)
 {
     const Profile &p = session.profile;
     const QString byProfile = QStringLiteral("the profile");
-    const LintTarget chosen =
-        LayerTarget::infer(*session.layer.tree, session.layer.zipEntries)
-            .choose(p.namesRuntime ? p.runtime : QString(), byProfile, p.namesArch ? p.arch : QString(), byProfile);
+    const LintTarget chosen = session.inferredTarget().choose(p.namesRuntime ? p.runtime : QString(), byProfile,
+                                                              p.namesArch ? p.arch : QString(), byProfile);
     return chosen.target().value_or(Target{});
+}
+
+const LayerTarget &Session::inferredTarget() const
+{
+    if (!m_inferred)
+        m_inferred = LayerTarget::infer(*layer.tree, layer.zipEntries);
+    return *m_inferred;
+}
+
+const Distributions &Session::distributions() const
+{
+    if (!m_distributions)
+        m_distributions = std::make_shared<const Distributions>(
+            Distributions::scan(*layer.tree, layer.zipEntries, sessionTarget(*this)));
+    return *m_distributions;
 }
 
 std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser)
@@ -231,8 +244,7 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
         return std::nullopt;
     }
     if (!s.profile.dropDistributions.isEmpty()) {
-        const Distributions dists = Distributions::scan(*s.layer.tree, s.layer.zipEntries, sessionTarget(s));
-        if (!dists.drop(*s.ledger, s.profile.dropDistributions, &error)) {
+        if (!s.distributions().drop(*s.ledger, s.profile.dropDistributions, &error)) {
             printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));
             return std::nullopt;
         }
@@ -241,7 +253,7 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
     const int distInfo = RuleCatalog::indexOf(RuleId::DistInfo);
     const int distInfoLite = RuleCatalog::indexOf(RuleId::DistInfoLite);
     if (s.ledger->ruleEnabled(distInfo) || s.ledger->ruleEnabled(distInfoLite)) {
-        const MetadataUsers users = MetadataUsers::find(*s.layer.tree, &s.layer.zipEntries);
+        const MetadataUsers users = MetadataUsers::find(*s.layer.tree, &s.layer.zipEntries, s.distributions());
         for (const QString &problem : users.problems)
             printErr(QStringLiteral("layerslim-cli: warning: cannot look for metadata reads in %1\n").arg(problem));
         users.spareIn(*s.ledger);

@@ -2,9 +2,11 @@
 // stderr, building a ledger from --rules or --profile, and printing.
 #pragma once
 
+#include "checks/layertarget.h"
 #include "checks/lint.h"
 #include "commands.h"
 #include "scan/layer.h"
+#include "select/distributions.h"
 #include "select/profile.h"
 #include "select/sizeledger.h"
 
@@ -20,6 +22,16 @@ struct Session {
     Layer layer;
     std::unique_ptr<SizeLedger> ledger;
     Profile profile;
+
+    // What the layer's files say of its target, read once when first asked.
+    [[nodiscard]] const LayerTarget &inferredTarget() const;
+    // The layer's distributions, requirement markers read for sessionTarget();
+    // scanned once when first asked.
+    [[nodiscard]] const Distributions &distributions() const;
+
+private:
+    mutable std::optional<LayerTarget> m_inferred;
+    mutable std::shared_ptr<const Distributions> m_distributions;
 };
 
 // Adds --rules and --profile to a parser.

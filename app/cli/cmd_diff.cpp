@@ -81,7 +81,7 @@ int runDiff(const QStringList &args)
     if (!b)
         return BadInput;
     const Target target = sessionTarget(*a); // the profile's, else what A says
-    const Distributions distsA = Distributions::scan(*a->layer.tree, a->layer.zipEntries, target);
+    const Distributions &distsA = a->distributions();
     const Distributions distsB = Distributions::scan(*b->layer.tree, b->layer.zipEntries, target);
     for (const QString &p : distsA.problems() + distsB.problems())
         printErr(QStringLiteral("layerslim-cli diff: warning: %1\n").arg(p));

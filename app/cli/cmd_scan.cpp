@@ -77,7 +77,7 @@ int runScan(const QStringList &args)
     const QByteArray prefix = ExportPlan::normalizePrefix(profile.prefix, nullptr).value_or(QByteArray("python/"));
     const ZipSizePredictor::Prediction zipEstimate = predictor.predict(ledger, prefix);
     // Who installed each file, with requirement markers read for the profile's target.
-    const Distributions dists = Distributions::scan(tree, session->layer.zipEntries, sessionTarget(*session));
+    const Distributions &dists = session->distributions();
     for (const QString &p : dists.problems())
         printErr(QStringLiteral("layerslim-cli scan: warning: %1\n").arg(p));
 

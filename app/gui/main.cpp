@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QTimer>
 
 #include <spdlog/spdlog.h>
@@ -30,8 +31,8 @@ void takeScreenshotWhenSettled(MainWindow &window, const QString &file)
     auto waited = std::make_shared<int>(0);
     QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, waited] {
         const LimitGauge *zipped = window.explorer()->budgetPanel()->zippedGauge();
-        const bool settled =
-            !window.explorer()->treemap()->isLayoutPending() && zipped->value() && !zipped->isApproximate();
+        const bool settled = !window.explorer()->treemap()->isLayoutPending() && zipped->value() &&
+                             !zipped->isApproximate() && window.document()->distributions();
         if (!settled && (*waited += poll->interval()) < 60000)
             return;
         poll->stop();
@@ -93,9 +94,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption selectOption(
         QStringLiteral("select"), QApplication::translate("main", "Select this path (relative to PATH) once open."),
         QStringLiteral("PATH"));
+    const QCommandLineOption panelOption(
+        QStringLiteral("panel"),
+        QApplication::translate("main", "Bring this dock to the front once open: checks, requirements or breakdown."),
+        QStringLiteral("NAME"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QApplication::translate("main", "Log debug messages to stderr."));
-    parser.addOptions({rulesOption, profileOption, screenshotOption, selectOption, verboseOption});
+    parser.addOptions({rulesOption, profileOption, screenshotOption, selectOption, panelOption, verboseOption});
     parser.process(*app);
     logging::init(QStringLiteral("layerslim"), parser.isSet(verboseOption));
 
@@ -127,6 +132,15 @@ int main(int argc, char *argv[])
             const FileTree::Index node = document->tree().find(parser.value(selectOption).toUtf8());
             if (node != FileTree::kNone)
                 window.explorer()->selectNode(node);
+        }
+        if (parser.isSet(panelOption)) {
+            const QString name = parser.value(panelOption) + QStringLiteral("Dock");
+            if (auto *dock = window.findChild<QDockWidget *>(name)) {
+                dock->show();
+                dock->raise();
+            } else {
+                spdlog::warn("no panel named {}", parser.value(panelOption).toStdString());
+            }
         }
         if (!screenshot.isEmpty())
             takeScreenshotWhenSettled(window, screenshot);

@@ -107,9 +107,9 @@ std::map<QString, const Reader *> callNames(const QString &text)
 class Installed
 {
 public:
-    Installed(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
+    Installed(const FileTree &tree, const Distributions &dists)
         : m_tree(tree)
-        , m_dists(Distributions::scan(tree, zipEntries))
+        , m_dists(dists)
     {
     }
 
@@ -133,10 +133,8 @@ public:
     // The PEP 503 name of the distribution whose metadata is `info`.
     [[nodiscard]] QByteArray nameOf(FileTree::Index info) const
     {
-        for (const Distribution &d : m_dists.all())
-            if (d.infoNode == info)
-                return d.normalized.toUtf8();
-        return {};
+        const int d = m_dists.byInfoNode(info);
+        return d == Distributions::kNone ? QByteArray() : m_dists.at(d).normalized.toUtf8();
     }
 
     // Every metadata folder with an entry_points.txt.
@@ -156,7 +154,7 @@ private:
     }
 
     const FileTree &m_tree;
-    Distributions m_dists;
+    const Distributions &m_dists;
 };
 
 // The top-level module a source belongs to: "prompt_toolkit" for prompt_toolkit/shortcuts/x.py, "six" for six.py.
@@ -258,13 +256,14 @@ QByteArray MetadataUsers::normalizedName(QByteArrayView name)
     return Requirement::normalize(QString::fromUtf8(name)).toUtf8();
 }
 
-MetadataUsers MetadataUsers::find(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries, JobControl *control)
+MetadataUsers MetadataUsers::find(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries,
+                                  const Distributions &dists, JobControl *control)
 {
     MetadataUsers found;
     static const std::vector<ZipEntryRef> kNoEntries;
     const std::vector<ZipEntryRef> &entries = zipEntries ? *zipEntries : kNoEntries;
     NodeReader reader(tree, entries);
-    const Installed installed(tree, entries);
+    const Installed installed(tree, dists);
     const FileTree::Index root = tree.packageRoot();
     const FileTree::Index end = tree.subtreeEnd(root);
     JobProgress progress;

@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <vector>
 
+class Distributions;
+
 // What a call reads from a distribution's metadata folder.
 enum class MetadataNeed : std::uint8_t {
     Metadata,    // METADATA / PKG-INFO: version(), metadata(), distribution(), get_distribution()
@@ -57,9 +59,11 @@ struct MetadataUsers {
     // settles it. Returns whether the spares changed.
     bool spareIn(SizeLedger &ledger) const;
 
-    // Reads the Python sources inside the package root. `zipEntries` is needed for a zip source.
+    // Reads the Python sources inside the package root. `zipEntries` is
+    // needed for a zip source; `dists` are the tree's distributions, which
+    // the reads name.
     [[nodiscard]] static MetadataUsers find(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries,
-                                            JobControl *control = nullptr);
+                                            const Distributions &dists, JobControl *control = nullptr);
     // Spares as `scan --json` and the export report write them: path and reason.
     [[nodiscard]] static QJsonArray sparesJson(const std::vector<RuleSpare> &spares);
     // PEP 503: lower case, runs of '-', '_' and '.' as one '-'.

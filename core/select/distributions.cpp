@@ -430,7 +430,15 @@ std::uint64_t Distributions::exclusiveBytes(int d, const SizeLedger *ledger) con
     return bytes;
 }
 
-bool Distributions::drop(SizeLedger &ledger, const QStringList &names, QString *error) const
+int Distributions::byInfoNode(FileTree::Index info) const
+{
+    for (std::size_t d = 0; d < m_dists.size(); ++d)
+        if (m_dists[d].infoNode == info)
+            return int(d);
+    return kNone;
+}
+
+bool Distributions::drop(SizeLedger &ledger, const QStringList &names, QString *error, Bitset *marked) const
 {
     std::vector<bool> dropped(m_dists.size(), false);
     for (const QString &name : names) {
@@ -444,9 +452,14 @@ bool Distributions::drop(SizeLedger &ledger, const QStringList &names, QString *
         for (int x : exclusiveSet(d, &ledger))
             dropped[std::size_t(x)] = true;
     }
+    Bitset files(m_tree->count());
     for (FileTree::Index i = 0; i < m_tree->count(); ++i)
-        if (!m_tree->isDir(i) && m_owner[i] != kNone && dropped[std::size_t(m_owner[i])])
-            ledger.mark(i, SizeLedger::Mark::Prune);
+        if (!m_tree->isDir(i) && m_owner[i] != kNone && dropped[std::size_t(m_owner[i])] &&
+            !ledger.manualKeeps().test(i))
+            files.set(i);
+    ledger.prune(files);
+    if (marked)
+        *marked = std::move(files);
     return true;
 }
 

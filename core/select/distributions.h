@@ -5,6 +5,7 @@
 // Requires-Dist with markers evaluated for the target.
 #pragma once
 
+#include "base/bitset.h"
 #include "scan/zipscanner.h"
 #include "select/requirement.h"
 #include "select/targets.h"
@@ -85,9 +86,13 @@ public:
     [[nodiscard]] std::vector<int> requiredChain(int d) const;
     // Prunes (as manual marks) every file of each named distribution's
     // exclusive set, judged on the ledger as it is before the call: kept bytes
-    // then fall by exactly the exclusive bytes shown for it. Fails, naming the
-    // distribution, when one is not installed; the ledger is then unchanged.
-    bool drop(SizeLedger &ledger, const QStringList &names, QString *error) const;
+    // then fall by exactly the exclusive bytes shown for it. A file the user
+    // marked to keep stays kept. Fails, naming the distribution, when one is
+    // not installed; the ledger is then unchanged. `marked` (when given)
+    // receives the files it marked.
+    bool drop(SizeLedger &ledger, const QStringList &names, QString *error, Bitset *marked = nullptr) const;
+    // The distribution whose metadata folder (or egg-info file) is `info`, or kNone.
+    [[nodiscard]] int byInfoNode(FileTree::Index info) const;
 
 private:
     void attribute(const FileTree &tree, int d, FileTree::Index node);

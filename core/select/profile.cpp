@@ -375,7 +375,7 @@ bool Profile::applyTo(SizeLedger &ledger, QString *error) const
     return true;
 }
 
-Profile Profile::fromLedger(const SizeLedger &ledger, const Profile &base)
+Profile Profile::fromLedger(const SizeLedger &ledger, const Profile &base, const Bitset *dropped)
 {
     Profile p = base;
     p.rules.clear();
@@ -391,9 +391,12 @@ Profile Profile::fromLedger(const SizeLedger &ledger, const Profile &base)
     }
     // A mark's root: set in the mark's bitset while its parent is not.
     const FileTree &tree = ledger.tree();
+    Bitset prunes = ledger.manualPrunes();
+    if (dropped)
+        prunes.subtract(*dropped);
     for (FileTree::Index i = 1; i < tree.count(); ++i) {
         const FileTree::Index parent = tree.parent(i);
-        if (ledger.manualPrunes().test(i) && !ledger.manualPrunes().test(parent))
+        if (prunes.test(i) && !prunes.test(parent))
             p.prune.push_back(FileTree::displayName(tree.packagePath(i)));
         if (ledger.manualKeeps().test(i) && !ledger.manualKeeps().test(parent))
             p.keep.push_back(FileTree::displayName(tree.packagePath(i)));

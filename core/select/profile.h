@@ -47,6 +47,9 @@ struct Profile {
     // Puts the profile's choices into a ledger. Fails, naming the path, when a
     // prune or keep path is not in the tree.
     bool applyTo(SizeLedger &ledger, QString *error) const;
-    // The choices a ledger holds, with `base`'s target and export settings.
-    [[nodiscard]] static Profile fromLedger(const SizeLedger &ledger, const Profile &base);
+    // The choices a ledger holds, with `base`'s target and export settings
+    // (and its drop_distributions). Prune marks on nodes set in `dropped`
+    // are left out: replaying base's drop_distributions sets them again.
+    [[nodiscard]] static Profile fromLedger(const SizeLedger &ledger, const Profile &base,
+                                            const Bitset *dropped = nullptr);
 };

@@ -78,6 +78,13 @@ void SizeLedger::mark(FileTree::Index node, Mark m)
     recompute();
 }
 
+void SizeLedger::prune(const Bitset &nodes)
+{
+    m_manualPrune |= nodes;
+    m_manualKeep.subtract(nodes);
+    recompute();
+}
+
 SizeLedger::State SizeLedger::state() const
 {
     return {m_enabled, m_exceptions, m_manualPrune, m_manualKeep};

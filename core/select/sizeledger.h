@@ -72,6 +72,8 @@ public:
         Inherit, // forget manual choices on the subtree
     };
     void mark(FileTree::Index node, Mark m);
+    // Prune marks on every node set in `nodes` at once (one recompute); other marks stay.
+    void prune(const Bitset &nodes);
 
     // Everything that defines the selection, for undo and profiles.
     struct State {

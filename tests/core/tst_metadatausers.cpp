@@ -7,6 +7,7 @@
 // what must not count (comments, doctests, definitions).
 #include "checks/metadatausers.h"
 #include "scan/layer.h"
+#include "select/distributions.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
@@ -90,7 +91,7 @@ void TestMetadataUsers::initTestCase()
 void TestMetadataUsers::realPackageReadsItsOwnVersion()
 {
     const Layer l = open(layer());
-    const MetadataUsers users = MetadataUsers::find(*l.tree, &l.zipEntries);
+    const MetadataUsers users = MetadataUsers::find(*l.tree, &l.zipEntries, Distributions::scan(*l.tree, l.zipEntries));
     QVERIFY(users.problems.isEmpty());
     // Every .py of the layer was looked into.
     const int sources =
@@ -204,7 +205,7 @@ void TestMetadataUsers::spellings()
     write(root, QStringLiteral("delta_dist-3.0.egg-info/top_level.txt"), "delta\n");
 
     const Layer l = open(root);
-    const MetadataUsers users = MetadataUsers::find(*l.tree, &l.zipEntries);
+    const MetadataUsers users = MetadataUsers::find(*l.tree, &l.zipEntries, Distributions::scan(*l.tree, l.zipEntries));
     QStringList found;
     for (const MetadataRead &r : users.reads)
         found << QStringLiteral("%1:%2 %3 %4 -> %5%6")

@@ -1,13 +1,27 @@
 #include "gui/shell/layerdocument.h"
 
+#include "checks/layertarget.h"
 #include "checks/metadatausers.h"
 #include "gui/budget/zipestimator.h"
 #include "gui/shell/selectioncommand.h"
+#include "select/distributions.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
 #include <spdlog/spdlog.h>
+
+namespace {
+
+// The distributions with requirement markers read for the layer's own target.
+Distributions readDistributions(const Layer &layer)
+{
+    const std::optional<Target> target =
+        LayerTarget::infer(*layer.tree, layer.zipEntries).choose({}, {}, {}, {}).target();
+    return Distributions::scan(*layer.tree, layer.zipEntries, target.value_or(Target{}));
+}
+
+} // namespace
 
 LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent)
     : QObject(parent)
@@ -15,6 +29,7 @@ LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject
     , m_ledger(std::make_unique<SizeLedger>(*m_layer->tree))
     , m_zip(std::make_unique<ZipEstimator>(m_layer, kEstimateLevel,
                                            m_ledger->ruleMatches(RuleCatalog::indexOf(RuleId::Strip))))
+    , m_droppedFiles(m_layer->tree->count())
     , m_path(std::move(path))
 {
     // Stripping's real savings give the strip rule its bytes and the kept
@@ -24,23 +39,43 @@ LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject
             m_ledger->setTransformSavings(RuleCatalog::indexOf(RuleId::Strip), *savings);
         Q_EMIT zipEstimateReady();
     });
-    // What the layer's code reads of its metadata, found while the user looks
-    // at the treemap; the dist-info rules spare it from then on.
+    startBackgroundReads();
+}
+
+void LayerDocument::startBackgroundReads()
+{
+    // Who installed what, and what the layer's code reads of its metadata,
+    // found while the user looks at the treemap; the dist-info rules spare
+    // those reads from then on.
+    struct Reads {
+        std::shared_ptr<const Distributions> distributions;
+        MetadataUsers users;
+    };
     m_metadataScan = std::make_shared<JobControl>();
-    auto *watcher = new QFutureWatcher<MetadataUsers>(this);
-    connect(watcher, &QFutureWatcher<MetadataUsers>::finished, this, [this, watcher] {
+    auto *watcher = new QFutureWatcher<Reads>(this);
+    connect(watcher, &QFutureWatcher<Reads>::finished, this, [this, watcher] {
         watcher->deleteLater();
         if (m_metadataScan->cancelled())
             return;
-        m_metadataUsers = std::make_unique<MetadataUsers>(watcher->result());
-        for (const QString &problem : m_metadataUsers->problems)
+        Reads reads = watcher->result();
+        for (const QString &problem : reads.distributions->problems())
+            spdlog::warn("distributions: {}", problem.toStdString());
+        for (const QString &problem : reads.users.problems)
             spdlog::warn("cannot look for metadata reads in {}", problem.toStdString());
+        if (!m_distributions) { // a profile's drops may have needed them sooner
+            m_distributions = std::move(reads.distributions);
+            Q_EMIT distributionsReady();
+        }
+        m_metadataUsers = std::make_unique<MetadataUsers>(std::move(reads.users));
         refreshSpares();
         Q_EMIT selectionChanged();
         Q_EMIT metadataSparesReady();
     });
     watcher->setFuture(QtConcurrent::run([layer = m_layer, control = m_metadataScan] {
-        return MetadataUsers::find(*layer->tree, &layer->zipEntries, control.get());
+        Reads reads;
+        reads.distributions = std::make_shared<const Distributions>(readDistributions(*layer));
+        reads.users = MetadataUsers::find(*layer->tree, &layer->zipEntries, *reads.distributions, control.get());
+        return reads;
     }));
 }
 
@@ -111,30 +146,83 @@ void resetToCatalogDefaults(SizeLedger &l)
 
 } // namespace
 
+bool LayerDocument::dropDistributions(const QStringList &names, QString *error)
+{
+    if (!m_distributions) {
+        if (error)
+            *error = tr("The layer's distributions are still being read.");
+        return false;
+    }
+    bool ok = true;
+    change(names.size() == 1 ? tr("Drop %1").arg(names.first())
+                             : tr("Drop %n distributions", nullptr, int(names.size())),
+           [&](SizeLedger &l) {
+               Bitset marked;
+               ok = m_distributions->drop(l, names, error, &marked);
+               if (ok) {
+                   m_dropped += names;
+                   m_droppedFiles |= marked;
+               }
+           });
+    return ok;
+}
+
+Profile LayerDocument::profile(const Profile &base) const
+{
+    Profile p = base;
+    p.dropDistributions = m_dropped;
+    return Profile::fromLedger(*m_ledger, p, &m_droppedFiles);
+}
+
 void LayerDocument::resetSelection()
 {
-    change(tr("Reset all choices"), [](SizeLedger &l) { resetToCatalogDefaults(l); });
+    change(tr("Reset all choices"), [this](SizeLedger &l) {
+        resetToCatalogDefaults(l);
+        m_dropped.clear();
+        m_droppedFiles.clear();
+    });
 }
 
 bool LayerDocument::applyProfile(const Profile &profile, QString *error)
 {
-    const SizeLedger::State before = m_ledger->state();
+    // Its drops need the distributions now, not when the background read ends.
+    if (!profile.dropDistributions.isEmpty() && !m_distributions) {
+        m_distributions = std::make_shared<const Distributions>(readDistributions(*m_layer));
+        Q_EMIT distributionsReady();
+    }
+    const Selection before = selection();
     bool ok = true;
     change(tr("Apply profile"), [&](SizeLedger &l) {
         // A profile replaces the selection: start from the catalog's defaults.
         resetToCatalogDefaults(l);
+        m_dropped.clear();
+        m_droppedFiles = Bitset(tree().count());
         ok = profile.applyTo(l, error);
-        if (!ok)
-            l.restore(before);
+        if (ok && !profile.dropDistributions.isEmpty()) {
+            ok = m_distributions->drop(l, profile.dropDistributions, error, &m_droppedFiles);
+            m_dropped = profile.dropDistributions;
+        }
+        if (!ok) {
+            l.restore(before.ledger);
+            m_dropped = before.dropped;
+            m_droppedFiles = before.droppedFiles;
+        }
     });
     if (!ok)
         spdlog::warn("profile not applied: {}", error ? error->toStdString() : std::string());
     return ok;
 }
 
-void LayerDocument::restoreState(const SizeLedger::State &state)
+LayerDocument::Selection LayerDocument::selection() const
 {
-    m_ledger->restore(state);
+    return {m_ledger->state(), m_dropped, m_droppedFiles};
+}
+
+void LayerDocument::restoreSelection(const Selection &selection)
+{
+    m_ledger->restore(selection.ledger);
+    m_dropped = selection.dropped;
+    m_droppedFiles = selection.droppedFiles;
     refreshSpares();
     Q_EMIT selectionChanged();
 }
@@ -147,10 +235,10 @@ void LayerDocument::refreshSpares()
 
 void LayerDocument::change(const QString &text, const std::function<void(SizeLedger &)> &op)
 {
-    SizeLedger::State before = m_ledger->state();
+    Selection before = selection();
     op(*m_ledger);
     refreshSpares(); // a pruned reader no longer keeps the metadata it reads
-    SizeLedger::State after = m_ledger->state();
+    Selection after = selection();
     if (before == after)
         return;
     m_undo.push(new SelectionCommand(this, std::move(before), std::move(after), text));

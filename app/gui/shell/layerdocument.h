@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 
+class Distributions;
 class ZipEstimator;
 struct MetadataUsers;
 
@@ -27,10 +28,20 @@ public:
     // The compression level zipped sizes are estimated at: zip's default, and the exporter's.
     static constexpr int kEstimateLevel = ExportOptions::kDefaultLevel;
 
+    // Everything one undo step restores: the ledger's choices and the distributions dropped.
+    struct Selection {
+        SizeLedger::State ledger;
+        QStringList dropped; // names given to dropDistributions, in order
+        Bitset droppedFiles; // the files those drops marked to prune
+        bool operator==(const Selection &) const = default;
+    };
+
     LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent = nullptr);
     ~LayerDocument() override;
 
     [[nodiscard]] const Layer &layer() const { return *m_layer; }
+    // The layer, to be held by work that may outlive the document.
+    [[nodiscard]] std::shared_ptr<const Layer> sharedLayer() const { return m_layer; }
     [[nodiscard]] const FileTree &tree() const { return *m_layer->tree; }
     [[nodiscard]] const SizeLedger &ledger() const { return *m_ledger; }
     [[nodiscard]] QUndoStack *undoStack() { return &m_undo; }
@@ -42,6 +53,15 @@ public:
     void setVerifyResults(const VerifyReport &report, const std::function<FileTree::Index(const QString &)> &nodeOf);
     // Whether the sources have been read for metadata reads (metadataSparesReady was emitted).
     [[nodiscard]] bool metadataSparesKnown() const { return m_metadataUsers != nullptr; }
+    // The layer's distributions and requirement graph, read in the background
+    // after opening for the layer's own target; null until distributionsReady.
+    [[nodiscard]] const Distributions *distributions() const { return m_distributions.get(); }
+    // The distributions dropped so far (dropDistributions), in order.
+    [[nodiscard]] const QStringList &droppedDistributions() const { return m_dropped; }
+    // The selection as a profile: `base`'s target and export settings, the
+    // ledger's rules and marks, and the drops as drop_distributions (their
+    // files not repeated as prune marks).
+    [[nodiscard]] Profile profile(const Profile &base) const;
     // The folder or zip that was opened, as the user gave it.
     [[nodiscard]] const QString &path() const { return m_path; }
 
@@ -49,13 +69,17 @@ public:
     void setRuleEnabled(int rule, bool on);
     void setRuleExceptions(int rule, const QStringList &globs);
     void mark(FileTree::Index node, SizeLedger::Mark m);
+    // Prunes the named distributions with every dependency nothing else kept
+    // needs (Distributions::drop), as one step. False, with `error`, when the
+    // distributions are not read yet or one is not installed.
+    bool dropDistributions(const QStringList &names, QString *error);
     // Clears manual choices and rule exceptions back to the catalog's defaults, all rules off.
     void resetSelection();
     // Replaces the selection with a profile's; on failure nothing changes and `error` names the cause.
     bool applyProfile(const Profile &profile, QString *error);
 
-    // Puts the ledger into `state` without recording it (undo / redo use this).
-    void restoreState(const SizeLedger::State &state);
+    // Puts the selection back without recording it (undo / redo use this).
+    void restoreSelection(const Selection &selection);
 
 Q_SIGNALS:
     // The selection (and therefore every kept/pruned number) changed.
@@ -68,18 +92,26 @@ Q_SIGNALS:
     // The layer's sources were read for metadata reads: the dist-info rules
     // now spare what they need (the selection changed with it).
     void metadataSparesReady();
+    // The distributions were read: distributions() answers from now on.
+    void distributionsReady();
 
 private:
     // Gives the dist-info rules the spares the current selection's kept sources need.
     void refreshSpares();
     // Runs `op` on the ledger and records it as one undo step named `text`.
     void change(const QString &text, const std::function<void(SizeLedger &)> &op);
+    [[nodiscard]] Selection selection() const;
+    // Reads distributions and metadata reads on a worker.
+    void startBackgroundReads();
 
     std::shared_ptr<Layer> m_layer;
     std::unique_ptr<SizeLedger> m_ledger;
     std::unique_ptr<ZipEstimator> m_zip;
-    std::shared_ptr<JobControl> m_metadataScan;     // cancelled when the document goes
-    std::unique_ptr<MetadataUsers> m_metadataUsers; // null until the sources are read
+    std::shared_ptr<JobControl> m_metadataScan;           // cancelled when the document goes
+    std::unique_ptr<MetadataUsers> m_metadataUsers;       // null until the sources are read
+    std::shared_ptr<const Distributions> m_distributions; // null until read
+    QStringList m_dropped;
+    Bitset m_droppedFiles;
     QUndoStack m_undo;
     CheckMarks m_checkMarks;
     QString m_path;

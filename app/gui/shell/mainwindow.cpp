@@ -13,6 +13,7 @@
 #include "gui/dialogs/stagedialog.h"
 #include "gui/explorer/explorerview.h"
 #include "gui/explorer/treepanel.h"
+#include "gui/requirements/requirementspanel.h"
 #include "gui/rules/rulespanel.h"
 #include "gui/shell/layerdocument.h"
 #include "gui/shell/mainactions.h"
@@ -126,6 +127,19 @@ MainWindow::MainWindow(QWidget *parent)
         if (qobject_cast<QMenu *>(menu))
             static_cast<QMenu *>(menu)->addAction(breakdownDock->toggleViewAction());
     connect(checks, &ChecksPanel::nodeActivated, m_explorer, &ExplorerView::selectNode);
+    // Requirements and duplicates, tabbed with the checks (View > Requirements, Ctrl+5).
+    m_requirements = new RequirementsPanel(this);
+    auto *requirementsDock = new QDockWidget(tr("Requirements"), this);
+    requirementsDock->setObjectName(QStringLiteral("requirementsDock"));
+    requirementsDock->setWidget(m_requirements);
+    tabifyDockWidget(checksDock, requirementsDock);
+    checksDock->raise();
+    requirementsDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+5")));
+    for (QObject *menu : m_actions->focusRules->associatedObjects())
+        if (qobject_cast<QMenu *>(menu))
+            static_cast<QMenu *>(menu)->addAction(requirementsDock->toggleViewAction());
+    connect(m_requirements, &RequirementsPanel::nodeActivated, m_explorer, &ExplorerView::selectNode);
+    connect(m_explorer, &ExplorerView::currentNodeChanged, m_requirements, &RequirementsPanel::showWhy);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -136,7 +150,7 @@ MainWindow::MainWindow(QWidget *parent)
     }
     // The docks show a layer's checks and breakdown: the start page goes without
     // them, and they come back as the user last left them.
-    for (QDockWidget *dock : {checksDock, breakdownDock}) {
+    for (QDockWidget *dock : {checksDock, breakdownDock, requirementsDock}) {
         m_docks.push_back({dock, !dock->isHidden()});
         connect(dock->toggleViewAction(), &QAction::triggered, this, [this, dock](bool shown) {
             for (DockState &d : m_docks)
@@ -276,6 +290,7 @@ void MainWindow::setDocument(LayerDocument *document)
     m_document = document;
     m_explorer->setDocument(document);
     m_breakdown->setDocument(document);
+    m_requirements->setDocument(document);
     if (old) {
         m_undoGroup->removeStack(old->undoStack());
         old->deleteLater();
@@ -427,7 +442,7 @@ void MainWindow::saveProfile()
     base.limitBytes = m_explorer->budgetPanel()->limitBytes();
     base.reserveBytes = m_explorer->budgetPanel()->reserveBytes();
     QString error;
-    if (!Profile::fromLedger(m_document->ledger(), base).save(file, &error)) {
+    if (!m_document->profile(base).save(file, &error)) {
         QMessageBox::warning(this, tr("Cannot save profile"), error);
         return;
     }

@@ -25,6 +25,7 @@ class QStackedWidget;
 class QToolButton;
 class QUndoGroup;
 class RecentFiles;
+class RequirementsPanel;
 class ScanJob;
 class StartPage;
 
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] StartPage *startPage() const { return m_startPage; }
     [[nodiscard]] MainActions *actions() const { return m_actions; }
     [[nodiscard]] BreakdownChart *breakdown() const { return m_breakdown; }
+    [[nodiscard]] RequirementsPanel *requirements() const { return m_requirements; }
     // Applies a profile to the open layer: its choices, and its limit, reserve
     // and prefix to the budget, so the gauge judges as `scan --profile` does.
     // False with `error` (nothing changed) when it does not apply.
@@ -90,6 +92,7 @@ private:
     ExplorerView *m_explorer;
     BreakdownChart *m_breakdown = nullptr;
     ChecksPanel *m_checks = nullptr;
+    RequirementsPanel *m_requirements = nullptr;
     struct DockState {
         QDockWidget *dock;
         bool wanted; // shown when a layer is open: the user's last choice

@@ -1,9 +1,7 @@
 #include "gui/shell/selectioncommand.h"
 
-#include "gui/shell/layerdocument.h"
-
-SelectionCommand::SelectionCommand(LayerDocument *document, SizeLedger::State before, SizeLedger::State after,
-                                   const QString &text)
+SelectionCommand::SelectionCommand(LayerDocument *document, LayerDocument::Selection before,
+                                   LayerDocument::Selection after, const QString &text)
     : QUndoCommand(text)
     , m_document(document)
     , m_before(std::move(before))
@@ -13,7 +11,7 @@ SelectionCommand::SelectionCommand(LayerDocument *document, SizeLedger::State be
 
 void SelectionCommand::undo()
 {
-    m_document->restoreState(m_before);
+    m_document->restoreSelection(m_before);
 }
 
 void SelectionCommand::redo()
@@ -22,5 +20,5 @@ void SelectionCommand::redo()
         m_applied = false;
         return;
     }
-    m_document->restoreState(m_after);
+    m_document->restoreSelection(m_after);
 }

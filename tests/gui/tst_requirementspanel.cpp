@@ -1,0 +1,217 @@
+// The Requirements dock on a layer pip installs from wheels the suite writes
+// (alpha-pkg and lone asked for; beta, gamma and epsilon pulled in as their
+// requirements): its rows against what pip was asked and what
+// importlib.metadata lists, a drop against the bytes it showed and its
+// replay by layerslim-cli, the "why" chain, and duplicates against stat.
+#include "gui/requirements/requirementspanel.h"
+#include "gui/shell/layerdocument.h"
+#include "scan/layer.h"
+#include "select/distributions.h"
+#include "testsupport.h"
+#include "wheelsupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using testsupport::quoted;
+using testsupport::sh;
+
+namespace {
+
+// Bytes of every file importlib.metadata lists for each named distribution in `site`, summed.
+std::uint64_t importlibBytes(const QString &site, const QStringList &names)
+{
+    return sh(QStringLiteral("python3 - %1 %2 <<'EOF'\n"
+                             "import importlib.metadata as md, os, sys\n"
+                             "site, names = sys.argv[1], sys.argv[2:]\n"
+                             "total = 0\n"
+                             "for n in names:\n"
+                             "    d = next(iter(md.distributions(name=n, path=[site])))\n"
+                             "    for f in d.files:\n"
+                             "        p = os.path.normpath(os.path.join(site, str(f)))\n"
+                             "        if not os.path.isfile(p) and str(f).startswith('../../'):\n"
+                             "            p = os.path.normpath(os.path.join(site, str(f)[6:]))\n"
+                             "        if os.path.isfile(p):\n"
+                             "            total += os.path.getsize(p)\n"
+                             "print(total)\n"
+                             "EOF\n")
+                  .arg(quoted(site), names.join(QLatin1Char(' '))))
+        .trimmed()
+        .toULongLong();
+}
+
+} // namespace
+
+class TestRequirementsPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void topLevelRowsAreTheRequirementsAsked();
+    void dropFreesWhatItShowedAndUndoes();
+    void savedDropReplaysInTheCli();
+    void whyChainNamesTheRequirer();
+    void duplicatesAreTheBundledCopies();
+
+private:
+    [[nodiscard]] QStandardItem *row(const QString &name, int column) const;
+
+    QTemporaryDir m_dir;
+    QString m_site;
+    std::unique_ptr<LayerDocument> m_document;
+    std::unique_ptr<RequirementsPanel> m_panel;
+};
+
+void TestRequirementsPanel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    wheelsupport::writeDependencyWheels(m_dir.filePath(QStringLiteral("wh")));
+    m_site = m_dir.filePath(QStringLiteral("site"));
+    wheelsupport::pipInstallTarget(m_dir.filePath(QStringLiteral("wh")), m_site,
+                                   {QStringLiteral("alpha-pkg"), QStringLiteral("lone")});
+}
+
+void TestRequirementsPanel::init()
+{
+    QString error;
+    auto layer = std::make_shared<Layer>(Layer::open(m_site, &error));
+    QVERIFY2(layer->tree, qPrintable(error));
+    m_document = std::make_unique<LayerDocument>(layer, m_site);
+    m_panel = std::make_unique<RequirementsPanel>();
+    m_panel->resize(900, 400);
+    m_panel->setDocument(m_document.get());
+    m_panel->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_document->distributions() != nullptr, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_document->metadataSparesKnown(), 60000);
+}
+
+void TestRequirementsPanel::cleanup()
+{
+    m_panel.reset();
+    m_document.reset();
+}
+
+QStandardItem *TestRequirementsPanel::row(const QString &name, int column) const
+{
+    const int r = m_panel->topLevelRow(name);
+    return r < 0 ? nullptr : m_panel->model()->item(r, column);
+}
+
+// pip was asked for alpha-pkg and lone: those are the top-level rows, and
+// the rest opens below them; each row's bytes are importlib's files.
+void TestRequirementsPanel::topLevelRowsAreTheRequirementsAsked()
+{
+    QStandardItemModel *model = m_panel->model();
+    QStringList names;
+    for (int r = 0; r < model->rowCount(); ++r)
+        names << model->item(r, RequirementsPanel::NameColumn)->text();
+    names.sort();
+    QCOMPARE(names, QStringList({QStringLiteral("Alpha_Pkg 1.0"), QStringLiteral("lone 3.0")}));
+    QStandardItem *alpha = row(QStringLiteral("alpha-pkg"), RequirementsPanel::NameColumn);
+    QVERIFY(alpha);
+    QStringList needs;
+    for (int r = 0; r < alpha->rowCount(); ++r)
+        needs << alpha->child(r)->text();
+    needs.sort();
+    QCOMPARE(needs, QStringList({QStringLiteral("beta 2.0"), QStringLiteral("gamma 0.5")}));
+    QCOMPARE(row(QStringLiteral("alpha-pkg"), RequirementsPanel::BytesColumn)->data(Qt::UserRole + 3).toULongLong(),
+             importlibBytes(m_site, {QStringLiteral("Alpha_Pkg")}));
+    QCOMPARE(row(QStringLiteral("lone"), RequirementsPanel::BytesColumn)->data(Qt::UserRole + 3).toULongLong(),
+             importlibBytes(m_site, {QStringLiteral("lone")}));
+}
+
+// Dropping alpha-pkg frees it, beta, gamma and epsilon (needed through
+// gamma[fast]; lone needs it only on aarch64): the figure the row showed,
+// which is what importlib lists for the four. Undo brings every byte back.
+void TestRequirementsPanel::dropFreesWhatItShowedAndUndoes()
+{
+    const std::uint64_t shown =
+        row(QStringLiteral("alpha-pkg"), RequirementsPanel::ExclusiveColumn)->data(Qt::UserRole + 3).toULongLong();
+    QCOMPARE(shown, importlibBytes(m_site, {QStringLiteral("Alpha_Pkg"), QStringLiteral("beta"),
+                                            QStringLiteral("gamma"), QStringLiteral("epsilon")}));
+    const std::uint64_t before = m_document->ledger().totals().keptBytes;
+    QTreeView *view = m_panel->view();
+    view->setCurrentIndex(row(QStringLiteral("alpha-pkg"), RequirementsPanel::NameColumn)->index());
+    m_panel->dropSelected();
+    QCOMPARE(before - m_document->ledger().totals().keptBytes, shown);
+    QCOMPARE(m_document->droppedDistributions(), QStringList{QStringLiteral("Alpha_Pkg")});
+    QCOMPARE(row(QStringLiteral("alpha-pkg"), RequirementsPanel::KeptColumn)->data(Qt::UserRole + 3).toULongLong(),
+             0ULL);
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->ledger().totals().keptBytes, before);
+    QVERIFY(m_document->droppedDistributions().isEmpty());
+    m_document->undoStack()->redo();
+    QCOMPARE(before - m_document->ledger().totals().keptBytes, shown);
+}
+
+// A saved profile names the drop, not its files, and layerslim-cli keeps
+// exactly what the window keeps.
+void TestRequirementsPanel::savedDropReplaysInTheCli()
+{
+    QString error;
+    QVERIFY2(m_document->dropDistributions({QStringLiteral("alpha-pkg")}, &error), qPrintable(error));
+    const Profile profile = m_document->profile(Profile{});
+    QCOMPARE(profile.dropDistributions, QStringList{QStringLiteral("alpha-pkg")});
+    QVERIFY(profile.prune.isEmpty());
+    const QString file = m_dir.filePath(QStringLiteral("drop.json"));
+    QVERIFY2(profile.save(file, &error), qPrintable(error));
+    const testsupport::CliRun run =
+        testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--profile"), file, QStringLiteral("--json")});
+    QVERIFY2(run.out.size() > 0, run.err.constData());
+    const QJsonObject out = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(out.value(QStringLiteral("kept_bytes")).toInteger(), qint64(m_document->ledger().totals().layerBytes));
+    QCOMPARE(out.value(QStringLiteral("kept_files")).toInteger(), qint64(m_document->ledger().totals().keptFiles));
+}
+
+// gamma.py is there because Alpha_Pkg asks for Gamma[fast]; bin/alpha-tool is Alpha_Pkg's own.
+void TestRequirementsPanel::whyChainNamesTheRequirer()
+{
+    const FileTree &tree = m_document->tree();
+    m_panel->showWhy(tree.find("gamma.py"));
+    QString why = m_panel->whyLabel()->text();
+    QVERIFY2(why.contains(QStringLiteral("gamma.py")), qPrintable(why));
+    QVERIFY2(why.contains(QStringLiteral("Installed by <b>gamma 0.5</b>, required by <b>Alpha_Pkg 1.0</b>")),
+             qPrintable(why));
+    m_panel->showWhy(tree.find("bin/alpha-tool"));
+    why = m_panel->whyLabel()->text();
+    QVERIFY2(why.contains(QStringLiteral("Installed by <b>Alpha_Pkg 1.0</b>, a top-level requirement")),
+             qPrintable(why));
+}
+
+// Both wheels bundle the same 300,000-byte libblas: one group, its second copy wasted.
+void TestRequirementsPanel::duplicatesAreTheBundledCopies()
+{
+    m_panel->findDuplicates();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_panel->duplicatesSearching(), 60000);
+    QTRY_VERIFY(m_panel->duplicatesView()->model()->rowCount() > 0);
+    auto *model = static_cast<QStandardItemModel *>(m_panel->duplicatesView()->model());
+    const std::uint64_t blas =
+        sh(QStringLiteral("stat -c %s %1").arg(quoted(m_site + QStringLiteral("/beta.libs/libblas-c3d4.so"))))
+            .trimmed()
+            .toULongLong();
+    QCOMPARE(model->item(0, 3)->data(Qt::UserRole + 3).toULongLong(), blas);
+    QCOMPARE(model->item(0, 2)->text(), QStringLiteral("2"));
+    QStringList copies;
+    for (int r = 0; r < model->item(0)->rowCount(); ++r)
+        copies << model->item(0)->child(r)->text();
+    copies.sort();
+    QCOMPARE(copies, QStringList({QStringLiteral("alpha_pkg.libs/libblas-a1b2.so"),
+                                  QStringLiteral("beta.libs/libblas-c3d4.so")}));
+    // Pruning one copy leaves nothing duplicated in that group.
+    m_document->mark(m_document->tree().find("beta.libs"), SizeLedger::Mark::Prune);
+    for (int r = 0; r < model->rowCount(); ++r)
+        QVERIFY(!model->item(r)->text().startsWith(QStringLiteral("libblas")));
+}
+
+QTEST_MAIN(TestRequirementsPanel)
+#include "tst_requirementspanel.moc"
