@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
-    <name>LintTab</name>
-    <message numerus="yes">
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n file</numerusform>
-            <numerusform>%n files</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CulpritSearch</name>
     <message numerus="yes">
         <source>Keep %n path(s) %1 needs</source>
@@ -29,12 +19,49 @@
     </message>
 </context>
 <context>
+    <name>LayerDocument</name>
+    <message numerus="yes">
+        <source>Drop %n distribution(s)</source>
+        <translation>
+            <numerusform>Drop %n distribution</numerusform>
+            <numerusform>Drop %n distributions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LintTab</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n entries could not be read; see the log for the paths.</source>
         <translation>
             <numerusform>%n entry could not be read; see the log for the path.</numerusform>
             <numerusform>%n entries could not be read; see the log for the paths.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequirementsPanel</name>
+    <message numerus="yes">
+        <source>%n installed distribution(s), %1 top-level; %2 kept belongs to none.</source>
+        <translation>
+            <numerusform>%n installed distribution, %1 top-level; %2 kept belongs to none.</numerusform>
+            <numerusform>%n installed distributions, %1 top-level; %2 kept belongs to none.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of identical kept files; the extra copies take %1. Pruning a copy is your choice; verify proves the layer still imports.</source>
+        <translation>
+            <numerusform>%n group of identical kept files; the extra copies take %1. Pruning a copy is your choice; verify proves the layer still imports.</numerusform>
+            <numerusform>%n groups of identical kept files; the extra copies take %1. Pruning a copy is your choice; verify proves the layer still imports.</numerusform>
         </translation>
     </message>
 </context>

@@ -660,6 +660,20 @@
         <source>Apply profile</source>
         <translation>Áp dụng hồ sơ</translation>
     </message>
+    <message>
+        <source>The layer&apos;s distributions are still being read.</source>
+        <translation>Các bản phân phối của layer vẫn đang được đọc.</translation>
+    </message>
+    <message>
+        <source>Drop %1</source>
+        <translation>Bỏ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop %n distribution(s)</source>
+        <translation>
+            <numerusform>Bỏ %n bản phân phối</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LimitGauge</name>
@@ -1227,6 +1241,14 @@
         <source>Ctrl+4</source>
         <translation>Ctrl+4</translation>
     </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
 </context>
 <context>
     <name>NodeCategory</name>
@@ -1326,6 +1348,113 @@
     <message>
         <source>&amp;Clear Recent</source>
         <translation>&amp;Xóa danh sách gần đây</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementsPanel</name>
+    <message>
+        <source>&amp;Drop with Its Own Dependencies</source>
+        <translation>&amp;Bỏ cùng các phụ thuộc riêng</translation>
+    </message>
+    <message>
+        <source>&amp;Find Duplicates</source>
+        <translation>&amp;Tìm bản trùng</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Đã cài</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <source>Dropping frees</source>
+        <translation>Bỏ sẽ giải phóng</translation>
+    </message>
+    <message>
+        <source>Prune the selected distribution and every distribution it needs that nothing else kept needs. One step: Undo brings it back.</source>
+        <translation>Tỉa bản phân phối đã chọn và mọi bản phân phối nó cần mà không bản nào khác còn giữ cần đến. Một bước: Hoàn tác sẽ khôi phục.</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>One copy</source>
+        <translation>Một bản</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Wasted</source>
+        <translation>Lãng phí</translation>
+    </message>
+    <message>
+        <source>Files with the same content stored more than once. Pruning a copy is your choice; verify proves the layer still imports.</source>
+        <translation>Các tệp cùng nội dung được lưu nhiều lần. Tỉa một bản là lựa chọn của bạn; kiểm chứng sẽ chứng minh layer vẫn import được.</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Bản trùng</translation>
+    </message>
+    <message>
+        <source>Reading the installed distributions…</source>
+        <translation>Đang đọc các bản phân phối đã cài…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n installed distribution(s), %1 top-level; %2 kept belongs to none.</source>
+        <translation>
+            <numerusform>%n bản phân phối đã cài, %1 ở cấp cao nhất; %2 được giữ không thuộc bản nào.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot drop</source>
+        <translation>Không thể bỏ</translation>
+    </message>
+    <message>
+        <source>the whole layer</source>
+        <translation>toàn bộ layer</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why is %1 here?&lt;/b&gt; Its files come from several distributions, or from none.</source>
+        <translation>&lt;b&gt;Vì sao có %1?&lt;/b&gt; Các tệp của nó đến từ nhiều bản phân phối, hoặc không từ bản nào.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why is %1 here?&lt;/b&gt; No installed distribution lists it (unowned).</source>
+        <translation>&lt;b&gt;Vì sao có %1?&lt;/b&gt; Không bản phân phối đã cài nào liệt kê nó (không chủ).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why is %1 here?&lt;/b&gt; Installed by %2, required by %3 (top-level).</source>
+        <translation>&lt;b&gt;Vì sao có %1?&lt;/b&gt; Được cài bởi %2, do %3 (cấp cao nhất) yêu cầu.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why is %1 here?&lt;/b&gt; Installed by %2, a top-level requirement.</source>
+        <translation>&lt;b&gt;Vì sao có %1?&lt;/b&gt; Được cài bởi %2, một yêu cầu cấp cao nhất.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why is %1 here?&lt;/b&gt; Installed by %2, which only a requirement cycle holds.</source>
+        <translation>&lt;b&gt;Vì sao có %1?&lt;/b&gt; Được cài bởi %2, chỉ được giữ bởi một vòng yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Comparing files of equal size…</source>
+        <translation>Đang so sánh các tệp cùng kích thước…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of identical kept files; the extra copies take %1. Pruning a copy is your choice; verify proves the layer still imports.</source>
+        <translation>
+            <numerusform>%n nhóm tệp được giữ giống hệt nhau; các bản thừa chiếm %1. Tỉa một bản là lựa chọn của bạn; kiểm chứng sẽ chứng minh layer vẫn import được.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2211,10 @@
     <message>
         <source>Log debug messages to stderr.</source>
         <translation>Ghi thông điệp gỡ lỗi ra stderr.</translation>
+    </message>
+    <message>
+        <source>Bring this dock to the front once open: checks, requirements or breakdown.</source>
+        <translation>Đưa bảng này lên trước khi mở: checks, requirements hoặc breakdown.</translation>
     </message>
 </context>
 <context>

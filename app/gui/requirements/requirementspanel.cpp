@@ -249,9 +249,10 @@ void RequirementsPanel::refreshBytes()
         topLevel += d.topLevel ? 1 : 0;
     const std::uint64_t unowned =
         m_document->ledger().totals().keptBytes - std::min(keptOwned, m_document->ledger().totals().keptBytes);
-    m_summary->setText(tr("%n installed distributions, %1 top-level; %2 kept belongs to none.", nullptr, dists->count())
-                           .arg(topLevel)
-                           .arg(units::localBytes(unowned)));
+    m_summary->setText(
+        tr("%n installed distribution(s), %1 top-level; %2 kept belongs to none.", nullptr, dists->count())
+            .arg(topLevel)
+            .arg(units::localBytes(unowned)));
 }
 
 int RequirementsPanel::selectedDistribution() const
@@ -303,12 +304,15 @@ void RequirementsPanel::showWhy(FileTree::Index node)
     QStringList links;
     for (int d : dists->requiredChain(owner))
         links << QStringLiteral("<b>%1</b>").arg(nameAndVersion(dists->at(d)).toHtmlEscaped());
-    QString text = tr("<b>Why is %1 here?</b> Installed by %2").arg(path, links.first());
-    if (links.size() == 1)
-        text += dists->at(owner).topLevel ? tr(", a top-level requirement.")
-                                          : tr(", which only a requirement cycle holds.");
+    QString text;
+    if (links.size() > 1)
+        text = tr("<b>Why is %1 here?</b> Installed by %2, required by %3 (top-level).")
+                   .arg(path, links.first(), links.mid(1).join(QStringLiteral(" ← ")));
+    else if (dists->at(owner).topLevel)
+        text = tr("<b>Why is %1 here?</b> Installed by %2, a top-level requirement.").arg(path, links.first());
     else
-        text += tr(", required by %1 (top-level).").arg(links.mid(1).join(QStringLiteral(" ← ")));
+        text = tr("<b>Why is %1 here?</b> Installed by %2, which only a requirement cycle holds.")
+                   .arg(path, links.first());
     m_why->setText(text);
 }
 
@@ -357,7 +361,7 @@ void RequirementsPanel::refreshDuplicates()
         m_dupModel->appendRow({name, bytesItem(g.bytes), copies, bytesItem(waste)});
     }
     m_dupView->sortByColumn(3, Qt::DescendingOrder);
-    m_dupSummary->setText(tr("%n groups of identical kept files; the extra copies take %1. Pruning a copy is your "
+    m_dupSummary->setText(tr("%n group(s) of identical kept files; the extra copies take %1. Pruning a copy is your "
                              "choice; verify proves the layer still imports.",
                              nullptr, groups)
                               .arg(units::localBytes(wasted)));

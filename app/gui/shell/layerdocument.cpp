@@ -155,7 +155,7 @@ bool LayerDocument::dropDistributions(const QStringList &names, QString *error)
     }
     bool ok = true;
     change(names.size() == 1 ? tr("Drop %1").arg(names.first())
-                             : tr("Drop %n distributions", nullptr, int(names.size())),
+                             : tr("Drop %n distribution(s)", nullptr, int(names.size())),
            [&](SizeLedger &l) {
                Bitset marked;
                ok = m_distributions->drop(l, names, error, &marked);
