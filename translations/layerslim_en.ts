@@ -93,6 +93,16 @@
     </message>
 </context>
 <context>
+    <name>TreemapLegend</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TreemapWidget</name>
     <message numerus="yes">
         <source>Size: %1 in %n file(s)</source>

@@ -30,6 +30,10 @@
         <source>&lt;b&gt;Kept bytes&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dung lượng giữ lại&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>by distribution</source>
+        <translation>theo bản phân phối</translation>
+    </message>
 </context>
 <context>
     <name>BudgetPanel</name>
@@ -1128,6 +1132,18 @@
         <source>Language of the interface</source>
         <translation>Ngôn ngữ của giao diện</translation>
     </message>
+    <message>
+        <source>Colour by &amp;Distribution</source>
+        <translation>Tô màu theo &amp;bản phân phối</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>Colour the treemap by the distribution that installed each file</source>
+        <translation>Tô màu treemap theo bản phân phối đã cài từng tệp</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1981,6 +1997,16 @@
         <source>Pruned</source>
         <translation>Đã lược bỏ</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… và %n bản nữa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No distribution, or several</source>
+        <translation>Không thuộc bản nào, hoặc nhiều bản</translation>
+    </message>
 </context>
 <context>
     <name>TreemapWidget</name>
@@ -2033,6 +2059,14 @@
     <message>
         <source>Nothing here takes up space.</source>
         <translation>Không có gì ở đây chiếm dung lượng.</translation>
+    </message>
+    <message>
+        <source>Distribution: none, or several</source>
+        <translation>Bản phân phối: không có, hoặc nhiều bản</translation>
+    </message>
+    <message>
+        <source>Distribution: %1 %2</source>
+        <translation>Bản phân phối: %1 %2</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 // requirements): its rows against what pip was asked and what
 // importlib.metadata lists, a drop against the bytes it showed and its
 // replay by layerslim-cli, the "why" chain, and duplicates against stat.
+#include "gui/budget/breakdownchart.h"
 #include "gui/requirements/requirementspanel.h"
 #include "gui/shell/layerdocument.h"
 #include "scan/layer.h"
@@ -13,11 +14,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPieSeries>
+#include <QPieSlice>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
+
+#include <map>
 
 using testsupport::quoted;
 using testsupport::sh;
@@ -61,6 +66,7 @@ private Q_SLOTS:
     void savedDropReplaysInTheCli();
     void whyChainNamesTheRequirer();
     void duplicatesAreTheBundledCopies();
+    void breakdownByDistribution();
 
 private:
     [[nodiscard]] QStandardItem *row(const QString &name, int column) const;
@@ -211,6 +217,34 @@ void TestRequirementsPanel::duplicatesAreTheBundledCopies()
     m_document->mark(m_document->tree().find("beta.libs"), SizeLedger::Mark::Prune);
     for (int r = 0; r < model->rowCount(); ++r)
         QVERIFY(!model->item(r)->text().startsWith(QStringLiteral("libblas")));
+}
+
+// The donut by distribution: one slice a distribution with importlib's bytes
+// for it, the slices together the kept total; a drop takes its slices away.
+void TestRequirementsPanel::breakdownByDistribution()
+{
+    BreakdownChart chart;
+    chart.setDocument(m_document.get());
+    chart.setMode(BreakdownChart::Mode::ByDistribution);
+    const auto slices = [&chart] {
+        std::map<QString, std::uint64_t> out;
+        for (QPieSlice *s : chart.series()->slices())
+            out[s->label().section(QStringLiteral("  "), 0, 0)] = std::uint64_t(s->value());
+        return out;
+    };
+    auto shown = slices();
+    QCOMPARE(shown.size(), std::size_t(5));
+    std::uint64_t sum = 0;
+    for (const auto &[name, bytes] : shown) {
+        QCOMPARE(bytes, importlibBytes(m_site, {name}));
+        sum += bytes;
+    }
+    QCOMPARE(sum, m_document->ledger().totals().keptBytes);
+    QString error;
+    QVERIFY2(m_document->dropDistributions({QStringLiteral("alpha-pkg")}, &error), qPrintable(error));
+    shown = slices();
+    QCOMPARE(shown.size(), std::size_t(1));
+    QCOMPARE(shown.begin()->first, QStringLiteral("lone"));
 }
 
 QTEST_MAIN(TestRequirementsPanel)

@@ -3,6 +3,7 @@
 #include "base/units.h"
 #include "gui/explorer/treemaprenderer.h"
 #include "gui/shell/layerdocument.h"
+#include "select/distributions.h"
 
 #include <QChart>
 #include <QChartView>
@@ -54,6 +55,7 @@ BreakdownChart::BreakdownChart(QWidget *parent)
     m_modeBox->setObjectName(QStringLiteral("breakdownMode"));
     m_modeBox->addItem(tr("by category"), int(Mode::ByCategory));
     m_modeBox->addItem(tr("by package"), int(Mode::ByPackage));
+    m_modeBox->addItem(tr("by distribution"), int(Mode::ByDistribution));
     connect(m_modeBox, &QComboBox::currentIndexChanged, this,
             [this] { setMode(Mode(m_modeBox->currentData().toInt())); });
     auto *title = new QLabel(tr("<b>Kept bytes</b>"), this);
@@ -84,8 +86,10 @@ void BreakdownChart::setDocument(LayerDocument *document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_categories = document ? NodeClassifier::classifyAll(document->tree()) : std::vector<NodeCategory>{};
-    if (m_document)
+    if (m_document) {
         connect(m_document, &LayerDocument::selectionChanged, this, &BreakdownChart::refresh);
+        connect(m_document, &LayerDocument::distributionsReady, this, &BreakdownChart::refresh);
+    }
     refresh();
 }
 
@@ -94,10 +98,17 @@ void BreakdownChart::refresh()
     m_series->clear();
     if (!m_document)
         return;
-    if (m_mode == Mode::ByCategory)
+    switch (m_mode) {
+    case Mode::ByCategory:
         showCategories();
-    else
+        break;
+    case Mode::ByPackage:
         showPackages();
+        break;
+    case Mode::ByDistribution:
+        showDistributions();
+        break;
+    }
     for (QPieSlice *slice : m_series->slices())
         slice->setBorderColor(palette().color(QPalette::Window));
 }
@@ -141,5 +152,37 @@ void BreakdownChart::showPackages()
     if (other > 0) {
         QPieSlice *slice = m_series->append(tr("other  %1").arg(units::localBytes(other)), double(other));
         slice->setColor(kSliceColors[kTopPackages]);
+    }
+}
+
+void BreakdownChart::showDistributions()
+{
+    const Distributions *dists = m_document->distributions();
+    if (!dists)
+        return; // still being read; distributionsReady refreshes
+    const std::vector<std::uint64_t> kept = dists->keptBytes(&m_document->ledger());
+    std::vector<int> order;
+    std::uint64_t owned = 0;
+    for (int d = 0; d < dists->count(); ++d) {
+        owned += kept[std::size_t(d)];
+        if (kept[std::size_t(d)] > 0)
+            order.push_back(d);
+    }
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return kept[std::size_t(a)] > kept[std::size_t(b)]; });
+    std::uint64_t other =
+        m_document->ledger().totals().keptBytes - std::min(owned, m_document->ledger().totals().keptBytes);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const std::uint64_t bytes = kept[std::size_t(order[i])];
+        if (i >= kTopPackages) {
+            other += bytes;
+            continue;
+        }
+        QPieSlice *slice = m_series->append(
+            QStringLiteral("%1  %2").arg(dists->at(order[i]).name, units::localBytes(bytes)), double(bytes));
+        slice->setColor(QColor::fromRgb(TreemapRenderer::distributionColor(order[i])));
+    }
+    if (other > 0) {
+        QPieSlice *slice = m_series->append(tr("other  %1").arg(units::localBytes(other)), double(other));
+        slice->setColor(QColor::fromRgb(TreemapRenderer::distributionColor(Distributions::kNone)));
     }
 }

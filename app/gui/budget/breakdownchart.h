@@ -1,6 +1,7 @@
 // A donut chart of the kept bytes, by content category (the treemap's
-// colours) or by top-level package (SizeLedger::packages()), redrawn whenever
-// the selection changes.
+// colours), by top-level package (SizeLedger::packages()) or by installed
+// distribution (the treemap's distribution colours), redrawn whenever the
+// selection changes.
 #pragma once
 
 #include "tree/nodecategory.h"
@@ -20,7 +21,7 @@ class BreakdownChart : public QWidget
     Q_OBJECT
 
 public:
-    enum class Mode { ByCategory, ByPackage };
+    enum class Mode { ByCategory, ByPackage, ByDistribution };
 
     explicit BreakdownChart(QWidget *parent = nullptr);
 
@@ -33,6 +34,7 @@ private:
     void refresh();
     void showCategories();
     void showPackages();
+    void showDistributions();
 
     LayerDocument *m_document = nullptr;
     Mode m_mode = Mode::ByCategory;

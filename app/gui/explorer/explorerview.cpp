@@ -119,9 +119,12 @@ void ExplorerView::setDocument(LayerDocument *document)
     if (document) {
         connect(document, &LayerDocument::selectionChanged, m_treemap, &TreemapWidget::selectionChanged);
         connect(document, &LayerDocument::selectionChanged, m_legend, &TreemapLegend::selectionChanged);
+        connect(document, &LayerDocument::distributionsReady, this,
+                [this] { setColorByDistribution(m_colorByDistribution); });
         m_treemap->setRoot(0);
     }
 #endif
+    setColorByDistribution(m_colorByDistribution);
     updateBreadcrumb();
     Q_EMIT navigationChanged();
     Q_EMIT currentNodeChanged(0);
@@ -205,6 +208,16 @@ void ExplorerView::setHidePruned(bool hide)
     m_treemap->setHidePruned(hide);
 #else
     Q_UNUSED(hide)
+#endif
+}
+
+void ExplorerView::setColorByDistribution(bool on)
+{
+    m_colorByDistribution = on;
+#ifdef LAYERSLIM_HAVE_TREEMAP
+    const Distributions *dists = on && m_document ? m_document->distributions() : nullptr;
+    m_treemap->setDistributions(dists);
+    m_legend->setDistributions(dists);
 #endif
 }
 

@@ -47,6 +47,10 @@ public:
     void goUp();
     void goTop();
     void setHidePruned(bool hide);
+    // Treemap and legend colour by the distribution that installed each file
+    // (once the document has read them), instead of by content category.
+    void setColorByDistribution(bool on);
+    [[nodiscard]] bool colorByDistribution() const { return m_colorByDistribution; }
     void selectNode(FileTree::Index node);
     void showNodeMenu(FileTree::Index node, const QPoint &globalPos);
 
@@ -76,5 +80,6 @@ private:
 
     FileTree::Index m_root = 0;
     FileTree::Index m_current = 0;
+    bool m_colorByDistribution = false;
     std::vector<FileTree::Index> m_history;
 };

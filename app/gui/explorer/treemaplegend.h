@@ -1,5 +1,6 @@
-// The treemap's key: one swatch per category with the kept bytes it holds,
-// plus the pruned (hatched) swatch. Wraps onto more lines when narrow.
+// The treemap's key: one swatch per category (or, when the treemap colours by
+// distribution, per distribution, largest first) with the kept bytes it
+// holds, plus the pruned (hatched) swatch. Wraps onto more lines when narrow.
 #pragma once
 
 #include "tree/nodecategory.h"
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+class Distributions;
 class SizeLedger;
 
 class TreemapLegend : public QWidget
@@ -20,6 +22,8 @@ public:
     explicit TreemapLegend(QWidget *parent = nullptr);
 
     void setLedger(const SizeLedger *ledger);
+    // Keys the distributions' colours instead of the categories'; null: categories.
+    void setDistributions(const Distributions *dists);
     // Call after any ledger change: refreshes the bytes per category.
     void selectionChanged();
     // Kept bytes per category as shown (for tests).
@@ -38,6 +42,7 @@ private:
         QString text;
         QRgb color;
         bool hatched;
+        bool swatch = true; // false: text only ("… and 4 more")
     };
     [[nodiscard]] std::vector<Entry> entries() const;
     // Lays entries out in rows of `width`; returns the boxes (and total height).
@@ -47,4 +52,7 @@ private:
     std::vector<NodeCategory> m_categories;
     std::array<std::uint64_t, kNodeCategoryCount> m_kept{};
     std::uint64_t m_pruned = 0;
+    const Distributions *m_dists = nullptr;
+    std::vector<std::uint64_t> m_distKept; // per distribution, when m_dists is set
+    std::uint64_t m_unowned = 0;           // kept bytes of no distribution
 };

@@ -40,6 +40,14 @@ template<typename F> void inBands(QSize size, F &&f)
 
 } // namespace
 
+QRgb TreemapRenderer::distributionColor(int d)
+{
+    if (d < 0)
+        return qRgb(0x9a, 0x9a, 0x9a);
+    const int hue = int(std::fmod(200.0 + d * 137.508, 360.0));
+    return QColor::fromHsv(hue, 150 + (d % 3) * 25, 215 - (d % 2) * 30).rgb();
+}
+
 QRect TreemapRenderer::pixelRect(const TreemapLayout::Tile &t)
 {
     const int x0 = int(std::lround(t.x)), y0 = int(std::lround(t.y));

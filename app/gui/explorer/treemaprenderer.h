@@ -39,6 +39,9 @@ public:
 
     // Category colours: distinct hues of similar lightness.
     [[nodiscard]] static QRgb categoryColor(NodeCategory c);
+    // A distribution's colour (Distributions index): hues spread by the golden
+    // angle so neighbours differ; grey for kNone (no owner, or several).
+    [[nodiscard]] static QRgb distributionColor(int d);
     // What a pruned tile of colour c looks like: desaturated and darker.
     [[nodiscard]] static QRgb prunedColor(QRgb c);
     // The pixel rectangle a tile covers: edges rounded so neighbours share them.

@@ -1,6 +1,7 @@
 #include "gui/explorer/treemapwidget.h"
 
 #include "base/units.h"
+#include "select/distributions.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
 
@@ -76,6 +77,7 @@ void TreemapWidget::setLedger(const SizeLedger *ledger)
     m_labels.clear();
     m_selected = m_hovered = FileTree::kNone;
     m_dominant.clear();
+    m_dists = nullptr;
     m_root = FileTree::kNone;
     if (ledger) {
         const FileTree &tree = ledger->tree();
@@ -85,6 +87,15 @@ void TreemapWidget::setLedger(const SizeLedger *ledger)
     }
     update();
     Q_EMIT rootChanged(m_root);
+}
+
+void TreemapWidget::setDistributions(const Distributions *dists)
+{
+    if (dists == m_dists)
+        return;
+    m_dists = dists;
+    m_styles.clear(); // every tile's colour changes
+    recolor();
 }
 
 void TreemapWidget::setRoot(FileTree::Index dir)
@@ -206,7 +217,8 @@ std::vector<TreemapRenderer::TileStyle> TreemapWidget::tileStyles() const
         if (!t.isLeaf())
             continue;
         const FileTree::Index shown = t.kind == TreemapLayout::TileKind::Merged ? t.detail : t.node;
-        const QRgb base = TreemapRenderer::categoryColor(m_dominant[shown]);
+        const QRgb base = m_dists ? TreemapRenderer::distributionColor(m_dists->ownerOf(shown))
+                                  : TreemapRenderer::categoryColor(m_dominant[shown]);
         const bool pruned = !m_hidePruned && m_ledger->isPruned(shown);
         styles[i] = {pruned ? TreemapRenderer::prunedColor(base) : base, pruned};
     }
@@ -343,6 +355,12 @@ QString TreemapWidget::toolTipText(FileTree::Index node) const
         lines << tr("Size: %1").arg(units::localBytes(total));
     }
     lines << tr("Category: %1").arg(NodeClassifier::displayName(m_dominant[node]));
+    if (m_dists) {
+        const int owner = m_dists->ownerOf(node);
+        lines << (owner == Distributions::kNone
+                      ? tr("Distribution: none, or several")
+                      : tr("Distribution: %1 %2").arg(m_dists->at(owner).name, m_dists->at(owner).version));
+    }
     const int rule = m_ledger->prunedBy(node);
     if (rule == SizeLedger::kManual)
         lines << tr("Pruned: manual");

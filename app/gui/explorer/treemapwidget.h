@@ -17,6 +17,7 @@
 #include <memory>
 #include <vector>
 
+class Distributions;
 class SizeLedger;
 
 class TreemapWidget : public QWidget
@@ -42,6 +43,9 @@ public:
 
     // Lays tiles out by kept bytes, leaving pruned files out.
     void setHidePruned(bool hide);
+    // Colours tiles by the distribution that installed them; null: by content category.
+    void setDistributions(const Distributions *dists);
+    [[nodiscard]] const Distributions *distributions() const { return m_dists; }
     [[nodiscard]] bool hidePruned() const { return m_hidePruned; }
 
     // The outlined tile; kNone for none. Does not emit nodeClicked.
@@ -117,6 +121,7 @@ private:
     FileTree::Index m_selected = FileTree::kNone;
     FileTree::Index m_hovered = FileTree::kNone;
     bool m_hidePruned = false;
+    const Distributions *m_dists = nullptr; // colour by distribution when set
 
     TreemapLayout m_layout;
     TreemapRenderer m_renderer;

@@ -75,6 +75,9 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     hidePruned = make(QIcon(QStringLiteral(":/icons/hide-pruned.svg")), tr("&Hide Pruned"), QKeySequence(tr("Ctrl+H")),
                       tr("Draw only what stays in the layer"));
     hidePruned->setCheckable(true);
+    colorByDistribution = make(QIcon(), tr("Colour by &Distribution"), QKeySequence(tr("Ctrl+Shift+B")),
+                               tr("Colour the treemap by the distribution that installed each file"));
+    colorByDistribution->setCheckable(true);
     focusTree = make(QIcon(), tr("Go to &Tree"), QKeySequence(tr("Ctrl+1")), tr("Move the keyboard focus to the tree"));
     focusRules =
         make(QIcon(), tr("Go to &Rules"), QKeySequence(tr("Ctrl+2")), tr("Move the keyboard focus to the rules"));
@@ -123,7 +126,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     QMenu *view = bar->addMenu(tr("&View"));
     view->addActions({back, up, top, zoomIn});
     view->addSeparator();
-    view->addAction(hidePruned);
+    view->addActions({hidePruned, colorByDistribution});
     view->addSeparator();
     view->addActions({focusTree, focusRules});
 
@@ -155,7 +158,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
 void MainActions::setLayerOpen(bool open)
 {
     for (QAction *a : {openProfile, saveProfile, closeLayer, find, pruneCurrent, keepCurrent, inheritCurrent, resetAll,
-                       zoomIn, hidePruned, focusTree, focusRules, editExceptions, exportLayer})
+                       zoomIn, hidePruned, colorByDistribution, focusTree, focusRules, editExceptions, exportLayer})
         a->setEnabled(open);
     for (QAction *a : rules)
         a->setEnabled(open);

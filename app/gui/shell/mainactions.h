@@ -25,7 +25,7 @@ public:
     // Edit
     QAction *undo, *redo, *find, *pruneCurrent, *keepCurrent, *inheritCurrent, *resetAll, *preferences;
     // View
-    QAction *back, *up, *top, *zoomIn, *hidePruned, *focusTree, *focusRules;
+    QAction *back, *up, *top, *zoomIn, *hidePruned, *colorByDistribution, *focusTree, *focusRules;
     // Rules: one checkable action per RuleCatalog rule, in catalog order.
     std::vector<QAction *> rules;
     QAction *editExceptions;

@@ -160,6 +160,8 @@ MainWindow::MainWindow(QWidget *parent)
     }
     m_explorer->restoreLayout();
     m_actions->hidePruned->setChecked(settings.value(QStringLiteral("view/hidePruned"), false).toBool());
+    m_actions->colorByDistribution->setChecked(
+        settings.value(QStringLiteral("view/colorByDistribution"), false).toBool());
     setDocument(nullptr);
 }
 
@@ -193,6 +195,10 @@ void MainWindow::connectActions()
     connect(a->up, &QAction::triggered, m_explorer, &ExplorerView::goUp);
     connect(a->top, &QAction::triggered, m_explorer, &ExplorerView::goTop);
     connect(a->zoomIn, &QAction::triggered, m_explorer, &ExplorerView::zoomIntoCurrent);
+    connect(a->colorByDistribution, &QAction::toggled, this, [this](bool on) {
+        m_explorer->setColorByDistribution(on);
+        QSettings().setValue(QStringLiteral("view/colorByDistribution"), on);
+    });
     connect(a->hidePruned, &QAction::toggled, this, [this](bool on) {
         m_explorer->setHidePruned(on);
         QSettings().setValue(QStringLiteral("view/hidePruned"), on);
