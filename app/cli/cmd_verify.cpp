@@ -1,4 +1,5 @@
 #include "base/units.h"
+#include "checkoptions.h"
 #include "checks/culpritfinder.h"
 #include "checks/keptset.h"
 #include "checks/pythonfinder.h"
@@ -65,23 +66,10 @@ void addOptions(QCommandLineParser &parser)
         "but passes unpruned, bisects the pruned paths for the culprit. Exit status 2 when any check fails."));
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Layer folder or zip."));
     addSelectionOptions(parser);
-    parser.addOption({QStringLiteral("python"),
-                      QStringLiteral("Interpreter to use (default: detected, the one "
-                                     "matching the runtime preferred)."),
-                      QStringLiteral("path")});
-    parser.addOption({QStringLiteral("import"),
-                      QStringLiteral("Comma-separated modules (default: every top-level "
-                                     "package and module)."),
-                      QStringLiteral("mods")});
-    parser.addOption(
-        {QStringLiteral("smoke"), QStringLiteral("A Python script run after the imports."), QStringLiteral("file")});
+    addCheckOptions(parser);
     parser.addOption({QStringLiteral("runtime"),
                       QStringLiteral("Target runtime (default: the profile's, else the layer's own tags)."),
                       QStringLiteral("pythonX.Y")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds per check (default 120)."),
-                      QStringLiteral("s"), QStringLiteral("120")});
-    parser.addOption({QStringLiteral("jobs"), QStringLiteral("Checks run at once (default 2)."), QStringLiteral("n"),
-                      QStringLiteral("2")});
     parser.addOption({QStringLiteral("timing-runs"),
                       QStringLiteral("Cold imports timed per module, each in a fresh process; the median and "
                                      "min..max are shown (default 3; 0: no timing)."),
@@ -120,56 +108,6 @@ int listPythons(bool json)
     return Ok;
 }
 
-// --import, --smoke, --timeout and --jobs, checked before the layer is read.
-bool readCheckOptions(const QCommandLineParser &parser, VerifyOptions *options)
-{
-    bool ok = false;
-    const double timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-    const int jobs = parser.value(QStringLiteral("jobs")).toInt();
-    if (!ok || timeout <= 0 || jobs < 1) {
-        printErr(QStringLiteral("layerslim-cli verify: --timeout and --jobs must be positive numbers\n"));
-        return false;
-    }
-    bool runsOk = false;
-    const int runs = parser.value(QStringLiteral("timing-runs")).toInt(&runsOk);
-    if (!runsOk || runs < 0 || runs > 100) {
-        printErr(
-            QStringLiteral("layerslim-cli verify: --timing-runs must be a whole number from 0 to 100, not \"%1\"\n")
-                .arg(parser.value(QStringLiteral("timing-runs"))));
-        return false;
-    }
-    options->timingRuns = runs;
-    if (parser.isSet(QStringLiteral("smoke")))
-        if (const QString why = Verifier::smokeScriptProblem(parser.value(QStringLiteral("smoke"))); !why.isEmpty()) {
-            printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(why));
-            return false;
-        }
-    options->modules = parser.value(QStringLiteral("import")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    options->smokeScript = parser.value(QStringLiteral("smoke"));
-    options->timeoutMs = int(timeout * 1000);
-    options->parallel = jobs;
-    return true;
-}
-
-// --python, or the detected interpreter closest to `runtime`.
-std::optional<PythonInfo> choosePython(const QCommandLineParser &parser, const QString &runtime)
-{
-    if (parser.isSet(QStringLiteral("python"))) {
-        QString error;
-        auto python = PythonFinder::probe(parser.value(QStringLiteral("python")), &error);
-        if (!python)
-            printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(error));
-        return python;
-    }
-    const std::vector<PythonInfo> found = PythonFinder::detect();
-    const int i = PythonFinder::pick(found, runtime);
-    if (i < 0) {
-        printErr(QStringLiteral("layerslim-cli verify: no Python 3 found on PATH or in ~/.pyenv; use --python\n"));
-        return std::nullopt;
-    }
-    return found[std::size_t(i)];
-}
-
 // The target and the interpreter for it; the warnings are the caller's to print.
 bool readTarget(const QCommandLineParser &parser, const Session &session, VerifyRequest *request)
 {
@@ -178,7 +116,7 @@ bool readTarget(const QCommandLineParser &parser, const Session &session, Verify
     if (!target)
         return false;
     request->target = *target;
-    const std::optional<PythonInfo> python = choosePython(parser, target->runtime);
+    const std::optional<PythonInfo> python = choosePython(parser, QStringLiteral("verify"), target->runtime);
     if (!python)
         return false;
     request->python = *python;
@@ -414,8 +352,16 @@ int runVerify(const QStringList &args)
     request.bisect = !parser.isSet(QStringLiteral("no-bisect"));
     if (listOnly)
         return listPythons(request.json);
-    if (!readCheckOptions(parser, &request.options))
+    if (!readCheckOptions(parser, QStringLiteral("verify"), &request.options))
         return BadInput;
+    bool runsOk = false;
+    request.options.timingRuns = parser.value(QStringLiteral("timing-runs")).toInt(&runsOk);
+    if (!runsOk || request.options.timingRuns < 0 || request.options.timingRuns > 100) {
+        printErr(
+            QStringLiteral("layerslim-cli verify: --timing-runs must be a whole number from 0 to 100, not \"%1\"\n")
+                .arg(parser.value(QStringLiteral("timing-runs"))));
+        return BadInput;
+    }
     auto session = openSession(parser.positionalArguments().first(), parser);
     if (!session || !readTarget(parser, *session, &request))
         return BadInput;

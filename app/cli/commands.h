@@ -20,6 +20,7 @@ int runRules(const QStringList &args);
 int runScan(const QStringList &args);
 int runDiff(const QStringList &args);
 int runVerify(const QStringList &args);
+int runFit(const QStringList &args);
 int runLint(const QStringList &args);
 int runExport(const QStringList &args);
 int runStage(const QStringList &args);

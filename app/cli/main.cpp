@@ -22,6 +22,8 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("scan"), {cli::runScan, "scan a folder or zip and report sizes"}},
         {QStringLiteral("lint"), {cli::runLint, "check native files against the target runtime and arch"}},
         {QStringLiteral("verify"), {cli::runVerify, "import the kept set with a real Python; find culprits"}},
+        {QStringLiteral("fit"),
+         {cli::runFit, "plan the least risky cut that fits, each step verified; write a profile"}},
         {QStringLiteral("export"), {cli::runExport, "write the kept files as a reproducible layer zip"}},
         {QStringLiteral("diff"), {cli::runDiff, "compare two layers: distributions and files added, removed, changed"}},
         {QStringLiteral("stage"), {cli::runStage, "pip-install requirements for a Lambda runtime into a layer folder"}},

@@ -1,5 +1,8 @@
 #include "base/units.h"
 
+#include <cmath>
+#include <cstring>
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -41,6 +44,30 @@ QString localBytes(std::uint64_t bytes)
 QString localGroupedBytes(std::uint64_t bytes)
 {
     return QLocale().toString(qulonglong(bytes));
+}
+
+std::optional<std::uint64_t> parseBytes(QStringView text)
+{
+    const QString t = text.trimmed().toString().toUpper();
+    static const std::pair<const char *, std::uint64_t> kUnits[] = {
+        {"GB", 1024 * kMB}, {"MB", kMB}, {"KB", 1024}, {"B", 1}, {"", 1}};
+    for (const auto &[suffix, scale] : kUnits) {
+        if (!t.endsWith(QLatin1String(suffix)))
+            continue;
+        const QString number = t.chopped(qsizetype(std::strlen(suffix))).trimmed();
+        bool ok = false;
+        if (scale == 1) {
+            const qulonglong whole = number.toULongLong(&ok);
+            if (ok && whole <= (std::uint64_t(1) << 63))
+                return whole;
+            return std::nullopt;
+        }
+        const double value = number.toDouble(&ok);
+        if (!ok || value < 0 || value * double(scale) > double(std::uint64_t(1) << 63))
+            return std::nullopt;
+        return std::uint64_t(std::llround(value * double(scale)));
+    }
+    return std::nullopt;
 }
 
 } // namespace units

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 namespace units {
 
@@ -23,5 +24,10 @@ inline constexpr std::uint64_t kDefaultReserve = 20 * kMB;
 // "12 byte" in Vietnamese. The CLI keeps the fixed forms above.
 [[nodiscard]] QString localBytes(std::uint64_t bytes);
 [[nodiscard]] QString localGroupedBytes(std::uint64_t bytes);
+
+// "262144000", "250MB", "20 MB", "1.5GB", "512KB" (units of 1,024 as above;
+// "B" or no unit is bytes). nullopt for anything else, negative numbers and
+// sizes beyond 2^63.
+[[nodiscard]] std::optional<std::uint64_t> parseBytes(QStringView text);
 
 } // namespace units

@@ -85,6 +85,36 @@ BisectResult CulpritFinder::find(const Bitset &pruned, const VerifyCheck &check,
         return result;
     }
 
+    std::vector<std::size_t> required;
+    if (!search(pruned, units, check, control, maxRuns, &result, &required))
+        return stop(result.message);
+    std::sort(required.begin(), required.end());
+    for (std::size_t k : required)
+        result.culprits.push_back(culprit(tree, pruned, units[k]));
+    result.outcome = BisectResult::Outcome::Found;
+    QStringList paths;
+    for (const Culprit &c : result.culprits)
+        paths << FileTree::displayName(c.path);
+    result.message = QStringLiteral("%1 passes again when %2 %3 kept")
+                         .arg(check.name, paths.join(QStringLiteral(", ")),
+                              paths.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"));
+    return result;
+}
+
+bool CulpritFinder::search(const Bitset &pruned, const std::vector<FileTree::Index> &units, const VerifyCheck &check,
+                           JobControl *control, int maxRuns, BisectResult *result, std::vector<std::size_t> *found)
+{
+    const FileTree &tree = m_verifier.tree();
+    enum class Verdict { Pass, Fail, Stop };
+    auto test = [&](const Bitset &candidate) {
+        if (result->runs >= maxRuns || (control && control->cancelled()))
+            return Verdict::Stop;
+        ++result->runs;
+        const CheckResult r = m_verifier.runCheck(candidate, check, control);
+        if (r.status == CheckStatus::Cancelled || r.status == CheckStatus::NotStarted)
+            return Verdict::Stop;
+        return r.passed() ? Verdict::Pass : Verdict::Fail;
+    };
     // Invariant: restoring required ∪ units[0, hi) passes; restoring required alone fails.
     std::vector<std::size_t> required;
     std::size_t hi = units.size();
@@ -102,7 +132,7 @@ BisectResult CulpritFinder::find(const Bitset &pruned, const VerifyCheck &check,
             const std::size_t mid = lo + (hi - lo) / 2;
             const Verdict v = test(candidate(mid));
             if (v == Verdict::Stop)
-                return stop({});
+                return false;
             (v == Verdict::Pass ? hi : lo) = mid;
         }
         required.push_back(hi - 1);
@@ -112,32 +142,77 @@ BisectResult CulpritFinder::find(const Bitset &pruned, const VerifyCheck &check,
             break; // restoring `required` alone is what the invariant says passes
         const Verdict v = test(candidate(0));
         if (v == Verdict::Stop)
-            return stop({});
+            return false;
         if (v == Verdict::Pass)
             break;
-        if (required.size() >= 32)
-            return stop(QStringLiteral("more than 32 culprits: the check looks flaky"));
+        if (required.size() >= 32) {
+            result->message = QStringLiteral("more than 32 culprits: the check looks flaky");
+            return false;
+        }
     }
 
-    std::sort(required.begin(), required.end());
-    for (std::size_t k : required) {
-        const FileTree::Index node = units[k];
-        Culprit c;
-        c.node = node;
-        c.path = tree.packagePath(node);
-        for (FileTree::Index j = node; j < tree.subtreeEnd(node); ++j)
-            if (tree.isFile(j) && pruned.test(j)) {
-                c.bytes += tree.size(j);
-                ++c.files;
-            }
-        result.culprits.push_back(c);
+    *found = std::move(required);
+    return true;
+}
+
+Culprit CulpritFinder::culprit(const FileTree &tree, const Bitset &pruned, FileTree::Index node)
+{
+    Culprit c;
+    c.node = node;
+    c.path = tree.packagePath(node);
+    for (FileTree::Index j = node; j < tree.subtreeEnd(node); ++j)
+        if (tree.isFile(j) && pruned.test(j)) {
+            c.bytes += tree.size(j);
+            ++c.files;
+        }
+    return c;
+}
+
+BisectResult CulpritFinder::narrow(const Bitset &pruned, const BisectResult &found, JobControl *control, int maxRuns)
+{
+    const FileTree &tree = m_verifier.tree();
+    BisectResult result = found;
+    if (found.outcome != BisectResult::Outcome::Found)
+        return result;
+    std::vector<Culprit> work = found.culprits;
+    std::vector<Culprit> done;
+    while (!work.empty()) {
+        const Culprit c = work.back();
+        work.pop_back();
+        std::vector<FileTree::Index> children;
+        if (tree.isDir(c.node))
+            for (FileTree::Index i = c.node + 1; i < tree.subtreeEnd(c.node); i = tree.subtreeEnd(i))
+                if (tree.totalFiles(i) > 0)
+                    children.push_back(i);
+        if (children.size() < 2 || result.runs >= maxRuns) {
+            done.push_back(c);
+            continue;
+        }
+        // Only c is pruned among the culprits: what of it does the check need?
+        Bitset base = pruned;
+        for (const Culprit &other : work)
+            base.resetRange(other.node, tree.subtreeEnd(other.node));
+        for (const Culprit &other : done)
+            base.resetRange(other.node, tree.subtreeEnd(other.node));
+        std::vector<std::size_t> required;
+        BisectResult step;
+        step.runs = result.runs;
+        if (!search(base, children, found.check, control, maxRuns, &step, &required)) {
+            result.runs = step.runs;
+            done.push_back(c); // keep the whole folder: still proven to pass
+            continue;
+        }
+        result.runs = step.runs;
+        for (std::size_t k : required)
+            work.push_back(culprit(tree, pruned, children[k]));
     }
-    result.outcome = BisectResult::Outcome::Found;
+    std::sort(done.begin(), done.end(), [](const Culprit &a, const Culprit &b) { return a.node < b.node; });
+    result.culprits = std::move(done);
     QStringList paths;
     for (const Culprit &c : result.culprits)
         paths << FileTree::displayName(c.path);
     result.message = QStringLiteral("%1 passes again when %2 %3 kept")
-                         .arg(check.name, paths.join(QStringLiteral(", ")),
+                         .arg(found.check.name, paths.join(QStringLiteral(", ")),
                               paths.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"));
     return result;
 }

@@ -50,10 +50,24 @@ public:
     [[nodiscard]] BisectResult find(const Bitset &pruned, const VerifyCheck &check, JobControl *control = nullptr,
                                     const CheckResult *failed = nullptr, int maxRuns = 64);
 
+    // Narrows found culprits that are folders to the parts of them the check
+    // needs, child by child (recursively), within `maxRuns` runs in all: a
+    // folder that cannot be narrowed stays whole. `found` is find()'s result
+    // for `pruned`.
+    [[nodiscard]] BisectResult narrow(const Bitset &pruned, const BisectResult &found, JobControl *control = nullptr,
+                                      int maxRuns = 64);
+
     // `pruned` with the culprits' subtrees restored (what "keep them" applies).
     [[nodiscard]] static Bitset restored(const FileTree &tree, const Bitset &pruned,
                                          const std::vector<Culprit> &culprits);
 
 private:
+    // Bisects `units` (disjoint pruned subtrees) for the ones whose
+    // restoration makes `check` pass, given that restoring all of them does
+    // and none does not. False when stopped (cancelled, out of runs, flaky).
+    bool search(const Bitset &pruned, const std::vector<FileTree::Index> &units, const VerifyCheck &check,
+                JobControl *control, int maxRuns, BisectResult *result, std::vector<std::size_t> *found);
+    [[nodiscard]] static Culprit culprit(const FileTree &tree, const Bitset &pruned, FileTree::Index node);
+
     Verifier &m_verifier;
 };
