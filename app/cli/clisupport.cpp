@@ -2,6 +2,7 @@
 
 #include "checks/layertarget.h"
 #include "checks/metadatausers.h"
+#include "checks/traceprune.h"
 #include "select/distributions.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,10 @@ void addSelectionOptions(QCommandLineParser &parser)
         {QStringLiteral("rules"), QStringLiteral("Comma-separated rule ids to enable."), QStringLiteral("ids")});
     parser.addOption(
         {QStringLiteral("profile"), QStringLiteral("A saved LayerSlim profile (JSON)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("trace"),
+                      QStringLiteral("A trace (layerslim-cli trace) for the not-traced rule, which it turns on "
+                                     "(default: the profile's \"trace\")."),
+                      QStringLiteral("file")});
 }
 
 namespace {
@@ -181,6 +186,25 @@ std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const S
     return target;
 }
 
+std::optional<PythonInfo> choosePython(const QCommandLineParser &parser, const QString &runtime, const QString &command)
+{
+    if (parser.isSet(QStringLiteral("python"))) {
+        QString error;
+        auto python = PythonFinder::probe(parser.value(QStringLiteral("python")), &error);
+        if (!python)
+            printErr(QStringLiteral("layerslim-cli %1: %2\n").arg(command, error));
+        return python;
+    }
+    const std::vector<PythonInfo> found = PythonFinder::detect();
+    const int i = PythonFinder::pick(found, runtime);
+    if (i < 0) {
+        printErr(
+            QStringLiteral("layerslim-cli %1: no Python 3 found on PATH or in ~/.pyenv; use --python\n").arg(command));
+        return std::nullopt;
+    }
+    return found[std::size_t(i)];
+}
+
 Target sessionTarget(const Session &session)
 {
     const Profile &p = session.profile;
@@ -190,6 +214,39 @@ Target sessionTarget(const Session &session)
             .choose(p.namesRuntime ? p.runtime : QString(), byProfile, p.namesArch ? p.arch : QString(), byProfile);
     return chosen.target().value_or(Target{});
 }
+
+namespace {
+
+// --trace, else the profile's "trace": what the not-traced rule prunes. The
+// rule without either is refused: it would prune nothing and say nothing.
+bool applyTrace(Session &s, const QCommandLineParser &parser)
+{
+    const int rule = RuleCatalog::indexOf(RuleId::NotTraced);
+    const bool given = parser.isSet(QStringLiteral("trace"));
+    const QString file = given ? parser.value(QStringLiteral("trace")) : s.profile.traceFile();
+    if (file.isEmpty()) {
+        if (s.ledger->ruleEnabled(rule))
+            printErr(QStringLiteral("layerslim-cli: rule \"not-traced\" needs a trace: pass --trace TRACE.json "
+                                    "(from `layerslim-cli trace`) or name one in the profile's \"trace\"\n"));
+        return !s.ledger->ruleEnabled(rule);
+    }
+    if (given && !s.ledger->ruleEnabled(rule)) {
+        s.ledger->setRuleEnabled(rule, true);
+        s.profile.rules << RuleCatalog::all()[std::size_t(rule)].id;
+    }
+    QStringList warnings;
+    QString error;
+    if (!TracePrune::load(*s.ledger, s.layer.zipEntries, file, given ? QString() : s.profile.traceSmokeSha256,
+                          &warnings, &error)) {
+        printErr(QStringLiteral("layerslim-cli: bad trace: %1\n").arg(error));
+        return false;
+    }
+    for (const QString &w : warnings)
+        printErr(QStringLiteral("layerslim-cli: warning: %1\n").arg(w));
+    return true;
+}
+
+} // namespace
 
 std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser)
 {
@@ -237,6 +294,8 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
             return std::nullopt;
         }
     }
+    if (!applyTrace(s, parser))
+        return std::nullopt;
     // Metadata the layer's own code reads stays, whichever rule removes metadata.
     const int distInfo = RuleCatalog::indexOf(RuleId::DistInfo);
     const int distInfoLite = RuleCatalog::indexOf(RuleId::DistInfoLite);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "checks/lint.h"
+#include "checks/pythonfinder.h"
 #include "commands.h"
 #include "scan/layer.h"
 #include "select/profile.h"
@@ -43,6 +44,10 @@ enum class TargetOptions : std::uint8_t {
 // markers, for one): the profile's runtime and arch where it names them, else
 // what the layer says (LayerTarget), else the default.
 [[nodiscard]] Target sessionTarget(const Session &session);
+// --python, or the detected interpreter closest to `runtime`; prints
+// "layerslim-cli COMMAND: <why>" and returns nullopt when there is none.
+[[nodiscard]] std::optional<PythonInfo> choosePython(const QCommandLineParser &parser, const QString &runtime,
+                                                     const QString &command);
 // Parses args; handles --help. Returns false (after printing) on bad usage:
 // an unknown option is named as typed, with the nearest of the command's own
 // options as a hint, and the command's usage line.

@@ -151,25 +151,6 @@ bool readCheckOptions(const QCommandLineParser &parser, VerifyOptions *options)
     return true;
 }
 
-// --python, or the detected interpreter closest to `runtime`.
-std::optional<PythonInfo> choosePython(const QCommandLineParser &parser, const QString &runtime)
-{
-    if (parser.isSet(QStringLiteral("python"))) {
-        QString error;
-        auto python = PythonFinder::probe(parser.value(QStringLiteral("python")), &error);
-        if (!python)
-            printErr(QStringLiteral("layerslim-cli verify: %1\n").arg(error));
-        return python;
-    }
-    const std::vector<PythonInfo> found = PythonFinder::detect();
-    const int i = PythonFinder::pick(found, runtime);
-    if (i < 0) {
-        printErr(QStringLiteral("layerslim-cli verify: no Python 3 found on PATH or in ~/.pyenv; use --python\n"));
-        return std::nullopt;
-    }
-    return found[std::size_t(i)];
-}
-
 // The target and the interpreter for it; the warnings are the caller's to print.
 bool readTarget(const QCommandLineParser &parser, const Session &session, VerifyRequest *request)
 {
@@ -178,7 +159,7 @@ bool readTarget(const QCommandLineParser &parser, const Session &session, Verify
     if (!target)
         return false;
     request->target = *target;
-    const std::optional<PythonInfo> python = choosePython(parser, target->runtime);
+    const std::optional<PythonInfo> python = choosePython(parser, target->runtime, QStringLiteral("verify"));
     if (!python)
         return false;
     request->python = *python;
