@@ -17,7 +17,7 @@ namespace {
 // mapped files show through the kept set's links). The hook only collects;
 // paths become layer-relative at exit, when the hook is off, so that its own
 // reads are not recorded. A path counts when it, or what it resolves to, is
-// under one of the roots.
+// under one of the roots; opens that failed (a missing cache file) are not.
 constexpr char kTraceScript[] = R"PY(import sys, os, json, runpy, atexit
 root, script, out = sys.argv[1], sys.argv[2], sys.argv[3]
 bases = []
@@ -69,11 +69,11 @@ def finish():
         pass
     for p in opened:
         r = rel(p)
-        if r:
+        if r and os.path.isfile(os.path.join(root, r)):
             files.add(r)
     for p in listed:
         r = rel(p)
-        if r is not None:
+        if r is not None and os.path.isdir(os.path.join(root, r)):
             dirs.add(r)
     with open(out, 'w') as f:
         json.dump({'modules': sorted(modules), 'files': sorted(files), 'dirs': sorted(dirs)}, f)
