@@ -79,17 +79,21 @@ std::optional<Trace> Trace::fromJson(const QByteArray &json, QString *error)
     Trace t;
     const QJsonObject smoke = o.value(QStringLiteral("smoke")).toObject();
     const QJsonObject python = o.value(QStringLiteral("python")).toObject();
+    // Keys inside "smoke" and "python" are named with their parent: "smoke.sha256".
+    const auto nested = [err](const char *parent, bool ok) {
+        if (!ok)
+            err->insert(1, QLatin1String(parent) + QLatin1Char('.'));
+        return ok;
+    };
     const bool ok = readString(o, "layer", &t.layer, err) && readStrings(o, "rules", &t.rules, err) &&
-                    readString(smoke, "path", &t.smokePath, err) && readString(smoke, "sha256", &t.smokeSha256, err) &&
-                    readString(python, "path", &t.python, err) &&
-                    readString(python, "version", &t.pythonVersion, err) &&
+                    nested("smoke", readString(smoke, "path", &t.smokePath, err)) &&
+                    nested("smoke", readString(smoke, "sha256", &t.smokeSha256, err)) &&
+                    nested("python", readString(python, "path", &t.python, err)) &&
+                    nested("python", readString(python, "version", &t.pythonVersion, err)) &&
                     readStrings(o, "modules", &t.modules, err) && readStrings(o, "files", &t.files, err) &&
                     readStrings(o, "dirs", &t.dirs, err);
-    if (!ok) {
-        if (err->startsWith(QStringLiteral("\"path\"")) || err->startsWith(QStringLiteral("\"sha256\"")))
-            err->prepend(QStringLiteral("\"smoke\" or \"python\": "));
+    if (!ok)
         return std::nullopt;
-    }
     t.exitStatus = o.value(QStringLiteral("exit_status")).toInt();
     return t;
 }

@@ -356,6 +356,15 @@ void TestTrace::badTraceInput()
     QVERIFY2(b.err.contains(malformed.toUtf8() + ": malformed JSON"), b.err.constData());
     QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("never.zip"))));
 
+    QJsonObject wrongType = m_traceJson;
+    wrongType.insert(QStringLiteral("smoke"),
+                     QJsonObject{{QStringLiteral("path"), m_smoke}, {QStringLiteral("sha256"), 42}});
+    const QString typed = m_tmp.filePath(QStringLiteral("typed.json"));
+    writeFile(typed, QJsonDocument(wrongType).toJson());
+    const auto t = cli({QStringLiteral("scan"), testsupport::demoLayer(), QStringLiteral("--trace"), typed});
+    QCOMPARE(t.exitCode, 1);
+    QVERIFY2(t.err.contains(typed.toUtf8() + ": \"smoke.sha256\" must be a string"), t.err.constData());
+
     const auto c = cli({QStringLiteral("scan"), testsupport::demoLayer(), QStringLiteral("--rules"),
                         QStringLiteral("tests,not-traced")});
     QCOMPARE(c.exitCode, 1);
