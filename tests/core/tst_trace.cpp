@@ -5,6 +5,7 @@
 #include "checks/trace.h"
 #include "checks/traceprune.h"
 #include "scan/layer.h"
+#include "select/profile.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
 
@@ -241,6 +242,16 @@ void TestTrace::profileReplaysTheTrace()
     };
     QCOMPARE(keptOf(byProfile), keptOf(byFlag.out));
     QVERIFY(keptOf(byProfile) < QJsonDocument::fromJson(byFlag.out).object().value(QStringLiteral("bytes")).toDouble());
+
+    // The key survives a save and load, path as written, resolved against the profile's folder.
+    QString error;
+    const std::optional<Profile> loaded = Profile::load(profile, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->traceFile(), m_trace);
+    const std::optional<Profile> again = Profile::fromJson(loaded->toJson(), &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->tracePath, QStringLiteral("trace.json"));
+    QCOMPARE(again->traceSmokeSha256, sha);
 
     // A changed script: the trace is stale, and said so.
     const QString copy = m_tmp.filePath(QStringLiteral("stale/trace.json"));
