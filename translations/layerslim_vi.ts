@@ -1595,6 +1595,14 @@
         <source>*.exe, *.dll, *.pyd and *.dylib: Windows launchers (pip&apos;s and setuptools&apos; cli-64.exe) and macOS libraries that Lambda&apos;s Linux never loads.</source>
         <translation>*.exe, *.dll, *.pyd và *.dylib: trình khởi chạy Windows (cli-64.exe của pip và setuptools) và thư viện macOS mà Linux của Lambda không bao giờ nạp.</translation>
     </message>
+    <message>
+        <source>Not used by the traced run</source>
+        <translation>Không dùng đến trong lần chạy được theo dõi</translation>
+    </message>
+    <message>
+        <source>Packages and subpackages the traced smoke script never imported, except files it opened and native libraries kept extensions link against. Code paths the script did not run may still need them.</source>
+        <translation>Các gói và gói con mà script kiểm tra được theo dõi không hề import, trừ các tệp nó đã mở và các thư viện native mà các extension được giữ lại liên kết tới. Những nhánh mã mà script không chạy qua có thể vẫn cần chúng.</translation>
+    </message>
 </context>
 <context>
     <name>RulesModel</name>

@@ -2,6 +2,7 @@
 
 #include "checks/layertarget.h"
 #include "checks/metadatausers.h"
+#include "checks/traceprune.h"
 #include "select/distributions.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,10 @@ void addSelectionOptions(QCommandLineParser &parser)
         {QStringLiteral("rules"), QStringLiteral("Comma-separated rule ids to enable."), QStringLiteral("ids")});
     parser.addOption(
         {QStringLiteral("profile"), QStringLiteral("A saved LayerSlim profile (JSON)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("trace"),
+                      QStringLiteral("A trace (layerslim-cli trace) for the not-traced rule, which it turns on "
+                                     "(default: the profile's \"trace\")."),
+                      QStringLiteral("file")});
 }
 
 namespace {
@@ -204,6 +209,39 @@ const Distributions &Session::distributions() const
     return *m_distributions;
 }
 
+namespace {
+
+// --trace, else the profile's "trace": what the not-traced rule prunes. The
+// rule without either is refused: it would prune nothing and say nothing.
+bool applyTrace(Session &s, const QCommandLineParser &parser)
+{
+    const int rule = RuleCatalog::indexOf(RuleId::NotTraced);
+    const bool given = parser.isSet(QStringLiteral("trace"));
+    const QString file = given ? parser.value(QStringLiteral("trace")) : s.profile.traceFile();
+    if (file.isEmpty()) {
+        if (s.ledger->ruleEnabled(rule))
+            printErr(QStringLiteral("layerslim-cli: rule \"not-traced\" needs a trace: pass --trace TRACE.json "
+                                    "(from `layerslim-cli trace`) or name one in the profile's \"trace\"\n"));
+        return !s.ledger->ruleEnabled(rule);
+    }
+    if (given && !s.ledger->ruleEnabled(rule)) {
+        s.ledger->setRuleEnabled(rule, true);
+        s.profile.rules << RuleCatalog::all()[std::size_t(rule)].id;
+    }
+    QStringList warnings;
+    QString error;
+    if (!TracePrune::load(*s.ledger, s.layer.zipEntries, file, given ? QString() : s.profile.traceSmokeSha256,
+                          &warnings, &error)) {
+        printErr(QStringLiteral("layerslim-cli: bad trace: %1\n").arg(error));
+        return false;
+    }
+    for (const QString &w : warnings)
+        printErr(QStringLiteral("layerslim-cli: warning: %1\n").arg(w));
+    return true;
+}
+
+} // namespace
+
 std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser)
 {
     if (parser.isSet(QStringLiteral("rules")) && parser.isSet(QStringLiteral("profile"))) {
@@ -249,6 +287,8 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
             return std::nullopt;
         }
     }
+    if (!applyTrace(s, parser))
+        return std::nullopt;
     // Metadata the layer's own code reads stays, whichever rule removes metadata.
     const int distInfo = RuleCatalog::indexOf(RuleId::DistInfo);
     const int distInfoLite = RuleCatalog::indexOf(RuleId::DistInfoLite);

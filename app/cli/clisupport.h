@@ -4,6 +4,7 @@
 
 #include "checks/layertarget.h"
 #include "checks/lint.h"
+#include "checks/pythonfinder.h"
 #include "commands.h"
 #include "scan/layer.h"
 #include "select/distributions.h"

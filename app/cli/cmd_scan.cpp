@@ -90,7 +90,8 @@ int runScan(const QStringList &args)
                 {QStringLiteral("files"), qint64(rb.aloneFiles)},
                 {QStringLiteral("bytes"), bytesValue(rb.aloneBytes)},
                 {QStringLiteral("marginal_bytes"), bytesValue(rb.marginalBytes)},
-                {QStringLiteral("spared"), MetadataUsers::sparesJson(ledger.ruleSpares(RuleCatalog::indexOf(id)))}});
+                {QStringLiteral("spared"), MetadataUsers::sparesJson(ledger.ruleSpares(RuleCatalog::indexOf(id)))},
+                {QStringLiteral("from"), ledger.ruleDataOrigin(RuleCatalog::indexOf(id))}});
         }
         QJsonArray packages;
         for (const PackageBytes &p : ledger.packages())
@@ -159,6 +160,9 @@ int runScan(const QStringList &args)
                      .arg(id, -17)
                      .arg(units::formatBytes(rb.aloneBytes), 10)
                      .arg(rb.aloneFiles));
+        if (const QString &from = ledger.ruleDataOrigin(RuleCatalog::indexOf(id)); !from.isEmpty())
+            printOut(QStringLiteral("       from %1; code paths the script did not run may need what it prunes\n")
+                         .arg(from));
         for (const RuleSpare &spare : ledger.ruleSpares(RuleCatalog::indexOf(id)))
             printOut(QStringLiteral("       spared %1: %2\n").arg(spare.glob, spare.reason));
     }

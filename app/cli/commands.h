@@ -24,5 +24,6 @@ int runFit(const QStringList &args);
 int runLint(const QStringList &args);
 int runExport(const QStringList &args);
 int runStage(const QStringList &args);
+int runTrace(const QStringList &args);
 
 } // namespace cli

@@ -27,6 +27,8 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("export"), {cli::runExport, "write the kept files as a reproducible layer zip"}},
         {QStringLiteral("diff"), {cli::runDiff, "compare two layers: distributions and files added, removed, changed"}},
         {QStringLiteral("stage"), {cli::runStage, "pip-install requirements for a Lambda runtime into a layer folder"}},
+        {QStringLiteral("trace"),
+         {cli::runTrace, "run a smoke script on the kept set; record what it imports and opens"}},
     };
     return table;
 }

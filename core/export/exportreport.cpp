@@ -115,15 +115,17 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
         if (!ledger.ruleEnabled(int(r)))
             continue;
         const RuleBytes rb = ledger.ruleBytes(int(r));
-        rules.append(
-            QJsonObject{{QStringLiteral("id"), catalog[r].id},
-                        {QStringLiteral("risk"), RuleCatalog::riskName(catalog[r].risk)},
-                        {QStringLiteral("exceptions"), QJsonArray::fromStringList(ledger.ruleExceptions(int(r)))},
-                        {QStringLiteral("bytes"), bytes(rb.aloneBytes)},
-                        {QStringLiteral("files"), qint64(rb.aloneFiles)},
-                        {QStringLiteral("marginal_bytes"), bytes(rb.marginalBytes)},
-                        {QStringLiteral("marginal_files"), qint64(rb.marginalFiles)},
-                        {QStringLiteral("spared"), MetadataUsers::sparesJson(ledger.ruleSpares(int(r)))}});
+        QJsonObject rule{{QStringLiteral("id"), catalog[r].id},
+                         {QStringLiteral("risk"), RuleCatalog::riskName(catalog[r].risk)},
+                         {QStringLiteral("exceptions"), QJsonArray::fromStringList(ledger.ruleExceptions(int(r)))},
+                         {QStringLiteral("bytes"), bytes(rb.aloneBytes)},
+                         {QStringLiteral("files"), qint64(rb.aloneFiles)},
+                         {QStringLiteral("marginal_bytes"), bytes(rb.marginalBytes)},
+                         {QStringLiteral("marginal_files"), qint64(rb.marginalFiles)},
+                         {QStringLiteral("spared"), MetadataUsers::sparesJson(ledger.ruleSpares(int(r)))}};
+        if (!ledger.ruleDataOrigin(int(r)).isEmpty())
+            rule.insert(QStringLiteral("from"), ledger.ruleDataOrigin(int(r)));
+        rules.append(rule);
     }
     QJsonArray packages;
     for (const PackageRemoval &p : removalsByPackage(ledger))
@@ -245,10 +247,15 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
     for (std::size_t r = 0; r < catalog.size(); ++r) {
         if (!ledger.ruleEnabled(int(r)) || ledger.ruleSpares(int(r)).empty())
             continue;
-        md += QStringLiteral("\n`%1` spared what the layer's code reads:\n\n").arg(catalog[r].id);
+        md += QStringLiteral("\n`%1` spared what the layer's code reads or links:\n\n").arg(catalog[r].id);
         for (const RuleSpare &spare : ledger.ruleSpares(int(r)))
             md += QStringLiteral("- `%1`: %2\n").arg(spare.glob, mdEscape(spare.reason));
     }
+    for (std::size_t r = 0; r < catalog.size(); ++r)
+        if (ledger.ruleEnabled(int(r)) && !ledger.ruleDataOrigin(int(r)).isEmpty())
+            md += QStringLiteral("\n`%1` pruned what the %2 did not use; code paths that script did not run may "
+                                 "still need it.\n")
+                      .arg(catalog[r].id, mdEscape(ledger.ruleDataOrigin(int(r))));
     if (!in.profile.prune.isEmpty() || !in.profile.keep.isEmpty()) {
         md +=
             QStringLiteral("\nManual choices: pruned %1; kept %2.\n")

@@ -2,11 +2,13 @@
 
 #include "select/targets.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -24,7 +26,8 @@ const QStringList &profileKeys()
         QStringLiteral("version"),     QStringLiteral("runtime"),       QStringLiteral("arch"),
         QStringLiteral("limit_bytes"), QStringLiteral("reserve_bytes"), QStringLiteral("rules"),
         QStringLiteral("exceptions"),  QStringLiteral("prune"),         QStringLiteral("keep"),
-        QStringLiteral("prefix"),      QStringLiteral("level"),         QStringLiteral("drop_distributions")};
+        QStringLiteral("prefix"),      QStringLiteral("level"),         QStringLiteral("drop_distributions"),
+        QStringLiteral("trace")};
     return keys;
 }
 
@@ -245,7 +248,34 @@ bool readDistributionNames(const QJsonObject &o, QStringList *out, QString &err)
     return true;
 }
 
+// "trace": {"path": "trace.json", "smoke_sha256": "<64 hex digits>"}.
+bool readTrace(const QJsonObject &o, QString *path, QString *sha, QString &err)
+{
+    if (!o.contains(QStringLiteral("trace")))
+        return true;
+    const QJsonObject t = o.value(QStringLiteral("trace")).toObject();
+    const QJsonValue p = t.value(QStringLiteral("path"));
+    const QJsonValue h = t.value(QStringLiteral("smoke_sha256"));
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!o.value(QStringLiteral("trace")).isObject() || !p.isString() || p.toString().isEmpty() || !h.isString() ||
+        !hex.match(h.toString()).hasMatch() || t.size() != 2) {
+        err = QStringLiteral("\"trace\" must be {\"path\": the trace file, \"smoke_sha256\": 64 lower-case hex "
+                             "digits}");
+        return false;
+    }
+    *path = p.toString();
+    *sha = h.toString();
+    return true;
+}
+
 } // namespace
+
+QString Profile::traceFile() const
+{
+    if (tracePath.isEmpty())
+        return {};
+    return QDir(directory.isEmpty() ? QDir::currentPath() : directory).absoluteFilePath(tracePath);
+}
 
 std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
 {
@@ -256,17 +286,17 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         return std::nullopt;
     Profile p;
     // The three strings are read before any is judged: a wrong type is reported before a wrong value.
-    const bool ok = onlyKnownKeys(*o, err) && readVersion(*o, &p.version, err) &&
-                    readString(*o, QStringLiteral("runtime"), &p.runtime, err) &&
-                    readString(*o, QStringLiteral("arch"), &p.arch, err) &&
-                    readString(*o, QStringLiteral("prefix"), &p.prefix, err) && knownRuntime(p.runtime, err) &&
-                    knownArch(p.arch, err) && prefixInsideLayer(p.prefix, err) &&
-                    readBytes(*o, QStringLiteral("limit_bytes"), &p.limitBytes, err) &&
-                    readBytes(*o, QStringLiteral("reserve_bytes"), &p.reserveBytes, err) &&
-                    readLevel(*o, &p.level, err) && readRules(*o, &p.rules, err) &&
-                    readExceptions(*o, &p.exceptions, err) && readPaths(*o, QStringLiteral("prune"), &p.prune, err) &&
-                    readPaths(*o, QStringLiteral("keep"), &p.keep, err) &&
-                    readDistributionNames(*o, &p.dropDistributions, err);
+    const bool ok =
+        onlyKnownKeys(*o, err) && readVersion(*o, &p.version, err) &&
+        readString(*o, QStringLiteral("runtime"), &p.runtime, err) &&
+        readString(*o, QStringLiteral("arch"), &p.arch, err) &&
+        readString(*o, QStringLiteral("prefix"), &p.prefix, err) && knownRuntime(p.runtime, err) &&
+        knownArch(p.arch, err) && prefixInsideLayer(p.prefix, err) &&
+        readBytes(*o, QStringLiteral("limit_bytes"), &p.limitBytes, err) &&
+        readBytes(*o, QStringLiteral("reserve_bytes"), &p.reserveBytes, err) && readLevel(*o, &p.level, err) &&
+        readRules(*o, &p.rules, err) && readExceptions(*o, &p.exceptions, err) &&
+        readPaths(*o, QStringLiteral("prune"), &p.prune, err) && readPaths(*o, QStringLiteral("keep"), &p.keep, err) &&
+        readDistributionNames(*o, &p.dropDistributions, err) && readTrace(*o, &p.tracePath, &p.traceSmokeSha256, err);
     if (!ok)
         return std::nullopt;
     p.namesRuntime = o->contains(QStringLiteral("runtime"));
@@ -300,6 +330,8 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
     auto p = fromJson(json, &why);
     if (!p && error)
         *error = QStringLiteral("%1: %2").arg(path, why);
+    if (p)
+        p->directory = info.absolutePath();
     return p;
 }
 
@@ -322,6 +354,9 @@ QByteArray Profile::toJson() const
     o.insert(QStringLiteral("level"), level);
     if (!dropDistributions.isEmpty())
         o.insert(QStringLiteral("drop_distributions"), QJsonArray::fromStringList(dropDistributions));
+    if (!tracePath.isEmpty())
+        o.insert(QStringLiteral("trace"),
+                 QJsonObject{{QStringLiteral("path"), tracePath}, {QStringLiteral("smoke_sha256"), traceSmokeSha256}});
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

@@ -36,6 +36,14 @@ struct Profile {
     QStringList dropDistributions;
     QString prefix = QStringLiteral("python/");
     int level = ExportOptions::kDefaultLevel;
+    // "trace": {"path", "smoke_sha256"}: the TRACE.json the not-traced rule
+    // replays (relative to the profile's folder) and its smoke script's hash.
+    QString tracePath;
+    QString traceSmokeSha256;
+    QString directory; // the folder load() read the profile from (empty: the working folder)
+
+    // tracePath resolved against the profile's folder; empty without a trace.
+    [[nodiscard]] QString traceFile() const;
 
     // Parses and validates; on failure returns nullopt and names the key and reason.
     [[nodiscard]] static std::optional<Profile> fromJson(const QByteArray &json, QString *error);

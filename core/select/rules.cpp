@@ -28,7 +28,8 @@ struct NodeView {
     QByteArrayView name;
     bool dir;
     bool file;
-    int level; // 1 for a top-level entry of the package root
+    int level;           // 1 for a top-level entry of the package root
+    const Bitset *given; // a fromData rule's nodes, or null
 };
 
 bool insideMetadata(const FileTree &tree, FileTree::Index i)
@@ -112,6 +113,8 @@ bool matches(RuleId rule, const NodeView &v)
     }
     case RuleId::ForeignBinaries: // by name: lint reads the magic and warns about any other Mach-O or PE file
         return v.file && endsWithAny(n, {".exe", ".dll", ".pyd", ".dylib"});
+    case RuleId::NotTraced: // a set folder stands for its whole subtree
+        return v.given && v.given->test(v.node);
     }
     return false;
 }
@@ -189,6 +192,12 @@ std::vector<Rule> makeCatalog()
                                           "setuptools' cli-64.exe) and macOS libraries that Lambda's Linux never "
                                           "loads."),
          Risk::Safe);
+    rule(RuleId::NotTraced, "not-traced", QT_TRANSLATE_NOOP("RuleCatalog", "Not used by the traced run"),
+         QT_TRANSLATE_NOOP("RuleCatalog", "Packages and subpackages the traced smoke script never imported, "
+                                          "except files it opened and native libraries kept extensions link "
+                                          "against. Code paths the script did not run may still need them."),
+         Risk::Risky);
+    catalog[std::size_t(RuleId::NotTraced)].fromData = true;
     return catalog;
 }
 
@@ -310,7 +319,7 @@ QString RuleCatalog::riskName(Risk r)
     return {};
 }
 
-Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exceptions)
+Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exceptions, const Bitset *given)
 {
     Bitset out(tree.count());
     const FileTree::Index root = tree.packageRoot();
@@ -336,7 +345,7 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
                 continue;
             }
         }
-        const NodeView view{tree, i, tree.name(i), tree.isDir(i), tree.isFile(i), level};
+        const NodeView view{tree, i, tree.name(i), tree.isDir(i), tree.isFile(i), level, given};
         if (matches(RuleId(rule), view)) {
             if (globs.empty() || !view.dir) {
                 out.setRange(i, tree.subtreeEnd(i));

@@ -42,8 +42,9 @@ enum class RuleId : std::uint8_t {
     Strip,           // "strip": native libraries, rewritten stripped (a transform)
     DistInfoLite,    // "dist-info-lite": metadata files nothing reads at run time
     ForeignBinaries, // "foreign-binaries": Windows and macOS binaries Linux never loads (*.exe, *.dll, …)
+    NotTraced,       // "not-traced": packages a traced run never imported (the nodes come from a trace)
 };
-inline constexpr std::size_t kRuleCount = std::size_t(RuleId::ForeignBinaries) + 1;
+inline constexpr std::size_t kRuleCount = std::size_t(RuleId::NotTraced) + 1;
 
 struct Rule {
     QString id;    // stable, used in profiles and on the command line
@@ -52,6 +53,9 @@ struct Rule {
     Risk risk = Risk::Safe;
     RuleAction action = RuleAction::Remove;
     QStringList defaultExceptions; // globs kept by default (e.g. PIL/** for strip)
+    // Matches nothing by name: only the nodes the ledger is given for it
+    // (SizeLedger::setRuleData), e.g. what a trace says no run imported.
+    bool fromData = false;
 
     // Title and why in the user's language (the GUI's translation); the CLI prints the English ones.
     [[nodiscard]] QString displayTitle() const;
@@ -71,7 +75,9 @@ public:
     // Nodes rule `rule` matches in `tree`. A matched folder brings its whole
     // subtree. Nodes whose package path (or an ancestor's) matches one of
     // `exceptions` are left out. Only nodes inside the package root match.
-    [[nodiscard]] static Bitset match(const FileTree &tree, int rule, const QStringList &exceptions = {});
+    // A fromData rule matches the nodes set in `given` (none without it).
+    [[nodiscard]] static Bitset match(const FileTree &tree, int rule, const QStringList &exceptions = {},
+                                      const Bitset *given = nullptr);
 };
 
 // Glob over '/'-separated byte paths: `*` and `?` stay within a component,

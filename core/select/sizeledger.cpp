@@ -4,6 +4,8 @@ SizeLedger::SizeLedger(const FileTree &tree)
     : m_tree(tree)
     , m_enabled(RuleCatalog::all().size(), false)
     , m_spares(RuleCatalog::all().size())
+    , m_data(RuleCatalog::all().size())
+    , m_dataOrigin(RuleCatalog::all().size())
     , m_manualPrune(tree.count())
     , m_manualKeep(tree.count())
     , m_pruned(tree.count())
@@ -42,12 +44,21 @@ void SizeLedger::setRuleSpares(int rule, std::vector<RuleSpare> spares)
     recompute();
 }
 
+void SizeLedger::setRuleData(int rule, Bitset nodes, QString origin)
+{
+    m_data[std::size_t(rule)] = std::move(nodes);
+    m_dataOrigin[std::size_t(rule)] = std::move(origin);
+    rematch(rule);
+    recompute();
+}
+
 void SizeLedger::rematch(int rule)
 {
     QStringList globs = m_exceptions[rule];
     for (const RuleSpare &s : m_spares[std::size_t(rule)])
         globs << s.glob;
-    m_matches[rule] = RuleCatalog::match(m_tree, rule, globs);
+    const Bitset &data = m_data[std::size_t(rule)];
+    m_matches[rule] = RuleCatalog::match(m_tree, rule, globs, data.size() == m_tree.count() ? &data : nullptr);
 }
 
 void SizeLedger::setTransformSavings(int rule, std::unordered_map<FileTree::Index, std::uint64_t> savings)

@@ -65,6 +65,12 @@ public:
     // Replaces what a rule spares besides its exceptions, and rematches it.
     void setRuleSpares(int rule, std::vector<RuleSpare> spares);
     [[nodiscard]] const std::vector<RuleSpare> &ruleSpares(int rule) const { return m_spares[std::size_t(rule)]; }
+    // Gives a fromData rule (not-traced) the nodes it matches (a set folder
+    // stands for its subtree) and says where they came from ("trace
+    // /x/trace.json of smoke.py"), and rematches it. Like spares, not part of
+    // a State: it follows from a file the profile names.
+    void setRuleData(int rule, Bitset nodes, QString origin);
+    [[nodiscard]] const QString &ruleDataOrigin(int rule) const { return m_dataOrigin[std::size_t(rule)]; }
     // Manual choices on a node and its subtree; a later choice wins over an earlier one.
     enum class Mark : std::uint8_t {
         Prune,   // leave the node's subtree out
@@ -121,6 +127,8 @@ private:
     std::vector<bool> m_enabled;
     std::vector<QStringList> m_exceptions;
     std::vector<std::vector<RuleSpare>> m_spares; // per rule
+    std::vector<Bitset> m_data;                   // per rule: a fromData rule's nodes (empty for the others)
+    std::vector<QString> m_dataOrigin;            // per rule: where m_data came from
     std::vector<Bitset> m_matches;
     Bitset m_manualPrune;
     Bitset m_manualKeep;

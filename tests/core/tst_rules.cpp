@@ -66,6 +66,7 @@ void TestRules::ruleIdsNameTheCatalog()
         {RuleId::Strip, "strip"},
         {RuleId::DistInfoLite, "dist-info-lite"},
         {RuleId::ForeignBinaries, "foreign-binaries"},
+        {RuleId::NotTraced, "not-traced"},
     };
     QCOMPARE(RuleCatalog::all().size(), kRuleCount);
     QCOMPARE(std::size(ids), kRuleCount);
