@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>FitDialog</name>
+    <message numerus="yes">
+        <source>&lt;b style=&apos;color:#1a7f37&apos;&gt;Fits:&lt;/b&gt; %1 of %2 after %n step(s), each verified with %3 (%4 checks run). Apply puts it in the layer as one step.</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;color:#1a7f37&apos;&gt;Fits:&lt;/b&gt; %1 of %2 after %n step, each verified with %3 (%4 checks run). Apply puts it in the layer as one step.</numerusform>
+            <numerusform>&lt;b style=&apos;color:#1a7f37&apos;&gt;Fits:&lt;/b&gt; %1 of %2 after %n steps, each verified with %3 (%4 checks run). Apply puts it in the layer as one step.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LayerDocument</name>
     <message numerus="yes">
         <source>Drop %n distribution(s)</source>

@@ -169,6 +169,14 @@
         <source>Measuring %1… %2 files, %3</source>
         <translation>Đang đo %1… %2 tệp, %3</translation>
     </message>
+    <message>
+        <source>Make It &amp;Fit…</source>
+        <translation>&amp;Làm cho vừa…</translation>
+    </message>
+    <message>
+        <source>Find the least risky selection that fits, each step verified with a real Python</source>
+        <translation>Tìm lựa chọn ít rủi ro nhất mà vừa giới hạn, mỗi bước được kiểm chứng bằng Python thật</translation>
+    </message>
 </context>
 <context>
     <name>CheckMarks</name>
@@ -573,6 +581,147 @@
     <message>
         <source>Checks</source>
         <translation>Kiểm tra</translation>
+    </message>
+</context>
+<context>
+    <name>FitDialog</name>
+    <message>
+        <source>verified</source>
+        <translation>đã kiểm chứng</translation>
+    </message>
+    <message>
+        <source>verified, culprits kept</source>
+        <translation>đã kiểm chứng, giữ lại thủ phạm</translation>
+    </message>
+    <message>
+        <source>backed out</source>
+        <translation>đã hoàn lại</translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation>chưa thử</translation>
+    </message>
+    <message>
+        <source>Also fit the 50 MB direct-upload limit, &amp;zipped</source>
+        <translation>Cũng vừa giới hạn tải lên trực tiếp 50 MB, khi đã &amp;nén</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Lập kế hoạch</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Á&amp;p dụng</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Profile…</source>
+        <translation>&amp;Lưu thành hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Make It Fit</source>
+        <translation>Làm cho vừa</translation>
+    </message>
+    <message>
+        <source>Finds the least risky selection that fits &lt;b&gt;%1&lt;/b&gt; (the limit %2 less the reserve %3): safe rules first, then caution, then risky ones, and within a rule the package where it frees most first. Every step is proved by importing the kept set with a real Python (and your smoke script); a step that breaks an import keeps the files it needs, or is backed out.</source>
+        <translation>Tìm lựa chọn ít rủi ro nhất vừa &lt;b&gt;%1&lt;/b&gt; (giới hạn %2 trừ phần dự trữ %3): quy tắc an toàn trước, rồi thận trọng, rồi rủi ro, và trong một quy tắc thì gói giải phóng nhiều nhất trước. Mỗi bước được chứng minh bằng cách import tập được giữ với Python thật (và script kiểm tra của bạn); bước làm hỏng một lệnh import sẽ giữ lại các tệp cần thiết, hoặc được hoàn lại.</translation>
+    </message>
+    <message>
+        <source>optional: a script that calls your handler</source>
+        <translation>tùy chọn: script gọi handler của bạn</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Duyệt…</translation>
+    </message>
+    <message>
+        <source>S&amp;moke script:</source>
+        <translation>Script &amp;kiểm tra:</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <source>Frees</source>
+        <translation>Giải phóng</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Rủi ro</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Kiểm chứng</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Put the planned selection in the layer as one step (Undo takes it back)</source>
+        <translation>Đưa lựa chọn đã lập vào layer trong một bước (Hoàn tác sẽ lấy lại)</translation>
+    </message>
+    <message>
+        <source>Choose a smoke script</source>
+        <translation>Chọn script kiểm tra</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Script Python (*.py);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save the plan as a profile</source>
+        <translation>Lưu kế hoạch thành hồ sơ</translation>
+    </message>
+    <message>
+        <source>LayerSlim profiles (*.json)</source>
+        <translation>Hồ sơ LayerSlim (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save profile</source>
+        <translation>Không thể lưu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Planning: each step is verified before the next…</source>
+        <translation>Đang lập kế hoạch: mỗi bước được kiểm chứng trước bước sau…</translation>
+    </message>
+    <message>
+        <source>No Python 3 found on PATH or in ~/.pyenv.</source>
+        <translation>Không tìm thấy Python 3 trong PATH hoặc ~/.pyenv.</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 trong %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 giây</translation>
+    </message>
+    <message>
+        <source>kept %1</source>
+        <translation>giữ %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No plan:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Không có kế hoạch:&lt;/b&gt; %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b style=&apos;color:#1a7f37&apos;&gt;Fits:&lt;/b&gt; %1 of %2 after %n step(s), each verified with %3 (%4 checks run). Apply puts it in the layer as one step.</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;color:#1a7f37&apos;&gt;Vừa:&lt;/b&gt; %1 trên %2 sau %n bước, mỗi bước được kiểm chứng bằng %3 (%4 lần kiểm tra). Áp dụng sẽ đưa nó vào layer trong một bước.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b42318&apos;&gt;Cannot fit:&lt;/b&gt; %1 of %2, %3 over after every step the rules allow. Strip native libraries (measured at export), a larger limit or a smaller reserve, or pruning by hand are what is left.</source>
+        <translation>&lt;b style=&apos;color:#b42318&apos;&gt;Không thể vừa:&lt;/b&gt; %1 trên %2, vượt %3 sau mọi bước các quy tắc cho phép. Còn lại: strip thư viện native (đo khi xuất), giới hạn lớn hơn hoặc dự trữ nhỏ hơn, hoặc tỉa bằng tay.</translation>
+    </message>
+    <message>
+        <source>Make it fit</source>
+        <translation>Làm cho vừa</translation>
     </message>
 </context>
 <context>

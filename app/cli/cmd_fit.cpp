@@ -104,9 +104,12 @@ void printPlan(const Session &session, const FitPlan &plan, const FitGoal &goal,
                  .arg(session.layer.tree->rootPath(), units::formatBytes(plan.startBytes),
                       units::formatBytes(plan.targetBytes), units::formatBytes(goal.limitBytes),
                       units::formatBytes(goal.reserveBytes)));
+    int width = 4;
+    for (const FitStep &s : plan.steps)
+        width = std::max(width, int(stepName(s).size()));
     if (!plan.steps.empty()) {
         printOut(QStringLiteral("  %1  %2  %3  %4  %5\n")
-                     .arg(QStringLiteral("step"), -36)
+                     .arg(QStringLiteral("step"), -width)
                      .arg(QStringLiteral("frees"), 10)
                      .arg(QStringLiteral("risk"), -8)
                      .arg(QStringLiteral("verified"), -14)
@@ -175,6 +178,11 @@ int runFit(const QStringList &args)
     auto session = openSession(parser.positionalArguments().first(), parser);
     if (!session)
         return BadInput;
+    // --trace gives the not-traced rule its data; fit decides whether to take it (as a risky step).
+    const int traced = RuleCatalog::indexOf(RuleId::NotTraced);
+    const QStringList asked = parser.value(QStringLiteral("rules")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parser.isSet(QStringLiteral("trace")) && !asked.contains(RuleCatalog::all()[std::size_t(traced)].id))
+        session->ledger->setRuleEnabled(traced, false);
     FitGoal goal;
     if (!readGoal(parser, session->profile, &goal))
         return BadInput;

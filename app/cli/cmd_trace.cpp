@@ -1,10 +1,10 @@
 // layerslim-cli trace: runs a smoke script on a layer's kept set under an
 // audit hook and writes what it imported and touched as TRACE.json.
 #include "base/units.h"
+#include "checkoptions.h"
 #include "checks/traceprune.h"
 #include "checks/tracer.h"
 #include "checks/verifier.h"
-#include "checkoptions.h"
 #include "clisupport.h"
 #include "export/atomicoutput.h"
 

@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QToolButton>
@@ -106,7 +107,16 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    layout->addWidget(title);
+    // Make It Fit sits in the title row, beside the gauge it acts on.
+    m_fit = new QPushButton(tr("Make It &Fit…"), this);
+    m_fit->setObjectName(QStringLiteral("makeItFit"));
+    m_fit->setToolTip(tr("Find the least risky selection that fits, each step verified with a real Python"));
+    m_fit->setEnabled(false);
+    connect(m_fit, &QPushButton::clicked, this, &BudgetPanel::fitRequested);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(title, 1);
+    titleRow->addWidget(m_fit);
+    layout->addLayout(titleRow);
     layout->addWidget(m_unzipped);
     layout->addLayout(reserveRow);
     layout->addWidget(m_zipped);
@@ -170,6 +180,7 @@ void BudgetPanel::setDocument(LayerDocument *document)
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
+    m_fit->setEnabled(document != nullptr);
     if (m_document) {
         connect(m_document, &LayerDocument::selectionChanged, this, &BudgetPanel::refresh);
         // The strip rule's savings arrive with the exact pass: both gauges change.

@@ -19,6 +19,7 @@ class LimitGauge;
 class QLabel;
 class QListWidget;
 class QProgressBar;
+class QPushButton;
 class QSpinBox;
 class QToolButton;
 class ScanJob;
@@ -36,6 +37,7 @@ public:
     void setDocument(LayerDocument *document);
     [[nodiscard]] LimitGauge *unzippedGauge() const { return m_unzipped; }
     [[nodiscard]] LimitGauge *zippedGauge() const { return m_zipped; }
+    [[nodiscard]] QPushButton *fitButton() const { return m_fit; }
 
     [[nodiscard]] std::uint64_t reserveBytes() const { return m_budget.reserveBytes(); }
     // Sets the reserve to the byte (the spin box shows it in whole MB) and remembers it in QSettings.
@@ -66,6 +68,8 @@ Q_SIGNALS:
     void otherRefused(const QString &path, const QString &error);
     // Every queued zip and folder has been measured (or refused).
     void measuringFinished();
+    // The user asked for Make It Fit.
+    void fitRequested();
 
 private:
     // A zip or folder waiting to be measured, or a typed size queued behind one.
@@ -88,6 +92,7 @@ private:
     LayerDocument *m_document = nullptr;
     LimitGauge *m_unzipped;
     LimitGauge *m_zipped;
+    QPushButton *m_fit = nullptr;
     QSpinBox *m_reserve;
     QListWidget *m_othersList;
     QToolButton *m_removeOther;

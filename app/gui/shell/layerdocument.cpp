@@ -167,6 +167,11 @@ bool LayerDocument::dropDistributions(const QStringList &names, QString *error)
     return ok;
 }
 
+void LayerDocument::setSelection(const SizeLedger::State &state, const QString &text)
+{
+    change(text, [&](SizeLedger &l) { l.restore(state); });
+}
+
 Profile LayerDocument::profile(const Profile &base) const
 {
     Profile p = base;

@@ -53,6 +53,8 @@ public:
     void setVerifyResults(const VerifyReport &report, const std::function<FileTree::Index(const QString &)> &nodeOf);
     // Whether the sources have been read for metadata reads (metadataSparesReady was emitted).
     [[nodiscard]] bool metadataSparesKnown() const { return m_metadataUsers != nullptr; }
+    // What the layer's code reads of its metadata; null until metadataSparesReady.
+    [[nodiscard]] const MetadataUsers *metadataUsers() const { return m_metadataUsers.get(); }
     // The layer's distributions and requirement graph, read in the background
     // after opening for the layer's own target; null until distributionsReady.
     [[nodiscard]] const Distributions *distributions() const { return m_distributions.get(); }
@@ -73,6 +75,8 @@ public:
     // needs (Distributions::drop), as one step. False, with `error`, when the
     // distributions are not read yet or one is not installed.
     bool dropDistributions(const QStringList &names, QString *error);
+    // Replaces the ledger's choices with `state` (e.g. a plan) as one step named `text`.
+    void setSelection(const SizeLedger::State &state, const QString &text);
     // Clears manual choices and rule exceptions back to the catalog's defaults, all rules off.
     void resetSelection();
     // Replaces the selection with a profile's; on failure nothing changes and `error` names the cause.

@@ -8,6 +8,7 @@
 #include "gui/budget/limitgauge.h"
 #include "gui/checks/checkspanel.h"
 #include "gui/dialogs/exportdialog.h"
+#include "gui/dialogs/fitdialog.h"
 #include "gui/dialogs/logdialog.h"
 #include "gui/dialogs/preferencesdialog.h"
 #include "gui/dialogs/stagedialog.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_explorer->budgetPanel(), &BudgetPanel::reserveChanged, this, &MainWindow::updateStatus);
     connect(m_explorer->budgetPanel(), &BudgetPanel::limitChanged, this, &MainWindow::updateStatus);
     connect(m_explorer->budgetPanel(), &BudgetPanel::othersBytesChanged, this, &MainWindow::updateStatus);
+    connect(m_explorer->budgetPanel(), &BudgetPanel::fitRequested, this, &MainWindow::makeItFit);
 
     // Verify, culprits and lint dock below the explorer; View > Checks (Ctrl+3) shows and hides them.
     auto *checks = m_checks = new ChecksPanel(this);
@@ -469,6 +471,19 @@ void MainWindow::exportLayer()
     m_profile.prefix = dialog.prefix();
     m_profile.level = dialog.level();
     m_explorer->budgetPanel()->setPrefix(m_profile.prefix);
+}
+
+void MainWindow::makeItFit()
+{
+    if (!m_document)
+        return;
+    // The other layers and code sharing the limit come off it; the reserve stays.
+    const LayerBudget &budget = m_explorer->budgetPanel()->budget();
+    FitGoal goal;
+    goal.limitBytes = budget.limitBytes() - std::min(budget.othersBytes(), budget.limitBytes());
+    goal.reserveBytes = std::min(budget.reserveBytes(), goal.limitBytes);
+    FitDialog dialog(m_document, m_profile, goal, this);
+    dialog.exec();
 }
 
 void MainWindow::about()

@@ -74,6 +74,7 @@ private:
     void openProfile();
     void saveProfile();
     void exportLayer();
+    void makeItFit();
     // Checks the open layer for the profile's target where it names one, else for what the layer says.
     void chooseTarget();
     void about();

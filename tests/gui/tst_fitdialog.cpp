@@ -1,0 +1,112 @@
+// Make It Fit in the window: on a layer the suite writes (alpha with headers
+// and an unused tests folder; needy, whose import needs needy/tests/fixture.py
+// beside a blob), the dialog's plan step by step, Apply as one undo step, and
+// its saved profile replayed by layerslim-cli to the same bytes.
+#include "gui/dialogs/fitdialog.h"
+#include "gui/shell/layerdocument.h"
+#include "scan/layer.h"
+#include "testsupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using testsupport::quoted;
+using testsupport::sh;
+
+class TestFitDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void planApplyUndoAndReplay();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_site;
+};
+
+void TestFitDialog::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_site = m_dir.filePath(QStringLiteral("site"));
+    sh(QStringLiteral("python3 - %1 <<'EOF'\n"
+                      "import os, sys\n"
+                      "site = sys.argv[1]\n"
+                      "def w(p, b):\n"
+                      "    p = os.path.join(site, p); os.makedirs(os.path.dirname(p), exist_ok=True)\n"
+                      "    open(p, 'wb').write(b)\n"
+                      "w('alpha/__init__.py', b'A = 1\\n')\n"
+                      "w('alpha/include/alpha.h', b'/* h */\\n' * 6250)\n"
+                      "w('alpha/tests/__init__.py', b'')\n"
+                      "w('alpha/tests/blob.bin', os.urandom(1000000))\n"
+                      "w('needy/__init__.py', b'from needy.tests import fixture\\nVALUE = fixture.VALUE\\n')\n"
+                      "w('needy/tests/__init__.py', b'')\n"
+                      "w('needy/tests/fixture.py', b'VALUE = 42\\n')\n"
+                      "w('needy/tests/blob.bin', os.urandom(600000))\n"
+                      "EOF\n")
+           .arg(quoted(m_site)));
+}
+
+void TestFitDialog::planApplyUndoAndReplay()
+{
+    QString error;
+    auto layer = std::make_shared<Layer>(Layer::open(m_site, &error));
+    QVERIFY2(layer->tree, qPrintable(error));
+    LayerDocument document(layer, m_site);
+    const std::uint64_t start = document.ledger().totals().keptBytes;
+    FitGoal goal;
+    goal.limitBytes = 300000;
+    goal.reserveBytes = 100000;
+    FitDialog dialog(&document, Profile{}, goal);
+    dialog.show();
+    QVERIFY(!dialog.applyButton()->isEnabled());
+    QSignalSpy finished(&dialog, &FitDialog::planFinished);
+    dialog.start();
+    QVERIFY(dialog.isRunning());
+    QVERIFY(finished.wait(180000));
+    QVERIFY(dialog.plan());
+    const FitPlan &plan = *dialog.plan();
+    QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+    QVERIFY(plan.fits);
+
+    // One row a step, as decided: headers and tests in alpha, tests in needy with its fixture kept.
+    QTreeWidget *steps = dialog.stepsView();
+    QCOMPARE(steps->topLevelItemCount(), 3);
+    QCOMPARE(steps->topLevelItem(0)->text(0), QStringLiteral("C headers in alpha"));
+    QCOMPARE(steps->topLevelItem(1)->text(0), QStringLiteral("Test suites in alpha"));
+    QCOMPARE(steps->topLevelItem(2)->text(0), QStringLiteral("Test suites in needy"));
+    QCOMPARE(steps->topLevelItem(2)->text(3), QStringLiteral("verified, culprits kept"));
+    QVERIFY2(steps->topLevelItem(2)->toolTip(0).contains(QStringLiteral("kept needy/tests/fixture.py")),
+             qPrintable(steps->topLevelItem(2)->toolTip(0)));
+    QVERIFY2(dialog.summaryLabel()->text().contains(QStringLiteral("Fits")), qPrintable(dialog.summaryLabel()->text()));
+    // The document is untouched until Apply.
+    QCOMPARE(document.ledger().totals().keptBytes, start);
+    QVERIFY(dialog.applyButton()->isEnabled());
+
+    // The saved plan replays in the CLI to the bytes the plan reports.
+    const QString profile = m_dir.filePath(QStringLiteral("gui-fit.json"));
+    QVERIFY2(dialog.saveProfile(profile, &error), qPrintable(error));
+    const auto scan = testsupport::cli(
+        {QStringLiteral("scan"), m_site, QStringLiteral("--profile"), profile, QStringLiteral("--json")});
+    QVERIFY2(scan.exitCode == 0, scan.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(scan.out).object().value(QStringLiteral("kept_bytes")).toInteger(),
+             qint64(plan.keptBytes));
+
+    // Apply is one step; Undo takes every byte back.
+    dialog.apply();
+    QCOMPARE(document.ledger().totals().keptBytes, plan.keptBytes);
+    QCOMPARE(start - plan.keptBytes, std::uint64_t(1000000 + 50000 + 600000));
+    QCOMPARE(document.undoStack()->count(), 1);
+    document.undoStack()->undo();
+    QCOMPARE(document.ledger().totals().keptBytes, start);
+}
+
+QTEST_MAIN(TestFitDialog)
+#include "tst_fitdialog.moc"
