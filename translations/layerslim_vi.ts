@@ -827,6 +827,10 @@
             <numerusform>Bỏ %n bản phân phối</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rule “%1” needs a trace: name one in the profile&apos;s &quot;trace&quot;.</source>
+        <translation>Quy tắc “%1” cần một bản trace: hãy chỉ định trong &quot;trace&quot; của hồ sơ.</translation>
+    </message>
 </context>
 <context>
     <name>LimitGauge</name>
@@ -1413,6 +1417,22 @@
     <message>
         <source>Ctrl+5</source>
         <translation>Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Choose the trace for “%1” (from layerslim-cli trace)</source>
+        <translation>Chọn bản trace cho “%1” (từ layerslim-cli trace)</translation>
+    </message>
+    <message>
+        <source>Traces (*.json);;All files (*)</source>
+        <translation>Bản trace (*.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use the trace</source>
+        <translation>Không thể dùng bản trace</translation>
+    </message>
+    <message>
+        <source>Trace loaded</source>
+        <translation>Đã nạp bản trace</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "gui/dialogs/fitdialog.h"
 #include "gui/shell/layerdocument.h"
 #include "scan/layer.h"
+#include "select/rules.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>
@@ -26,6 +27,7 @@ class TestFitDialog : public QObject
 private Q_SLOTS:
     void initTestCase();
     void planApplyUndoAndReplay();
+    void traceRuleAsksForATrace();
 
 private:
     QTemporaryDir m_dir;
@@ -106,6 +108,51 @@ void TestFitDialog::planApplyUndoAndReplay()
     QCOMPARE(document.undoStack()->count(), 1);
     document.undoStack()->undo();
     QCOMPARE(document.ledger().totals().keptBytes, start);
+}
+
+// Ticking "Not used by the traced run" without a trace is refused and asks
+// for one; with a real trace (a run that imports alpha only) it prunes
+// needy and alpha.tests, and a saved profile names the trace so the CLI keeps the same bytes.
+void TestFitDialog::traceRuleAsksForATrace()
+{
+    QString error;
+    auto layer = std::make_shared<Layer>(Layer::open(m_site, &error));
+    QVERIFY2(layer->tree, qPrintable(error));
+    LayerDocument document(layer, m_site);
+    const int rule = RuleCatalog::indexOf(RuleId::NotTraced);
+    QSignalSpy needed(&document, &LayerDocument::traceNeeded);
+    document.setRuleEnabled(rule, true);
+    QCOMPARE(needed.count(), 1);
+    QVERIFY(!document.ledger().ruleEnabled(rule));
+    QCOMPARE(document.undoStack()->count(), 0);
+
+    const QString smoke = m_dir.filePath(QStringLiteral("smoke.py"));
+    sh(QStringLiteral("printf 'import alpha\\nprint(alpha.A)\\n' > %1").arg(quoted(smoke)));
+    const QString trace = m_dir.filePath(QStringLiteral("trace.json"));
+    const auto traced = testsupport::cli(
+        {QStringLiteral("trace"), m_site, QStringLiteral("--smoke"), smoke, QStringLiteral("-o"), trace});
+    QVERIFY2(traced.exitCode == 0, traced.err.constData());
+    QStringList warnings;
+    QVERIFY2(document.loadTrace(trace, {}, &error, &warnings), qPrintable(error));
+    const std::uint64_t before = document.ledger().totals().keptBytes;
+    document.setRuleEnabled(rule, true);
+    QVERIFY(document.ledger().ruleEnabled(rule));
+    // The run never imported needy, nor alpha.tests (a package of its own): both go, file for file.
+    const std::uint64_t unused =
+        sh(QStringLiteral("cd %1 && find needy alpha/tests -type f -printf '%s\\n' | awk '{s+=$1} END {print s}'")
+               .arg(quoted(m_site)))
+            .trimmed()
+            .toULongLong();
+    QCOMPARE(before - document.ledger().totals().keptBytes, unused);
+    QCOMPARE(unused, std::uint64_t(1600065));
+
+    const QString profile = m_dir.filePath(QStringLiteral("traced.json"));
+    QVERIFY2(document.profile(Profile{}).save(profile, &error), qPrintable(error));
+    const auto scan = testsupport::cli(
+        {QStringLiteral("scan"), m_site, QStringLiteral("--profile"), profile, QStringLiteral("--json")});
+    QVERIFY2(scan.exitCode == 0, scan.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(scan.out).object().value(QStringLiteral("kept_bytes")).toInteger(),
+             qint64(document.ledger().totals().keptBytes));
 }
 
 QTEST_MAIN(TestFitDialog)

@@ -2,10 +2,13 @@
 
 #include "checks/layertarget.h"
 #include "checks/metadatausers.h"
+#include "checks/trace.h"
+#include "checks/traceprune.h"
 #include "gui/budget/zipestimator.h"
 #include "gui/shell/selectioncommand.h"
 #include "select/distributions.h"
 
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
@@ -99,8 +102,24 @@ void LayerDocument::setVerifyResults(const VerifyReport &report,
     Q_EMIT checksChanged();
 }
 
+bool LayerDocument::loadTrace(const QString &file, const QString &expectedSha256, QString *error, QStringList *warnings)
+{
+    const QString path = QFileInfo(file).absoluteFilePath();
+    const std::optional<Trace> trace = Trace::load(path, error);
+    if (!trace || !TracePrune::load(*m_ledger, m_layer->zipEntries, path, expectedSha256, warnings, error))
+        return false;
+    m_traceFile = path;
+    m_traceSha256 = trace->smokeSha256;
+    Q_EMIT selectionChanged();
+    return true;
+}
+
 void LayerDocument::setRuleEnabled(int rule, bool on)
 {
+    if (on && RuleCatalog::all()[std::size_t(rule)].fromData && m_traceFile.isEmpty()) {
+        Q_EMIT traceNeeded(rule);
+        return;
+    }
     const QString &title = RuleCatalog::all()[std::size_t(rule)].displayTitle();
     change(on ? tr("Enable rule “%1”").arg(title) : tr("Disable rule “%1”").arg(title),
            [&](SizeLedger &l) { l.setRuleEnabled(rule, on); });
@@ -176,6 +195,8 @@ Profile LayerDocument::profile(const Profile &base) const
 {
     Profile p = base;
     p.dropDistributions = m_dropped;
+    p.tracePath = m_traceFile; // absolute: the profile may be saved anywhere
+    p.traceSmokeSha256 = m_traceFile.isEmpty() ? QString() : m_traceSha256;
     return Profile::fromLedger(*m_ledger, p, &m_droppedFiles);
 }
 
@@ -190,6 +211,23 @@ void LayerDocument::resetSelection()
 
 bool LayerDocument::applyProfile(const Profile &profile, QString *error)
 {
+    // Its trace gives the not-traced rule what it prunes before the rules are applied.
+    if (const QString trace = profile.traceFile(); !trace.isEmpty()) {
+        QStringList warnings;
+        if (!loadTrace(trace, profile.traceSmokeSha256, error, &warnings))
+            return false;
+        for (const QString &w : warnings)
+            spdlog::warn("{}", w.toStdString());
+    }
+    for (const QString &id : profile.rules) {
+        const int rule = RuleCatalog::indexOf(id);
+        if (rule >= 0 && RuleCatalog::all()[std::size_t(rule)].fromData && m_traceFile.isEmpty()) {
+            if (error)
+                *error = tr("Rule “%1” needs a trace: name one in the profile's \"trace\".")
+                             .arg(RuleCatalog::all()[std::size_t(rule)].displayTitle());
+            return false;
+        }
+    }
     // Its drops need the distributions now, not when the background read ends.
     if (!profile.dropDistributions.isEmpty() && !m_distributions) {
         m_distributions = std::make_shared<const Distributions>(readDistributions(*m_layer));

@@ -75,6 +75,13 @@ public:
     // needs (Distributions::drop), as one step. False, with `error`, when the
     // distributions are not read yet or one is not installed.
     bool dropDistributions(const QStringList &names, QString *error);
+    // Gives the not-traced rule a trace (TRACE.json from `layerslim-cli
+    // trace`): what it prunes and spares. Not a selection change, so not an
+    // undo step; the rule's tick stays as it is. False with `error`;
+    // `warnings` gets a stale trace's and unreadable files' notes.
+    bool loadTrace(const QString &file, const QString &expectedSha256, QString *error, QStringList *warnings);
+    // The trace loaded (absolute path), empty when none.
+    [[nodiscard]] const QString &traceFile() const { return m_traceFile; }
     // Replaces the ledger's choices with `state` (e.g. a plan) as one step named `text`.
     void setSelection(const SizeLedger::State &state, const QString &text);
     // Clears manual choices and rule exceptions back to the catalog's defaults, all rules off.
@@ -98,6 +105,9 @@ Q_SIGNALS:
     void metadataSparesReady();
     // The distributions were read: distributions() answers from now on.
     void distributionsReady();
+    // A rule that prunes from a trace was ticked with no trace loaded: the
+    // tick is refused until loadTrace() gives it one.
+    void traceNeeded(int rule);
 
 private:
     // Gives the dist-info rules the spares the current selection's kept sources need.
@@ -115,6 +125,8 @@ private:
     std::unique_ptr<MetadataUsers> m_metadataUsers;       // null until the sources are read
     std::shared_ptr<const Distributions> m_distributions; // null until read
     QStringList m_dropped;
+    QString m_traceFile;
+    QString m_traceSha256; // the traced smoke script's hash, saved in profiles
     Bitset m_droppedFiles;
     QUndoStack m_undo;
     CheckMarks m_checkMarks;

@@ -308,6 +308,7 @@ void MainWindow::setDocument(LayerDocument *document)
         m_undoGroup->setActiveStack(document->undoStack());
         connect(document, &LayerDocument::selectionChanged, this, &MainWindow::updateStatus);
         connect(document, &LayerDocument::selectionChanged, this, &MainWindow::updateRuleActions);
+        connect(document, &LayerDocument::traceNeeded, this, &MainWindow::chooseTrace);
         m_explorer->setHidePruned(m_actions->hidePruned->isChecked());
     }
     m_stack->setCurrentWidget(document ? static_cast<QWidget *>(m_explorer) : m_startPage);
@@ -471,6 +472,27 @@ void MainWindow::exportLayer()
     m_profile.prefix = dialog.prefix();
     m_profile.level = dialog.level();
     m_explorer->budgetPanel()->setPrefix(m_profile.prefix);
+}
+
+void MainWindow::chooseTrace(int rule)
+{
+    updateRuleActions(); // the refused tick goes back
+    const QString title = RuleCatalog::all()[std::size_t(rule)].displayTitle();
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Choose the trace for “%1” (from layerslim-cli trace)").arg(title),
+        QSettings().value(QStringLiteral("traceDir")).toString(), tr("Traces (*.json);;All files (*)"));
+    if (file.isEmpty() || !m_document)
+        return;
+    QSettings().setValue(QStringLiteral("traceDir"), QFileInfo(file).absolutePath());
+    QString error;
+    QStringList warnings;
+    if (!m_document->loadTrace(file, {}, &error, &warnings)) {
+        QMessageBox::warning(this, tr("Cannot use the trace"), error);
+        return;
+    }
+    if (!warnings.isEmpty())
+        QMessageBox::information(this, tr("Trace loaded"), warnings.join(QLatin1Char('\n')));
+    m_document->setRuleEnabled(rule, true);
 }
 
 void MainWindow::makeItFit()

@@ -75,6 +75,8 @@ private:
     void saveProfile();
     void exportLayer();
     void makeItFit();
+    // Asks for a trace for a rule that prunes from one, then ticks it.
+    void chooseTrace(int rule);
     // Checks the open layer for the profile's target where it names one, else for what the layer says.
     void chooseTarget();
     void about();
