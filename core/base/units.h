@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <cstdlib>
 
 namespace units {
 
@@ -23,5 +24,14 @@ inline constexpr std::uint64_t kDefaultReserve = 20 * kMB;
 // "12 byte" in Vietnamese. The CLI keeps the fixed forms above.
 [[nodiscard]] QString localBytes(std::uint64_t bytes);
 [[nodiscard]] QString localGroupedBytes(std::uint64_t bytes);
+
+// A change in size: "+12.4 MB", "-912 KB", "±0" (fixed form, and the user's).
+[[nodiscard]] QString formatChange(std::int64_t change);
+[[nodiscard]] QString localChange(std::int64_t change);
+// B minus A as a signed change.
+[[nodiscard]] inline std::int64_t change(std::uint64_t a, std::uint64_t b)
+{
+    return std::int64_t(b) - std::int64_t(a);
+}
 
 } // namespace units
