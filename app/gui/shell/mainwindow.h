@@ -13,6 +13,7 @@
 
 class BreakdownChart;
 class ChecksPanel;
+class CompareLauncher;
 class ExplorerView;
 struct Layer;
 class LayerDocument;
@@ -45,6 +46,9 @@ public:
     [[nodiscard]] StartPage *startPage() const { return m_startPage; }
     [[nodiscard]] MainActions *actions() const { return m_actions; }
     [[nodiscard]] BreakdownChart *breakdown() const { return m_breakdown; }
+    [[nodiscard]] CompareLauncher *compareLauncher() const { return m_compare; }
+    // Compares the open layer as kept with the layer at `path` (File ▸ Compare With).
+    void compareWith(const QString &path);
     // Applies a profile to the open layer: its choices, and its limit, reserve
     // and prefix to the budget, so the gauge judges as `scan --profile` does.
     // False with `error` (nothing changed) when it does not apply.
@@ -90,6 +94,7 @@ private:
     ExplorerView *m_explorer;
     BreakdownChart *m_breakdown = nullptr;
     ChecksPanel *m_checks = nullptr;
+    CompareLauncher *m_compare;
     struct DockState {
         QDockWidget *dock;
         bool wanted; // shown when a layer is open: the user's last choice
