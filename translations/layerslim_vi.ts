@@ -421,8 +421,8 @@
         <translation>So sánh với</translation>
     </message>
     <message>
-        <source>%1 as kept</source>
-        <translation>%1 như được giữ</translation>
+        <source>this layer (%1) as kept</source>
+        <translation>lớp này (%1) như được giữ</translation>
     </message>
     <message>
         <source>Cannot compare</source>

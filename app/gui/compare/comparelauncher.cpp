@@ -47,7 +47,7 @@ void CompareLauncher::start(const LayerDocument &document, const Target &target,
     connect(m_progress, &QProgressDialog::canceled, m_job, &CompareJob::cancel);
     connect(m_job, &CompareJob::progress, m_progress, &QProgressDialog::setLabelText);
     const QString nameA = QFileInfo(absolute).fileName();
-    const QString nameB = tr("%1 as kept").arg(QFileInfo(document.path()).fileName());
+    const QString nameB = tr("this layer (%1) as kept").arg(QFileInfo(document.path()).fileName());
     connect(m_job, &CompareJob::finished, this,
             [this, nameA, nameB](std::shared_ptr<const LayerDiff> diff, const QString &error, bool cancelled) {
                 m_job->deleteLater();

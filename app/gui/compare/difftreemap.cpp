@@ -91,12 +91,11 @@ void DiffTreemap::paintEvent(QPaintEvent *)
         const QRectF r(t.x / dpr, t.y / dpr, t.w / dpr, t.h / dpr);
         if (r.width() < 60 || r.height() < 2.4 * fm.height())
             continue;
-        // The path, so that face.dat says it is scipy's; cut from the left when long.
+        // The path, so that face.dat says it is scipy's; cut in the middle when long.
         const QString name = m_tree.tree.displayPath(t.node);
-        const QString size =
-            (tileGrew(int(i)) ? QStringLiteral("+") : QStringLiteral("−")) + units::localBytes(t.weight);
+        const QString size = units::localChange(tileGrew(int(i)) ? qint64(t.weight) : -qint64(t.weight));
         const QRectF inner = r.adjusted(4, 2, -4, -2);
-        p.drawText(inner, Qt::AlignLeft | Qt::AlignTop, fm.elidedText(name, Qt::ElideLeft, int(inner.width())));
+        p.drawText(inner, Qt::AlignLeft | Qt::AlignTop, fm.elidedText(name, Qt::ElideMiddle, int(inner.width())));
         p.drawText(inner.adjusted(0, fm.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop, size);
     }
 }
