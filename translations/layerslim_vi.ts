@@ -1757,6 +1757,33 @@
     </message>
 </context>
 <context>
+    <name>StackOverlaps</name>
+    <message>
+        <source>Python imports this layer&apos;s copies: they unpack into python/lib/pythonX.Y/site-packages, which comes before /opt/python on sys.path.</source>
+        <translation>Python nạp các bản của lớp này: chúng được giải nén vào python/lib/pythonX.Y/site-packages, thư mục đứng trước /opt/python trong sys.path.</translation>
+    </message>
+    <message>
+        <source>Python imports %1&apos;s copies: they unpack into python/lib/pythonX.Y/site-packages, which comes before /opt/python on sys.path.</source>
+        <translation>Python nạp các bản của %1: chúng được giải nén vào python/lib/pythonX.Y/site-packages, thư mục đứng trước /opt/python trong sys.path.</translation>
+    </message>
+    <message>
+        <source>Both unpack into the same folder: the layer later in the function&apos;s list overwrites the other&apos;s files one by one, so Python imports this layer&apos;s copies if it comes after %1. Where versions differ, files only the earlier copy has stay and mix in.</source>
+        <translation>Cả hai được giải nén vào cùng một thư mục: lớp đứng sau trong danh sách của hàm ghi đè từng tệp của lớp kia, nên Python nạp các bản của lớp này nếu nó đứng sau %1. Khi phiên bản khác nhau, các tệp chỉ bản trước có vẫn còn và bị trộn lẫn.</translation>
+    </message>
+    <message>
+        <source>%1 here, %2 there</source>
+        <translation>%1 ở đây, %2 ở kia</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 here, %4 there</source>
+        <translation>%1 %2: %3 ở đây, %4 ở kia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Also in %1&lt;/b&gt; (at least %2 counted twice): %3. %4</source>
+        <translation>&lt;b&gt;Cũng có trong %1&lt;/b&gt; (ít nhất %2 bị tính hai lần): %3. %4</translation>
+    </message>
+</context>
+<context>
     <name>StageDialog</name>
     <message>
         <source>New Layer from Requirements</source>
