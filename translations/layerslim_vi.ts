@@ -1779,8 +1779,8 @@
         <translation>%1 %2: %3 ở đây, %4 ở kia</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Also in %1&lt;/b&gt; (at least %2 counted twice): %3. %4</source>
-        <translation>&lt;b&gt;Cũng có trong %1&lt;/b&gt; (ít nhất %2 bị tính hai lần): %3. %4</translation>
+        <source>&lt;b&gt;Also in %1&lt;/b&gt;, at least %2 counted twice:</source>
+        <translation>&lt;b&gt;Cũng có trong %1&lt;/b&gt;, ít nhất %2 bị tính hai lần:</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "base/units.h"
 #include "gui/shell/layerdocument.h"
 
+#include <algorithm>
+
 StackOverlaps::StackOverlaps(QWidget *parent)
     : QLabel(parent)
 {
@@ -35,6 +37,19 @@ void StackOverlaps::setOthers(std::vector<Other> others)
     refresh();
 }
 
+namespace {
+
+// What dropping either copy would at least free: the smaller copy of each distribution.
+std::uint64_t twiceBytes(const StackOverlaps::Other &other)
+{
+    std::uint64_t bytes = 0;
+    for (const StackOverlap &o : other.overlaps)
+        bytes += std::min(o.bytesHere, o.bytesOther);
+    return bytes;
+}
+
+} // namespace
+
 void StackOverlaps::refresh()
 {
     QStringList lines;
@@ -65,22 +80,20 @@ void StackOverlaps::refresh()
                       .arg(name);
             break;
         }
-        QStringList rows;
+        QString text =
+            tr("<b>Also in %1</b>, at least %2 counted twice:").arg(name, units::localBytes(twiceBytes(other)));
         for (const StackOverlap &o : other.overlaps) {
             const QString versions =
                 o.versionHere == o.versionOther
                     ? o.versionHere.toHtmlEscaped()
                     : tr("%1 here, %2 there").arg(o.versionHere.toHtmlEscaped(), o.versionOther.toHtmlEscaped());
-            rows << tr("%1 %2: %3 here, %4 there")
-                        .arg(o.name.toHtmlEscaped(), versions, units::localBytes(o.bytesHere),
-                             units::localBytes(o.bytesOther));
+            text +=
+                QStringLiteral("<br>• ") + tr("%1 %2: %3 here, %4 there")
+                                               .arg(o.name.toHtmlEscaped(), versions, units::localBytes(o.bytesHere),
+                                                    units::localBytes(o.bytesOther));
         }
-        std::uint64_t twice = 0;
-        for (const StackOverlap &o : other.overlaps)
-            twice += std::min(o.bytesHere, o.bytesOther);
-        lines << tr("<b>Also in %1</b> (at least %2 counted twice): %3. %4")
-                     .arg(name, units::localBytes(twice), rows.join(QStringLiteral("; ")), why);
+        lines << text + QStringLiteral("<br><i>%1</i>").arg(why);
     }
-    setText(lines.join(QStringLiteral("<br>")));
+    setText(lines.join(QStringLiteral("<br><br>")));
     setVisible(!lines.isEmpty());
 }
