@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>CompareDialog</name>
+    <message numerus="yes">
+        <source>%n files added</source>
+        <translation>
+            <numerusform>%n file added</numerusform>
+            <numerusform>%n files added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files could not be read and count as unchanged; see the log.</source>
+        <translation>
+            <numerusform>%n file could not be read and counts as unchanged; see the log.</numerusform>
+            <numerusform>%n files could not be read and count as unchanged; see the log.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CulpritSearch</name>
     <message numerus="yes">
         <source>Keep %n path(s) %1 needs</source>
@@ -15,6 +46,16 @@
         <translation>
             <numerusform>Kept %n path; verify again to confirm.</numerusform>
             <numerusform>Kept %n paths; verify again to confirm.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiffTreemap</name>
+    <message numerus="yes">
+        <source>%n files changed: %1 more, %2 less</source>
+        <translation>
+            <numerusform>%n file changed: %1 more, %2 less</numerusform>
+            <numerusform>%n files changed: %1 more, %2 less</numerusform>
         </translation>
     </message>
 </context>

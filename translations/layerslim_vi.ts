@@ -281,6 +281,167 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>No metadata names it in this layer: not installed, or its dist-info or egg-info was left out (its files then count as no distribution&apos;s).</source>
+        <translation>Không có siêu dữ liệu nào nêu tên nó trong lớp này: chưa được cài, hoặc dist-info hay egg-info của nó đã bị bỏ ra (khi đó các tệp của nó không thuộc bản phân phối nào).</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Bản phân phối</translation>
+    </message>
+    <message>
+        <source>Version in A</source>
+        <translation>Phiên bản ở A</translation>
+    </message>
+    <message>
+        <source>Version in B</source>
+        <translation>Phiên bản ở B</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Compare: %1 → %2</source>
+        <translation>So sánh: %1 → %2</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; grew or added &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; shrank or removed &amp;nbsp; — each tile sized by how much the file changed</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; lớn lên hoặc thêm vào &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; nhỏ đi hoặc bị bỏ &amp;nbsp; — mỗi ô lớn theo mức thay đổi của tệp</translation>
+    </message>
+    <message>
+        <source>Treemap</source>
+        <translation>Bản đồ cây</translation>
+    </message>
+    <message>
+        <source>Distributions (%1)</source>
+        <translation>Bản phân phối (%1)</translation>
+    </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>Tệp (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt; %1: %2 &amp;nbsp;→&amp;nbsp; &lt;b&gt;B&lt;/b&gt; %3: %4 &amp;nbsp; &lt;span style=&apos;color:%5; font-size:large&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;b&gt;A&lt;/b&gt; %1: %2 &amp;nbsp;→&amp;nbsp; &lt;b&gt;B&lt;/b&gt; %3: %4 &amp;nbsp; &lt;span style=&apos;color:%5; font-size:large&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files added</source>
+        <translation>
+            <numerusform>%n tệp được thêm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n bị bỏ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n thay đổi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unzipped bytes as Lambda counts them; paths compared below the package root.</source>
+        <translation>Số byte chưa nén như Lambda tính; đường dẫn được so sánh bên dưới gốc gói.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files could not be read and count as unchanged; see the log.</source>
+        <translation>
+            <numerusform>%n tệp không đọc được và được coi là không đổi; xem nhật ký.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no distribution)</source>
+        <translation>(không thuộc bản phân phối nào)</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>thêm</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>bỏ</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>đổi</translation>
+    </message>
+</context>
+<context>
+    <name>CompareJob</name>
+    <message>
+        <source>Scanning %1… %2 files, %3</source>
+        <translation>Đang quét %1… %2 tệp, %3</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>Đang quét %1…</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Đã hủy so sánh.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with this layer…</source>
+        <translation>Đang so sánh %1 với lớp này…</translation>
+    </message>
+</context>
+<context>
+    <name>CompareLauncher</name>
+    <message>
+        <source>Compare with a layer zip</source>
+        <translation>So sánh với một tệp zip của lớp</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip);;All files (*)</source>
+        <translation>Tệp nén zip (*.zip);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Compare with a layer folder or site-packages</source>
+        <translation>So sánh với một thư mục lớp hoặc site-packages</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>Đang quét %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>So sánh với</translation>
+    </message>
+    <message>
+        <source>this layer (%1) as kept</source>
+        <translation>lớp này (%1) như được giữ</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Không thể so sánh</translation>
+    </message>
+</context>
+<context>
     <name>CulpritSearch</name>
     <message>
         <source>Pruned path</source>
@@ -329,6 +490,27 @@
     <message>
         <source>No culprit for &lt;b&gt;%1&lt;/b&gt;: %2</source>
         <translation>Không có thủ phạm cho &lt;b&gt;%1&lt;/b&gt;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DiffTreemap</name>
+    <message>
+        <source>No file changed.</source>
+        <translation>Không tệp nào thay đổi.</translation>
+    </message>
+    <message>
+        <source>grew by %1</source>
+        <translation>lớn thêm %1</translation>
+    </message>
+    <message>
+        <source>shrank by %1</source>
+        <translation>nhỏ đi %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files changed: %1 more, %2 less</source>
+        <translation>
+            <numerusform>%n tệp thay đổi: thêm %1, bớt %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1479,30 @@
         <source>Colour the treemap by the distribution that installed each file</source>
         <translation>Tô màu treemap theo bản phân phối đã cài từng tệp</translation>
     </message>
+    <message>
+        <source>Layer &amp;Zip…</source>
+        <translation>Tệp &amp;zip của lớp…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Compare the layer as kept with another layer zip: what grew, what shrank</source>
+        <translation>So sánh lớp như được giữ với một tệp zip lớp khác: cái gì lớn lên, cái gì nhỏ đi</translation>
+    </message>
+    <message>
+        <source>&amp;Folder…</source>
+        <translation>&amp;Thư mục…</translation>
+    </message>
+    <message>
+        <source>Compare the layer as kept with another layer folder: what grew, what shrank</source>
+        <translation>So sánh lớp như được giữ với một thư mục lớp khác: cái gì lớn lên, cái gì nhỏ đi</translation>
+    </message>
+    <message>
+        <source>Compare &amp;With</source>
+        <translation>So &amp;sánh với</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1873,6 +2079,33 @@
     </message>
 </context>
 <context>
+    <name>StackOverlaps</name>
+    <message>
+        <source>Python imports this layer&apos;s copies: they unpack into python/lib/pythonX.Y/site-packages, which comes before /opt/python on sys.path.</source>
+        <translation>Python nạp các bản của lớp này: chúng được giải nén vào python/lib/pythonX.Y/site-packages, thư mục đứng trước /opt/python trong sys.path.</translation>
+    </message>
+    <message>
+        <source>Python imports %1&apos;s copies: they unpack into python/lib/pythonX.Y/site-packages, which comes before /opt/python on sys.path.</source>
+        <translation>Python nạp các bản của %1: chúng được giải nén vào python/lib/pythonX.Y/site-packages, thư mục đứng trước /opt/python trong sys.path.</translation>
+    </message>
+    <message>
+        <source>Both unpack into the same folder: the layer later in the function&apos;s list overwrites the other&apos;s files one by one, so Python imports this layer&apos;s copies if it comes after %1. Where versions differ, files only the earlier copy has stay and mix in.</source>
+        <translation>Cả hai được giải nén vào cùng một thư mục: lớp đứng sau trong danh sách của hàm ghi đè từng tệp của lớp kia, nên Python nạp các bản của lớp này nếu nó đứng sau %1. Khi phiên bản khác nhau, các tệp chỉ bản trước có vẫn còn và bị trộn lẫn.</translation>
+    </message>
+    <message>
+        <source>%1 here, %2 there</source>
+        <translation>%1 ở đây, %2 ở kia</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 here, %4 there</source>
+        <translation>%1 %2: %3 ở đây, %4 ở kia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Also in %1&lt;/b&gt;, at least %2 counted twice:</source>
+        <translation>&lt;b&gt;Cũng có trong %1&lt;/b&gt;, ít nhất %2 bị tính hai lần:</translation>
+    </message>
+</context>
+<context>
     <name>StageDialog</name>
     <message>
         <source>New Layer from Requirements</source>
@@ -2426,6 +2659,10 @@
     <message>
         <source>Bring this dock to the front once open: checks, requirements or breakdown.</source>
         <translation>Đưa bảng này lên trước khi mở: checks, requirements hoặc breakdown.</translation>
+    </message>
+    <message>
+        <source>Compare the open layer with this zip or folder once open (with --screenshot, the comparison&apos;s window is saved).</source>
+        <translation>So sánh lớp đang mở với tệp zip hoặc thư mục này khi đã mở (với --screenshot, cửa sổ so sánh được lưu).</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,5 @@
 #include "base/units.h"
 #include "clisupport.h"
-#include "distjson.h"
 #include "select/layerdiff.h"
 
 #include <QJsonDocument>
@@ -9,37 +8,15 @@ namespace cli {
 
 namespace {
 
-QString signedBytes(std::int64_t change)
-{
-    const QString size = units::formatBytes(std::uint64_t(std::abs(change)));
-    return change > 0 ? QStringLiteral("+") + size : change < 0 ? QStringLiteral("-") + size : QStringLiteral("±0");
-}
-
-QJsonArray filesJson(const std::vector<DiffFile> &files, bool both)
-{
-    QJsonArray list;
-    for (const DiffFile &f : files) {
-        QJsonObject o{{QStringLiteral("path"), FileTree::displayName(f.path)},
-                      {QStringLiteral("bytes"), bytesJson(f.bytesB ? f.bytesB : f.bytesA)}};
-        if (both) {
-            o.insert(QStringLiteral("bytes"), QJsonValue(double(f.change())));
-            o.insert(QStringLiteral("bytes_a"), bytesJson(f.bytesA));
-            o.insert(QStringLiteral("bytes_b"), bytesJson(f.bytesB));
-        }
-        list.append(o);
-    }
-    return list;
-}
-
 void printFiles(const QString &title, const std::vector<DiffFile> &files, int top)
 {
     std::int64_t sum = 0;
     for (const DiffFile &f : files)
         sum += f.change();
-    printOut(QStringLiteral("\n%1: %2 files, %3\n").arg(title).arg(files.size()).arg(signedBytes(sum)));
+    printOut(QStringLiteral("\n%1: %2 files, %3\n").arg(title).arg(files.size()).arg(units::formatChange(sum)));
     for (std::size_t i = 0; i < files.size() && int(i) < top; ++i)
         printOut(QStringLiteral("  %1  %2\n")
-                     .arg(signedBytes(files[i].change()), 10)
+                     .arg(units::formatChange(files[i].change()), 10)
                      .arg(FileTree::displayName(files[i].path)));
     if (files.size() > std::size_t(top))
         printOut(
@@ -85,32 +62,16 @@ int runDiff(const QStringList &args)
     const Distributions distsB = Distributions::scan(*b->layer.tree, b->layer.zipEntries, target);
     for (const QString &p : distsA.problems() + distsB.problems())
         printErr(QStringLiteral("layerslim-cli diff: warning: %1\n").arg(p));
-    const LayerDiff diff = LayerDiff::compare({a->layer.tree.get(), &a->layer.zipEntries, a->ledger.get(), &distsA},
-                                              {b->layer.tree.get(), &b->layer.zipEntries, b->ledger.get(), &distsB});
+    const LayerDiff diff =
+        LayerDiff::compare({a->layer.tree.get(), &a->layer.zipEntries, &a->ledger->pruned(), &distsA},
+                           {b->layer.tree.get(), &b->layer.zipEntries, &b->ledger->pruned(), &distsB});
     for (const QString &p : diff.problems)
         printErr(QStringLiteral("layerslim-cli diff: warning: cannot compare %1\n").arg(p));
 
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonArray dists;
-        for (const DiffDistribution &d : diff.distributions)
-            dists.append(QJsonObject{{QStringLiteral("name"), d.name},
-                                     {QStringLiteral("version_a"), d.versionA.isEmpty() ? QJsonValue() : d.versionA},
-                                     {QStringLiteral("version_b"), d.versionB.isEmpty() ? QJsonValue() : d.versionB},
-                                     {QStringLiteral("bytes_a"), bytesJson(d.bytesA)},
-                                     {QStringLiteral("bytes_b"), bytesJson(d.bytesB)}});
-        const QJsonObject out{
-            {QStringLiteral("a"), a->layer.tree->rootPath()},
-            {QStringLiteral("b"), b->layer.tree->rootPath()},
-            {QStringLiteral("bytes_a"), bytesJson(diff.bytesA)},
-            {QStringLiteral("bytes_b"), bytesJson(diff.bytesB)},
-            {QStringLiteral("unowned_bytes_a"), bytesJson(diff.unownedA)},
-            {QStringLiteral("unowned_bytes_b"), bytesJson(diff.unownedB)},
-            {QStringLiteral("distributions"), dists},
-            {QStringLiteral("added"), filesJson(diff.added, false)},
-            {QStringLiteral("removed"), filesJson(diff.removed, false)},
-            // bytes: the change (B minus A); bytes_a and bytes_b the sizes.
-            {QStringLiteral("changed"), filesJson(diff.changed, true)},
-        };
+        QJsonObject out = diff.toJson();
+        out.insert(QStringLiteral("a"), a->layer.tree->rootPath());
+        out.insert(QStringLiteral("b"), b->layer.tree->rootPath());
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
         return Ok;
     }
@@ -118,7 +79,7 @@ int runDiff(const QStringList &args)
     printOut(QStringLiteral("A %1: %2 kept (%3 bytes)\nB %4: %5 kept (%6 bytes)\nchange %7\n")
                  .arg(a->layer.tree->rootPath(), units::formatBytes(diff.bytesA), units::groupedBytes(diff.bytesA),
                       b->layer.tree->rootPath(), units::formatBytes(diff.bytesB), units::groupedBytes(diff.bytesB),
-                      signedBytes(std::int64_t(diff.bytesB) - std::int64_t(diff.bytesA))));
+                      units::formatChange(units::change(diff.bytesA, diff.bytesB))));
     printOut(QStringLiteral("\nDistributions:\n"));
     const auto version = [](const QString &v) { return v.isEmpty() ? QStringLiteral("-") : v; };
     for (const DiffDistribution &d : diff.distributions)
@@ -128,15 +89,15 @@ int runDiff(const QStringList &args)
                      .arg(version(d.versionB), -10)
                      .arg(units::formatBytes(d.bytesA), 10)
                      .arg(units::formatBytes(d.bytesB), 10)
-                     .arg(signedBytes(d.change())));
-    const std::int64_t unowned = std::int64_t(diff.unownedB) - std::int64_t(diff.unownedA);
+                     .arg(units::formatChange(d.change())));
+    const std::int64_t unowned = units::change(diff.unownedA, diff.unownedB);
     printOut(QStringLiteral("  %1 %2    %3 %4 -> %5  %6\n")
                  .arg(QStringLiteral("(no distribution)"), -24)
                  .arg(QString(), -10)
                  .arg(QString(), -10)
                  .arg(units::formatBytes(diff.unownedA), 10)
                  .arg(units::formatBytes(diff.unownedB), 10)
-                 .arg(signedBytes(unowned)));
+                 .arg(units::formatChange(unowned)));
     printFiles(QStringLiteral("Added"), diff.added, top);
     printFiles(QStringLiteral("Removed"), diff.removed, top);
     printFiles(QStringLiteral("Changed"), diff.changed, top);

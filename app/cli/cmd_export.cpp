@@ -8,6 +8,8 @@
 #include "export/exportplan.h"
 #include "export/exportreport.h"
 #include "export/zipsizepredictor.h"
+#include "select/distributions.h"
+#include "select/layerdiff.h"
 #include "select/rules.h"
 #include "transform/bytecodecompiler.h"
 
@@ -19,10 +21,19 @@ namespace cli {
 
 namespace {
 
+// The older layer `--compare` names: every file of it, read before the export
+// (which may replace it: `-o layer.zip --compare layer.zip`).
+struct Baseline {
+    QString path;
+    Layer layer;
+    Distributions distributions;
+};
+
 // What `export` is asked to do, read from its options and the session's profile.
 struct ExportRequest {
     ExportOptions options;
-    bool report = true; // write OUT.report.md and .json; otherwise remove older ones
+    std::optional<Baseline> baseline; // --compare
+    bool report = true;               // write OUT.report.md and .json; otherwise remove older ones
     bool json = false;
 };
 
@@ -77,7 +88,58 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("pythonX.Y")});
     parser.addOption({QStringLiteral("no-report"),
                       QStringLiteral("Do not write OUT.report.md and OUT.report.json beside the output.")});
+    parser.addOption({QStringLiteral("compare"),
+                      QStringLiteral("Add the change against an older layer (a zip or folder, every file of it) to "
+                                     "the report and --json: total bytes, each distribution's version and bytes, "
+                                     "the largest files added, removed and changed. OLD may be OUT itself: it is "
+                                     "read before the export replaces it."),
+                      QStringLiteral("OLD")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+}
+
+// Scans --compare's OLD, before the export, or prints why it cannot.
+std::optional<Layer> openBaseline(const QCommandLineParser &parser)
+{
+    const QString old = parser.value(QStringLiteral("compare"));
+    if (old.isEmpty()) {
+        printErr(QStringLiteral("layerslim-cli export: --compare wants the older layer, a zip or a folder\n"));
+        return std::nullopt;
+    }
+    QString apart;
+    if (parser.isSet(QStringLiteral("folder")) &&
+        !AtomicOutput::apartFromSource(parser.value(QStringLiteral("output")), old, &apart)) {
+        printErr(QStringLiteral("layerslim-cli export: --compare %1: the folder export would replace or hold it "
+                                "while it is compared; compare with a copy (%2)\n")
+                     .arg(old, apart));
+        return std::nullopt;
+    }
+    QString error;
+    Layer layer = Layer::open(old, &error);
+    if (!layer.tree) {
+        printErr(QStringLiteral("layerslim-cli export: --compare: %1\n").arg(error));
+        return std::nullopt;
+    }
+    return layer;
+}
+
+// The change from the baseline to what was just written, into the report.
+bool compareWithBaseline(const Baseline &baseline, const Target &target, ExportReportInput *report)
+{
+    QString error;
+    const Layer written = Layer::open(report->output, &error);
+    if (!written.tree) {
+        printErr(
+            QStringLiteral("layerslim-cli export: the layer was written, but cannot be compared: %1\n").arg(error));
+        return false;
+    }
+    const Distributions dists = Distributions::scan(*written.tree, written.zipEntries, target);
+    report->comparedWith = baseline.path;
+    report->compare =
+        LayerDiff::compare({baseline.layer.tree.get(), &baseline.layer.zipEntries, nullptr, &baseline.distributions},
+                           {written.tree.get(), &written.zipEntries, nullptr, &dists});
+    for (const QString &p : report->compare->problems)
+        printErr(QStringLiteral("layerslim-cli export: warning: cannot compare %1\n").arg(p));
+    return true;
 }
 
 // A whole-number option from `lo` to `hi` into `out`, left alone when not given.
@@ -196,6 +258,8 @@ std::optional<ExportOutcome> exportLayer(const Session &session, const ExportReq
     // The report's input, with its lint for the runtime and arch used, is built
     // even without a report: the verdict and the lint summary come from it.
     out.report = ExportReport::input(*session.ledger, session.layer.zipEntries, session.profile, options, out.result);
+    if (request.baseline && !compareWithBaseline(*request.baseline, sessionTarget(session), &out.report))
+        return std::nullopt;
     out.budget = ExportReport::budget(out.report);
     out.verdict = out.budget.verdict(out.result.bytes);
     out.lintErrors = out.report.lint ? out.report.lint->errors() : 0;
@@ -233,6 +297,8 @@ void printJson(const ExportOptions &options, const ExportOutcome &outcome)
     };
     if (!options.toFolder)
         out.insert(QStringLiteral("zip_under_upload_limit"), LayerBudget::directUpload().fits(r.outputBytes));
+    if (report.compare)
+        out.insert(QStringLiteral("compare"), ExportReport::compareJson(report));
     printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
 }
 
@@ -263,6 +329,13 @@ void printText(const ExportOptions &options, const ExportOutcome &outcome)
                      .arg(t.bytecodeRemovedFiles));
     for (const QString &w : t.warnings)
         printErr(QStringLiteral("layerslim-cli export: warning: %1\n").arg(w));
+    if (const auto &d = outcome.report.compare)
+        printOut(QStringLiteral("  change %1 -> %2 (%3) against %4: %5 files added, %6 removed, %7 changed\n")
+                     .arg(units::formatBytes(d->bytesA), units::formatBytes(d->bytesB),
+                          units::formatChange(units::change(d->bytesA, d->bytesB)), outcome.report.comparedWith)
+                     .arg(d->added.size())
+                     .arg(d->removed.size())
+                     .arg(d->changed.size()));
     printOut(QStringLiteral("  time   %1 s\n").arg(r.seconds, 0, 'f', 2));
     if (!outcome.reportPath.isEmpty())
         printOut(QStringLiteral("  report %1 (and .json)\n").arg(outcome.reportPath));
@@ -326,9 +399,20 @@ int runExport(const QStringList &args)
         printErr(QStringLiteral("layerslim-cli export: %1\n").arg(apart)); // before a scan that would be wasted
         return BadInput;
     }
+    // A bad OLD stops the export before anything is scanned or written.
+    std::optional<Layer> old;
+    if (parser.isSet(QStringLiteral("compare")) && !(old = openBaseline(parser)))
+        return BadInput;
     auto session = openSession(source, parser);
     if (!session || !readExportOptions(parser, level, *session, &request.options))
         return BadInput;
+    if (old) {
+        const Target target = sessionTarget(*session);
+        Distributions dists = Distributions::scan(*old->tree, old->zipEntries, target);
+        for (const QString &p : dists.problems())
+            printErr(QStringLiteral("layerslim-cli export: warning: %1\n").arg(p));
+        request.baseline = Baseline{parser.value(QStringLiteral("compare")), std::move(*old), std::move(dists)};
+    }
     const std::optional<ExportOutcome> outcome = exportLayer(*session, request);
     if (!outcome)
         return BadInput;

@@ -4,6 +4,8 @@
 #include "base/logging.h"
 #include "gui/budget/budgetpanel.h"
 #include "gui/budget/limitgauge.h"
+#include "gui/compare/comparedialog.h"
+#include "gui/compare/comparelauncher.h"
 #include "gui/explorer/explorerview.h"
 #include "gui/explorer/treemapwidget.h"
 #include "gui/shell/languageloader.h"
@@ -100,7 +102,13 @@ int main(int argc, char *argv[])
         QStringLiteral("NAME"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QApplication::translate("main", "Log debug messages to stderr."));
-    parser.addOptions({rulesOption, profileOption, screenshotOption, selectOption, panelOption, verboseOption});
+    const QCommandLineOption compareOption(
+        QStringLiteral("compare"),
+        QApplication::translate("main", "Compare the open layer with this zip or folder once open (with "
+                                        "--screenshot, the comparison's window is saved)."),
+        QStringLiteral("OLD"));
+    parser.addOptions(
+        {rulesOption, profileOption, screenshotOption, selectOption, panelOption, compareOption, verboseOption});
     parser.process(*app);
     logging::init(QStringLiteral("layerslim"), parser.isSet(verboseOption));
 
@@ -142,9 +150,26 @@ int main(int argc, char *argv[])
                 spdlog::warn("no panel named {}", parser.value(panelOption).toStdString());
             }
         }
+        if (parser.isSet(compareOption)) {
+            window.compareWith(parser.value(compareOption));
+            return; // its window, not the explorer, is the screenshot
+        }
         if (!screenshot.isEmpty())
             takeScreenshotWhenSettled(window, screenshot);
     });
+    if (!screenshot.isEmpty()) {
+        QObject::connect(window.compareLauncher(), &CompareLauncher::shown, &window, [screenshot](CompareDialog *d) {
+            QTimer::singleShot(800, d, [d, screenshot] {
+                if (!d->grab().save(screenshot))
+                    spdlog::error("cannot write {}", screenshot.toStdString());
+                QApplication::exit(0);
+            });
+        });
+        QObject::connect(window.compareLauncher(), &CompareLauncher::failed, &window, [](const QString &error) {
+            spdlog::error("{}", error.toStdString());
+            QApplication::exit(1);
+        });
+    }
     if (!screenshot.isEmpty())
         QObject::connect(&window, &MainWindow::openFailed, &window, [](const QString &error) {
             spdlog::error("{}", error.toStdString());

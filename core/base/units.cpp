@@ -70,4 +70,23 @@ std::optional<std::uint64_t> parseBytes(QStringView text)
     return std::nullopt;
 }
 
+namespace {
+
+QString signedSize(std::int64_t change, const QString &size)
+{
+    return change > 0 ? QStringLiteral("+") + size : change < 0 ? QStringLiteral("-") + size : QStringLiteral("±0");
+}
+
+} // namespace
+
+QString formatChange(std::int64_t change)
+{
+    return signedSize(change, formatBytes(std::uint64_t(std::abs(change))));
+}
+
+QString localChange(std::int64_t change)
+{
+    return signedSize(change, localBytes(std::uint64_t(std::abs(change))));
+}
+
 } // namespace units

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 
 namespace units {
@@ -29,5 +30,13 @@ inline constexpr std::uint64_t kDefaultReserve = 20 * kMB;
 // "B" or no unit is bytes). nullopt for anything else, negative numbers and
 // sizes beyond 2^63.
 [[nodiscard]] std::optional<std::uint64_t> parseBytes(QStringView text);
+// A change in size: "+12.4 MB", "-912 KB", "±0" (fixed form, and the user's).
+[[nodiscard]] QString formatChange(std::int64_t change);
+[[nodiscard]] QString localChange(std::int64_t change);
+// B minus A as a signed change.
+[[nodiscard]] inline std::int64_t change(std::uint64_t a, std::uint64_t b)
+{
+    return std::int64_t(b) - std::int64_t(a);
+}
 
 } // namespace units

@@ -47,6 +47,72 @@ QString mdEscape(QString s)
     return s;
 }
 
+// The largest of one list of a comparison, then how many more.
+QString compareFilesMarkdown(const QString &title, const std::vector<DiffFile> &files)
+{
+    std::int64_t sum = 0;
+    for (const DiffFile &f : files)
+        sum += f.change();
+    QString md =
+        QStringLiteral("\n### %1: %2 files, %3\n\n").arg(title).arg(files.size()).arg(units::formatChange(sum));
+    if (files.empty())
+        return md;
+    md += QStringLiteral("| file | before | after | change |\n|---|---:|---:|---:|\n");
+    const std::size_t shown = std::min(files.size(), std::size_t(ExportReport::kCompareTop));
+    for (std::size_t i = 0; i < shown; ++i) {
+        const DiffFile &f = files[i];
+        md += QStringLiteral("| `%1` | %2 | %3 | %4 |\n")
+                  .arg(mdEscape(FileTree::displayName(f.path)),
+                       f.bytesA ? units::formatBytes(f.bytesA) : QStringLiteral("–"),
+                       f.bytesB ? units::formatBytes(f.bytesB) : QStringLiteral("–"), units::formatChange(f.change()));
+    }
+    if (files.size() > shown)
+        md += QStringLiteral("\n… and %1 more (every file: layerslim-cli diff OLD NEW --json).\n")
+                  .arg(files.size() - shown);
+    return md;
+}
+
+// The change against the older layer: totals, distributions, largest files.
+QString compareMarkdown(const ExportReportInput &in)
+{
+    const LayerDiff &d = *in.compare;
+    auto size = [](std::uint64_t b) {
+        return QStringLiteral("%1 (%2 bytes)").arg(units::formatBytes(b), units::groupedBytes(b));
+    };
+    QString md = QStringLiteral("\n## Change against `%1`\n\nBefore: every file of that layer; after: what this "
+                                "export wrote. Paths are compared below the package root.\n\n")
+                     .arg(in.comparedWith);
+    md += QStringLiteral("| | bytes |\n|---|---:|\n| before | %1 |\n| after | %2 |\n| change | %3 |\n")
+              .arg(size(d.bytesA), size(d.bytesB), units::formatChange(units::change(d.bytesA, d.bytesB)));
+    md += QStringLiteral("\n### Distributions\n\n| distribution | version before | version after | before | "
+                         "after | change |\n|---|---|---|---:|---:|---:|\n");
+    const auto version = [](const QString &v) { return v.isEmpty() ? QStringLiteral("–") : mdEscape(v); };
+    int unchanged = 0;
+    for (const DiffDistribution &row : d.distributions) {
+        if (row.change() == 0 && row.versionA == row.versionB) {
+            ++unchanged;
+            continue;
+        }
+        md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                  .arg(mdEscape(row.name), version(row.versionA), version(row.versionB), units::formatBytes(row.bytesA),
+                       units::formatBytes(row.bytesB), units::formatChange(row.change()));
+    }
+    md += QStringLiteral("| (no distribution) | | | %1 | %2 | %3 |\n")
+              .arg(units::formatBytes(d.unownedA), units::formatBytes(d.unownedB),
+                   units::formatChange(units::change(d.unownedA, d.unownedB)));
+    if (unchanged > 0)
+        md += QStringLiteral("\n%1 distributions are unchanged.\n").arg(unchanged);
+    if (d.unownedA != d.unownedB)
+        md += QStringLiteral("\nFiles count as *(no distribution)* in a layer without the metadata that claims them "
+                             "(the `dist-info` rule leaves it out).\n");
+    md += compareFilesMarkdown(QStringLiteral("Added"), d.added);
+    md += compareFilesMarkdown(QStringLiteral("Removed"), d.removed);
+    md += compareFilesMarkdown(QStringLiteral("Changed"), d.changed);
+    for (const QString &p : d.problems)
+        md += QStringLiteral("- not compared: %1\n").arg(mdEscape(p));
+    return md;
+}
+
 } // namespace
 
 ExportReportInput ExportReport::input(const SizeLedger &ledger, const std::vector<ZipEntryRef> &zipEntries,
@@ -102,6 +168,16 @@ QJsonObject ExportReport::transformJson(const TransformSummary &t)
                                                  {QStringLiteral("removed_bytes"), bytes(t.bytecodeRemovedBytes)}}},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(t.warnings)},
     };
+}
+
+QJsonObject ExportReport::compareJson(const ExportReportInput &in)
+{
+    if (!in.compare)
+        return {};
+    QJsonObject out = in.compare->toJson(kCompareTop);
+    out.insert(QStringLiteral("old"), in.comparedWith);
+    out.insert(QStringLiteral("new"), in.output);
+    return out;
 }
 
 QJsonObject ExportReport::toJson(const ExportReportInput &in)
@@ -166,6 +242,8 @@ QJsonObject ExportReport::toJson(const ExportReportInput &in)
     if (in.outputBytes)
         out.insert(QStringLiteral("zip_under_upload_limit"), LayerBudget::directUpload().fits(in.outputBytes));
     out.insert(QStringLiteral("transforms"), transformJson(in.transform));
+    if (in.compare)
+        out.insert(QStringLiteral("compare"), compareJson(in));
     if (in.lint) {
         const QJsonArray findings = Lint::findingsJson(in.lint->findings);
         out.insert(QStringLiteral("lint"), QJsonObject{{QStringLiteral("errors"), in.lint->errors()},
@@ -318,6 +396,8 @@ QString ExportReport::toMarkdown(const ExportReportInput &in)
                       .arg(cold);
         }
     }
+    if (in.compare)
+        md += compareMarkdown(in);
     return md;
 }
 

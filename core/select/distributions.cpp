@@ -377,10 +377,15 @@ void Distributions::buildGraph(const Target &target)
 
 std::vector<std::uint64_t> Distributions::keptBytes(const SizeLedger *ledger) const
 {
+    return keptBytes(ledger ? &ledger->pruned() : nullptr);
+}
+
+std::vector<std::uint64_t> Distributions::keptBytes(const Bitset *pruned) const
+{
     std::vector<std::uint64_t> kept(m_dists.size(), 0);
     const FileTree &t = *m_tree;
     for (FileTree::Index i = 0; i < t.count(); ++i)
-        if (m_owner[i] != kNone && t.isFile(i) && !(ledger && ledger->isPruned(i)))
+        if (m_owner[i] != kNone && t.isFile(i) && !(pruned && pruned->test(i)))
             kept[std::size_t(m_owner[i])] += t.size(i);
     return kept;
 }

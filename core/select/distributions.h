@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <vector>
 
+class Bitset;
 class SizeLedger;
 class JobControl;
 
@@ -74,6 +75,8 @@ public:
     // Bytes of each distribution's files that the ledger keeps (every byte
     // without a ledger), indexed like all(); one pass over the tree.
     [[nodiscard]] std::vector<std::uint64_t> keptBytes(const SizeLedger *ledger) const;
+    // The same for a pruned set (null: every byte), e.g. a selection copied for a worker.
+    [[nodiscard]] std::vector<std::uint64_t> keptBytes(const Bitset *pruned) const;
     // What dropping top-level (or any) distribution d frees: d and every
     // distribution it needs, directly or not, that no other kept top-level
     // distribution needs. A distribution counts as kept while the ledger keeps

@@ -6,18 +6,19 @@
 
 #include "select/distributions.h"
 
+#include <QJsonObject>
 #include <QStringList>
 
 #include <cstdint>
 #include <vector>
 
-class SizeLedger;
+class Bitset;
 
 // One side of a comparison: a scanned layer with its selection and distributions.
 struct DiffSide {
     const FileTree *tree = nullptr;
     const std::vector<ZipEntryRef> *zipEntries = nullptr;
-    const SizeLedger *ledger = nullptr; // null: every file kept
+    const Bitset *pruned = nullptr; // the selection's pruned nodes (SizeLedger::pruned()); null: every file kept
     const Distributions *distributions = nullptr;
 };
 
@@ -37,6 +38,13 @@ struct DiffDistribution {
     [[nodiscard]] std::int64_t change() const { return std::int64_t(bytesB) - std::int64_t(bytesA); }
 };
 
+// The files a comparison found different, as a tree a treemap can lay out:
+// each leaf's size is how much the file changed (either way).
+struct DiffTree {
+    FileTree tree;          // added, removed and changed files at their package paths; sizes |change|
+    std::vector<bool> grew; // per node: the leaf was added or grew (false: removed or shrank, and folders)
+};
+
 struct LayerDiff {
     std::uint64_t bytesA = 0; // kept bytes of A
     std::uint64_t bytesB = 0;
@@ -49,4 +57,15 @@ struct LayerDiff {
     QStringList problems;                        // files that could not be read for a comparison
 
     [[nodiscard]] static LayerDiff compare(const DiffSide &a, const DiffSide &b);
+
+    // The JSON `diff --json` prints and an export report's "compare" holds:
+    // bytes_a, bytes_b, unowned_bytes_a/_b, distributions (name, version_a,
+    // version_b, bytes_a, bytes_b; null version when absent) and added,
+    // removed, changed (path, bytes; changed: bytes is the change, bytes_a and
+    // bytes_b the sizes), each with X_files and X_bytes (count and summed
+    // change of the whole list). `top` >= 0 keeps that many files in each
+    // list and says how many more in X_more; -1 keeps them all.
+    [[nodiscard]] QJsonObject toJson(int top = -1) const;
+    // Added, removed and changed files (not those whose change is 0) as one tree.
+    [[nodiscard]] DiffTree changeTree() const;
 };

@@ -2,9 +2,11 @@
 
 #include "base/units.h"
 #include "gui/budget/limitgauge.h"
+#include "gui/budget/stackoverlaps.h"
 #include "gui/budget/zipestimator.h"
 #include "gui/shell/layerdocument.h"
 #include "gui/shell/scanjob.h"
+#include "select/layerstack.h"
 #include "select/profile.h"
 
 #include <QApplication>
@@ -41,6 +43,7 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     , m_removeOther(new QToolButton(this))
     , m_measureStatus(new QLabel(this))
     , m_measureProgress(new QProgressBar(this))
+    , m_overlaps(new StackOverlaps(this))
     , m_budget(units::kLambdaUnzippedLimit)
 {
     m_unzipped->setObjectName(QStringLiteral("unzippedGauge"));
@@ -98,6 +101,7 @@ BudgetPanel::BudgetPanel(QWidget *parent)
     m_measureProgress->hide();
     reserveRow->addRow(QString(), m_measureStatus);
     reserveRow->addRow(QString(), m_measureProgress);
+    reserveRow->addRow(QString(), m_overlaps);
     connect(this, &BudgetPanel::otherRefused, this, [this](const QString &, const QString &error) {
         m_measureStatus->setText(tr("Left out of the budget: %1").arg(error));
         m_measureStatus->show();
@@ -186,6 +190,7 @@ void BudgetPanel::setDocument(LayerDocument *document)
         // The strip rule's savings arrive with the exact pass: both gauges change.
         connect(m_document, &LayerDocument::zipEstimateReady, this, &BudgetPanel::refresh);
     }
+    m_overlaps->setDocument(document);
     refresh();
 }
 
@@ -200,12 +205,14 @@ void BudgetPanel::refresh()
     const LedgerTotals totals = m_document->ledger().totals();
     m_unzipped->setValue(totals.layerBytes, {}, !totals.layerBytesExact);
     refreshZipped();
+    m_overlaps->refresh();
 }
 
 void BudgetPanel::setPrefix(const QString &prefix)
 {
     m_prefix = prefix;
     refreshZipped();
+    m_overlaps->setPrefix(prefix);
 }
 
 void BudgetPanel::refreshZipped()
@@ -242,6 +249,7 @@ void BudgetPanel::addOtherSize(const QString &label, std::uint64_t bytes)
         return;
     }
     m_budget.addSize(label, bytes);
+    m_stacked.push_back(nullptr);
     othersChanged();
 }
 
@@ -249,6 +257,7 @@ void BudgetPanel::measureNext()
 {
     while (!m_pending.empty() && m_pending.front().path.isEmpty()) {
         m_budget.addSize(m_pending.front().label, m_pending.front().bytes);
+        m_stacked.push_back(nullptr);
         m_pending.pop_front();
         othersChanged();
     }
@@ -276,6 +285,10 @@ void BudgetPanel::measureNext()
                 m_pending.pop_front();
                 if (layer) {
                     m_budget.addLayer(path, *layer);
+                    // Its distributions, for the overlaps with this layer (metadata reads: quick next to the scan).
+                    const Distributions dists = Distributions::scan(*layer->tree, layer->zipEntries);
+                    m_stacked.push_back(std::make_shared<const StackedLayer>(
+                        StackedLayer::of(dists, nullptr, StackedLayer::underSitePackages(*layer->tree))));
                     othersChanged();
                 } else if (!cancelled) {
                     spdlog::warn("left out of the budget: {}", error.toStdString());
@@ -292,6 +305,7 @@ void BudgetPanel::removeOther(int index)
     if (index < 0 || index >= int(m_budget.items().size()))
         return;
     m_budget.removeItem(index);
+    m_stacked.erase(m_stacked.begin() + index);
     othersChanged();
 }
 
@@ -331,6 +345,10 @@ void BudgetPanel::othersChanged()
                             ? tr("%1 bytes").arg(units::localGroupedBytes(item.bytes))
                             : tr("%1: %2 bytes unzipped").arg(item.path, units::localGroupedBytes(item.bytes)));
     }
+    std::vector<StackOverlaps::Other> stacked;
+    for (std::size_t i = 0; i < m_budget.items().size(); ++i)
+        stacked.push_back({m_budget.items()[i].label, i < m_stacked.size() ? m_stacked[i] : nullptr, {}});
+    m_overlaps->setOthers(std::move(stacked));
     budgetChanged();
     saveOthers();
     Q_EMIT othersBytesChanged(m_budget.othersBytes());

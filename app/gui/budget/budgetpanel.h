@@ -23,6 +23,8 @@ class QPushButton;
 class QSpinBox;
 class QToolButton;
 class ScanJob;
+class StackOverlaps;
+struct StackedLayer;
 struct Profile;
 
 class BudgetPanel : public QWidget
@@ -53,6 +55,8 @@ public:
     void addOther(const QString &path);
     void addOtherSize(const QString &label, std::uint64_t bytes);
     void removeOther(int index);
+    // The distributions other layers install too, and which copy Python imports.
+    [[nodiscard]] StackOverlaps *stackOverlaps() const { return m_overlaps; }
     // True while zips or folders are still being measured.
     [[nodiscard]] bool isMeasuring() const;
 
@@ -98,7 +102,9 @@ private:
     QToolButton *m_removeOther;
     QLabel *m_measureStatus;
     QProgressBar *m_measureProgress;
+    StackOverlaps *m_overlaps;
     LayerBudget m_budget;
+    std::vector<std::shared_ptr<const StackedLayer>> m_stacked; // per budget item: its distributions (null: a size)
     std::deque<Pending> m_pending;
     std::unique_ptr<ScanJob> m_job; // measures m_pending.front()
     bool m_statusIsError = false;   // m_measureStatus holds a refusal, left up until the next measurement

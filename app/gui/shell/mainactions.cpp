@@ -36,6 +36,10 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
                        tr("Save the rules and choices as a profile for layerslim-cli"));
     exportLayer = make(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export Layer…"), QKeySequence(tr("Ctrl+E")),
                        tr("Write the kept files as a layer zip"));
+    compareZip = make(QIcon(), tr("Layer &Zip…"), QKeySequence(tr("Ctrl+Shift+D")),
+                      tr("Compare the layer as kept with another layer zip: what grew, what shrank"));
+    compareFolder = make(QIcon(), tr("&Folder…"), QKeySequence(),
+                         tr("Compare the layer as kept with another layer folder: what grew, what shrank"));
     closeLayer = make(style->standardIcon(QStyle::SP_DialogCloseButton), tr("&Close Layer"), QKeySequence::Close,
                       tr("Close the layer and show the start page"));
     quit = make(QIcon(), tr("&Quit"), QKeySequence::Quit, tr("Quit LayerSlim"));
@@ -111,6 +115,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
     file->addActions({openProfile, saveProfile});
     file->addSeparator();
     file->addAction(exportLayer);
+    QMenu *compare = file->addMenu(tr("Compare &With"));
+    compare->addActions({compareZip, compareFolder});
     file->addSeparator();
     file->addActions({closeLayer, quit});
 
@@ -158,7 +164,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup)
 void MainActions::setLayerOpen(bool open)
 {
     for (QAction *a : {openProfile, saveProfile, closeLayer, find, pruneCurrent, keepCurrent, inheritCurrent, resetAll,
-                       zoomIn, hidePruned, colorByDistribution, focusTree, focusRules, editExceptions, exportLayer})
+                       zoomIn, hidePruned, colorByDistribution, focusTree, focusRules, editExceptions, exportLayer,
+                       compareZip, compareFolder})
         a->setEnabled(open);
     for (QAction *a : rules)
         a->setEnabled(open);

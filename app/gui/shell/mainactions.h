@@ -21,6 +21,7 @@ public:
 
     // File
     QAction *newFromRequirements, *openFolder, *openZip, *openProfile, *saveProfile, *exportLayer, *closeLayer, *quit;
+    QAction *compareZip, *compareFolder; // File ▸ Compare With ▸ Layer Zip… / Folder…
     QMenu *recentMenu;
     // Edit
     QAction *undo, *redo, *find, *pruneCurrent, *keepCurrent, *inheritCurrent, *resetAll, *preferences;

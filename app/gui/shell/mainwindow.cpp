@@ -7,6 +7,7 @@
 #include "gui/budget/budgetpanel.h"
 #include "gui/budget/limitgauge.h"
 #include "gui/checks/checkspanel.h"
+#include "gui/compare/comparelauncher.h"
 #include "gui/dialogs/exportdialog.h"
 #include "gui/dialogs/fitdialog.h"
 #include "gui/dialogs/logdialog.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_startPage(new StartPage(m_recent, this))
     , m_explorer(new ExplorerView(this))
+    , m_compare(new CompareLauncher(this))
     , m_totals(new QLabel(this))
     , m_verdict(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -184,6 +186,15 @@ void MainWindow::connectActions()
     connect(a->saveProfile, &QAction::triggered, this, &MainWindow::saveProfile);
     connect(a->exportLayer, &QAction::triggered, this, &MainWindow::exportLayer);
     connect(a->closeLayer, &QAction::triggered, this, &MainWindow::closeLayer);
+    const auto compareTarget = [this] { return Target::find(m_profile.runtime, m_profile.arch).value_or(Target{}); };
+    connect(a->compareZip, &QAction::triggered, this, [this, compareTarget] {
+        if (m_document)
+            m_compare->choose(CompareLauncher::Pick::Zip, *m_document, compareTarget());
+    });
+    connect(a->compareFolder, &QAction::triggered, this, [this, compareTarget] {
+        if (m_document)
+            m_compare->choose(CompareLauncher::Pick::Folder, *m_document, compareTarget());
+    });
     connect(a->quit, &QAction::triggered, this, &QWidget::close);
     connect(a->find, &QAction::triggered, this, [this] { m_explorer->treePanel()->focusFilter(); });
     connect(a->pruneCurrent, &QAction::triggered, this, [this] { markCurrent(int(SizeLedger::Mark::Prune)); });
@@ -506,6 +517,12 @@ void MainWindow::makeItFit()
     goal.reserveBytes = std::min(budget.reserveBytes(), goal.limitBytes);
     FitDialog dialog(m_document, m_profile, goal, this);
     dialog.exec();
+}
+
+void MainWindow::compareWith(const QString &path)
+{
+    if (m_document)
+        m_compare->start(*m_document, Target::find(m_profile.runtime, m_profile.arch).value_or(Target{}), path);
 }
 
 void MainWindow::about()

@@ -13,6 +13,7 @@
 
 class BreakdownChart;
 class ChecksPanel;
+class CompareLauncher;
 class ExplorerView;
 struct Layer;
 class LayerDocument;
@@ -47,6 +48,9 @@ public:
     [[nodiscard]] MainActions *actions() const { return m_actions; }
     [[nodiscard]] BreakdownChart *breakdown() const { return m_breakdown; }
     [[nodiscard]] RequirementsPanel *requirements() const { return m_requirements; }
+    [[nodiscard]] CompareLauncher *compareLauncher() const { return m_compare; }
+    // Compares the open layer as kept with the layer at `path` (File ▸ Compare With).
+    void compareWith(const QString &path);
     // Applies a profile to the open layer: its choices, and its limit, reserve
     // and prefix to the budget, so the gauge judges as `scan --profile` does.
     // False with `error` (nothing changed) when it does not apply.
@@ -96,6 +100,7 @@ private:
     BreakdownChart *m_breakdown = nullptr;
     ChecksPanel *m_checks = nullptr;
     RequirementsPanel *m_requirements = nullptr;
+    CompareLauncher *m_compare;
     struct DockState {
         QDockWidget *dock;
         bool wanted; // shown when a layer is open: the user's last choice
