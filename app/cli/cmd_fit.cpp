@@ -117,7 +117,7 @@ void printPlan(const Session &session, const FitPlan &plan, const FitGoal &goal,
         for (const FitStep &s : plan.steps) {
             printOut(
                 QStringLiteral("  %1  %2  %3  %4  %5\n")
-                    .arg(stepName(s), -36)
+                    .arg(stepName(s), -width)
                     .arg(s.outcome == FitOutcome::BackedOut ? QStringLiteral("-") : units::formatBytes(s.bytes), 10)
                     .arg(RuleCatalog::riskName(RuleCatalog::all()[std::size_t(s.rule)].risk), -8)
                     .arg(FitPlanner::outcomeName(s.outcome), -14)

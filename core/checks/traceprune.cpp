@@ -3,6 +3,7 @@
 #include "checks/elffile.h"
 #include "scan/nodereader.h"
 #include "select/rules.h"
+#include "tree/pathnames.h"
 
 #include <elf.h>
 
@@ -15,16 +16,6 @@
 #include <unordered_map>
 
 namespace {
-
-bool isIdentifier(QByteArrayView s)
-{
-    if (s.isEmpty() || (s[0] >= '0' && s[0] <= '9'))
-        return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
-            return false;
-    return true;
-}
 
 bool isNativeName(QByteArrayView name)
 {
@@ -73,7 +64,7 @@ private:
     {
         for (FileTree::Index c : m_tree.children(dir)) {
             const QByteArrayView name = m_tree.name(c);
-            if (!m_tree.isDir(c) || !isIdentifier(name))
+            if (!m_tree.isDir(c) || !pathnames::isIdentifier(name))
                 continue;
             if (m_tree.find("__init__.py", c) == FileTree::kNone && m_tree.find("__init__.pyc", c) == FileTree::kNone)
                 continue; // not a regular package: never pruned, never entered

@@ -2,6 +2,7 @@
 
 #include "base/processrunner.h"
 #include "checks/keptset.h"
+#include "tree/pathnames.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,16 +71,6 @@ constexpr char kLibrariesScript[] =
     "print('loaded %d of %d native libraries' % (len(libs) - len(bad), len(libs)), flush=True)\n"
     "if bad:\n"
     "    sys.exit('OSError: %d of %d native libraries did not load; %s' % (len(bad), len(libs), bad[0]))\n";
-
-bool isIdentifier(QByteArrayView s)
-{
-    if (s.isEmpty() || (s[0] >= '0' && s[0] <= '9'))
-        return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
-            return false;
-    return true;
-}
 
 // The exception line of a traceback: the last unindented line after "Traceback".
 QString exceptionLine(const QString &output)
@@ -231,7 +222,7 @@ QStringList Verifier::importables(const FileTree &tree, const Bitset &pruned)
             if (name.endsWith(".py") || name.endsWith(".so") || name.endsWith(".pyc"))
                 module = name.first(name.indexOf('.'));
         }
-        if (!isIdentifier(module))
+        if (!pathnames::isIdentifier(module))
             continue;
         const QString m = QString::fromUtf8(module);
         if (!out.contains(m))

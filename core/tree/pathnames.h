@@ -22,4 +22,15 @@ namespace pathnames {
     return name.endsWith(".dist-info") || name.endsWith(".egg-info");
 }
 
+// A name Python can import: ASCII letters, digits and '_', not starting with a digit.
+[[nodiscard]] inline bool isIdentifier(QByteArrayView s)
+{
+    if (s.isEmpty() || (s[0] >= '0' && s[0] <= '9'))
+        return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    return true;
+}
+
 } // namespace pathnames

@@ -3,6 +3,7 @@
 // needy.tests.fixture, beside a blob in the same folder). The plan must keep
 // what needy's import needs and prune the rest; its profile replays in scan
 // and export, and the exported zip imports with a real Python.
+#include "fitsupport.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -56,22 +57,7 @@ void TestFit::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_site = m_dir.filePath(QStringLiteral("site"));
-    sh(QStringLiteral("python3 - %1 <<'EOF'\n"
-                      "import os, sys\n"
-                      "site = sys.argv[1]\n"
-                      "def w(p, b):\n"
-                      "    p = os.path.join(site, p); os.makedirs(os.path.dirname(p), exist_ok=True)\n"
-                      "    open(p, 'wb').write(b)\n"
-                      "w('alpha/__init__.py', b'A = 1\\n')\n"
-                      "w('alpha/include/alpha.h', b'/* h */\\n' * 6250)\n"
-                      "w('alpha/tests/__init__.py', b'')\n"
-                      "w('alpha/tests/blob.bin', os.urandom(1000000))\n"
-                      "w('needy/__init__.py', b'from needy.tests import fixture\\nVALUE = fixture.VALUE\\n')\n"
-                      "w('needy/tests/__init__.py', b'')\n"
-                      "w('needy/tests/fixture.py', b'VALUE = 42\\n')\n"
-                      "w('needy/tests/blob.bin', os.urandom(600000))\n"
-                      "EOF\n")
-           .arg(quoted(m_site)));
+    fitsupport::writeNeedyLayer(m_site);
 }
 
 // Headers (safe) go first, then tests (caution) package by package, largest

@@ -2,6 +2,7 @@
 // and an unused tests folder; needy, whose import needs needy/tests/fixture.py
 // beside a blob), the dialog's plan step by step, Apply as one undo step, and
 // its saved profile replayed by layerslim-cli to the same bytes.
+#include "fitsupport.h"
 #include "gui/dialogs/fitdialog.h"
 #include "gui/shell/layerdocument.h"
 #include "scan/layer.h"
@@ -38,22 +39,7 @@ void TestFitDialog::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_site = m_dir.filePath(QStringLiteral("site"));
-    sh(QStringLiteral("python3 - %1 <<'EOF'\n"
-                      "import os, sys\n"
-                      "site = sys.argv[1]\n"
-                      "def w(p, b):\n"
-                      "    p = os.path.join(site, p); os.makedirs(os.path.dirname(p), exist_ok=True)\n"
-                      "    open(p, 'wb').write(b)\n"
-                      "w('alpha/__init__.py', b'A = 1\\n')\n"
-                      "w('alpha/include/alpha.h', b'/* h */\\n' * 6250)\n"
-                      "w('alpha/tests/__init__.py', b'')\n"
-                      "w('alpha/tests/blob.bin', os.urandom(1000000))\n"
-                      "w('needy/__init__.py', b'from needy.tests import fixture\\nVALUE = fixture.VALUE\\n')\n"
-                      "w('needy/tests/__init__.py', b'')\n"
-                      "w('needy/tests/fixture.py', b'VALUE = 42\\n')\n"
-                      "w('needy/tests/blob.bin', os.urandom(600000))\n"
-                      "EOF\n")
-           .arg(quoted(m_site)));
+    fitsupport::writeNeedyLayer(m_site);
 }
 
 void TestFitDialog::planApplyUndoAndReplay()
