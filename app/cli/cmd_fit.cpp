@@ -4,6 +4,7 @@
 #include "checkoptions.h"
 #include "checks/fitplanner.h"
 #include "checks/metadatausers.h"
+#include "checks/trace.h"
 #include "clisupport.h"
 #include "export/compressedsizecache.h"
 #include "export/exportplan.h"
@@ -236,6 +237,13 @@ int runFit(const QStringList &args)
         Profile base = session->profile;
         base.limitBytes = goal.limitBytes;
         base.reserveBytes = goal.reserveBytes;
+        // A plan that takes the not-traced rule names the trace it came from, so it replays.
+        if (parser.isSet(QStringLiteral("trace")) && ledger.ruleEnabled(traced)) {
+            base.tracePath = QFileInfo(parser.value(QStringLiteral("trace"))).absoluteFilePath();
+            QString why;
+            if (const std::optional<Trace> trace = Trace::load(base.tracePath, &why))
+                base.traceSmokeSha256 = trace->smokeSha256;
+        }
         QString error;
         if (!Profile::fromLedger(ledger, base).save(output, &error)) {
             printErr(QStringLiteral("layerslim-cli fit: cannot write %1: %2\n").arg(output, error));

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void initTestCase();
     void planKeepsWhatAnImportNeeds();
     void cannotFitSaysByHowMuch();
+    void tracedPlanReplays();
     void badInput();
 
 private:
@@ -150,6 +151,44 @@ void TestFit::cannotFitSaysByHowMuch()
                           QStringLiteral("50"), QStringLiteral("--reserve"), QStringLiteral("10")});
     QCOMPARE(text.exitCode, 2);
     QVERIFY2(text.out.contains("cannot fit:") && text.out.contains("next candidates:"), text.out.constData());
+}
+
+// With a trace of a run that imports alpha only, the not-traced rule is a
+// risky step: it prunes needy (never imported) once nothing safer is left,
+// and the profile names the trace, so scan replays the same bytes.
+void TestFit::tracedPlanReplays()
+{
+    const QString smoke = m_dir.filePath(QStringLiteral("alpha-only.py"));
+    sh(QStringLiteral("printf 'import alpha\\nprint(alpha.A)\\n' > %1").arg(quoted(smoke)));
+    const QString trace = m_dir.filePath(QStringLiteral("alpha-trace.json"));
+    const auto traced = testsupport::cli(
+        {QStringLiteral("trace"), m_site, QStringLiteral("--smoke"), smoke, QStringLiteral("-o"), trace});
+    QVERIFY2(traced.exitCode == 0, traced.err.constData());
+    const QString profile = m_dir.filePath(QStringLiteral("traced-plan.json"));
+    // Only alpha is checked: this function's code never imports needy.
+    const auto run = testsupport::cli(
+        {QStringLiteral("fit"), m_site, QStringLiteral("--trace"), trace, QStringLiteral("--smoke"), smoke,
+         QStringLiteral("--import"), QStringLiteral("alpha"), QStringLiteral("-o"), profile, QStringLiteral("--limit"),
+         QStringLiteral("50"), QStringLiteral("--reserve"), QStringLiteral("40"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject out = json(run.out);
+    QStringList taken;
+    for (const QJsonValue &v : out.value(QStringLiteral("steps")).toArray())
+        taken << v.toObject().value(QStringLiteral("rule")).toString() + QLatin1Char(' ') +
+                     v.toObject().value(QStringLiteral("package")).toString();
+    QVERIFY2(taken.contains(QStringLiteral("not-traced needy")), qPrintable(taken.join(u',')));
+    QCOMPARE(testsupport::readJson(profile)
+                 .value(QStringLiteral("trace"))
+                 .toObject()
+                 .value(QStringLiteral("path"))
+                 .toString(),
+             trace);
+    const auto scan = testsupport::cli(
+        {QStringLiteral("scan"), m_site, QStringLiteral("--profile"), profile, QStringLiteral("--json")});
+    QVERIFY2(scan.exitCode == 0, scan.err.constData());
+    QCOMPARE(json(scan.out).value(QStringLiteral("kept_bytes")).toInteger(),
+             out.value(QStringLiteral("kept_bytes")).toInteger());
+    QCOMPARE(out.value(QStringLiteral("kept_bytes")).toInteger(), 6); // alpha/__init__.py alone
 }
 
 void TestFit::badInput()
