@@ -237,6 +237,9 @@ int runFit(const QStringList &args)
         Profile base = session->profile;
         base.limitBytes = goal.limitBytes;
         base.reserveBytes = goal.reserveBytes;
+        // The target the plan was verified for, so export lints and reports the same one.
+        base.runtime = target->runtime;
+        base.arch = target->arch;
         // A plan that takes the not-traced rule names the trace it came from, so it replays.
         if (parser.isSet(QStringLiteral("trace")) && ledger.ruleEnabled(traced)) {
             base.tracePath = QFileInfo(parser.value(QStringLiteral("trace"))).absoluteFilePath();
