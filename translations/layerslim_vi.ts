@@ -1847,6 +1847,38 @@
             <numerusform>%n nhóm tệp được giữ giống hệt nhau; các bản thừa chiếm %1. Tỉa một bản là lựa chọn của bạn; kiểm chứng sẽ chứng minh layer vẫn import được.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Top Level from &amp;File…</source>
+        <translation>Cấp cao nhất từ &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>Take the top-level requirements from your requirements.txt instead of “required by nothing installed”</source>
+        <translation>Lấy các yêu cầu cấp cao nhất từ requirements.txt của bạn thay vì “không bản đã cài nào yêu cầu”</translation>
+    </message>
+    <message>
+        <source>Top-level: the names in %1.</source>
+        <translation>Cấp cao nhất: các tên trong %1.</translation>
+    </message>
+    <message>
+        <source>Choose your requirements file</source>
+        <translation>Chọn tệp requirements của bạn</translation>
+    </message>
+    <message>
+        <source>Requirements (*.txt *.in);;All files (*)</source>
+        <translation>Requirements (*.txt *.in);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the requirements</source>
+        <translation>Không thể đọc requirements</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>Chưa cài</translation>
+    </message>
+    <message>
+        <source>%1 asks for distributions the layer does not have: %2</source>
+        <translation>%1 yêu cầu các bản phân phối mà layer không có: %2</translation>
+    </message>
 </context>
 <context>
     <name>RuleCatalog</name>

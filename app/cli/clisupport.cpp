@@ -35,6 +35,10 @@ void addSelectionOptions(QCommandLineParser &parser)
                       QStringLiteral("A trace (layerslim-cli trace) for the not-traced rule, which it turns on "
                                      "(default: the profile's \"trace\")."),
                       QStringLiteral("file")});
+    parser.addOption({QStringLiteral("requirements"),
+                      QStringLiteral("A pip requirements file: its names are the top-level requirements "
+                                     "(default: the distributions nothing else installed requires)."),
+                      QStringLiteral("file")});
 }
 
 namespace {
@@ -203,9 +207,15 @@ const LayerTarget &Session::inferredTarget() const
 
 const Distributions &Session::distributions() const
 {
-    if (!m_distributions)
-        m_distributions = std::make_shared<const Distributions>(
-            Distributions::scan(*layer.tree, layer.zipEntries, sessionTarget(*this)));
+    if (!m_distributions) {
+        auto dists =
+            std::make_shared<Distributions>(Distributions::scan(*layer.tree, layer.zipEntries, sessionTarget(*this)));
+        if (topLevelNames)
+            for (const QString &name : dists->setTopLevel(*topLevelNames))
+                printErr(QStringLiteral("layerslim-cli: warning: %1 asks for %2, which is not installed in the layer\n")
+                             .arg(requirementsFile, name));
+        m_distributions = std::move(dists);
+    }
     return *m_distributions;
 }
 
@@ -276,6 +286,14 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
     for (const ScanIssue &issue : s.layer.tree->issues())
         printErr(QStringLiteral("layerslim-cli: warning: %1: %2\n")
                      .arg(issue.path.isEmpty() ? path : FileTree::displayName(issue.path), issue.reason));
+    if (parser.isSet(QStringLiteral("requirements"))) {
+        s.requirementsFile = parser.value(QStringLiteral("requirements"));
+        s.topLevelNames = Requirement::namesInFile(s.requirementsFile, &error);
+        if (!s.topLevelNames) {
+            printErr(QStringLiteral("layerslim-cli: cannot read the requirements: %1\n").arg(error));
+            return std::nullopt;
+        }
+    }
     s.ledger = std::make_unique<SizeLedger>(*s.layer.tree);
     if (!s.profile.applyTo(*s.ledger, &error)) {
         printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));

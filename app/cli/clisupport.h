@@ -23,6 +23,9 @@ struct Session {
     Layer layer;
     std::unique_ptr<SizeLedger> ledger;
     Profile profile;
+    // --requirements: the file and the names it asks for (the top-level requirements).
+    QString requirementsFile;
+    std::optional<QStringList> topLevelNames;
 
     // What the layer's files say of its target, read once when first asked.
     [[nodiscard]] const LayerTarget &inferredTarget() const;

@@ -435,6 +435,21 @@ std::uint64_t Distributions::exclusiveBytes(int d, const SizeLedger *ledger) con
     return bytes;
 }
 
+QStringList Distributions::setTopLevel(const QStringList &names)
+{
+    for (Distribution &d : m_dists)
+        d.topLevel = false;
+    QStringList missing;
+    for (const QString &name : names) {
+        const int d = byNormalizedName(name);
+        if (d == kNone)
+            missing << name;
+        else
+            m_dists[std::size_t(d)].topLevel = true;
+    }
+    return missing;
+}
+
 int Distributions::byInfoNode(FileTree::Index info) const
 {
     for (std::size_t d = 0; d < m_dists.size(); ++d)

@@ -94,6 +94,10 @@ public:
     // not installed; the ledger is then unchanged. `marked` (when given)
     // receives the files it marked.
     bool drop(SizeLedger &ledger, const QStringList &names, QString *error, Bitset *marked = nullptr) const;
+    // Takes the top-level requirements from the user (a requirements file's
+    // names) instead of "required by no other installed distribution".
+    // Returns the names that are not installed.
+    QStringList setTopLevel(const QStringList &names);
     // The distribution whose metadata folder (or egg-info file) is `info`, or kNone.
     [[nodiscard]] int byInfoNode(FileTree::Index info) const;
 

@@ -1,5 +1,7 @@
 #include "select/requirement.h"
 
+#include <QFile>
+
 #include <QRegularExpression>
 
 #include <optional>
@@ -244,4 +246,27 @@ bool Requirement::appliesTo(const Target &target, const QString &extra, QString 
     if (!v && error)
         *error = why;
     return v.value_or(true);
+}
+
+std::optional<QStringList> Requirement::namesInFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    const QString text = QString::fromUtf8(file.readAll()).replace(QStringLiteral("\\\n"), QString());
+    QStringList names;
+    for (QString line : text.split(QLatin1Char('\n'))) {
+        if (const qsizetype hash = line.indexOf(QLatin1Char('#')); hash >= 0)
+            line.truncate(hash);
+        line = line.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('-')))
+            continue;
+        Requirement r;
+        if (parse(line, &r) && !names.contains(r.name))
+            names << r.name;
+    }
+    return names;
 }

@@ -8,6 +8,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <QStringList>
+#include <optional>
+
 struct Requirement {
     QString text;       // as declared (egg-info requires.txt already turned into this form)
     QString name;       // the distribution's name as written
@@ -16,6 +19,11 @@ struct Requirement {
 
     // Parses `text`; false when it has no distribution name.
     [[nodiscard]] static bool parse(const QString &text, Requirement *out);
+    // The distribution names a pip requirements file asks for, in order:
+    // comments, blank lines and option lines (-r, -e, --index-url, …) are
+    // skipped, a trailing backslash joins lines. nullopt with `error` naming
+    // the file when it cannot be read.
+    [[nodiscard]] static std::optional<QStringList> namesInFile(const QString &path, QString *error);
     // PEP 503: lower case, runs of '-', '_' and '.' as one '-'.
     [[nodiscard]] static QString normalize(QStringView name);
     // Whether the marker holds on `target` (Linux, CPython) while installing

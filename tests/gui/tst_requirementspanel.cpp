@@ -11,6 +11,7 @@
 #include "testsupport.h"
 #include "wheelsupport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void whyChainNamesTheRequirer();
     void duplicatesAreTheBundledCopies();
     void breakdownByDistribution();
+    void topLevelFromRequirementsFile();
 
 private:
     [[nodiscard]] QStandardItem *row(const QString &name, int column) const;
@@ -245,6 +247,39 @@ void TestRequirementsPanel::breakdownByDistribution()
     shown = slices();
     QCOMPARE(shown.size(), std::size_t(1));
     QCOMPARE(shown.begin()->first, QStringLiteral("lone"));
+}
+
+// A requirements file names the top level: comments, options and markers
+// are read as pip reads them; a name the layer lacks is reported. The CLI's
+// --requirements says the same in scan --json.
+void TestRequirementsPanel::topLevelFromRequirementsFile()
+{
+    const QString file = m_dir.filePath(QStringLiteral("requirements.txt"));
+    sh(QStringLiteral("printf '%s\\n' '# the function needs' '--index-url https://example.invalid/simple' "
+                      "'Beta>=1.0  # pinned below' 'gamma[fast] ; python_version >= \"3.8\"' 'not-installed==1' "
+                      "> %1")
+           .arg(quoted(file)));
+    QStringList missing;
+    QString error;
+    QVERIFY2(m_document->setRequirementsFile(file, &missing, &error), qPrintable(error));
+    QCOMPARE(missing, QStringList{QStringLiteral("not-installed")});
+    QStringList names;
+    for (int r = 0; r < m_panel->model()->rowCount(); ++r)
+        names << m_panel->model()->item(r, RequirementsPanel::NameColumn)->text();
+    names.sort();
+    QCOMPARE(names, QStringList({QStringLiteral("beta 2.0"), QStringLiteral("gamma 0.5")}));
+
+    const auto run = testsupport::cli(
+        {QStringLiteral("scan"), m_site, QStringLiteral("--requirements"), file, QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("not-installed"), run.err.constData());
+    QStringList topLevel;
+    for (const QJsonValue &v :
+         QJsonDocument::fromJson(run.out).object().value(QStringLiteral("distributions")).toArray())
+        if (v.toObject().value(QStringLiteral("top_level")).toBool())
+            topLevel << v.toObject().value(QStringLiteral("name")).toString();
+    topLevel.sort();
+    QCOMPARE(topLevel, QStringList({QStringLiteral("beta"), QStringLiteral("gamma")}));
 }
 
 QTEST_MAIN(TestRequirementsPanel)

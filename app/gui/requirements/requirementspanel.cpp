@@ -4,6 +4,8 @@
 #include "gui/shell/layerdocument.h"
 #include "select/distributions.h"
 
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -52,6 +54,7 @@ RequirementsPanel::RequirementsPanel(QWidget *parent)
     , m_view(new QTreeView(this))
     , m_model(new QStandardItemModel(this))
     , m_drop(new QPushButton(tr("&Drop with Its Own Dependencies"), this))
+    , m_fromFile(new QPushButton(tr("Top Level from &File…"), this))
     , m_why(new QLabel(this))
     , m_dupSummary(new QLabel(this))
     , m_dupFind(new QPushButton(tr("&Find Duplicates"), this))
@@ -83,6 +86,7 @@ RequirementsPanel::RequirementsPanel(QWidget *parent)
     rl->setContentsMargins(4, 4, 4, 4);
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
+    top->addWidget(m_fromFile);
     top->addWidget(m_drop);
     rl->addLayout(top);
     rl->addWidget(m_view, 1);
@@ -115,6 +119,9 @@ RequirementsPanel::RequirementsPanel(QWidget *parent)
     layout->addWidget(m_tabs);
 
     connect(m_drop, &QPushButton::clicked, this, &RequirementsPanel::dropSelected);
+    connect(m_fromFile, &QPushButton::clicked, this, &RequirementsPanel::chooseRequirementsFile);
+    m_fromFile->setToolTip(tr("Take the top-level requirements from your requirements.txt instead of "
+                              "\u201crequired by nothing installed\u201d"));
     connect(m_dupFind, &QPushButton::clicked, this, &RequirementsPanel::findDuplicates);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { m_drop->setEnabled(selectedDistribution() != Distributions::kNone); });
@@ -170,6 +177,7 @@ void RequirementsPanel::rebuild()
     m_model->removeRows(0, m_model->rowCount());
     m_drop->setEnabled(false);
     const Distributions *dists = distributions();
+    m_fromFile->setEnabled(dists != nullptr);
     if (!dists) {
         m_summary->setText(m_document ? tr("Reading the installed distributions…") : QString());
         m_why->clear();
@@ -249,10 +257,14 @@ void RequirementsPanel::refreshBytes()
         topLevel += d.topLevel ? 1 : 0;
     const std::uint64_t unowned =
         m_document->ledger().totals().keptBytes - std::min(keptOwned, m_document->ledger().totals().keptBytes);
-    m_summary->setText(
+    QString summary =
         tr("%n installed distribution(s), %1 top-level; %2 kept belongs to none.", nullptr, dists->count())
             .arg(topLevel)
-            .arg(units::localBytes(unowned)));
+            .arg(units::localBytes(unowned));
+    if (!m_document->requirementsFile().isEmpty())
+        summary += QLatin1Char(' ') +
+                   tr("Top-level: the names in %1.").arg(QDir::toNativeSeparators(m_document->requirementsFile()));
+    m_summary->setText(summary);
 }
 
 int RequirementsPanel::selectedDistribution() const
@@ -270,6 +282,25 @@ int RequirementsPanel::topLevelRow(const QString &name) const
         if (m_model->item(r, NameColumn)->data(kSortRole).toString() == name)
             return r;
     return -1;
+}
+
+void RequirementsPanel::chooseRequirementsFile()
+{
+    if (!m_document)
+        return;
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Choose your requirements file"), m_document->requirementsFile(),
+                                     tr("Requirements (*.txt *.in);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    QStringList missing;
+    QString error;
+    if (!m_document->setRequirementsFile(file, &missing, &error))
+        QMessageBox::warning(this, tr("Cannot read the requirements"), error);
+    else if (!missing.isEmpty())
+        QMessageBox::information(this, tr("Not installed"),
+                                 tr("%1 asks for distributions the layer does not have: %2")
+                                     .arg(QDir::toNativeSeparators(file), missing.join(QStringLiteral(", "))));
 }
 
 void RequirementsPanel::dropSelected()

@@ -43,6 +43,8 @@ public:
     void showWhy(FileTree::Index node);
     // Drops the distribution of the selected row (with its exclusive dependencies).
     void dropSelected();
+    // Asks for a pip requirements file whose names become the top-level rows.
+    void chooseRequirementsFile();
     // Looks for identical files on a worker; the Duplicates tab fills when it ends.
     void findDuplicates();
 
@@ -72,6 +74,7 @@ private:
     QTreeView *m_view;
     QStandardItemModel *m_model;
     QPushButton *m_drop;
+    QPushButton *m_fromFile;
     QLabel *m_why;
     QLabel *m_dupSummary;
     QPushButton *m_dupFind;

@@ -186,6 +186,26 @@ bool LayerDocument::dropDistributions(const QStringList &names, QString *error)
     return ok;
 }
 
+bool LayerDocument::setRequirementsFile(const QString &file, QStringList *missing, QString *error)
+{
+    if (!m_distributions) {
+        if (error)
+            *error = tr("The layer's distributions are still being read.");
+        return false;
+    }
+    const std::optional<QStringList> names = Requirement::namesInFile(file, error);
+    if (!names)
+        return false;
+    auto dists = std::make_shared<Distributions>(*m_distributions);
+    const QStringList notInstalled = dists->setTopLevel(*names);
+    if (missing)
+        *missing = notInstalled;
+    m_distributions = std::move(dists);
+    m_requirementsFile = QFileInfo(file).absoluteFilePath();
+    Q_EMIT distributionsReady();
+    return true;
+}
+
 void LayerDocument::setSelection(const SizeLedger::State &state, const QString &text)
 {
     change(text, [&](SizeLedger &l) { l.restore(state); });

@@ -58,6 +58,13 @@ public:
     // The layer's distributions and requirement graph, read in the background
     // after opening for the layer's own target; null until distributionsReady.
     [[nodiscard]] const Distributions *distributions() const { return m_distributions.get(); }
+    // Takes the top-level requirements from a pip requirements file (its
+    // names) instead of "required by nothing installed"; `missing` gets the
+    // names not installed. False with `error` when the file cannot be read or
+    // the distributions are not read yet.
+    bool setRequirementsFile(const QString &file, QStringList *missing, QString *error);
+    // The requirements file the top-level requirements come from; empty when none.
+    [[nodiscard]] const QString &requirementsFile() const { return m_requirementsFile; }
     // The distributions dropped so far (dropDistributions), in order.
     [[nodiscard]] const QStringList &droppedDistributions() const { return m_dropped; }
     // The selection as a profile: `base`'s target and export settings, the
@@ -125,6 +132,7 @@ private:
     std::unique_ptr<MetadataUsers> m_metadataUsers;       // null until the sources are read
     std::shared_ptr<const Distributions> m_distributions; // null until read
     QStringList m_dropped;
+    QString m_requirementsFile;
     QString m_traceFile;
     QString m_traceSha256; // the traced smoke script's hash, saved in profiles
     Bitset m_droppedFiles;
