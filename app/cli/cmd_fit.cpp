@@ -172,6 +172,13 @@ int runFit(const QStringList &args)
         printErr(QStringLiteral("layerslim-cli fit: -o PROFILE.json is required (where the plan is written)\n"));
         return BadInput;
     }
+    // Planning takes minutes: a profile that cannot be written is found out first.
+    if (const QFileInfo folder(QFileInfo(output).absolutePath()); !folder.isDir() || !folder.isWritable()) {
+        printErr(QStringLiteral("layerslim-cli fit: cannot write %1: %2\n")
+                     .arg(output, folder.isDir() ? QStringLiteral("the folder is not writable")
+                                                 : QStringLiteral("no such folder %1").arg(folder.filePath())));
+        return BadInput;
+    }
     VerifyOptions verify;
     if (!readCheckOptions(parser, QStringLiteral("fit"), &verify))
         return BadInput;

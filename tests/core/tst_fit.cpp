@@ -209,6 +209,10 @@ void TestFit::badInput()
         {QStringLiteral("fit"), m_dir.filePath(QStringLiteral("missing")), QStringLiteral("-o"), profile});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("missing"), run.err.constData());
+    run = testsupport::cli({QStringLiteral("fit"), m_site, QStringLiteral("-o"),
+                            m_dir.filePath(QStringLiteral("no-such-folder/plan.json"))});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("no such folder"), run.err.constData());
     QVERIFY(!QFileInfo::exists(profile));
 }
 
