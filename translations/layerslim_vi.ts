@@ -905,6 +905,10 @@
         <source>Make it fit</source>
         <translation>Làm cho vừa</translation>
     </message>
+    <message>
+        <source>Still reading the layer&apos;s sources for metadata reads; plan again in a moment.</source>
+        <translation>Vẫn đang đọc mã nguồn của layer để tìm các lần đọc metadata; hãy lập kế hoạch lại sau giây lát.</translation>
+    </message>
 </context>
 <context>
     <name>LayerBudget</name>

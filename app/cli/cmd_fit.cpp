@@ -247,7 +247,9 @@ int runFit(const QStringList &args)
         // The target the plan was verified for, so export lints and reports the same one.
         base.runtime = target->runtime;
         base.arch = target->arch;
-        // A plan that takes the not-traced rule names the trace it came from, so it replays.
+        // A plan that takes the not-traced rule names the trace it came from
+        // (absolute: the plan may be saved in another folder), so it replays.
+        base.tracePath = session->profile.traceFile();
         if (parser.isSet(QStringLiteral("trace")) && ledger.ruleEnabled(traced)) {
             base.tracePath = QFileInfo(parser.value(QStringLiteral("trace"))).absoluteFilePath();
             QString why;

@@ -63,7 +63,7 @@ std::optional<std::uint64_t> parseBytes(QStringView text)
             return std::nullopt;
         }
         const double value = number.toDouble(&ok);
-        if (!ok || value < 0 || value * double(scale) > double(std::uint64_t(1) << 63))
+        if (!ok || !std::isfinite(value) || value < 0 || value * double(scale) > double(std::uint64_t(1) << 63))
             return std::nullopt;
         return std::uint64_t(std::llround(value * double(scale)));
     }

@@ -182,8 +182,7 @@ BisectResult CulpritFinder::narrow(const Bitset &pruned, const BisectResult &fou
         std::vector<FileTree::Index> children;
         if (tree.isDir(c.node))
             for (FileTree::Index i = c.node + 1; i < tree.subtreeEnd(c.node); i = tree.subtreeEnd(i))
-                if (tree.totalFiles(i) > 0)
-                    children.push_back(i);
+                children.push_back(i); // symlinks and empty folders too: restoring every child must pass
         if (children.size() < 2 || result.runs >= maxRuns) {
             done.push_back(c);
             continue;

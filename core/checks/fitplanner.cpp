@@ -38,7 +38,7 @@ std::vector<RuleSteps> stepsByRule(const SizeLedger &ledger)
             step.rule = int(r);
             step.package = tree.packagePath(top);
             for (FileTree::Index i = top; i < tree.subtreeEnd(top); ++i)
-                if (tree.isFile(i) && matches.test(i) && !ledger.isPruned(i)) {
+                if (tree.isFile(i) && matches.test(i) && !ledger.isPruned(i) && !ledger.manualKeeps().test(i)) {
                     step.bytes += tree.size(i);
                     ++step.files;
                 }
@@ -130,6 +130,7 @@ FitPlan FitPlanner::plan(SizeLedger &ledger, const FitGoal &goal, const ZipSize 
             afterChange(ledger);
     };
 
+    changed(); // the spares of the selection as it starts
     std::vector<RuleSteps> rules = stepsByRule(ledger);
     if (fitsNow()) {
         plan.fits = true;
@@ -173,6 +174,7 @@ FitPlan FitPlanner::plan(SizeLedger &ledger, const FitGoal &goal, const ZipSize 
             FitStep step = candidate;
             const SizeLedger::State before = ledger.state();
             const LedgerTotals totalsBefore = ledger.totals();
+            const Bitset prunedBefore = ledger.pruned();
             std::vector<QByteArray> left = untaken[rs.rule];
             left.erase(std::remove(left.begin(), left.end(), step.package), left.end());
             ledger.setRuleExceptions(rs.rule, exceptionsOf(rs.rule, left));
@@ -193,10 +195,15 @@ FitPlan FitPlanner::plan(SizeLedger &ledger, const FitGoal &goal, const ZipSize 
                     bisect = finder.narrow(ledger.pruned(), bisect, control, bisect.runs + kMaxBisectRuns);
                     plan.verifyRuns += bisect.runs;
                     if (bisect.outcome == BisectResult::Outcome::Found) {
+                        // Keep what this step pruned of them, never what was pruned before it.
+                        Bitset keep(ledger.tree().count());
                         for (const Culprit &c : bisect.culprits) {
-                            ledger.mark(c.node, SizeLedger::Mark::Keep);
+                            for (FileTree::Index j = c.node; j < ledger.tree().subtreeEnd(c.node); ++j)
+                                if (ledger.isPruned(j) && !prunedBefore.test(j))
+                                    keep.set(j);
                             step.keptCulprits.push_back(c.path);
                         }
+                        ledger.keep(keep);
                         changed();
                         if (!firstFailure(ledger, &plan.verifyRuns, control))
                             step.outcome = FitOutcome::TakenWithCulprits;

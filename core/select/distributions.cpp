@@ -460,26 +460,30 @@ int Distributions::byInfoNode(FileTree::Index info) const
 
 bool Distributions::drop(SizeLedger &ledger, const QStringList &names, QString *error, Bitset *marked) const
 {
-    std::vector<bool> dropped(m_dists.size(), false);
-    for (const QString &name : names) {
-        const int d = byNormalizedName(name);
-        if (d == kNone) {
+    for (const QString &name : names)
+        if (byNormalizedName(name) == kNone) {
             if (error)
                 *error = QStringLiteral("\"drop_distributions\": no distribution \"%1\" is installed in %2")
                              .arg(name, m_tree->rootPath());
             return false;
         }
-        for (int x : exclusiveSet(d, &ledger))
+    // One name at a time, as the GUI drops them: a dependency two dropped
+    // distributions share goes with the second.
+    Bitset all(m_tree->count());
+    for (const QString &name : names) {
+        std::vector<bool> dropped(m_dists.size(), false);
+        for (int x : exclusiveSet(byNormalizedName(name), &ledger))
             dropped[std::size_t(x)] = true;
+        Bitset files(m_tree->count());
+        for (FileTree::Index i = 0; i < m_tree->count(); ++i)
+            if (!m_tree->isDir(i) && m_owner[i] != kNone && dropped[std::size_t(m_owner[i])] &&
+                !ledger.manualKeeps().test(i))
+                files.set(i);
+        ledger.prune(files);
+        all |= files;
     }
-    Bitset files(m_tree->count());
-    for (FileTree::Index i = 0; i < m_tree->count(); ++i)
-        if (!m_tree->isDir(i) && m_owner[i] != kNone && dropped[std::size_t(m_owner[i])] &&
-            !ledger.manualKeeps().test(i))
-            files.set(i);
-    ledger.prune(files);
     if (marked)
-        *marked = std::move(files);
+        *marked = std::move(all);
     return true;
 }
 

@@ -88,8 +88,9 @@ public:
     // or only a requirement cycle holds it.
     [[nodiscard]] std::vector<int> requiredChain(int d) const;
     // Prunes (as manual marks) every file of each named distribution's
-    // exclusive set, judged on the ledger as it is before the call: kept bytes
-    // then fall by exactly the exclusive bytes shown for it. A file the user
+    // exclusive set, name by name, each judged on the ledger as the drops
+    // before it left it: kept bytes then fall by exactly the exclusive bytes
+    // shown for it. A file the user
     // marked to keep stays kept. Fails, naming the distribution, when one is
     // not installed; the ledger is then unchanged. `marked` (when given)
     // receives the files it marked.

@@ -1,6 +1,9 @@
 #include "select/requirement.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 
 #include <QRegularExpression>
 
@@ -248,25 +251,62 @@ bool Requirement::appliesTo(const Target &target, const QString &extra, QString 
     return v.value_or(true);
 }
 
-std::optional<QStringList> Requirement::namesInFile(const QString &path, QString *error)
+namespace {
+
+// namesInFile for one file; `-r` files are read relative to it, each once.
+bool readRequirementsFile(const QString &path, QStringList *names, QStringList *seen, QString *error)
 {
-    QFile file(path);
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (seen->contains(absolute))
+        return true;
+    seen->append(absolute);
+    QFile file(absolute);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return std::nullopt;
+        return false;
     }
-    const QString text = QString::fromUtf8(file.readAll()).replace(QStringLiteral("\\\n"), QString());
-    QStringList names;
+    QString text = QString::fromUtf8(file.readAll());
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    text.replace(QStringLiteral("\\\n"), QString());
+    // pip: a comment starts at '#' at the line's start or after whitespace ("pkg#egg=x" is no comment).
+    static const QRegularExpression comment(QStringLiteral("(^|\\s)#.*$"));
+    static const QRegularExpression url(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
+    static const QRegularExpression egg(QStringLiteral("#egg=([A-Za-z0-9._-]+)"));
     for (QString line : text.split(QLatin1Char('\n'))) {
-        if (const qsizetype hash = line.indexOf(QLatin1Char('#')); hash >= 0)
-            line.truncate(hash);
+        line.remove(comment);
         line = line.trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('-')))
+        if (line.isEmpty())
             continue;
+        if (line.startsWith(QLatin1String("-r ")) || line.startsWith(QLatin1String("--requirement"))) {
+            const QString included = line.section(QRegularExpression(QStringLiteral("[\\s=]+")), 1).trimmed();
+            if (!readRequirementsFile(QFileInfo(absolute).dir().filePath(included), names, seen, error))
+                return false;
+            continue;
+        }
+        const bool editable = line.startsWith(QLatin1String("-e ")) || line.startsWith(QLatin1String("--editable"));
+        if (editable || url.match(line).hasMatch()) {
+            // A URL or a path names its distribution only in #egg=.
+            if (const QRegularExpressionMatch m = egg.match(line); m.hasMatch() && !names->contains(m.captured(1)))
+                names->append(m.captured(1));
+            continue;
+        }
+        if (line.startsWith(QLatin1Char('-')))
+            continue; // --index-url, --hash, -c and the other options
         Requirement r;
-        if (parse(line, &r) && !names.contains(r.name))
-            names << r.name;
+        if (Requirement::parse(line, &r) && !names->contains(r.name))
+            names->append(r.name);
     }
+    return true;
+}
+
+} // namespace
+
+std::optional<QStringList> Requirement::namesInFile(const QString &path, QString *error)
+{
+    QStringList names, seen;
+    if (!readRequirementsFile(path, &names, &seen, error))
+        return std::nullopt;
     return names;
 }

@@ -19,10 +19,11 @@ struct Requirement {
 
     // Parses `text`; false when it has no distribution name.
     [[nodiscard]] static bool parse(const QString &text, Requirement *out);
-    // The distribution names a pip requirements file asks for, in order:
-    // comments, blank lines and option lines (-r, -e, --index-url, …) are
-    // skipped, a trailing backslash joins lines. nullopt with `error` naming
-    // the file when it cannot be read.
+    // The distribution names a pip requirements file asks for, in order, as
+    // pip reads the file: comments ('#' at the start or after a space),
+    // option lines and a trailing backslash; `-r FILE` read relative to it;
+    // URLs and `-e` by their #egg= name. Markers are not evaluated. nullopt
+    // with `error` naming the file when it (or one it includes) cannot be read.
     [[nodiscard]] static std::optional<QStringList> namesInFile(const QString &path, QString *error);
     // PEP 503: lower case, runs of '-', '_' and '.' as one '-'.
     [[nodiscard]] static QString normalize(QStringView name);

@@ -96,6 +96,13 @@ void SizeLedger::prune(const Bitset &nodes)
     recompute();
 }
 
+void SizeLedger::keep(const Bitset &nodes)
+{
+    m_manualKeep |= nodes;
+    m_manualPrune.subtract(nodes);
+    recompute();
+}
+
 SizeLedger::State SizeLedger::state() const
 {
     return {m_enabled, m_exceptions, m_manualPrune, m_manualKeep};

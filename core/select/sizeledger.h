@@ -80,6 +80,8 @@ public:
     void mark(FileTree::Index node, Mark m);
     // Prune marks on every node set in `nodes` at once (one recompute); other marks stay.
     void prune(const Bitset &nodes);
+    // Keep marks the same way.
+    void keep(const Bitset &nodes);
 
     // Everything that defines the selection, for undo and profiles.
     struct State {

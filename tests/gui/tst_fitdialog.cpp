@@ -48,6 +48,7 @@ void TestFitDialog::planApplyUndoAndReplay()
     auto layer = std::make_shared<Layer>(Layer::open(m_site, &error));
     QVERIFY2(layer->tree, qPrintable(error));
     LayerDocument document(layer, m_site);
+    QTRY_VERIFY_WITH_TIMEOUT(document.metadataSparesKnown(), 60000); // Plan waits for the sources' metadata reads
     const std::uint64_t start = document.ledger().totals().keptBytes;
     FitGoal goal;
     goal.limitBytes = 300000;

@@ -11,6 +11,7 @@
 #include "testsupport.h"
 #include "wheelsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -179,6 +180,18 @@ void TestRequirementsPanel::savedDropReplaysInTheCli()
     const QJsonObject out = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(out.value(QStringLiteral("kept_bytes")).toInteger(), qint64(m_document->ledger().totals().layerBytes));
     QCOMPARE(out.value(QStringLiteral("kept_files")).toInteger(), qint64(m_document->ledger().totals().keptFiles));
+
+    // Taking part of a drop back: the profile then says it with marks, and still replays exactly.
+    m_document->mark(m_document->tree().find("beta.libs"), SizeLedger::Mark::Keep);
+    const Profile marks = m_document->profile(Profile{});
+    QVERIFY(marks.dropDistributions.isEmpty());
+    QVERIFY(!marks.prune.isEmpty());
+    QVERIFY2(marks.save(file, &error), qPrintable(error));
+    const testsupport::CliRun again =
+        testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--profile"), file, QStringLiteral("--json")});
+    QVERIFY2(again.out.size() > 0, again.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("kept_bytes")).toInteger(),
+             qint64(m_document->ledger().totals().layerBytes));
 }
 
 // gamma.py is there because Alpha_Pkg asks for Gamma[fast]; bin/alpha-tool is Alpha_Pkg's own.
@@ -249,20 +262,27 @@ void TestRequirementsPanel::breakdownByDistribution()
     QCOMPARE(shown.begin()->first, QStringLiteral("lone"));
 }
 
-// A requirements file names the top level: comments, options and markers
-// are read as pip reads them; a name the layer lacks is reported. The CLI's
+// A requirements file names the top level: comments, options, -r includes,
+// a byte-order mark, markers and #egg= URLs are read as pip reads them; a name the layer lacks is reported. The CLI's
 // --requirements says the same in scan --json.
 void TestRequirementsPanel::topLevelFromRequirementsFile()
 {
     const QString file = m_dir.filePath(QStringLiteral("requirements.txt"));
-    sh(QStringLiteral("printf '%s\\n' '# the function needs' '--index-url https://example.invalid/simple' "
-                      "'Beta>=1.0  # pinned below' 'gamma[fast] ; python_version >= \"3.8\"' 'not-installed==1' "
-                      "> %1")
-           .arg(quoted(file)));
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    // A byte-order mark and an inline comment in the included file.
+    write(m_dir.filePath(QStringLiteral("base.txt")), "\xEF\xBB\xBF"
+                                                      "Beta>=1.0  # pinned below\n");
+    write(file, "# the function needs\n--index-url https://example.invalid/simple\n-r base.txt\n"
+                "gamma[fast] ; python_version >= \"3.8\"\nnot-installed==1\n"
+                "git+https://example.invalid/x.git#egg=also-missing\n");
     QStringList missing;
     QString error;
     QVERIFY2(m_document->setRequirementsFile(file, &missing, &error), qPrintable(error));
-    QCOMPARE(missing, QStringList{QStringLiteral("not-installed")});
+    QCOMPARE(missing, QStringList({QStringLiteral("not-installed"), QStringLiteral("also-missing")}));
     QStringList names;
     for (int r = 0; r < m_panel->model()->rowCount(); ++r)
         names << m_panel->model()->item(r, RequirementsPanel::NameColumn)->text();

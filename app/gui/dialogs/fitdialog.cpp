@@ -153,6 +153,11 @@ void FitDialog::start()
 {
     if (isRunning())
         return;
+    // The metadata rules spare what the code reads once the sources are read: plan on that selection.
+    if (!m_document->metadataSparesKnown()) {
+        m_summary->setText(tr("Still reading the layer's sources for metadata reads; plan again in a moment."));
+        return;
+    }
     VerifyOptions options;
     options.smokeScript = m_smoke->text().trimmed();
     options.timingRuns = 0;
@@ -281,8 +286,5 @@ bool FitDialog::saveProfile(const QString &path, QString *error) const
 {
     SizeLedger planned = m_document->ledger();
     planned.restore(m_state);
-    Profile base = m_base;
-    base.limitBytes = m_goal.limitBytes;
-    base.reserveBytes = m_goal.reserveBytes;
-    return Profile::fromLedger(planned, base).save(path, error);
+    return m_document->profileOf(planned, m_base).save(path, error);
 }

@@ -26,8 +26,9 @@ class FitDialog : public QDialog
     Q_OBJECT
 
 public:
-    // `base`: the target (its runtime picks the interpreter) and export
-    // settings carried into a saved profile; `goal`: the budget's limit and reserve.
+    // `base`: the target (its runtime picks the interpreter), export settings,
+    // limit and reserve carried into a saved profile; `goal`: what the plan
+    // must fit (the limit less the other layers sharing it, and the reserve).
     FitDialog(LayerDocument *document, const Profile &base, FitGoal goal, QWidget *parent = nullptr);
     // Cancels a plan still running and waits for its worker.
     ~FitDialog() override;

@@ -193,21 +193,26 @@ void RequirementsPanel::rebuild()
         name->setEditable(false);
         row << name << bytesItem(dists->at(d).bytes) << bytesItem(0) << bytesItem(0);
         m_model->appendRow(row);
-        std::vector<bool> onPath(std::size_t(dists->count()), false);
-        onPath[std::size_t(d)] = true;
-        addDependencies(name, d, onPath);
+        std::vector<bool> shown(std::size_t(dists->count()), false);
+        shown[std::size_t(d)] = true;
+        addDependencies(name, d, shown);
     }
     refreshBytes();
     m_view->sortByColumn(ExclusiveColumn, Qt::DescendingOrder);
     showWhy(m_whyNode);
 }
 
-void RequirementsPanel::addDependencies(QStandardItem *parent, int d, std::vector<bool> &onPath)
+void RequirementsPanel::addDependencies(QStandardItem *parent, int d, std::vector<bool> &shown)
 {
+    // Each distribution once under a top-level row, as near the top as it is
+    // needed: the direct requirements first, then what they need in turn.
+    // Dense graphs stay small and cycles end.
     const Distributions &dists = *distributions();
+    std::vector<std::pair<QStandardItem *, int>> added;
     for (int dep : dists.at(d).dependencies) {
-        if (onPath[std::size_t(dep)])
-            continue; // a requirement cycle: shown once on the way down
+        if (shown[std::size_t(dep)])
+            continue;
+        shown[std::size_t(dep)] = true;
         auto *name = new QStandardItem(nameAndVersion(dists.at(dep)));
         name->setData(dep, kDistRole);
         name->setData(dists.at(dep).normalized, kSortRole);
@@ -215,10 +220,10 @@ void RequirementsPanel::addDependencies(QStandardItem *parent, int d, std::vecto
         auto *none = new QStandardItem;
         none->setEditable(false);
         parent->appendRow({name, bytesItem(dists.at(dep).bytes), bytesItem(0), none});
-        onPath[std::size_t(dep)] = true;
-        addDependencies(name, dep, onPath);
-        onPath[std::size_t(dep)] = false;
+        added.emplace_back(name, dep);
     }
+    for (const auto &[item, dep] : added)
+        addDependencies(item, dep, shown);
 }
 
 void RequirementsPanel::refreshBytes()

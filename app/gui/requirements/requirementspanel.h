@@ -64,7 +64,7 @@ private:
     void rebuild();
     void refreshBytes();
     void refreshDuplicates();
-    void addDependencies(QStandardItem *parent, int d, std::vector<bool> &onPath);
+    void addDependencies(QStandardItem *parent, int d, std::vector<bool> &shown);
     [[nodiscard]] int selectedDistribution() const;
     [[nodiscard]] const Distributions *distributions() const;
 

@@ -211,13 +211,22 @@ void LayerDocument::setSelection(const SizeLedger::State &state, const QString &
     change(text, [&](SizeLedger &l) { l.restore(state); });
 }
 
-Profile LayerDocument::profile(const Profile &base) const
+Profile LayerDocument::profileOf(const SizeLedger &ledger, const Profile &base) const
 {
     Profile p = base;
-    p.dropDistributions = m_dropped;
     p.tracePath = m_traceFile; // absolute: the profile may be saved anywhere
     p.traceSmokeSha256 = m_traceFile.isEmpty() ? QString() : m_traceSha256;
-    return Profile::fromLedger(*m_ledger, p, &m_droppedFiles);
+    // The drops replay as drop_distributions while every file they marked is
+    // still pruned by hand; once the user has taken any back, the marks as
+    // they are say it exactly.
+    Bitset takenBack = m_droppedFiles;
+    takenBack.subtract(ledger.manualPrunes());
+    if (takenBack.any()) {
+        p.dropDistributions.clear();
+        return Profile::fromLedger(ledger, p);
+    }
+    p.dropDistributions = m_dropped;
+    return Profile::fromLedger(ledger, p, &m_droppedFiles);
 }
 
 void LayerDocument::resetSelection()
@@ -241,7 +250,7 @@ bool LayerDocument::applyProfile(const Profile &profile, QString *error)
     }
     for (const QString &id : profile.rules) {
         const int rule = RuleCatalog::indexOf(id);
-        if (rule >= 0 && RuleCatalog::all()[std::size_t(rule)].fromData && m_traceFile.isEmpty()) {
+        if (rule >= 0 && RuleCatalog::all()[std::size_t(rule)].fromData && profile.tracePath.isEmpty()) {
             if (error)
                 *error = tr("Rule “%1” needs a trace: name one in the profile's \"trace\".")
                              .arg(RuleCatalog::all()[std::size_t(rule)].displayTitle());

@@ -70,7 +70,9 @@ public:
     // The selection as a profile: `base`'s target and export settings, the
     // ledger's rules and marks, and the drops as drop_distributions (their
     // files not repeated as prune marks).
-    [[nodiscard]] Profile profile(const Profile &base) const;
+    [[nodiscard]] Profile profile(const Profile &base) const { return profileOf(*m_ledger, base); }
+    // The same for another selection of this layer (a plan not applied yet).
+    [[nodiscard]] Profile profileOf(const SizeLedger &ledger, const Profile &base) const;
     // The folder or zip that was opened, as the user gave it.
     [[nodiscard]] const QString &path() const { return m_path; }
 

@@ -515,7 +515,10 @@ void MainWindow::makeItFit()
     FitGoal goal;
     goal.limitBytes = budget.limitBytes() - std::min(budget.othersBytes(), budget.limitBytes());
     goal.reserveBytes = std::min(budget.reserveBytes(), goal.limitBytes);
-    FitDialog dialog(m_document, m_profile, goal, this);
+    Profile base = m_profile;
+    base.limitBytes = budget.limitBytes();
+    base.reserveBytes = budget.reserveBytes();
+    FitDialog dialog(m_document, base, goal, this);
     dialog.exec();
 }
 
