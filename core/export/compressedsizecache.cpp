@@ -22,7 +22,7 @@ namespace {
 // then fixed-size entries in this machine's byte order (the cache never
 // leaves it).
 constexpr char kMagic[8] = {'L', 'S', 'Z', 'S', 'I', 'Z', 'E', 'S'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::size_t kHeaderBytes = 24;
 
 struct Record {
@@ -30,6 +30,7 @@ struct Record {
     std::uint64_t inode;
     std::uint64_t size;
     std::int64_t mtimeNs;
+    std::int64_t ctimeNs;
     std::uint64_t compressed;
     std::int64_t lastUsed;
     std::int32_t level;
@@ -43,7 +44,8 @@ std::size_t CompressedSizeCache::KeyHash::operator()(const Key &k) const noexcep
 {
     std::uint64_t h = k.inode * 0x9E3779B97F4A7C15ULL;
     h ^= (k.device + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2));
-    h ^= (k.size + std::uint64_t(k.mtimeNs) * 31 + std::uint64_t(k.level) + (h << 6) + (h >> 2));
+    h ^= (k.size + std::uint64_t(k.mtimeNs) * 31 + std::uint64_t(k.ctimeNs) * 17 + std::uint64_t(k.level) + (h << 6) +
+          (h >> 2));
     return std::size_t(h);
 }
 
@@ -68,8 +70,9 @@ CompressedSizeCache &CompressedSizeCache::standard()
 
 CompressedSizeCache::Key CompressedSizeCache::keyOf(const struct stat &st, int level)
 {
+    const auto ns = [](const timespec &t) { return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
     return Key{std::uint64_t(st.st_dev), std::uint64_t(st.st_ino), std::uint64_t(st.st_size),
-               std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec, level};
+               ns(st.st_mtim),           ns(st.st_ctim),           level};
 }
 
 bool CompressedSizeCache::sameVersion(const struct stat &a, const struct stat &b)
@@ -109,7 +112,7 @@ void CompressedSizeCache::load()
     for (std::uint32_t n = 0; n < count; ++n) {
         Record r;
         std::memcpy(&r, data + std::size_t(n) * kRecordBytes, sizeof r);
-        m_map[Key{r.device, r.inode, r.size, r.mtimeNs, r.level}] = Value{r.compressed, r.lastUsed};
+        m_map[Key{r.device, r.inode, r.size, r.mtimeNs, r.ctimeNs, r.level}] = Value{r.compressed, r.lastUsed};
     }
 }
 
@@ -146,7 +149,8 @@ bool CompressedSizeCache::save(QString *error)
     std::vector<Record> records;
     records.reserve(m_map.size());
     for (const auto &[k, v] : m_map)
-        records.push_back(Record{k.device, k.inode, k.size, k.mtimeNs, v.compressed, v.lastUsed, k.level, 0});
+        records.push_back(
+            Record{k.device, k.inode, k.size, k.mtimeNs, k.ctimeNs, v.compressed, v.lastUsed, k.level, 0});
     // Newest use first, so that the bound drops the entries used longest ago.
     const std::size_t keep =
         std::size_t((m_maxBytes - std::min<std::uint64_t>(m_maxBytes, kHeaderBytes)) / kRecordBytes);
@@ -180,7 +184,7 @@ bool CompressedSizeCache::save(QString *error)
     if (records.size() < m_map.size()) {
         std::unordered_map<Key, Value, KeyHash> kept;
         for (const Record &r : records)
-            kept[Key{r.device, r.inode, r.size, r.mtimeNs, r.level}] = Value{r.compressed, r.lastUsed};
+            kept[Key{r.device, r.inode, r.size, r.mtimeNs, r.ctimeNs, r.level}] = Value{r.compressed, r.lastUsed};
         m_map = std::move(kept);
     }
     m_dirty = false;

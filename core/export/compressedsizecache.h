@@ -1,7 +1,10 @@
 // A persistent record of how many bytes each file deflates to, so that the
 // exact zip-size pass pays for a file version once: reopening a layer is exact
 // at once. A file's entry is keyed by what changes when its bytes may have
-// changed (device, inode, size, modification time in nanoseconds) and the level.
+// changed (device, inode, size, modification and change times in nanoseconds)
+// and the level. The change time is what no one can set: a layer unpacked again
+// from the same packages gets its files' old modification times and sizes, and
+// often their old inode numbers, but never their old change times.
 #pragma once
 
 #include <QString>
@@ -22,13 +25,14 @@ public:
         std::uint64_t inode = 0;  // st_ino
         std::uint64_t size = 0;   // st_size
         std::int64_t mtimeNs = 0; // st_mtim in nanoseconds since the epoch
+        std::int64_t ctimeNs = 0; // st_ctim in nanoseconds since the epoch
         std::int32_t level = 0;   // libdeflate level the size is for
         bool operator==(const Key &) const = default;
     };
     // About 1.2 million files; the oldest-used entries go first past this.
     static constexpr std::uint64_t kDefaultMaxBytes = 64ULL * 1024 * 1024;
     // Bytes one entry takes in the file (the eviction bound counts these).
-    static constexpr std::uint64_t kRecordBytes = 56;
+    static constexpr std::uint64_t kRecordBytes = 64;
     // A hit on an entry last used longer ago than this marks it used now.
     static constexpr std::int64_t kRefreshAfterMs = 24LL * 3600 * 1000;
 

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void secondPassComesFromTheCache();
     void exportFillsTheCache();
     void changedFileIsDeflatedAgain();
+    void fileWithItsOldTimesPutBackIsDeflatedAgain();
     void corruptCacheIsIgnored();
     void unwritableFolderOnlyWarns();
     void boundDropsTheOldest();
@@ -180,6 +181,52 @@ void TestCompressedSizeCache::changedFileIsDeflatedAgain()
     QCOMPARE(cache.hits(), std::uint64_t(m_files - 1));
     QCOMPARE(after, predict(layer, nullptr));
     QVERIFY2(after > before + std::uint64_t(size) / 2, "the noise deflates far worse than the text did");
+}
+
+void TestCompressedSizeCache::fileWithItsOldTimesPutBackIsDeflatedAgain()
+{
+    const QString folder = m_tmp.filePath(QStringLiteral("cache-times-back"));
+    const QString path = m_root + QStringLiteral("/pkg2/mod6.py");
+    const QByteArray name = QFile::encodeName(path);
+    struct stat original {
+    };
+    QCOMPARE(::stat(name.constData(), &original), 0);
+    std::uint64_t before = 0;
+    {
+        CompressedSizeCache cache(folder);
+        before = predict(openLayer(), &cache);
+        QVERIFY(cache.save());
+    }
+
+    // Other text of the same length, deflating to another size, written into
+    // the same inode; then the old access and modification times put back.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    for (qsizetype i = 0; i < bytes.size(); i += 3)
+        bytes[i] = char('a' + (i * 7) % 26);
+    QThread::msleep(20); // a change time the clock can tell from the first
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QCOMPARE(f.write(bytes), qint64(bytes.size()));
+    f.close();
+    const timespec times[2] = {original.st_atim, original.st_mtim};
+    QCOMPARE(::utimensat(AT_FDCWD, name.constData(), times, 0), 0);
+    struct stat now {
+    };
+    QCOMPARE(::stat(name.constData(), &now), 0);
+    QCOMPARE(now.st_ino, original.st_ino);
+    QCOMPARE(now.st_size, original.st_size);
+    QCOMPARE(now.st_mtim.tv_sec, original.st_mtim.tv_sec);
+    QCOMPARE(now.st_mtim.tv_nsec, original.st_mtim.tv_nsec);
+    QVERIFY(!CompressedSizeCache::sameVersion(original, now));
+
+    const Layer layer = openLayer();
+    CompressedSizeCache cache(folder);
+    const std::uint64_t after = predict(layer, &cache);
+    QCOMPARE(cache.misses(), std::uint64_t(1));
+    QCOMPARE(after, predict(layer, nullptr));
+    QVERIFY2(after != before, "the new text deflates to another size, so a stale entry would show");
 }
 
 void TestCompressedSizeCache::corruptCacheIsIgnored()
