@@ -5,6 +5,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
@@ -23,8 +24,28 @@ NodeOpener::NodeOpener(const FileTree &tree)
 
 NodeOpener::~NodeOpener()
 {
-    if (m_folderFd >= 0)
-        ::close(m_folderFd);
+    closeDeep();
+    for (const Held &h : m_held)
+        ::close(h.fd);
+}
+
+void NodeOpener::closeDeep()
+{
+    if (m_deep.fd >= 0)
+        ::close(m_deep.fd);
+    m_deep = {FileTree::kNone, -1};
+}
+
+int NodeOpener::openChild(int at, FileTree::Index folder, QString *error) const
+{
+    const int fd = ::openat(at, m_tree.name(folder).toByteArray().constData(), kFolderFlags | O_NOFOLLOW);
+    if (fd < 0) {
+        const int e = errno;
+        *error = QStringLiteral("cannot open the folder %1: %2")
+                     .arg(m_tree.displayPath(folder),
+                          e == ENOTDIR || e == ELOOP ? QStringLiteral("no longer a folder; scan again") : errnoText(e));
+    }
+    return fd;
 }
 
 int NodeOpener::parentFolder(FileTree::Index node, QString *error)
@@ -34,41 +55,52 @@ int NodeOpener::parentFolder(FileTree::Index node, QString *error)
         *error = QStringLiteral("the scanned folder itself is not a file");
         return -1;
     }
-    if (folder == m_folder)
-        return m_folderFd;
-    // The chain from the folder up to the root, stopping early at the folder held open.
-    std::vector<FileTree::Index> chain;
-    for (FileTree::Index i = folder; i != FileTree::kNone && i != m_folder; i = m_tree.parent(i))
-        chain.push_back(i);
-    const bool fromHeld = !chain.empty() && m_tree.parent(chain.back()) == m_folder && m_folder != FileTree::kNone;
-    int fd = fromHeld ? m_folderFd : ::open(QFile::encodeName(m_tree.rootPath()).constData(), kFolderFlags);
-    if (!fromHeld) {
-        chain.pop_back(); // the root, just opened by its path
-        if (fd < 0) {
+    if (folder == m_deep.node)
+        return m_deep.fd;
+    // The folders from the root down to `folder`.
+    m_path.clear();
+    for (FileTree::Index i = folder; i != FileTree::kNone; i = m_tree.parent(i))
+        m_path.push_back(i);
+    std::reverse(m_path.begin(), m_path.end());
+    // Keep what is held of that path; close the rest.
+    std::size_t common = 0;
+    while (common < m_held.size() && common < m_path.size() && m_held[common].node == m_path[common])
+        ++common;
+    while (m_held.size() > common) {
+        ::close(m_held.back().fd);
+        m_held.pop_back();
+    }
+    closeDeep();
+    if (m_held.empty()) {
+        const int root = ::open(QFile::encodeName(m_tree.rootPath()).constData(), kFolderFlags);
+        if (root < 0) {
             const int e = errno;
             *error = QStringLiteral("cannot open the scanned folder %1: %2").arg(m_tree.rootPath(), errnoText(e));
             return -1;
         }
+        m_held.push_back({m_path.front(), root});
     }
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        const QByteArray name = m_tree.name(*it).toByteArray();
-        const int next = ::openat(fd, name.constData(), kFolderFlags | O_NOFOLLOW);
-        const int e = errno;
-        if (fd != m_folderFd)
-            ::close(fd);
-        if (next < 0) {
-            *error =
-                QStringLiteral("cannot open the folder %1: %2")
-                    .arg(m_tree.displayPath(*it),
-                         e == ENOTDIR || e == ELOOP ? QStringLiteral("no longer a folder; scan again") : errnoText(e));
+    // Down to the deepest level held, keeping each folder open.
+    std::size_t level = m_held.size();
+    for (; level < m_path.size() && level < kHeldLevels; ++level) {
+        const int fd = openChild(m_held.back().fd, m_path[level], error);
+        if (fd < 0)
             return -1;
-        }
+        m_held.push_back({m_path[level], fd});
+    }
+    if (level == m_path.size())
+        return m_held.back().fd;
+    // Deeper still: walk on, keeping only the last folder.
+    int fd = m_held.back().fd;
+    for (; level < m_path.size(); ++level) {
+        const int next = openChild(fd, m_path[level], error);
+        if (fd != m_held.back().fd)
+            ::close(fd);
+        if (next < 0)
+            return -1;
         fd = next;
     }
-    if (m_folderFd >= 0 && m_folderFd != fd)
-        ::close(m_folderFd);
-    m_folder = folder;
-    m_folderFd = fd;
+    m_deep = {folder, fd};
     return fd;
 }
 

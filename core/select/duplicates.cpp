@@ -5,47 +5,106 @@
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <thread>
+#include <unordered_map>
+
+namespace {
+
+using Digest = std::array<char, 20>; // SHA-1
+
+// What hashing one candidate gave: its digest, or why it could not be read.
+struct Hashed {
+    Digest digest{};
+    QString problem; // empty when read
+};
+
+// Hashes `nodes` (in tree order, so that each reader walks the folders once)
+// on up to `threads` threads, each over a contiguous run with its own reader.
+std::vector<Hashed> hashAll(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries,
+                            const std::vector<FileTree::Index> &nodes, unsigned threads)
+{
+    std::vector<Hashed> out(nodes.size());
+    auto run = [&](std::size_t from, std::size_t to) {
+        NodeReader reader(tree, zipEntries);
+        QByteArray content;
+        for (std::size_t k = from; k < to; ++k) {
+            if (!reader.read(nodes[k], &content, &out[k].problem))
+                continue;
+            const QByteArray sha = QCryptographicHash::hash(content, QCryptographicHash::Sha1);
+            std::copy_n(sha.constData(), out[k].digest.size(), out[k].digest.begin());
+        }
+    };
+    // A thread is worth its start only with a few hundred files to read.
+    constexpr std::size_t kPerThread = 256;
+    threads = unsigned(std::clamp<std::size_t>(nodes.size() / kPerThread, 1, std::max(1u, threads)));
+    std::vector<std::thread> workers;
+    const std::size_t chunk = (nodes.size() + threads - 1) / threads;
+    for (unsigned t = 1; t < threads; ++t)
+        workers.emplace_back(run, std::min(nodes.size(), t * chunk), std::min(nodes.size(), (t + 1) * chunk));
+    run(0, std::min(nodes.size(), chunk));
+    for (std::thread &w : workers)
+        w.join();
+    return out;
+}
+
+} // namespace
 
 std::vector<DuplicateGroup> Duplicates::find(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries,
                                              const Bitset *pruned, QStringList *problems)
 {
-    std::map<std::uint64_t, std::vector<FileTree::Index>> bySize;
+    // Size first: only files that share their size with another are read.
+    std::unordered_map<std::uint64_t, std::uint32_t> sizeCount;
     for (FileTree::Index i = 0; i < tree.count(); ++i)
         if (tree.isFile(i) && tree.size(i) > 0 && !(pruned && pruned->test(i)))
-            bySize[tree.size(i)].push_back(i);
+            ++sizeCount[tree.size(i)];
+    std::vector<FileTree::Index> candidates;
+    for (FileTree::Index i = 0; i < tree.count(); ++i)
+        if (tree.isFile(i) && tree.size(i) > 0 && !(pruned && pruned->test(i)) && sizeCount[tree.size(i)] > 1)
+            candidates.push_back(i);
 
+    // Then a hash: candidates of one size and digest, in tree order.
+    const std::vector<Hashed> hashed = hashAll(tree, zipEntries, candidates, std::thread::hardware_concurrency());
+    std::map<std::pair<std::uint64_t, Digest>, std::vector<FileTree::Index>> byDigest;
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+        if (!hashed[k].problem.isEmpty()) {
+            if (problems)
+                *problems << QStringLiteral("%1: %2").arg(tree.displayPath(candidates[k]), hashed[k].problem);
+            continue;
+        }
+        byDigest[{tree.size(candidates[k]), hashed[k].digest}].push_back(candidates[k]);
+    }
+
+    // Then the bytes: each copy against the first of its digest (a file
+    // that differs, or changed since it was hashed, starts a class of its own).
     std::vector<DuplicateGroup> groups;
     NodeReader reader(tree, zipEntries);
-    for (const auto &[size, nodes] : bySize) {
-        if (nodes.size() < 2)
-            continue;
-        // One class per distinct content met so far: its hash, one copy's bytes, its members.
-        struct ContentClass {
-            QByteArray hash;
-            QByteArray bytes;
-            std::vector<FileTree::Index> members;
-        };
-        std::vector<ContentClass> classes;
-        for (FileTree::Index n : nodes) {
-            QByteArray content;
+    for (auto &[key, members] : byDigest) {
+        std::vector<FileTree::Index> pending = std::move(members);
+        while (pending.size() > 1) {
+            QByteArray first, other;
             QString why;
-            if (!reader.read(n, &content, &why)) {
+            std::vector<FileTree::Index> same, rest;
+            if (!reader.read(pending.front(), &first, &why)) {
                 if (problems)
-                    *problems << QStringLiteral("%1: %2").arg(tree.displayPath(n), why);
+                    *problems << QStringLiteral("%1: %2").arg(tree.displayPath(pending.front()), why);
+                pending.erase(pending.begin());
                 continue;
             }
-            const QByteArray hash = QCryptographicHash::hash(content, QCryptographicHash::Sha1);
-            auto same = std::find_if(classes.begin(), classes.end(),
-                                     [&](const ContentClass &c) { return c.hash == hash && c.bytes == content; });
-            if (same != classes.end())
-                same->members.push_back(n);
-            else
-                classes.push_back({hash, std::move(content), {n}});
+            same.push_back(pending.front());
+            for (std::size_t k = 1; k < pending.size(); ++k) {
+                if (!reader.read(pending[k], &other, &why)) {
+                    if (problems)
+                        *problems << QStringLiteral("%1: %2").arg(tree.displayPath(pending[k]), why);
+                    continue;
+                }
+                (other == first ? same : rest).push_back(pending[k]);
+            }
+            if (same.size() > 1)
+                groups.push_back({key.first, std::move(same)});
+            pending = std::move(rest);
         }
-        for (ContentClass &c : classes)
-            if (c.members.size() > 1)
-                groups.push_back({size, std::move(c.members)});
     }
     std::sort(groups.begin(), groups.end(), [](const DuplicateGroup &a, const DuplicateGroup &b) {
         if (a.wastedBytes() != b.wastedBytes())

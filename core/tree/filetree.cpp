@@ -100,6 +100,19 @@ void FileTree::finish()
     if (!m_sourceRef.empty())
         m_sourceRef.resize(count(), kNone);
     m_packageRoot = findPackageRoot();
+    // The arrays grew by doubling while the scan appended; a finished tree
+    // holds what its nodes need and no more (the memory budget above).
+    m_names.squeeze();
+    m_nameOffset.shrink_to_fit();
+    m_nameLength.shrink_to_fit();
+    m_kind.shrink_to_fit();
+    m_flags.shrink_to_fit();
+    m_mode.shrink_to_fit();
+    m_parent.shrink_to_fit();
+    m_end.shrink_to_fit();
+    m_size.shrink_to_fit();
+    m_sourceRef.shrink_to_fit();
+    m_openDirs.shrink_to_fit();
 }
 
 FileTree::Index FileTree::findPackageRoot() const

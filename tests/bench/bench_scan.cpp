@@ -36,9 +36,9 @@ void report(const char *label, const QString &root)
                                              }) /
                           toggles;
 
-    std::printf("%-6s %7u nodes %7u files | scan %7.1f ms, du -sb %7.1f ms: ratio %.2f (goal <= 1.0)\n", label,
+    std::printf("%-6s %7u nodes %7u files | scan %7.1f ms, du -sb %7.1f ms: ratio %.2f (goal <= 0.7)\n", label,
                 tree->count(), tree->fileCount(), scan * 1e3, du * 1e3, scan / du);
-    std::printf("%-6s FileTree %.1f bytes/node + %zu name bytes (goal <= 64 + names) | rule toggle %.3f ms "
+    std::printf("%-6s FileTree %.1f bytes/node + %zu name bytes (goal <= 45 + names) | rule toggle %.3f ms "
                 "(goal <= 1 ms)\n",
                 label, perNode, nameBytes, toggle * 1e3);
 }
