@@ -59,6 +59,19 @@ struct TransformSummary {
     QStringList warnings; // files left as they are, with the reason
 };
 
+// Where an export's time went, in seconds. The encoding phases are summed
+// over the pool's threads (so they can exceed the wall time); writing and
+// waiting are the one writer thread's.
+struct ExportPhases {
+    double open = 0;    // opening source files, folder by folder
+    double read = 0;    // reading them
+    double crc = 0;     // their CRC-32
+    double deflate = 0; // deflating them
+    double write = 0;   // writing headers and data to the zip
+    double wait = 0;    // the writer idle until the next entry in order was encoded
+    int threads = 0;    // the encoding pool
+};
+
 struct ExportResult {
     bool ok = false;
     bool cancelled = false;        // stopped through JobControl; nothing was written
@@ -69,5 +82,6 @@ struct ExportResult {
     std::uint64_t bytes = 0;       // uncompressed bytes of the files, as Lambda counts them
     std::uint64_t outputBytes = 0; // size of the zip (0 for a folder export)
     double seconds = 0;
+    ExportPhases phases;        // a folder source's export, by phase
     TransformSummary transform; // strip and bytecode effects
 };

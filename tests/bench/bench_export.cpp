@@ -102,7 +102,25 @@ int main(int argc, char *argv[])
                .arg(s7z, 11)
                .arg(t7z / tOurs, 0, 'f', 1)
                .arg(double(sOurs) / double(s7z), 0, 'f', 3);
-    out << "  goal: >= 4x faster than zip -6 on 2 cores with an output no larger: "
-        << (tZip / tOurs >= 4.0 && sOurs <= sZip ? "met" : "not met") << "\n";
+    out << "  LayerSlim's time by phase (its last run): " << bench::phasesText(r.phases) << "\n";
+    // Deflating is nearly all of it; the lower levels libdeflate offers, with
+    // what each would write, against zip -6's time and size.
+    for (int level : {5, 4}) {
+        ExportOptions lower = o;
+        lower.level = level;
+        ExportResult rl;
+        const double t =
+            bench::bestSeconds(3, [&] { rl = Exporter::run(*layer.tree, ledger.pruned(), layer.zipEntries, lower); });
+        const qint64 size = QFileInfo(ours).size();
+        out << QStringLiteral("  LayerSlim level %1     %2 s  %3 bytes  (%4x faster than zip -6, size ratio %5: %6)\n")
+                   .arg(level)
+                   .arg(t, 7, 'f', 2)
+                   .arg(size, 11)
+                   .arg(tZip / t, 0, 'f', 1)
+                   .arg(double(size) / double(sZip), 0, 'f', 3)
+                   .arg(size <= sZip ? QStringLiteral("no larger") : QStringLiteral("larger"));
+    }
+    out << "  goal: >= 5x faster than zip -6 with an output no larger: "
+        << (tZip / tOurs >= 5.0 && sOurs <= sZip ? "met" : "not met") << "\n";
     return 0;
 }

@@ -3,10 +3,20 @@
 // gdu, zip -r -6 and 7zz on the demo layer, a generated 200,000-file tree and
 // this machine's dist-packages, all measured in this run (medians after a
 // warm-up run, so every tool reads from the page cache). Ratios are against
-// `du -sb` on the same tree; "x du" under 1 is faster than du.
+// `du -sb` on the same tree; "x du" under 1 is faster than du. With the GUI
+// built, the window's time from opening a layer to its first painted treemap
+// and from a rule toggle to the repaint, driven offscreen.
 //   bench_table [DEMO/python]
 #include "benchsupport.h"
+#include "export/exporter.h"
 #include "scan/directoryscanner.h"
+#include "scan/layer.h"
+#include "select/sizeledger.h"
+#ifdef LAYERSLIM_BENCH_WINDOW
+#include "windowtiming.h"
+
+#include <QApplication>
+#endif
 
 #include <QCoreApplication>
 #include <QDir>
@@ -96,6 +106,20 @@ public:
                 .arg(nameBytes));
         command(QStringLiteral("`layerslim-cli scan --json`"), fast,
                 QStringLiteral("%1 scan %2 --json >/dev/null").arg(cli, r), QStringLiteral("zip size estimated"));
+#ifdef LAYERSLIM_BENCH_WINDOW
+        const WindowTiming window = timeWindow(root, 3);
+        if (window.open >= 0)
+            row(QStringLiteral("window: open → treemap painted"), window.open,
+                QStringLiteral("offscreen at 1600×1000, median of 3 fresh windows"));
+        if (window.toggle >= 0)
+            row(QStringLiteral("window: rule toggle → repainted"), window.toggle,
+                QStringLiteral("%1 ms; goal %2 ms")
+                    .arg(window.toggle * 1e3, 0, 'f', 1)
+                    .arg(tree->fileCount() > 100000 ? 50 : 16));
+        if (!window.error.isEmpty())
+            std::printf("| %s | window | | | %s |\n", qPrintable(label), qPrintable(window.error));
+#endif
+        return;
         command(QStringLiteral("`scan --exact-zip`, cold cache"), slow,
                 QStringLiteral("d=$(mktemp -d %1/cold.XXXXXX) && XDG_CACHE_HOME=$d %2 scan %3 --exact-zip --json "
                                ">/dev/null; rm -rf \"$d\"")
@@ -111,6 +135,7 @@ public:
         const qint64 oursBytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
         row(QStringLiteral("`layerslim-cli export` (level 6)"), ours,
             QStringLiteral("%L1 bytes, the whole tree").arg(oursBytes));
+        exportPhases(label, root, du);
         auto peer = [&](const QString &step, int runs, const QString &script) {
             const double s = bench::medianCommandSeconds(runs, 0, script);
             const qint64 bytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
@@ -130,6 +155,23 @@ public:
     }
 
 private:
+    // One export of the whole tree in process, to say where its time goes.
+    void exportPhases(const QString &label, const QString &root, double du) const
+    {
+        QString error;
+        const Layer layer = Layer::open(root, &error);
+        if (!layer.tree)
+            return;
+        const SizeLedger ledger(*layer.tree);
+        ExportOptions o;
+        o.output = m_work + QStringLiteral("/phases.zip");
+        const ExportResult r = Exporter::run(*layer.tree, ledger.pruned(), layer.zipEntries, o);
+        QFile::remove(o.output);
+        std::printf("| %s | export by phase (in process, one run) | %.3f s | %.2f× | %s |\n", qPrintable(label),
+                    r.seconds, r.seconds / du, qPrintable(r.ok ? bench::phasesText(r.phases) : r.error));
+        std::fflush(stdout);
+    }
+
     QString m_work; // scratch folder: outputs and caches
 };
 
@@ -137,12 +179,21 @@ private:
 
 int main(int argc, char *argv[])
 {
+#ifdef LAYERSLIM_BENCH_WINDOW
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // The window's settings and size cache stay apart from the user's.
+    QApplication::setOrganizationName(QStringLiteral("LayerSlimBench"));
+#else
     QCoreApplication app(argc, argv);
+#endif
     const QString demo =
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");
     // Generated trees and outputs live in the build folder, never in the source tree.
     const QString work = QCoreApplication::applicationDirPath() + QStringLiteral("/bench-work");
     QDir().mkpath(work);
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(work + QStringLiteral("/window-cache")));
     const QString large = work + QStringLiteral("/tree-200k");
     if (!QFileInfo::exists(large + QStringLiteral(".complete"))) {
         QDir(large).removeRecursively();

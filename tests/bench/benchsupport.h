@@ -3,6 +3,8 @@
 // noisy machine; and the generated large tree they scan.
 #pragma once
 
+#include "export/exportoptions.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -49,6 +51,27 @@ template<typename F> double medianSeconds(int runs, int warmup, F &&f)
     }
     std::sort(times.begin(), times.end());
     return times.size() % 2 ? times[times.size() / 2] : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
+}
+
+// Where an export's time went: the pool's phases in thread-seconds and as a
+// share of their sum, then the writer's.
+inline QString phasesText(const ExportPhases &p)
+{
+    const double pool = p.open + p.read + p.crc + p.deflate;
+    auto share = [&](double s) { return pool > 0 ? 100.0 * s / pool : 0.0; };
+    return QStringLiteral("on %1 threads: deflate %2 s (%3%), read %4 s (%5%), CRC %6 s (%7%), open %8 s (%9%); "
+                          "writer: write %10 s, waiting for the next entry %11 s")
+        .arg(p.threads)
+        .arg(p.deflate, 0, 'f', 2)
+        .arg(share(p.deflate), 0, 'f', 0)
+        .arg(p.read, 0, 'f', 2)
+        .arg(share(p.read), 0, 'f', 0)
+        .arg(p.crc, 0, 'f', 2)
+        .arg(share(p.crc), 0, 'f', 0)
+        .arg(p.open, 0, 'f', 2)
+        .arg(share(p.open), 0, 'f', 0)
+        .arg(p.write, 0, 'f', 2)
+        .arg(p.wait, 0, 'f', 2);
 }
 
 // The median wall time of `bash -c script`.

@@ -10,6 +10,7 @@
 #include "gui/dialogs/exportdialog.h"
 #include "gui/explorer/explorerview.h"
 #include "gui/explorer/filetreemodel.h"
+#include "gui/explorer/treemapwidget.h"
 #include "gui/explorer/treepanel.h"
 #include "gui/rules/rulesmodel.h"
 #include "gui/rules/rulespanel.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void targetComesFromTheLayer();
     void exportDialogNamesAndLabels();
     void startPageHasNoEmptyDocks();
+    void backgroundPassesWaitForTheFirstTreemap();
 
 private:
     [[nodiscard]] std::uint64_t gaugeBytes() const;
@@ -397,4 +399,36 @@ void TestMainWindow::startPageHasNoEmptyDocks()
 }
 
 QTEST_MAIN(TestMainWindow)
+// A new layer's exact zip pass, metadata reads and lint start only once its
+// treemap has been painted, so they do not compete with that first paint; a
+// window that is not on screen starts them after a moment all the same.
+void TestMainWindow::backgroundPassesWaitForTheFirstTreemap()
+{
+    for (const bool shown : {true, false}) {
+        MainWindow window;
+        window.resize(1200, 800);
+        if (shown)
+            window.show();
+        QSignalSpy painted(window.explorer()->treemap(), &TreemapWidget::treemapPainted);
+        QSignalSpy opened(&window, &MainWindow::layerOpened);
+        bool startedAtOpen = true;
+        connect(&window, &MainWindow::layerOpened, this,
+                [&] { startedAtOpen = window.document()->isBackgroundStarted(); });
+        int paintsAtStart = -1;
+        connect(&window, &MainWindow::backgroundStarted, this, [&] { paintsAtStart = int(painted.count()); });
+        window.openPath(testsupport::demoLayer());
+        QVERIFY(opened.wait(120000));
+        QVERIFY2(!startedAtOpen, "the background passes began before the treemap was painted");
+        QTRY_VERIFY_WITH_TIMEOUT(window.document()->isBackgroundStarted(), 30000);
+        if (shown)
+            QCOMPARE(paintsAtStart, 1);
+        else
+            QCOMPARE(paintsAtStart, 0);
+        // And they do their work: the zipped size becomes exact, the metadata reads arrive.
+        QTRY_VERIFY_WITH_TIMEOUT(window.document()->metadataSparesKnown(), 60000);
+        const LimitGauge *zipped = window.explorer()->budgetPanel()->zippedGauge();
+        QTRY_VERIFY_WITH_TIMEOUT(zipped->value() && !zipped->isApproximate(), 300000);
+    }
+}
+
 #include "tst_mainwindow.moc"

@@ -15,6 +15,8 @@ ZipEstimator::ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset strip
     , m_predictor(std::make_shared<ZipSizePredictor>(*m_layer->tree, m_layer->zipEntries))
     , m_control(std::make_shared<JobControl>())
     , m_savings(std::make_shared<std::optional<Savings>>())
+    , m_stripMatches(std::move(stripMatches))
+    , m_level(level)
 {
     connect(&m_watcher, &QFutureWatcher<bool>::finished, this, [this] {
         if (m_watcher.result())
@@ -23,28 +25,36 @@ ZipEstimator::ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset strip
     // Sizes of files deflated on an earlier opening come from the cache: a
     // layer opened again is exact almost at once.
     m_predictor->setCache(&CompressedSizeCache::standard());
+}
+
+void ZipEstimator::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
     // Leave a core to the GUI thread.
     const int threads = std::max(1, QThread::idealThreadCount() - 1);
-    m_watcher.setFuture(QtConcurrent::run([layer = m_layer, predictor = m_predictor, control = m_control,
-                                           savings = m_savings, strip = std::move(stripMatches), level, threads] {
-        // The ledger lives on the GUI thread: the savings go back through
-        // stripSavings() rather than into it from here.
-        QString error;
-        if (!predictor->compute(level, control.get(), threads, &error)) {
-            if (!control->cancelled())
-                spdlog::warn("zip size prediction stays approximate: {}", error.toStdString());
-            return false;
-        }
-        if (const QString warning = predictor->cacheWarning(); !warning.isEmpty())
-            spdlog::warn("{}", warning.toStdString());
-        // Without the stripped sizes, selections with strip on stay approximate; the rest are exact.
-        if (strip.any()) {
-            *savings = predictor->measureStrip(strip, level, control.get(), threads, &error);
-            if (!savings->has_value() && !control->cancelled())
-                spdlog::warn("zip size with strip stays approximate: {}", error.toStdString());
-        }
-        return !control->cancelled();
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([layer = m_layer, predictor = m_predictor, control = m_control, savings = m_savings,
+                           strip = std::move(m_stripMatches), level = m_level, threads] {
+            // The ledger lives on the GUI thread: the savings go back through
+            // stripSavings() rather than into it from here.
+            QString error;
+            if (!predictor->compute(level, control.get(), threads, &error)) {
+                if (!control->cancelled())
+                    spdlog::warn("zip size prediction stays approximate: {}", error.toStdString());
+                return false;
+            }
+            if (const QString warning = predictor->cacheWarning(); !warning.isEmpty())
+                spdlog::warn("{}", warning.toStdString());
+            // Without the stripped sizes, selections with strip on stay approximate; the rest are exact.
+            if (strip.any()) {
+                *savings = predictor->measureStrip(strip, level, control.get(), threads, &error);
+                if (!savings->has_value() && !control->cancelled())
+                    spdlog::warn("zip size with strip stays approximate: {}", error.toStdString());
+            }
+            return !control->cancelled();
+        }));
 }
 
 ZipEstimator::~ZipEstimator()

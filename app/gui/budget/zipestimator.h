@@ -34,10 +34,13 @@ public:
     // What stripping saves per file (size before minus size after).
     using Savings = std::unordered_map<FileTree::Index, std::uint64_t>;
 
-    // Starts the exact pass at `level` for `layer` (which it keeps alive while
-    // working). `stripMatches` (the strip rule's matches) are stripped in the
-    // pass whether or not the rule is on, so turning it on later needs no new pass.
+    // Estimates for `layer` (which it keeps alive while working); the exact
+    // pass at `level` starts with start(). `stripMatches` (the strip rule's
+    // matches) are stripped in the pass whether or not the rule is on, so
+    // turning it on later needs no new pass.
     ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset stripMatches, QObject *parent = nullptr);
+    // Starts the exact pass in the background (once; later calls do nothing).
+    void start();
     // Cancels the pass; the worker lets go of the layer when it notices.
     ~ZipEstimator() override;
 
@@ -60,5 +63,8 @@ private:
     std::shared_ptr<ZipSizePredictor> m_predictor;
     std::shared_ptr<JobControl> m_control;
     std::shared_ptr<std::optional<Savings>> m_savings; // written by the worker, read after it ends
+    Bitset m_stripMatches;
+    int m_level;
+    bool m_started = false;
     QFutureWatcher<bool> m_watcher;
 };

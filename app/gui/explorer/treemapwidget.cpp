@@ -5,11 +5,13 @@
 #include "select/rules.h"
 #include "select/sizeledger.h"
 
+#include <QApplication>
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QThreadPool>
 #include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -32,6 +34,19 @@ struct TreemapWidget::Result {
 };
 
 namespace {
+
+// The treemap's own worker: what the user is looking at never queues behind
+// the background passes (exact zip size, metadata, duplicates) that share
+// the global pool.
+QThreadPool *layoutPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(qApp);
+        p->setMaxThreadCount(1);
+        return p;
+    }();
+    return pool;
+}
 
 // Kept bytes of every subtree, in one reverse pass (children follow parents).
 std::vector<std::uint64_t> keptWeights(const FileTree &tree, const Bitset &pruned)
@@ -165,7 +180,7 @@ void TreemapWidget::scheduleLayout()
         job.pruned = m_ledger->pruned();
     m_stale = false;
     m_running = true;
-    m_future = QtConcurrent::run([job = std::move(job)]() mutable {
+    m_future = QtConcurrent::run(layoutPool(), [job = std::move(job)]() mutable {
         auto result = std::make_shared<Result>();
         std::vector<std::uint64_t> weights;
         if (job.hidePruned)
@@ -414,6 +429,8 @@ void TreemapWidget::paintEvent(QPaintEvent *)
             p.drawRect(r.adjusted(1, 1, -2, -2));
         }
     }
+    if (exact)
+        Q_EMIT treemapPainted();
 }
 
 void TreemapWidget::resizeEvent(QResizeEvent *)

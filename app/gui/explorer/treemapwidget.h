@@ -83,6 +83,8 @@ Q_SIGNALS:
     void nodeHovered(FileTree::Index node); // kNone when the mouse leaves the tiles
     void contextMenuRequested(FileTree::Index node, QPoint globalPos);
     void rootChanged(FileTree::Index root);
+    // A laid-out treemap was painted (not a placeholder or a scaled old image).
+    void treemapPainted();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -26,7 +26,7 @@ Distributions readDistributions(const Layer &layer)
 
 } // namespace
 
-LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent)
+LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent, Background background)
     : QObject(parent)
     , m_layer(std::move(layer))
     , m_ledger(std::make_unique<SizeLedger>(*m_layer->tree))
@@ -42,6 +42,16 @@ LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject
             m_ledger->setTransformSavings(RuleCatalog::indexOf(RuleId::Strip), *savings);
         Q_EMIT zipEstimateReady();
     });
+    if (background == Background::Now)
+        startBackgroundWork();
+}
+
+void LayerDocument::startBackgroundWork()
+{
+    if (m_backgroundStarted)
+        return;
+    m_backgroundStarted = true;
+    m_zip->start();
     startBackgroundReads();
 }
 
@@ -85,7 +95,8 @@ void LayerDocument::startBackgroundReads()
 // The undo stack's commands point back here; clear them before the ledger goes.
 LayerDocument::~LayerDocument()
 {
-    m_metadataScan->cancel();
+    if (m_metadataScan) // null until the background passes start
+        m_metadataScan->cancel();
     m_undo.clear();
 }
 

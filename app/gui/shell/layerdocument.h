@@ -36,7 +36,13 @@ public:
         bool operator==(const Selection &) const = default;
     };
 
-    LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent = nullptr);
+    // When the background passes (the exact zip size, distributions and
+    // metadata reads) begin: at once, or when startBackgroundWork() is called
+    // (the window calls it once the treemap is on screen, so that they do not
+    // compete with its first paint).
+    enum class Background { Now, Later };
+    LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent = nullptr,
+                  Background background = Background::Now);
     ~LayerDocument() override;
 
     [[nodiscard]] const Layer &layer() const { return *m_layer; }
@@ -101,6 +107,11 @@ public:
     // Puts the selection back without recording it (undo / redo use this).
     void restoreSelection(const Selection &selection);
 
+    // Begins the background passes of a document made with Background::Later
+    // (once; later calls do nothing).
+    void startBackgroundWork();
+    [[nodiscard]] bool isBackgroundStarted() const { return m_backgroundStarted; }
+
 Q_SIGNALS:
     // The selection (and therefore every kept/pruned number) changed.
     void selectionChanged();
@@ -126,6 +137,7 @@ private:
     [[nodiscard]] Selection selection() const;
     // Reads distributions and metadata reads on a worker.
     void startBackgroundReads();
+    bool m_backgroundStarted = false;
 
     std::shared_ptr<Layer> m_layer;
     std::unique_ptr<SizeLedger> m_ledger;

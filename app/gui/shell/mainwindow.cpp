@@ -14,6 +14,7 @@
 #include "gui/dialogs/preferencesdialog.h"
 #include "gui/dialogs/stagedialog.h"
 #include "gui/explorer/explorerview.h"
+#include "gui/explorer/treemapwidget.h"
 #include "gui/explorer/treepanel.h"
 #include "gui/requirements/requirementspanel.h"
 #include "gui/rules/rulespanel.h"
@@ -33,6 +34,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStackedWidget>
@@ -44,6 +46,14 @@
 #include <QUndoGroup>
 
 #include <spdlog/spdlog.h>
+
+namespace {
+
+// How long a new layer's background passes wait for the treemap's first
+// paint before they start anyway (a window not on screen never paints).
+constexpr int kBackgroundDelayMs = 400;
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -111,8 +121,9 @@ MainWindow::MainWindow(QWidget *parent)
         // A new layer is checked for what it says, until a profile or the user names a target.
         m_profile.namesRuntime = m_profile.namesArch = false;
         chooseTarget();
-        checks->startLint();
     });
+    // Lint takes the cores with the other background passes, after the first paint.
+    connect(this, &MainWindow::backgroundStarted, checks, &ChecksPanel::startLint);
     // A target picked by hand is the one exports use and profiles save.
     connect(checks, &ChecksPanel::targetChosen, this, [this](const QString &runtime, const QString &arch) {
         m_profile.runtime = runtime;
@@ -293,8 +304,19 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
             QMessageBox::warning(this, tr("Cannot open layer"), error);
         return;
     }
-    auto *document = new LayerDocument(std::move(layer), path, this);
+    // The background passes and lint wait for the treemap's first paint (or
+    // a moment, when the window is not on screen): they would compete with it.
+    auto *document = new LayerDocument(std::move(layer), path, this, LayerDocument::Background::Later);
     setDocument(document);
+    const QPointer<LayerDocument> opened(document);
+    auto begin = [this, opened] {
+        if (opened && opened == m_document && !opened->isBackgroundStarted()) {
+            opened->startBackgroundWork();
+            Q_EMIT backgroundStarted();
+        }
+    };
+    connect(m_explorer->treemap(), &TreemapWidget::treemapPainted, document, begin, Qt::SingleShotConnection);
+    QTimer::singleShot(kBackgroundDelayMs, document, begin);
     m_recent->add(path);
     const auto &issues = document->tree().issues();
     if (!issues.empty())

@@ -59,6 +59,9 @@ public:
 Q_SIGNALS:
     // A layer was opened and is on screen.
     void layerOpened();
+    // The open layer's background passes (exact zip size, metadata, lint)
+    // have begun, once its treemap was first painted.
+    void backgroundStarted();
     // Opening failed or was cancelled; `error` says why.
     void openFailed(const QString &error);
 

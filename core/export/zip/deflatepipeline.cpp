@@ -1,5 +1,6 @@
 #include "export/zip/deflatepipeline.h"
 
+#include "base/phaseclock.h"
 #include "export/compressedsizecache.h"
 #include "scan/nodeopener.h"
 
@@ -61,14 +62,25 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
     const std::size_t n = entries.size();
     State st;
     st.slots.resize(n);
+    m_phases = ExportPhases{};
+    constexpr double kSecond = 1e9;
 
     auto worker = [&] {
         EntryEncoder encoder(m_level);
         NodeOpener opener(m_tree);
+        std::uint64_t openNs = 0;
+        // The pool's phases, added up as each thread leaves.
+        const auto addTimes = [&] {
+            std::lock_guard lock(st.mutex);
+            m_phases.open += double(openNs) / kSecond;
+            m_phases.read += double(encoder.times().readNs) / kSecond;
+            m_phases.crc += double(encoder.times().crcNs) / kSecond;
+            m_phases.deflate += double(encoder.times().deflateNs) / kSecond;
+        };
         for (;;) {
             const std::size_t k = st.next.fetch_add(1);
             if (k >= n || st.abort.load())
-                return;
+                return addTimes();
             const PlanEntry &e = entries[k];
             const std::uint64_t cost =
                 e.kind == NodeKind::File ? EntryEncoder::peakMemory(m_plan.fileSize(m_tree, e)) : 0;
@@ -78,7 +90,7 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
                     return st.abort.load() || (st.nextTicket == k && (st.inUse + cost <= m_budget || st.inUse == 0));
                 });
                 if (st.abort.load())
-                    return;
+                    return addTimes();
                 st.inUse += cost;
                 ++st.nextTicket;
             }
@@ -90,7 +102,9 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
                 if (!encoder.encodeFile(t->path, t->size, true, &s.encoded, &s.error))
                     s.error = QStringLiteral("%1: %2").arg(QFile::decodeName(t->path), s.error);
             } else if (e.kind == NodeKind::File) {
+                PhaseClock clock;
                 const int fd = opener.openFile(e.node, &s.error);
+                openNs += clock.lap();
                 struct stat before; // filled by fstat() when `stated`
                 struct stat after;
                 const bool stated = fd >= 0 && m_cache && ::fstat(fd, &before) == 0;
@@ -126,6 +140,8 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
 
     bool ok = true;
     *cancelled = false;
+    std::uint64_t waitNs = 0, writeNs = 0;
+    PhaseClock clock;
     for (std::size_t k = 0; k < n && ok; ++k) {
         Slot s;
         {
@@ -133,6 +149,7 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
             st.readyCv.wait(lock, [&] { return st.slots[k].ready; });
             s = std::move(st.slots[k]);
         }
+        waitNs += clock.lap();
         if (control && control->cancelled()) {
             *cancelled = true;
             *error = QStringLiteral("cancelled");
@@ -143,6 +160,7 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
         } else {
             ok = consume(k, s.encoded, error);
         }
+        writeNs += clock.lap();
         {
             std::lock_guard lock(st.mutex);
             st.inUse -= s.held;
@@ -155,5 +173,8 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
     }
     for (std::thread &t : pool)
         t.join();
+    m_phases.write = double(writeNs) / kSecond;
+    m_phases.wait = double(waitNs) / kSecond;
+    m_phases.threads = threads;
     return ok;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/jobcontrol.h"
+#include "export/exportoptions.h"
 #include "export/exportplan.h"
 #include "export/zip/entryencoder.h"
 #include "tree/filetree.h"
@@ -27,6 +28,10 @@ public:
     // were read record their deflated size in `cache` (null: none, the default).
     void recordSizesIn(CompressedSizeCache *cache) { m_cache = cache; }
 
+    // Where the last run()'s time went: opening, reading, CRC and deflating
+    // summed over the pool; the consumer's time as writing, and its waits.
+    [[nodiscard]] const ExportPhases &phases() const { return m_phases; }
+
     // The absolute path of a node of a folder-sourced tree, as bytes.
     [[nodiscard]] static QByteArray sourcePath(const FileTree &tree, FileTree::Index node);
 
@@ -37,4 +42,5 @@ private:
     int m_level;
     int m_threads;
     std::uint64_t m_budget;
+    ExportPhases m_phases;
 };

@@ -1,6 +1,7 @@
 #include "export/zip/entryencoder.h"
 
 #include "base/oserror.h"
+#include "base/phaseclock.h"
 #include "base/readlink.h"
 
 #include <libdeflate.h>
@@ -127,6 +128,7 @@ bool EntryEncoder::encodeFile(int source, std::uint64_t expectedSize, bool keepD
 
     QByteArray input(qsizetype(expectedSize), Qt::Uninitialized);
     std::size_t got = 0;
+    PhaseClock clock;
     if (!readFully(source, input.data(), std::size_t(expectedSize), 0, &got)) {
         *error = QStringLiteral("read error: %1").arg(errnoText());
         return false;
@@ -137,12 +139,15 @@ bool EntryEncoder::encodeFile(int source, std::uint64_t expectedSize, bool keepD
         *error = QStringLiteral("changed since the scan (was a %1-byte file); scan again").arg(expectedSize);
         return false;
     }
+    m_times.readNs += clock.lap();
     out->crc = crc32(0, input.constData(), std::size_t(input.size()));
+    m_times.crcNs += clock.lap();
     if (m_compressor && expectedSize > 0) {
         const std::size_t bound = libdeflate_deflate_compress_bound(m_compressor, std::size_t(expectedSize));
         QByteArray packed(qsizetype(bound), Qt::Uninitialized);
         const std::size_t n = libdeflate_deflate_compress(m_compressor, input.constData(), std::size_t(expectedSize),
                                                           packed.data(), bound);
+        m_times.deflateNs += clock.lap();
         if (n > 0 && n < expectedSize) {
             out->method = 8;
             out->compressedSize = n;
@@ -161,7 +166,7 @@ bool EntryEncoder::encodeFile(int source, std::uint64_t expectedSize, bool keepD
     return true;
 }
 
-bool EntryEncoder::pump(int fd, bool deflating, const Sink &sink, ChunkTotals *totals, QString *error) const
+bool EntryEncoder::pump(int fd, bool deflating, const Sink &sink, ChunkTotals *totals, QString *error)
 {
     std::unique_ptr<char[]> in(new char[kChunk]);
     std::unique_ptr<char[]> packed(new char[kChunk]);
@@ -177,13 +182,16 @@ bool EntryEncoder::pump(int fd, bool deflating, const Sink &sink, ChunkTotals *t
         totals->written += n;
         return !sink || n == 0 || sink(data, n);
     };
+    PhaseClock clock;
     for (;;) {
         std::size_t got = 0;
         if (!readFully(fd, in.get(), kChunk, totals->read, &got)) {
             *error = QStringLiteral("read error: %1").arg(errnoText());
             return false;
         }
+        m_times.readNs += clock.lap();
         totals->crc = crc32(totals->crc, in.get(), got);
+        m_times.crcNs += clock.lap();
         totals->read += got;
         if (!d) {
             if (!handOn(in.get(), got))
@@ -197,8 +205,10 @@ bool EntryEncoder::pump(int fd, bool deflating, const Sink &sink, ChunkTotals *t
                 d->z.next_out = reinterpret_cast<Bytef *>(packed.get());
                 d->z.avail_out = uInt(kChunk);
                 rc = deflate(&d->z, flush);
+                m_times.deflateNs += clock.lap();
                 if (!handOn(packed.get(), kChunk - d->z.avail_out))
                     return false;
+                (void)clock.lap(); // handing on is the caller's time
             } while (d->z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
         }
         if (got < kChunk)

@@ -50,6 +50,14 @@ public:
     // Peak memory of encoding a file this big.
     [[nodiscard]] static std::uint64_t peakMemory(std::uint64_t size);
 
+    // Nanoseconds this encoder spent in each phase of encodeFile() and stream().
+    struct Times {
+        std::uint64_t readNs = 0;
+        std::uint64_t crcNs = 0;
+        std::uint64_t deflateNs = 0;
+    };
+    [[nodiscard]] const Times &times() const { return m_times; }
+
     // libdeflate's CRC-32, chainable from a previous value.
     [[nodiscard]] static std::uint32_t crc32(std::uint32_t crc, const char *data, std::size_t size);
 
@@ -61,9 +69,10 @@ private:
     };
     // Reads `fd` to its end in chunks, keeping the CRC, deflating each chunk
     // when `deflating`, and hands every output chunk to `sink` (none: only counted).
-    bool pump(int fd, bool deflating, const Sink &sink, ChunkTotals *totals, QString *error) const;
+    bool pump(int fd, bool deflating, const Sink &sink, ChunkTotals *totals, QString *error);
     bool encodeLarge(int fd, std::uint64_t size, EncodedEntry *out, QString *error);
 
     int m_level;
     libdeflate_compressor *m_compressor = nullptr;
+    Times m_times;
 };
