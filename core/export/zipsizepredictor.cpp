@@ -10,6 +10,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <atomic>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -54,18 +55,18 @@ QString ZipSizePredictor::methodId(Method method)
 
 namespace {
 
-// Sizes the files of `candidates` (in preorder) whose version `cache` knows,
-// without reading them: each is looked up by fstatat() beside its folder's
-// descriptor, so no path is resolved twice. Returns the rest, to deflate.
-std::vector<FileTree::Index> takeCachedSizes(const FileTree &tree, CompressedSizeCache &cache, int level,
-                                             const std::vector<FileTree::Index> &candidates,
-                                             std::vector<std::uint64_t> &stored)
+// Sizes the files of candidates[from, to) (in preorder) whose version `cache`
+// knows, without reading them: each is looked up by fstatat() beside its
+// folder's descriptor, so no path is resolved twice. Appends the rest to `rest`.
+void takeCachedSizes(const FileTree &tree, CompressedSizeCache &cache, int level,
+                     const std::vector<FileTree::Index> &candidates, std::size_t from, std::size_t to,
+                     std::vector<std::uint64_t> &stored, std::vector<FileTree::Index> &rest)
 {
-    std::vector<FileTree::Index> rest;
     int dirFd = -1;
     FileTree::Index dir = FileTree::kNone;
     std::string name;
-    for (const FileTree::Index i : candidates) {
+    for (std::size_t k = from; k < to; ++k) {
+        const FileTree::Index i = candidates[k];
         if (tree.isFile(i)) {
             if (const FileTree::Index p = tree.parent(i); p != dir) {
                 if (dirFd >= 0)
@@ -87,6 +88,33 @@ std::vector<FileTree::Index> takeCachedSizes(const FileTree &tree, CompressedSiz
     }
     if (dirFd >= 0)
         ::close(dirFd);
+}
+
+// The same over every candidate on up to `threads` threads, each over a
+// contiguous run (one stat a file is all a warm cache costs, so it is
+// spread like the deflating). Returns the files left to deflate, in order.
+std::vector<FileTree::Index> takeCachedSizes(const FileTree &tree, CompressedSizeCache &cache, int level,
+                                             const std::vector<FileTree::Index> &candidates,
+                                             std::vector<std::uint64_t> &stored, int threads)
+{
+    // A thread is worth starting for a few thousand stats.
+    constexpr std::size_t kPerThread = 2048;
+    const std::size_t runs =
+        std::clamp<std::size_t>(candidates.size() / kPerThread, 1, std::size_t(std::max(1, threads)));
+    const std::size_t chunk = (candidates.size() + runs - 1) / runs;
+    std::vector<std::vector<FileTree::Index>> rests(runs);
+    std::vector<std::thread> workers;
+    for (std::size_t r = 1; r < runs; ++r)
+        workers.emplace_back([&, r] {
+            takeCachedSizes(tree, cache, level, candidates, std::min(candidates.size(), r * chunk),
+                            std::min(candidates.size(), (r + 1) * chunk), stored, rests[r]);
+        });
+    takeCachedSizes(tree, cache, level, candidates, 0, std::min(candidates.size(), chunk), stored, rests[0]);
+    for (std::thread &w : workers)
+        w.join();
+    std::vector<FileTree::Index> rest;
+    for (const auto &r : rests)
+        rest.insert(rest.end(), r.begin(), r.end());
     return rest;
 }
 
@@ -154,8 +182,10 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
             work.push_back(i);
     CompressedSizeCache *const cache = m_cache;
     const std::size_t files = work.size();
+    if (threads <= 0)
+        threads = int(std::max(1U, std::thread::hardware_concurrency()));
     if (cache)
-        work = takeCachedSizes(m_tree, *cache, level, work, sizes->stored);
+        work = takeCachedSizes(m_tree, *cache, level, work, sizes->stored, threads);
     // Largest first, so that one big file does not finish alone at the end.
     std::stable_sort(work.begin(), work.end(),
                      [this](FileTree::Index a, FileTree::Index b) { return m_tree.size(a) > m_tree.size(b); });
@@ -224,8 +254,6 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
                 control->report(progress);
         }
     };
-    if (threads <= 0)
-        threads = int(std::max(1U, std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t)
         pool.emplace_back(worker);
