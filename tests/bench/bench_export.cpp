@@ -111,6 +111,10 @@ int main(int argc, char *argv[])
         ExportResult rl;
         const double t =
             bench::bestSeconds(3, [&] { rl = Exporter::run(*layer.tree, ledger.pruned(), layer.zipEntries, lower); });
+        if (!rl.ok) {
+            out << "bench_export: level " << level << ": " << rl.error << "\n";
+            return 1;
+        }
         const qint64 size = QFileInfo(ours).size();
         out << QStringLiteral("  LayerSlim level %1     %2 s  %3 bytes  (%4x faster than zip -6, size ratio %5: %6)\n")
                    .arg(level)

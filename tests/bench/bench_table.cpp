@@ -119,7 +119,6 @@ public:
         if (!window.error.isEmpty())
             std::printf("| %s | window | | | %s |\n", qPrintable(label), qPrintable(window.error));
 #endif
-        return;
         command(QStringLiteral("`scan --exact-zip`, cold cache"), slow,
                 QStringLiteral("d=$(mktemp -d %1/cold.XXXXXX) && XDG_CACHE_HOME=$d %2 scan %3 --exact-zip --json "
                                ">/dev/null; rm -rf \"$d\"")

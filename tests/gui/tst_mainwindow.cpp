@@ -421,7 +421,7 @@ void TestMainWindow::backgroundPassesWaitForTheFirstTreemap()
         QVERIFY2(!startedAtOpen, "the background passes began before the treemap was painted");
         QTRY_VERIFY_WITH_TIMEOUT(window.document()->isBackgroundStarted(), 30000);
         if (shown)
-            QCOMPARE(paintsAtStart, 1);
+            QVERIFY2(paintsAtStart >= 1, qPrintable(QString::number(paintsAtStart)));
         else
             QCOMPARE(paintsAtStart, 0);
         // And they do their work: the zipped size becomes exact, the metadata reads arrive.

@@ -50,8 +50,10 @@
 namespace {
 
 // How long a new layer's background passes wait for the treemap's first
-// paint before they start anyway (a window not on screen never paints).
+// paint before they start anyway: in a window not on screen, which never
+// paints, and at the latest in one that is.
 constexpr int kBackgroundDelayMs = 400;
+constexpr int kBackgroundLatestMs = 5000;
 
 } // namespace
 
@@ -304,8 +306,10 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
             QMessageBox::warning(this, tr("Cannot open layer"), error);
         return;
     }
-    // The background passes and lint wait for the treemap's first paint (or
-    // a moment, when the window is not on screen): they would compete with it.
+    // The background passes and lint wait for the treemap's first paint
+    // (queued: they start after that frame, not inside it). A window not on
+    // screen never paints: its passes start after a moment; one on screen
+    // that does not paint (minimized) starts them a little later.
     auto *document = new LayerDocument(std::move(layer), path, this, LayerDocument::Background::Later);
     setDocument(document);
     const QPointer<LayerDocument> opened(document);
@@ -315,8 +319,10 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
             Q_EMIT backgroundStarted();
         }
     };
-    connect(m_explorer->treemap(), &TreemapWidget::treemapPainted, document, begin, Qt::SingleShotConnection);
-    QTimer::singleShot(kBackgroundDelayMs, document, begin);
+    TreemapWidget *treemap = m_explorer->treemap();
+    connect(treemap, &TreemapWidget::treemapPainted, document, begin,
+            Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+    QTimer::singleShot(treemap->isVisible() ? kBackgroundLatestMs : kBackgroundDelayMs, document, begin);
     m_recent->add(path);
     const auto &issues = document->tree().issues();
     if (!issues.empty())

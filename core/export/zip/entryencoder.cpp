@@ -196,6 +196,7 @@ bool EntryEncoder::pump(int fd, bool deflating, const Sink &sink, ChunkTotals *t
         if (!d) {
             if (!handOn(in.get(), got))
                 return false;
+            (void)clock.lap(); // handing on is the caller's time
         } else {
             d->z.next_in = reinterpret_cast<Bytef *>(in.get());
             d->z.avail_in = uInt(got);
