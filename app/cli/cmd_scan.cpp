@@ -39,6 +39,9 @@ int runScan(const QStringList &args)
                       QStringLiteral("Deflate every file for the exact zip size (sizes of unchanged files come from "
                                      "the cache in ~/.cache/layerslim). Without it the zip size is estimated from "
                                      "per-category deflate ratios.")});
+    parser.addOption({QStringLiteral("duplicates"),
+                      QStringLiteral("Also look for files of identical content (compared by size, SHA-1 and bytes): "
+                                     "this reads every file that shares its size with another.")});
     int exitCode = Ok;
     if (!parseOrExplain(parser, args, QStringLiteral("scan"), 1, &exitCode))
         return exitCode;
@@ -80,6 +83,14 @@ int runScan(const QStringList &args)
     const Distributions &dists = session->distributions();
     for (const QString &p : dists.problems())
         printErr(QStringLiteral("layerslim-cli scan: warning: %1\n").arg(p));
+    // Duplicates read file contents, so only when asked: scan answers at walk speed.
+    std::optional<std::vector<DuplicateGroup>> duplicates;
+    if (parser.isSet(QStringLiteral("duplicates"))) {
+        QStringList unread;
+        duplicates = Duplicates::find(tree, session->layer.zipEntries, &ledger.pruned(), &unread);
+        for (const QString &p : unread)
+            printErr(QStringLiteral("layerslim-cli scan: warning: not compared for duplicates: %1\n").arg(p));
+    }
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rules;
@@ -141,10 +152,8 @@ int runScan(const QStringList &args)
             {QStringLiteral("issues"), issues},
         };
         addDistributionsJson(out, dists, &ledger);
-        QStringList unread;
-        addDuplicatesJson(out, tree, Duplicates::find(tree, session->layer.zipEntries, &ledger.pruned(), &unread));
-        for (const QString &p : unread)
-            printErr(QStringLiteral("layerslim-cli scan: warning: not compared for duplicates: %1\n").arg(p));
+        if (duplicates)
+            addDuplicatesJson(out, tree, *duplicates);
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
         return fits ? Ok : DoesNotFit;
     }
@@ -187,6 +196,19 @@ int runScan(const QStringList &args)
                  .arg(dists.count())
                  .arg(topLevel)
                  .arg(units::formatBytes(dists.unownedBytes())));
+    if (duplicates) {
+        printOut(QStringLiteral("  duplicates: %1 beyond the first copy, in %2 groups of identical files\n")
+                     .arg(units::formatBytes(Duplicates::wastedBytes(*duplicates)))
+                     .arg(duplicates->size()));
+        constexpr std::size_t kShown = 5; // the largest waste first
+        for (std::size_t g = 0; g < std::min(kShown, duplicates->size()); ++g) {
+            const DuplicateGroup &group = (*duplicates)[g];
+            printOut(QStringLiteral("    %1 × %2: %3\n")
+                         .arg(group.nodes.size())
+                         .arg(units::formatBytes(group.bytes), 10)
+                         .arg(FileTree::displayName(tree.packagePath(group.nodes.front()))));
+        }
+    }
     return fits ? Ok : DoesNotFit;
 }
 

@@ -10,6 +10,8 @@ namespace units {
 
 QString formatBytes(std::uint64_t bytes)
 {
+    if (bytes == 1)
+        return QStringLiteral("1 byte");
     if (bytes < 1024)
         return QStringLiteral("%1 bytes").arg(bytes);
     const double kb = double(bytes) / 1024.0;

@@ -1,6 +1,7 @@
 #include "export/zipsizepredictor.h"
 
 #include "base/oserror.h"
+#include "base/parallelruns.h"
 #include "export/compressedsizecache.h"
 #include "export/exportplan.h"
 #include "export/zip/deflatepipeline.h"
@@ -99,19 +100,12 @@ std::vector<FileTree::Index> takeCachedSizes(const FileTree &tree, CompressedSiz
 {
     // A thread is worth starting for a few thousand stats.
     constexpr std::size_t kPerThread = 2048;
-    const std::size_t runs =
-        std::clamp<std::size_t>(candidates.size() / kPerThread, 1, std::size_t(std::max(1, threads)));
-    const std::size_t chunk = (candidates.size() + runs - 1) / runs;
-    std::vector<std::vector<FileTree::Index>> rests(runs);
-    std::vector<std::thread> workers;
-    for (std::size_t r = 1; r < runs; ++r)
-        workers.emplace_back([&, r] {
-            takeCachedSizes(tree, cache, level, candidates, std::min(candidates.size(), r * chunk),
-                            std::min(candidates.size(), (r + 1) * chunk), stored, rests[r]);
-        });
-    takeCachedSizes(tree, cache, level, candidates, 0, std::min(candidates.size(), chunk), stored, rests[0]);
-    for (std::thread &w : workers)
-        w.join();
+    const auto threadCount = unsigned(std::max(1, threads));
+    std::vector<std::vector<FileTree::Index>> rests(parallel::runCount(candidates.size(), threadCount, kPerThread));
+    parallel::parallelRuns(candidates.size(), threadCount, kPerThread,
+                           [&](std::size_t run, std::size_t from, std::size_t to) {
+                               takeCachedSizes(tree, cache, level, candidates, from, to, stored, rests[run]);
+                           });
     std::vector<FileTree::Index> rest;
     for (const auto &r : rests)
         rest.insert(rest.end(), r.begin(), r.end());

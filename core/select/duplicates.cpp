@@ -1,5 +1,6 @@
 #include "select/duplicates.h"
 
+#include "base/parallelruns.h"
 #include "scan/nodereader.h"
 
 #include <QCryptographicHash>
@@ -7,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <thread>
 #include <unordered_map>
 
 namespace {
@@ -26,7 +26,9 @@ std::vector<Hashed> hashAll(const FileTree &tree, const std::vector<ZipEntryRef>
                             const std::vector<FileTree::Index> &nodes, unsigned threads)
 {
     std::vector<Hashed> out(nodes.size());
-    auto run = [&](std::size_t from, std::size_t to) {
+    // A thread is worth its start only with a few hundred files to read.
+    constexpr std::size_t kPerThread = 256;
+    parallel::parallelRuns(nodes.size(), threads, kPerThread, [&](std::size_t, std::size_t from, std::size_t to) {
         NodeReader reader(tree, zipEntries);
         QByteArray content;
         for (std::size_t k = from; k < to; ++k) {
@@ -35,17 +37,7 @@ std::vector<Hashed> hashAll(const FileTree &tree, const std::vector<ZipEntryRef>
             const QByteArray sha = QCryptographicHash::hash(content, QCryptographicHash::Sha1);
             std::copy_n(sha.constData(), out[k].digest.size(), out[k].digest.begin());
         }
-    };
-    // A thread is worth its start only with a few hundred files to read.
-    constexpr std::size_t kPerThread = 256;
-    threads = unsigned(std::clamp<std::size_t>(nodes.size() / kPerThread, 1, std::max(1u, threads)));
-    std::vector<std::thread> workers;
-    const std::size_t chunk = (nodes.size() + threads - 1) / threads;
-    for (unsigned t = 1; t < threads; ++t)
-        workers.emplace_back(run, std::min(nodes.size(), t * chunk), std::min(nodes.size(), (t + 1) * chunk));
-    run(0, std::min(nodes.size(), chunk));
-    for (std::thread &w : workers)
-        w.join();
+    });
     return out;
 }
 
@@ -65,7 +57,7 @@ std::vector<DuplicateGroup> Duplicates::find(const FileTree &tree, const std::ve
             candidates.push_back(i);
 
     // Then a hash: candidates of one size and digest, in tree order.
-    const std::vector<Hashed> hashed = hashAll(tree, zipEntries, candidates, std::thread::hardware_concurrency());
+    const std::vector<Hashed> hashed = hashAll(tree, zipEntries, candidates, parallel::allCores());
     std::map<std::pair<std::uint64_t, Digest>, std::vector<FileTree::Index>> byDigest;
     for (std::size_t k = 0; k < candidates.size(); ++k) {
         if (!hashed[k].problem.isEmpty()) {

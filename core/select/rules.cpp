@@ -287,8 +287,17 @@ private:
 
 bool globMatch(QByteArrayView pattern, QByteArrayView path)
 {
+    // The literal head (up to the first wildcard) must match as it is: most
+    // paths fail there, before any search or memo.
+    qsizetype head = 0;
+    while (head < pattern.size() && pattern[head] != '*' && pattern[head] != '?')
+        ++head;
+    if (!path.startsWith(pattern.first(head)))
+        return false;
+    if (head == pattern.size())
+        return path.size() == head;
     GlobFailures failed;
-    return globAt(pattern, path, failed);
+    return globAt(pattern.sliced(head), path.sliced(head), failed);
 }
 
 const std::vector<Rule> &RuleCatalog::all()

@@ -1,5 +1,14 @@
 #include "select/sizeledger.h"
 
+#include "base/parallelruns.h"
+
+namespace {
+
+// Below this many nodes a thread costs more than the matching it takes over.
+constexpr FileTree::Index kParallelNodes = 20000;
+
+} // namespace
+
 SizeLedger::SizeLedger(const FileTree &tree)
     : m_tree(tree)
     , m_enabled(RuleCatalog::all().size(), false)
@@ -14,11 +23,17 @@ SizeLedger::SizeLedger(const FileTree &tree)
     , m_savingsCover(RuleCatalog::all().size(), Bitset(tree.count()))
 {
     const auto &rules = RuleCatalog::all();
-    m_matches.reserve(rules.size());
-    for (std::size_t r = 0; r < rules.size(); ++r) {
-        m_exceptions.push_back(rules[r].defaultExceptions);
-        m_matches.push_back(RuleCatalog::match(tree, int(r), m_exceptions.back()));
-    }
+    for (const Rule &rule : rules)
+        m_exceptions.push_back(rule.defaultExceptions);
+    // Each rule walks the whole tree on its own: on a big tree the rules are
+    // matched on every core.
+    m_matches.resize(rules.size());
+    const std::size_t perThread = tree.count() >= kParallelNodes ? 1 : rules.size();
+    parallel::parallelRuns(rules.size(), parallel::allCores(), perThread,
+                           [&](std::size_t, std::size_t from, std::size_t to) {
+                               for (std::size_t r = from; r < to; ++r)
+                                   m_matches[r] = RuleCatalog::match(tree, int(r), m_exceptions[r]);
+                           });
     recompute();
 }
 

@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <spdlog/spdlog.h>
+
 #include <thread>
 #include <unistd.h>
 
@@ -46,6 +48,7 @@ bool stage(const FileTree &tree, const ExportPlan &plan, const QString &stageDir
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    spdlog::set_level(spdlog::level::warn); // what it prints is the measurement; the log would split it
     QTextStream out(stdout);
     const QString demo =
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");

@@ -1,9 +1,12 @@
 #include "windowtiming.h"
 
+#include "gui/budget/zipestimator.h"
+#include "gui/checks/checkspanel.h"
 #include "gui/explorer/explorerview.h"
 #include "gui/explorer/treemapwidget.h"
 #include "gui/shell/layerdocument.h"
 #include "gui/shell/mainwindow.h"
+#include "gui/shell/startpage.h"
 #include "select/rules.h"
 
 #include <QApplication>
@@ -90,10 +93,11 @@ WindowTiming timeWindow(const QString &root, int runs)
         window.resize(1600, 1000);
         window.show();
         // The start page is on screen and done looking for interpreters before
-        // the click, as when a user opens a layer from it.
+        // the click, as when a user opens a layer from it (interpreters behind
+        // shell shims, as pyenv's, can take longer than the settling time).
         QElapsedTimer settle;
         settle.start();
-        spinUntil([&] { return settle.elapsed() > kSettleMs; }, kSettleMs + 1000);
+        spinUntil([&] { return settle.elapsed() > kSettleMs && !window.startPage()->isProbing(); }, kLimitMs);
         QThreadPool::globalInstance()->waitForDone();
         TreemapWidget *map = window.explorer()->treemap();
         QElapsedTimer clock;
@@ -109,8 +113,15 @@ WindowTiming timeWindow(const QString &root, int runs)
         if (run < runs)
             continue;
 
-        // Toggles in the last window, once the background passes have settled.
-        spinUntil([&] { return window.document()->distributions() != nullptr; }, kLimitMs);
+        // Toggles in the last window, once the background passes (metadata,
+        // exact zip size, lint) have settled.
+        spinUntil(
+            [&] {
+                const LayerDocument *doc = window.document();
+                return doc->distributions() != nullptr && !doc->zipEstimator()->isComputing() &&
+                       !window.checks()->isBusy() && doc->isBackgroundStarted();
+            },
+            kLimitMs);
         const int rule = RuleCatalog::indexOf(u"tests");
         std::vector<double> toggles;
         for (int k = 0; k < 10; ++k) {

@@ -46,7 +46,8 @@ void TestDistributionsCli::scanJson()
     QVERIFY2(layer.tree, qPrintable(error));
     const Distributions dists = Distributions::scan(*layer.tree, layer.zipEntries);
     const auto groups = Duplicates::find(*layer.tree, layer.zipEntries);
-    const auto run = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json")});
+    const auto run =
+        testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json"), QStringLiteral("--duplicates")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject out = QJsonDocument::fromJson(run.out).object();
     const QJsonArray list = out.value(QStringLiteral("distributions")).toArray();
@@ -71,6 +72,20 @@ void TestDistributionsCli::scanJson()
     QCOMPARE(first.value(QStringLiteral("bytes")).toDouble(), 300000.0);
     QCOMPARE(first.value(QStringLiteral("paths")).toVariant().toStringList(),
              (QStringList{"alpha_pkg.libs/libblas-a1b2.so", "beta.libs/libblas-c3d4.so"}));
+
+    // Without --duplicates, scan reads no file contents for them: the keys are absent.
+    const auto plain = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json")});
+    QVERIFY2(plain.exitCode == 0, plain.err.constData());
+    const QJsonObject plainOut = QJsonDocument::fromJson(plain.out).object();
+    QVERIFY(!plainOut.contains(QStringLiteral("duplicates")));
+    QVERIFY(!plainOut.contains(QStringLiteral("duplicate_bytes")));
+    QCOMPARE(plainOut.value(QStringLiteral("distributions")).toArray().size(), dists.count());
+    // The text report names the largest group's first copy and the waste.
+    const auto text = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--duplicates")});
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    QVERIFY2(text.out.contains("2 × ") && text.out.contains("alpha_pkg.libs/libblas-a1b2.so"), text.out.constData());
+    QVERIFY2(text.out.contains(QStringLiteral("in %1 groups of identical files").arg(groups.size()).toUtf8()),
+             text.out.constData());
 
     // With the metadata pruned, kept bytes drop by each dist-info folder's bytes.
     const auto pruned = testsupport::cli({QStringLiteral("scan"), m_site, QStringLiteral("--json"),

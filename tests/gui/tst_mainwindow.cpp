@@ -53,6 +53,7 @@ private Q_SLOTS:
     void exportDialogNamesAndLabels();
     void startPageHasNoEmptyDocks();
     void backgroundPassesWaitForTheFirstTreemap();
+    void aNewLayerIsLaidOutOnceAtItsShownSize();
 
 private:
     [[nodiscard]] std::uint64_t gaugeBytes() const;
@@ -429,6 +430,26 @@ void TestMainWindow::backgroundPassesWaitForTheFirstTreemap()
         const LimitGauge *zipped = window.explorer()->budgetPanel()->zippedGauge();
         QTRY_VERIFY_WITH_TIMEOUT(zipped->value() && !zipped->isApproximate(), 300000);
     }
+}
+
+// A new layer is laid out once, at the size its treemap is shown at: the
+// docks that appear with it settle the window before the layout starts, and
+// the layout runs while the window paints its panels.
+void TestMainWindow::aNewLayerIsLaidOutOnceAtItsShownSize()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TreemapWidget *map = window.explorer()->treemap();
+    const quint64 before = map->layoutGeneration();
+    QSignalSpy opened(&window, &MainWindow::layerOpened);
+    window.openPath(testsupport::demoLayer());
+    QVERIFY(opened.wait(120000));
+    QVERIFY(map->isLayoutPending()); // already on its worker
+    QTRY_VERIFY_WITH_TIMEOUT(!map->isLayoutPending(), 60000);
+    QCOMPARE(map->layoutGeneration(), before + 1);
+    QCOMPARE(map->layout().bounds().size().toSize(), map->size() * map->devicePixelRatio());
 }
 
 #include "tst_mainwindow.moc"

@@ -152,11 +152,13 @@ void TreemapWidget::setSelectedNode(FileTree::Index node)
 
 bool TreemapWidget::isLayoutPending() const
 {
-    return m_running || m_stale;
+    return m_queued || m_running || m_stale;
 }
 
 void TreemapWidget::waitForLayout()
 {
+    if (m_queued)
+        startLayout();
     while (m_running) {
         m_future.waitForFinished();
         jobFinished();
@@ -165,12 +167,32 @@ void TreemapWidget::waitForLayout()
 
 void TreemapWidget::scheduleLayout()
 {
-    if (!m_ledger || width() <= 0 || height() <= 0)
+    if (!m_ledger || m_queued)
         return;
     if (m_running) {
         m_stale = true;
         return;
     }
+    // Started when the event loop next runs: a new layer, its docks shown and
+    // the root set arrive together, and the window settles its size first, so
+    // the first layout is at the size it is shown at.
+    m_queued = true;
+    QMetaObject::invokeMethod(this, &TreemapWidget::startLayout, Qt::QueuedConnection);
+}
+
+void TreemapWidget::startPendingLayout()
+{
+    startLayout();
+}
+
+void TreemapWidget::startLayout()
+{
+    if (!m_queued)
+        return;                                                         // waitForLayout() started it already
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // may resize this widget
+    m_queued = false;
+    if (!m_ledger || m_running || width() <= 0 || height() <= 0)
+        return;
     Job job;
     job.tree = &m_ledger->tree();
     job.root = m_root;

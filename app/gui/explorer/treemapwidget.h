@@ -71,6 +71,10 @@ public:
     [[nodiscard]] bool isLayoutPending() const;
     // Blocks until the pending layout (if any) is installed. For tests and benchmarks.
     void waitForLayout();
+    // Starts a requested layout now rather than when the event loop next runs:
+    // for a window that has just settled its size (a new layer shown), so the
+    // layout works while the window paints for the first time.
+    void startPendingLayout();
 
     [[nodiscard]] QSize sizeHint() const override { return {800, 500}; }
     [[nodiscard]] QSize minimumSizeHint() const override { return {120, 80}; }
@@ -111,6 +115,7 @@ private:
     // Layout (image) pixels to widget coordinates.
     [[nodiscard]] QRect toWidget(const QRect &px) const;
     void scheduleLayout();
+    void startLayout();
     void jobFinished();
     void install(Result &&result);
     void recolor();
@@ -135,8 +140,10 @@ private:
     quint64 m_renderGeneration = 0;
 
     // One worker job at a time; a request while it runs marks the result stale.
+    // Requests in one pass of the event loop become one job (m_queued).
     QFuture<std::shared_ptr<Result>> m_future;
     QFutureWatcher<std::shared_ptr<Result>> m_watcher;
+    bool m_queued = false;
     bool m_running = false;
     bool m_stale = false;
 };

@@ -31,6 +31,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLayout>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -312,6 +313,11 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
     // that does not paint (minimized) starts them a little later.
     auto *document = new LayerDocument(std::move(layer), path, this, LayerDocument::Background::Later);
     setDocument(document);
+    // The docks are shown: settle the window's size, and lay the treemap out
+    // while the window paints its new panels.
+    if (layout())
+        layout()->activate();
+    m_explorer->treemap()->startPendingLayout();
     const QPointer<LayerDocument> opened(document);
     auto begin = [this, opened] {
         if (opened && opened == m_document && !opened->isBackgroundStarted()) {

@@ -48,6 +48,7 @@ public:
     [[nodiscard]] MainActions *actions() const { return m_actions; }
     [[nodiscard]] BreakdownChart *breakdown() const { return m_breakdown; }
     [[nodiscard]] RequirementsPanel *requirements() const { return m_requirements; }
+    [[nodiscard]] ChecksPanel *checks() const { return m_checks; }
     [[nodiscard]] CompareLauncher *compareLauncher() const { return m_compare; }
     // Compares the open layer as kept with the layer at `path` (File ▸ Compare With).
     void compareWith(const QString &path);

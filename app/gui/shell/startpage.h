@@ -25,6 +25,8 @@ public:
     [[nodiscard]] QTreeWidget *list() const { return m_list; }
     // Starts asking the interpreters on PATH (once).
     void probe();
+    // True from probe() until every interpreter has answered.
+    [[nodiscard]] bool isProbing() const { return m_probe && !m_probeDone; }
 
 Q_SIGNALS:
     void openRequested(const QString &path);
@@ -38,6 +40,7 @@ private:
 
     RecentFiles *m_recent;
     SitePackagesProbe *m_probe = nullptr;
+    bool m_probeDone = false;
     QTreeWidget *m_list;
     QTreeWidgetItem *m_demoGroup;
     QTreeWidgetItem *m_siteGroup;

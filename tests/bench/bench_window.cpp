@@ -1,0 +1,37 @@
+// The window alone, offscreen: open → first painted treemap over fresh
+// windows, and rule toggle → repainted treemap. `make bench` prints the same
+// rows in its table; this one runs by itself, for profiling one layer.
+//
+//   bench_window [LAYER] [RUNS]
+#include "windowtiming.h"
+
+#include <QApplication>
+#include <QDir>
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    spdlog::set_level(spdlog::level::warn); // what it prints is the measurement; the log would split it
+    QApplication::setOrganizationName(QStringLiteral("LayerSlimBench"));
+    const QString root =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");
+    const int runs = argc > 2 ? std::max(1, QString::fromLocal8Bit(argv[2]).toInt()) : 3;
+    const QString work = QCoreApplication::applicationDirPath() + QStringLiteral("/bench-work");
+    QDir().mkpath(work);
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(work + QStringLiteral("/window-cache")));
+
+    const WindowTiming timing = timeWindow(QDir(root).absolutePath(), runs);
+    if (!timing.error.isEmpty()) {
+        std::fprintf(stderr, "bench_window: %s\n", qPrintable(timing.error));
+        return 1;
+    }
+    std::printf("open → treemap painted: %.1f ms (median of %d fresh windows)\n", timing.open * 1e3, runs);
+    std::printf("rule toggle → repainted: %.1f ms (median of 10)\n", timing.toggle * 1e3);
+    return 0;
+}
