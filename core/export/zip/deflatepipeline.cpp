@@ -168,7 +168,12 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
         st.budgetCv.notify_all();
     }
     if (!ok) {
-        st.abort.store(true);
+        {
+            // Under the lock: a worker between testing its wait's condition
+            // and sleeping would otherwise miss this wake-up and never leave.
+            std::lock_guard lock(st.mutex);
+            st.abort.store(true);
+        }
         st.budgetCv.notify_all();
     }
     for (std::thread &t : pool)

@@ -9,11 +9,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace {
 
 constexpr std::size_t kBufferSize = 1 << 20;
+// Written bytes are sent on to the disk every this many, so that the fsync
+// before the rename into place finds little left to write.
+constexpr std::uint64_t kWritebackStep = std::uint64_t(8) << 20;
 constexpr std::uint16_t kMadeBy = (3 << 8) | 45; // Unix, spec 4.5 (zip64 aware)
 constexpr std::uint16_t kFlagUtf8 = 1 << 11;
 
@@ -64,21 +68,33 @@ ZipWriter::ZipWriter(int fd, std::uint32_t dosDateTime)
 
 ZipWriter::~ZipWriter() = default;
 
-bool ZipWriter::flushBuffer()
+bool ZipWriter::writeAll(const char *data, std::size_t size)
 {
-    const char *p = m_buffer.constData();
-    std::size_t left = std::size_t(m_buffer.size());
-    while (left > 0) {
-        const ssize_t n = ::write(m_fd, p, left);
+    while (size > 0) {
+        const ssize_t n = ::write(m_fd, data, size);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             m_error = errnoText();
             return false;
         }
-        p += n;
-        left -= std::size_t(n);
+        data += n;
+        size -= std::size_t(n);
+        m_onDisk += std::uint64_t(n);
     }
+    if (m_onDisk - m_writeback >= kWritebackStep) {
+        // Starts the writeback and returns: the deflating goes on meanwhile.
+        // Not a file (a pipe) or not supported: the fsync does it all.
+        (void)::sync_file_range(m_fd, off64_t(m_writeback), off64_t(m_onDisk - m_writeback), SYNC_FILE_RANGE_WRITE);
+        m_writeback = m_onDisk;
+    }
+    return true;
+}
+
+bool ZipWriter::flushBuffer()
+{
+    if (!writeAll(m_buffer.constData(), std::size_t(m_buffer.size())))
+        return false;
     m_buffer.clear();
     return true;
 }
@@ -98,18 +114,7 @@ bool ZipWriter::put(const char *data, std::size_t size)
         m_buffer.append(data, qsizetype(size));
         return true;
     }
-    while (size > 0) {
-        const ssize_t n = ::write(m_fd, data, size);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            m_error = errnoText();
-            return false;
-        }
-        data += n;
-        size -= std::size_t(n);
-    }
-    return true;
+    return writeAll(data, size);
 }
 
 bool ZipWriter::beginEntry(const Entry &e)

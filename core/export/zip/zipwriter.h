@@ -100,10 +100,13 @@ public:
 private:
     bool put(const char *data, std::size_t size);
     bool flushBuffer();
+    bool writeAll(const char *data, std::size_t size);
 
     int m_fd;
     std::uint32_t m_dosTime;
     std::uint64_t m_offset = 0;
+    std::uint64_t m_onDisk = 0;    // bytes handed to write()
+    std::uint64_t m_writeback = 0; // bytes whose writeback has been started
     std::uint64_t m_entries = 0;
     std::uint64_t m_pendingData = 0; // data bytes the current entry still owes
     QByteArray m_buffer;             // small writes are gathered here
