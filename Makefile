@@ -36,7 +36,7 @@ bench: build
 bench-detail: build
 	@scripts/stage-demo-layer.sh $(DEMO)
 	@cmake --build $(BUILD) --target benchmarks
-	@for b in scan export treemap; do [ -x $(BUILD)/tests/bench/bench_$$b ] && $(BUILD)/tests/bench/bench_$$b $(DEMO)/python; done
+	@for b in scan export treemap window; do [ -x $(BUILD)/tests/bench/bench_$$b ] && $(BUILD)/tests/bench/bench_$$b $(DEMO)/python; done
 
 clean:
 	rm -rf $(BUILD)
