@@ -29,14 +29,13 @@ template<typename Fn> std::size_t parallelRuns(std::size_t count, unsigned threa
 {
     const std::size_t runs = runCount(count, threads, minPerRun);
     const std::size_t chunk = (count + runs - 1) / runs;
-    std::vector<std::thread> workers;
+    std::vector<std::jthread> workers; // joined however this returns
     workers.reserve(runs - 1);
     for (std::size_t r = 1; r < runs; ++r)
         workers.emplace_back(
             [&fn, r, chunk, count] { fn(r, std::min(count, r * chunk), std::min(count, (r + 1) * chunk)); });
     fn(std::size_t(0), std::size_t(0), std::min(count, chunk));
-    for (std::thread &w : workers)
-        w.join();
+    workers.clear();
     return runs;
 }
 

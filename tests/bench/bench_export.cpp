@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <thread>
@@ -48,7 +49,9 @@ bool stage(const FileTree &tree, const ExportPlan &plan, const QString &stageDir
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    spdlog::set_level(spdlog::level::warn); // what it prints is the measurement; the log would split it
+    // What it prints on standard output is the measurement: the log goes to standard error.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("bench"));
+    spdlog::set_level(spdlog::level::warn);
     QTextStream out(stdout);
     const QString demo =
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");

@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -192,7 +193,9 @@ int main(int argc, char *argv[])
 #else
     QCoreApplication app(argc, argv);
 #endif
-    spdlog::set_level(spdlog::level::warn); // the table is standard output; the log would split it
+    // What it prints on standard output is the measurement: the log goes to standard error.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("bench"));
+    spdlog::set_level(spdlog::level::warn);
     const QString demo =
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");
     // Generated trees and outputs live in the build folder, never in the source tree.

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QDir>
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -17,7 +18,9 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    spdlog::set_level(spdlog::level::warn); // what it prints is the measurement; the log would split it
+    // What it prints on standard output is the measurement: the log goes to standard error.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("bench"));
+    spdlog::set_level(spdlog::level::warn);
     QApplication::setOrganizationName(QStringLiteral("LayerSlimBench"));
     const QString root =
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(LAYERSLIM_FIXTURE_DIR "/demo/python");

@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <vector>
 
@@ -97,7 +98,10 @@ WindowTiming timeWindow(const QString &root, int runs)
         // shell shims, as pyenv's, can take longer than the settling time).
         QElapsedTimer settle;
         settle.start();
-        spinUntil([&] { return settle.elapsed() > kSettleMs && !window.startPage()->isProbing(); }, kLimitMs);
+        constexpr int kProbeLimitMs = 30000; // an interpreter that never answers does not stall the table
+        if (!spinUntil([&] { return settle.elapsed() > kSettleMs && !window.startPage()->isProbing(); }, kProbeLimitMs))
+            std::fprintf(stderr, "windowtiming: the start page still asks interpreters after %d s\n",
+                         kProbeLimitMs / 1000);
         QThreadPool::globalInstance()->waitForDone();
         TreemapWidget *map = window.explorer()->treemap();
         QElapsedTimer clock;

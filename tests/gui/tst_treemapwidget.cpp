@@ -27,6 +27,7 @@ private Q_SLOTS:
     void tooltipNamesTheRule();
     void doubleClickAsksToZoomOneLevel();
     void resizeRelayoutsOffTheGuiThread();
+    void aNewTreeNeverShowsTheOldTreesLayout();
     void selectingATinyNodeOutlinesItsFolder();
     void legendMatchesLedger();
     void everythingPrunedShowsAMessage();
@@ -276,6 +277,38 @@ void TestTreemapWidget::resizeRelayoutsOffTheGuiThread()
     QTRY_VERIFY(!w.isLayoutPending()); // delivered through the event loop
     QCOMPARE(w.layoutGeneration(), generation + 1);
     QCOMPARE(w.image().size(), QSize(900, 600));
+    QCOMPARE(w.layout().bounds(), QRectF(0, 0, 900, 600));
+}
+
+// Another layer given while the last one's layout is still on the worker:
+// that result is dropped, and the layout shown is the new tree's, tile for
+// node (a tile of the old, bigger tree would name nodes the new one lacks).
+void TestTreemapWidget::aNewTreeNeverShowsTheOldTreesLayout()
+{
+    FileTree small;
+    small.beginDirectory("pkg", 0755);
+    for (int f = 0; f < 3; ++f)
+        small.addLeaf("m" + QByteArray::number(f) + ".py", NodeKind::File, std::uint64_t(1000 * (f + 1)), 0644);
+    small.endDirectory();
+    small.finish();
+    SizeLedger big(*m_generated);
+    SizeLedger next(small);
+    TreemapWidget w;
+    w.resize(600, 400);
+    w.show();
+    w.setLedger(&big);
+    w.waitForLayout();
+    w.resize(900, 600);
+    w.startPendingLayout(); // a relayout of the big tree on the worker
+    QVERIFY(w.isLayoutPending());
+    const quint64 generation = w.layoutGeneration();
+    w.setLedger(&next);
+    w.waitForLayout();
+    QTRY_VERIFY(!w.isLayoutPending());
+    QCOMPARE(w.layoutGeneration(), generation + 1); // the new tree's only
+    QVERIFY(!w.layout().isEmpty());
+    for (const auto &tile : w.layout().tiles())
+        QVERIFY2(tile.node < small.count(), qPrintable(QString::number(tile.node)));
     QCOMPARE(w.layout().bounds(), QRectF(0, 0, 900, 600));
 }
 

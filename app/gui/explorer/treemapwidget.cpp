@@ -82,8 +82,10 @@ TreemapWidget::~TreemapWidget()
 
 void TreemapWidget::setLedger(const SizeLedger *ledger)
 {
-    if (m_running) // the job reads the old tree
+    if (m_running) { // the job reads the old tree; its result is dropped
         m_future.waitForFinished();
+        m_running = m_stale = false;
+    }
     m_ledger = ledger;
     m_layout = TreemapLayout();
     m_image = QImage();
@@ -157,11 +159,14 @@ bool TreemapWidget::isLayoutPending() const
 
 void TreemapWidget::waitForLayout()
 {
-    if (m_queued)
-        startLayout();
-    while (m_running) {
-        m_future.waitForFinished();
-        jobFinished();
+    // A finished job may ask for another (the size or root changed meanwhile).
+    while (m_queued || m_running) {
+        if (m_queued)
+            startLayout(); // clears m_queued, whether it starts a job or not
+        if (m_running) {
+            m_future.waitForFinished();
+            jobFinished();
+        }
     }
 }
 
