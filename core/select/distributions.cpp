@@ -460,19 +460,22 @@ int Distributions::byInfoNode(FileTree::Index info) const
 
 bool Distributions::drop(SizeLedger &ledger, const QStringList &names, QString *error, Bitset *marked) const
 {
-    for (const QString &name : names)
-        if (byNormalizedName(name) == kNone) {
+    std::vector<int> ids; // every name is checked before anything is pruned
+    for (const QString &name : names) {
+        ids.push_back(byNormalizedName(name));
+        if (ids.back() == kNone) {
             if (error)
                 *error = QStringLiteral("\"drop_distributions\": no distribution \"%1\" is installed in %2")
                              .arg(name, m_tree->rootPath());
             return false;
         }
+    }
     // One name at a time, as the GUI drops them: a dependency two dropped
     // distributions share goes with the second.
     Bitset all(m_tree->count());
-    for (const QString &name : names) {
+    for (const int id : ids) {
         std::vector<bool> dropped(m_dists.size(), false);
-        for (int x : exclusiveSet(byNormalizedName(name), &ledger))
+        for (int x : exclusiveSet(id, &ledger))
             dropped[std::size_t(x)] = true;
         Bitset files(m_tree->count());
         for (FileTree::Index i = 0; i < m_tree->count(); ++i)

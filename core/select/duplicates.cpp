@@ -47,13 +47,16 @@ std::vector<DuplicateGroup> Duplicates::find(const FileTree &tree, const std::ve
                                              const Bitset *pruned, QStringList *problems)
 {
     // Size first: only files that share their size with another are read.
+    std::vector<FileTree::Index> files; // kept, not empty
     std::unordered_map<std::uint64_t, std::uint32_t> sizeCount;
     for (FileTree::Index i = 0; i < tree.count(); ++i)
-        if (tree.isFile(i) && tree.size(i) > 0 && !(pruned && pruned->test(i)))
+        if (tree.isFile(i) && tree.size(i) > 0 && !(pruned && pruned->test(i))) {
+            files.push_back(i);
             ++sizeCount[tree.size(i)];
+        }
     std::vector<FileTree::Index> candidates;
-    for (FileTree::Index i = 0; i < tree.count(); ++i)
-        if (tree.isFile(i) && tree.size(i) > 0 && !(pruned && pruned->test(i)) && sizeCount[tree.size(i)] > 1)
+    for (const FileTree::Index i : files)
+        if (sizeCount[tree.size(i)] > 1)
             candidates.push_back(i);
 
     // Then a hash: candidates of one size and digest, in tree order.

@@ -48,9 +48,8 @@ LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject
 
 void LayerDocument::startBackgroundWork()
 {
-    if (m_backgroundStarted)
+    if (isBackgroundStarted())
         return;
-    m_backgroundStarted = true;
     m_zip->start();
     startBackgroundReads();
 }

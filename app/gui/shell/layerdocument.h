@@ -110,7 +110,7 @@ public:
     // Begins the background passes of a document made with Background::Later
     // (once; later calls do nothing).
     void startBackgroundWork();
-    [[nodiscard]] bool isBackgroundStarted() const { return m_backgroundStarted; }
+    [[nodiscard]] bool isBackgroundStarted() const { return m_metadataScan != nullptr; }
 
 Q_SIGNALS:
     // The selection (and therefore every kept/pruned number) changed.
@@ -137,12 +137,12 @@ private:
     [[nodiscard]] Selection selection() const;
     // Reads distributions and metadata reads on a worker.
     void startBackgroundReads();
-    bool m_backgroundStarted = false;
 
     std::shared_ptr<Layer> m_layer;
     std::unique_ptr<SizeLedger> m_ledger;
     std::unique_ptr<ZipEstimator> m_zip;
-    std::shared_ptr<JobControl> m_metadataScan;           // cancelled when the document goes
+    std::shared_ptr<JobControl>
+        m_metadataScan; // set when the background passes start; cancelled when the document goes
     std::unique_ptr<MetadataUsers> m_metadataUsers;       // null until the sources are read
     std::shared_ptr<const Distributions> m_distributions; // null until read
     QStringList m_dropped;
