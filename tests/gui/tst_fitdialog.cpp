@@ -9,6 +9,7 @@
 #include "select/rules.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -54,6 +55,11 @@ void TestFitDialog::planApplyUndoAndReplay()
     goal.limitBytes = 300000;
     goal.reserveBytes = 100000;
     FitDialog dialog(&document, Profile{}, goal);
+    // Verified with the interpreter given (as the Checks panel's Verify uses), not one it looks for.
+    // A name no search finds: a link to the system's python3 in the test's folder.
+    const QString python = m_dir.filePath(QStringLiteral("chosen-python3"));
+    QVERIFY(QFile::exists(python) || QFile::link(QStringLiteral("/usr/bin/python3"), python));
+    dialog.setPython(python);
     dialog.show();
     QVERIFY(!dialog.applyButton()->isEnabled());
     QSignalSpy finished(&dialog, &FitDialog::planFinished);
@@ -75,6 +81,8 @@ void TestFitDialog::planApplyUndoAndReplay()
     QVERIFY2(steps->topLevelItem(2)->toolTip(0).contains(QStringLiteral("kept needy/tests/fixture.py")),
              qPrintable(steps->topLevelItem(2)->toolTip(0)));
     QVERIFY2(dialog.summaryLabel()->text().contains(QStringLiteral("Fits")), qPrintable(dialog.summaryLabel()->text()));
+    QVERIFY2(dialog.summaryLabel()->text().contains(QStringLiteral("verified with %1").arg(python)),
+             qPrintable(dialog.summaryLabel()->text()));
     // The document is untouched until Apply.
     QCOMPARE(document.ledger().totals().keptBytes, start);
     QVERIFY(dialog.applyButton()->isEnabled());

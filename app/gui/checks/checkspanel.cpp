@@ -162,6 +162,11 @@ bool ChecksPanel::choosePython(const QString &path, QString *error)
     return m_verify->choosePython(path, error);
 }
 
+QString ChecksPanel::pythonPath() const
+{
+    return m_verify->pythonPath();
+}
+
 void ChecksPanel::updateButtons()
 {
     m_verify->updateButtons();

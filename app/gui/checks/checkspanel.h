@@ -40,6 +40,8 @@ public:
     [[nodiscard]] QString targetOrigin() const;
     // Probes `path` and makes it the interpreter verify uses; false with `error` when it is no CPython 3.
     bool choosePython(const QString &path, QString *error = nullptr);
+    // The interpreter verify uses; empty while none is detected.
+    [[nodiscard]] QString pythonPath() const;
 
     void startVerify();
     // Bisects the pruned paths for the failed check selected in the results (else the first failure).

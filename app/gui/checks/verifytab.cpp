@@ -215,6 +215,12 @@ bool VerifyTab::choosePython(const QString &path, QString *error)
     return true;
 }
 
+QString VerifyTab::pythonPath() const
+{
+    const PythonInfo *python = currentPython();
+    return python ? python->path : QString();
+}
+
 const PythonInfo *VerifyTab::currentPython() const
 {
     const int i = m_python->currentIndex();

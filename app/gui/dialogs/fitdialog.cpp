@@ -144,6 +144,11 @@ void FitDialog::setSmokeScript(const QString &path)
     m_smoke->setText(path);
 }
 
+void FitDialog::setPython(const QString &path)
+{
+    m_python = path;
+}
+
 void FitDialog::setZipped(bool on)
 {
     m_zipped->setChecked(on);
@@ -180,15 +185,18 @@ void FitDialog::start()
     const int level = m_base.level;
     const QByteArray prefix = ExportPlan::normalizePrefix(m_base.prefix, nullptr).value_or(QByteArray("python/"));
     m_watcher.setFuture(QtConcurrent::run([this, layer = m_document->sharedLayer(), ledger, users, goal, options,
-                                           runtime, level, prefix, control = m_control]() mutable {
+                                           runtime, level, prefix, python = m_python, control = m_control]() mutable {
         Outcome out;
-        const std::vector<PythonInfo> found = PythonFinder::detect();
-        const int pick = PythonFinder::pick(found, runtime);
-        if (pick < 0) {
-            out.plan.error = tr("No Python 3 found on PATH or in ~/.pyenv.");
-            return out;
+        if (python.isEmpty()) {
+            const std::vector<PythonInfo> found = PythonFinder::detect();
+            const int pick = PythonFinder::pick(found, runtime);
+            if (pick < 0) {
+                out.plan.error = tr("No Python 3 found on PATH or in ~/.pyenv.");
+                return out;
+            }
+            python = found[std::size_t(pick)].path;
         }
-        options.python = out.python = found[std::size_t(pick)].path;
+        options.python = out.python = python;
         ZipSizePredictor predictor(*layer->tree, layer->zipEntries);
         if (goal.zipLimitBytes) {
             predictor.setCache(&CompressedSizeCache::standard());

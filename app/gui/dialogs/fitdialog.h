@@ -45,6 +45,9 @@ public:
     bool saveProfile(const QString &path, QString *error) const;
 
     void setSmokeScript(const QString &path);
+    // The interpreter each step is verified with: the one the Checks panel's
+    // Verify uses. Empty (the default): the one on PATH that matches the target.
+    void setPython(const QString &path);
     void setZipped(bool on);
     [[nodiscard]] QTreeWidget *stepsView() const { return m_steps; }
     [[nodiscard]] QLabel *summaryLabel() const { return m_summary; }
@@ -75,6 +78,7 @@ private:
     QLabel *m_header;
     QCheckBox *m_zipped;
     QLineEdit *m_smoke;
+    QString m_python;
     QTreeWidget *m_steps;
     QLabel *m_summary;
     QPushButton *m_start;

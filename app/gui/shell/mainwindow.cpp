@@ -553,6 +553,7 @@ void MainWindow::makeItFit()
     base.limitBytes = budget.limitBytes();
     base.reserveBytes = budget.reserveBytes();
     FitDialog dialog(m_document, base, goal, this);
+    dialog.setPython(m_checks->pythonPath()); // steps are verified as Verify would
     dialog.exec();
 }
 
