@@ -106,10 +106,24 @@ WindowTiming timeWindow(const QString &root, int runs)
         TreemapWidget *map = window.explorer()->treemap();
         QElapsedTimer clock;
         PaintWatch watch(map, map->renderGeneration(), clock);
+        // A layer that cannot be opened ends the timing with the window's
+        // reason, and its message box is closed: nobody is there to click it.
+        QString failed;
+        QObject::connect(&window, &MainWindow::openFailed, &window, [&failed](const QString &error) {
+            failed = error.isEmpty() ? QStringLiteral("the layer could not be opened") : error;
+            QTimer::singleShot(0, [] {
+                if (QWidget *box = QApplication::activeModalWidget())
+                    box->close();
+            });
+        });
         clock.start();
         window.openPath(root);
-        if (!spinUntil([&] { return watch.seconds() >= 0; }, kLimitMs)) {
+        if (!spinUntil([&] { return watch.seconds() >= 0 || !failed.isEmpty(); }, kLimitMs)) {
             result.error = QStringLiteral("no treemap painted within %1 s").arg(kLimitMs / 1000);
+            return result;
+        }
+        if (!failed.isEmpty()) {
+            result.error = failed;
             return result;
         }
         if (run > 0) // the first run warms the page cache and the fonts
