@@ -192,9 +192,10 @@ void TreemapWidget::startPendingLayout()
 
 void TreemapWidget::startLayout()
 {
-    if (!m_queued)
-        return;                                                         // waitForLayout() started it already
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // may resize this widget
+    if (!m_queued) // waitForLayout() started it already
+        return;
+    // Pending layout requests first: they may resize this widget.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     m_queued = false;
     if (!m_ledger || m_running || width() <= 0 || height() <= 0)
         return;

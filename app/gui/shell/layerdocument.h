@@ -141,8 +141,8 @@ private:
     std::shared_ptr<Layer> m_layer;
     std::unique_ptr<SizeLedger> m_ledger;
     std::unique_ptr<ZipEstimator> m_zip;
-    std::shared_ptr<JobControl>
-        m_metadataScan; // set when the background passes start; cancelled when the document goes
+    // Set when the background passes start; cancelled when the document goes.
+    std::shared_ptr<JobControl> m_metadataScan;
     std::unique_ptr<MetadataUsers> m_metadataUsers;       // null until the sources are read
     std::shared_ptr<const Distributions> m_distributions; // null until read
     QStringList m_dropped;
