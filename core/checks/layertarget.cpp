@@ -42,6 +42,40 @@ QByteArrayView bytecodeTag(QByteArrayView name)
     return dot < 0 ? QByteArrayView() : stem.sliced(dot + 1);
 }
 
+// How many bytecode files carry each tag ("cpython-311"). A folder's files
+// share theirs, so a run of one tag is gathered before the map is searched.
+// The views point into the tree's names.
+class BytecodeTagCounts
+{
+public:
+    void add(QByteArrayView tag)
+    {
+        if (tag.isEmpty())
+            return;
+        if (tag != m_last) {
+            flush();
+            m_last = tag;
+        }
+        ++m_run;
+    }
+    const std::map<QByteArray, std::uint32_t> &counts()
+    {
+        flush();
+        return m_counts;
+    }
+
+private:
+    void flush()
+    {
+        if (m_run > 0)
+            m_counts[m_last.toByteArray()] += m_run;
+        m_run = 0;
+    }
+    std::map<QByteArray, std::uint32_t> m_counts;
+    QByteArrayView m_last;
+    std::uint32_t m_run = 0;
+};
+
 // "python3.11" as a folder name.
 const QRegularExpression &versionFolder()
 {
@@ -132,17 +166,23 @@ std::map<int, std::uint32_t> elfMachines(const FileTree &tree, NodeReader &reade
 LayerTarget LayerTarget::infer(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
 {
     LayerTarget found;
+    // Tags are counted as spelled, and each distinct one is read after: a
+    // layer holds a handful of tags over thousands of files.
     std::map<QByteArray, std::uint32_t> modules; // extension tag -> count
-    std::map<int, std::uint32_t> caches;         // minor version of bytecode caches -> count
+    BytecodeTagCounts bytecodeTags;
     for (FileTree::Index i = 1; i < tree.count(); ++i) {
         if (!tree.isFile(i))
             continue;
         const QByteArrayView name = tree.name(i);
-        if (const QByteArray tag = Lint::abiTag(name); minorOf(Lint::cpythonVersion(tag)))
+        if (name.endsWith(".pyc"))
+            bytecodeTags.add(bytecodeTag(name));
+        else if (const QByteArray tag = Lint::abiTag(name); minorOf(Lint::cpythonVersion(tag)))
             ++modules[tag];
-        else if (const auto minor = minorOf(Lint::cpythonVersion(bytecodeTag(name))))
-            ++caches[*minor];
     }
+    std::map<int, std::uint32_t> caches; // minor version of bytecode caches -> count
+    for (const auto &[tag, n] : bytecodeTags.counts())
+        if (const auto minor = minorOf(Lint::cpythonVersion(tag)))
+            caches[*minor] += n;
     for (const auto &[tag, n] : modules)
         found.taggedModules += n;
 

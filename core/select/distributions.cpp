@@ -285,18 +285,30 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
     }
 
     // Bytecode compiled after the install (Debian's py3compile, a first
-    // import) is in no listing: __pycache__/NAME.TAG.pyc belongs to NAME.py's owner.
-    for (FileTree::Index i = 0; i < tree.count(); ++i) {
-        if (!tree.isFile(i) || out.m_owner[i] != kNone || !tree.name(i).endsWith(".pyc"))
+    // import) is in no listing: __pycache__/NAME.TAG.pyc belongs to NAME.py's
+    // owner. Each cache folder looks its parent's owned sources up once.
+    std::vector<std::pair<QByteArrayView, int>> ownedSources; // NAME of NAME.py -> owner, sorted
+    for (FileTree::Index cache = 1; cache < tree.count() && !out.m_dists.empty(); ++cache) {
+        if (!tree.isDir(cache) || tree.name(cache) != QByteArrayView("__pycache__"))
             continue;
-        const FileTree::Index cache = tree.parent(i);
-        if (cache == 0 || tree.name(cache) != QByteArrayView("__pycache__"))
+        const FileTree::Index folder = tree.parent(cache);
+        ownedSources.clear();
+        for (FileTree::Index c = folder + 1; c < tree.subtreeEnd(folder); c = tree.subtreeEnd(c))
+            if (tree.isFile(c) && out.m_owner[c] != kNone && tree.name(c).endsWith(".py"))
+                ownedSources.emplace_back(tree.name(c).chopped(3), out.m_owner[c]);
+        if (ownedSources.empty())
             continue;
-        const QByteArrayView name = tree.name(i);
-        const QByteArray source = name.first(name.indexOf('.')).toByteArray() + ".py";
-        const FileTree::Index py = tree.find(source, tree.parent(cache));
-        if (py != FileTree::kNone && tree.isFile(py))
-            out.m_owner[i] = out.m_owner[py];
+        std::sort(ownedSources.begin(), ownedSources.end());
+        for (FileTree::Index c = cache + 1; c < tree.subtreeEnd(cache); c = tree.subtreeEnd(c)) {
+            const QByteArrayView name = tree.name(c);
+            if (!tree.isFile(c) || out.m_owner[c] != kNone || !name.endsWith(".pyc"))
+                continue;
+            const QByteArrayView stem = name.first(name.indexOf('.'));
+            const auto it = std::lower_bound(ownedSources.begin(), ownedSources.end(), stem,
+                                             [](const auto &entry, QByteArrayView key) { return entry.first < key; });
+            if (it != ownedSources.end() && it->first == stem)
+                out.m_owner[c] = it->second;
+        }
     }
 
     // Totals per distribution, and each folder's single owner (kNone when shared or unowned).

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 #include <unordered_set>
 
@@ -285,13 +286,39 @@ private:
 
 } // namespace
 
+namespace {
+
+// A glob's literal head: what comes before its first wildcard.
+QByteArrayView literalHead(QByteArrayView pattern)
+{
+    qsizetype head = 0;
+    while (head < pattern.size() && pattern[head] != '*' && pattern[head] != '?')
+        ++head;
+    return pattern.first(head);
+}
+
+// Whether a glob with one of these heads can match a path below the folder
+// at `folder`: such a path starts with "folder/", so the head must start with
+// that, or be a start of it.
+bool headsReachBelow(const QByteArray &folder, const std::vector<QByteArrayView> &heads)
+{
+    for (const QByteArrayView head : heads) {
+        const qsizetype shared = std::min(head.size(), folder.size());
+        if (head.first(shared) != QByteArrayView(folder).first(shared))
+            continue;
+        if (head.size() <= folder.size() || head[folder.size()] == '/')
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 bool globMatch(QByteArrayView pattern, QByteArrayView path)
 {
     // The literal head (up to the first wildcard) must match as it is: most
     // paths fail there, before any search or memo.
-    qsizetype head = 0;
-    while (head < pattern.size() && pattern[head] != '*' && pattern[head] != '?')
-        ++head;
+    const qsizetype head = literalHead(pattern).size();
     if (!path.startsWith(pattern.first(head)))
         return false;
     if (head == pattern.size())
@@ -336,15 +363,20 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
     std::vector<QByteArray> globs;
     for (const QString &g : exceptions)
         globs.push_back(g.toUtf8());
+    std::vector<QByteArrayView> heads;
+    for (const QByteArray &g : globs)
+        heads.push_back(literalHead(g));
 
     // Depth relative to the package root, kept along the preorder walk.
     std::vector<FileTree::Index> ancestors{root};
     PathTracker paths(tree);
+    // Nodes before this one lie in a folder that no exception can reach.
+    FileTree::Index unexceptedEnd = root;
     for (FileTree::Index i = root + 1; i < end;) {
         while (ancestors.back() != tree.parent(i))
             ancestors.pop_back();
         const int level = int(ancestors.size());
-        if (!globs.empty()) {
+        if (!globs.empty() && i >= unexceptedEnd) {
             const QByteArray &path = paths.at(i);
             bool excepted = false;
             for (const QByteArray &g : globs)
@@ -353,10 +385,12 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
                 i = tree.subtreeEnd(i); // an excepted folder keeps everything below it
                 continue;
             }
+            if (tree.isDir(i) && !headsReachBelow(path, heads))
+                unexceptedEnd = tree.subtreeEnd(i);
         }
         const NodeView view{tree, i, tree.name(i), tree.isDir(i), tree.isFile(i), level, given};
         if (matches(RuleId(rule), view)) {
-            if (globs.empty() || !view.dir) {
+            if (globs.empty() || !view.dir || tree.subtreeEnd(i) <= unexceptedEnd) {
                 out.setRange(i, tree.subtreeEnd(i));
                 i = tree.subtreeEnd(i);
                 continue;

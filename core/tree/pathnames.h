@@ -5,13 +5,20 @@
 #include <QByteArrayView>
 
 #include <initializer_list>
+#include <string_view>
 
 namespace pathnames {
 
-[[nodiscard]] inline bool endsWithAny(QByteArrayView name, std::initializer_list<const char *> suffixes)
+// Whether the name ends with one of these extensions, each a dot and a word
+// without dots (".pyc"): only the name's last extension is compared.
+[[nodiscard]] inline bool endsWithAny(QByteArrayView name, std::initializer_list<std::string_view> extensions)
 {
-    for (const char *s : suffixes)
-        if (name.endsWith(QByteArrayView(s)))
+    const qsizetype dot = name.lastIndexOf('.');
+    if (dot < 0)
+        return false;
+    const std::string_view extension(name.data() + dot, std::size_t(name.size() - dot));
+    for (const std::string_view e : extensions)
+        if (extension == e)
             return true;
     return false;
 }

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void ruleBytesMatchFind_data();
     void ruleBytesMatchFind();
     void testsRuleNeverTouchesTesting();
+    void exceptionsKeepExactlyWhatTheyName();
 
 private:
     std::unique_ptr<FileTree> m_tree;
@@ -137,6 +138,49 @@ void TestRules::testsRuleNeverTouchesTesting()
     QVERIFY(npTesting != FileTree::kNone);
     QVERIFY(!tests.test(npTesting));
     QVERIFY(tests.test(m_tree->find("numpy/testing/tests")));
+}
+
+void TestRules::exceptionsKeepExactlyWhatTheyName()
+{
+    // A file a rule matches stays out of the match exactly when an exception
+    // glob names the file or a folder above it, wherever the glob's literal
+    // head lies against the folders on the way (a start of a folder's path,
+    // inside it, beside it, empty).
+    const std::vector<QStringList> exceptionSets = {
+        {QStringLiteral("numpy/**")},
+        {QStringLiteral("num*/**")},
+        {QStringLiteral("numpy/core")},
+        {QStringLiteral("numpy/core/include/**")},
+        {QStringLiteral("**/tests/**")},
+        {QStringLiteral("pandas/_libs/*.so")},
+        {QStringLiteral("numpyx/**"), QStringLiteral("nump/**"), QStringLiteral("numpy/cor")},
+        {QStringLiteral("?andas/**")},
+        {QStringLiteral("scipy/linalg/")},
+    };
+    const FileTree &tree = *m_tree;
+    const FileTree::Index root = tree.packageRoot();
+    std::size_t keptByExceptions = 0;
+    for (const RuleId rule : {RuleId::Tests, RuleId::Headers, RuleId::Sources, RuleId::Strip, RuleId::Bytecode}) {
+        const int r = RuleCatalog::indexOf(rule);
+        const Bitset plain = RuleCatalog::match(tree, r, {});
+        for (const QStringList &exceptions : exceptionSets) {
+            const Bitset matched = RuleCatalog::match(tree, r, exceptions);
+            for (FileTree::Index i = root + 1; i < tree.subtreeEnd(root); ++i) {
+                if (!tree.isFile(i))
+                    continue;
+                bool excepted = false;
+                for (FileTree::Index a = i; a != root && !excepted; a = tree.parent(a))
+                    for (const QString &glob : exceptions)
+                        excepted = excepted || globMatch(glob.toUtf8(), tree.packagePath(a));
+                if (matched.test(i) != (plain.test(i) && !excepted))
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1 with %2: %3")
+                            .arg(RuleCatalog::all()[std::size_t(r)].id, exceptions.join(u' '), tree.displayPath(i))));
+                keptByExceptions += plain.test(i) && excepted ? 1 : 0;
+            }
+        }
+    }
+    QVERIFY(keptByExceptions > 1000); // the globs really name matched files of the demo layer
 }
 
 QTEST_GUILESS_MAIN(TestRules)
