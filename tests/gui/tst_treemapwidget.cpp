@@ -28,6 +28,7 @@ private Q_SLOTS:
     void doubleClickAsksToZoomOneLevel();
     void resizeRelayoutsOffTheGuiThread();
     void aNewTreeNeverShowsTheOldTreesLayout();
+    void aFinishedLayoutIsShownByTheNextPaint();
     void selectingATinyNodeOutlinesItsFolder();
     void legendMatchesLedger();
     void everythingPrunedShowsAMessage();
@@ -310,6 +311,33 @@ void TestTreemapWidget::aNewTreeNeverShowsTheOldTreesLayout()
     for (const auto &tile : w.layout().tiles())
         QVERIFY2(tile.node < small.count(), qPrintable(QString::number(tile.node)));
     QCOMPARE(w.layout().bounds(), QRectF(0, 0, 900, 600));
+}
+
+// A layout that finished while the GUI thread was busy (a new layer's
+// panels painting) is shown by the next paint itself, not by one after it.
+void TestTreemapWidget::aFinishedLayoutIsShownByTheNextPaint()
+{
+    SizeLedger ledger(*m_generated);
+    TreemapWidget w;
+    w.resize(600, 400);
+    w.show();
+    w.setLedger(&ledger);
+    w.startPendingLayout();
+    QVERIFY(w.isLayoutPending());
+    const quint64 generation = w.layoutGeneration();
+    QDeadlineTimer deadline(30000);
+    while (!w.isLayoutReady() && !deadline.hasExpired()) // the worker, without the event loop
+        QThread::msleep(5);
+    QVERIFY(w.isLayoutReady());
+    QCOMPARE(w.layoutGeneration(), generation);
+
+    // treemapPainted: the frame showed the layout's image at its own size,
+    // not the "Laying out…" placeholder.
+    QSignalSpy painted(&w, &TreemapWidget::treemapPainted);
+    w.grab();
+    QCOMPARE(w.layoutGeneration(), generation + 1);
+    QVERIFY(!w.isLayoutPending());
+    QCOMPARE(painted.count(), 1);
 }
 
 void TestTreemapWidget::selectingATinyNodeOutlinesItsFolder()

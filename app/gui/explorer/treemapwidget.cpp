@@ -280,7 +280,8 @@ void TreemapWidget::recolor()
     m_renderer.colorize(m_layout, styles, m_image, m_styles);
     m_styles = std::move(styles);
     ++m_renderGeneration;
-    update();
+    if (!m_painting)
+        update();
 }
 
 void TreemapWidget::placeLabels()
@@ -414,6 +415,13 @@ QString TreemapWidget::toolTipText(FileTree::Index node) const
 
 void TreemapWidget::paintEvent(QPaintEvent *)
 {
+    // A layout that finished while the window was busy painting its other
+    // panels is shown in this frame rather than in the next one.
+    if (isLayoutReady()) {
+        m_painting = true;
+        jobFinished();
+        m_painting = false;
+    }
     QPainter p(this);
     if (m_image.isNull()) {
         p.fillRect(rect(), palette().window());

@@ -69,6 +69,9 @@ public:
     [[nodiscard]] quint64 renderGeneration() const { return m_renderGeneration; }
     // True while a layout for the current size / root / mode is being computed.
     [[nodiscard]] bool isLayoutPending() const;
+    // True when the worker has finished a layout that is not shown yet: the
+    // next paint, or else the event loop, installs it.
+    [[nodiscard]] bool isLayoutReady() const { return m_running && m_future.isFinished(); }
     // Blocks until the pending layout (if any) is installed. For tests and benchmarks.
     void waitForLayout();
     // Starts a requested layout now rather than when the event loop next runs:
@@ -146,4 +149,5 @@ private:
     bool m_queued = false;
     bool m_running = false;
     bool m_stale = false;
+    bool m_painting = false; // a result taken in paintEvent() needs no further repaint
 };
