@@ -14,7 +14,7 @@ FIXTURES=${LAYERSLIM_FIXTURE_DIR:-$ROOT/build/fixtures}
 # tst_hostiletree, tst_hostilezip), the size predictor and the deflate pipeline
 # of the exporter (tst_export, tst_hostileexport), the verifier (tst_verify,
 # tst_hostileverify). A name that is not a test of the build fails the run.
-TSAN_TESTS=${TSAN_TESTS:-"tst_filetree tst_hostiletree tst_hostilezip tst_export tst_verify tst_hostileexport tst_hostileverify"}
+TSAN_TESTS=${TSAN_TESTS:-"tst_filetree tst_hostiletree tst_hostilezip tst_export tst_deflatepipeline tst_verify tst_hostileexport tst_hostileverify"}
 START=$(date +%s)
 
 step() { printf '\n== %s  [%ds]\n' "$*" $(( $(date +%s) - START )); }

@@ -1,5 +1,6 @@
 #include "export/zip/deflatepipeline.h"
 
+#include "base/parallelruns.h"
 #include "base/phaseclock.h"
 #include "export/compressedsizecache.h"
 #include "scan/nodeopener.h"
@@ -48,7 +49,7 @@ DeflatePipeline::DeflatePipeline(const FileTree &tree, const ExportPlan &plan, i
     , m_budget(budget)
 {
     if (m_threads <= 0)
-        m_threads = int(std::max(1U, std::thread::hardware_concurrency()));
+        m_threads = int(parallel::allCores());
 }
 
 QByteArray DeflatePipeline::sourcePath(const FileTree &tree, FileTree::Index node)
@@ -69,18 +70,10 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
         EntryEncoder encoder(m_level);
         NodeOpener opener(m_tree);
         std::uint64_t openNs = 0;
-        // The pool's phases, added up as each thread leaves.
-        const auto addTimes = [&] {
-            std::lock_guard lock(st.mutex);
-            m_phases.open += double(openNs) / kSecond;
-            m_phases.read += double(encoder.times().readNs) / kSecond;
-            m_phases.crc += double(encoder.times().crcNs) / kSecond;
-            m_phases.deflate += double(encoder.times().deflateNs) / kSecond;
-        };
         for (;;) {
             const std::size_t k = st.next.fetch_add(1);
             if (k >= n || st.abort.load())
-                return addTimes();
+                break;
             const PlanEntry &e = entries[k];
             const std::uint64_t cost =
                 e.kind == NodeKind::File ? EntryEncoder::peakMemory(m_plan.fileSize(m_tree, e)) : 0;
@@ -90,7 +83,7 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
                     return st.abort.load() || (st.nextTicket == k && (st.inUse + cost <= m_budget || st.inUse == 0));
                 });
                 if (st.abort.load())
-                    return addTimes();
+                    break;
                 st.inUse += cost;
                 ++st.nextTicket;
             }
@@ -131,6 +124,13 @@ bool DeflatePipeline::run(const Consumer &consume, JobControl *control, QString 
             st.readyCv.notify_all();
             st.budgetCv.notify_all();
         }
+        // The pool's phases, added up as each thread leaves (every way out of
+        // the loop above has released the lock).
+        std::lock_guard lock(st.mutex);
+        m_phases.open += double(openNs) / kSecond;
+        m_phases.read += double(encoder.times().readNs) / kSecond;
+        m_phases.crc += double(encoder.times().crcNs) / kSecond;
+        m_phases.deflate += double(encoder.times().deflateNs) / kSecond;
     };
 
     std::vector<std::thread> pool;
