@@ -177,7 +177,7 @@ bool ZipSizePredictor::compute(int level, JobControl *control, int threads, QStr
     CompressedSizeCache *const cache = m_cache;
     const std::size_t files = work.size();
     if (threads <= 0)
-        threads = int(std::max(1U, std::thread::hardware_concurrency()));
+        threads = int(parallel::allCores());
     if (cache)
         work = takeCachedSizes(m_tree, *cache, level, work, sizes->stored, threads);
     // Largest first, so that one big file does not finish alone at the end.

@@ -28,12 +28,11 @@ SizeLedger::SizeLedger(const FileTree &tree)
     // Each rule walks the whole tree on its own: on a big tree the rules are
     // matched on every core.
     m_matches.resize(rules.size());
-    const std::size_t perThread = tree.count() >= kParallelNodes ? 1 : rules.size();
-    parallel::parallelRuns(rules.size(), parallel::allCores(), perThread,
-                           [&](std::size_t, std::size_t from, std::size_t to) {
-                               for (std::size_t r = from; r < to; ++r)
-                                   m_matches[r] = RuleCatalog::match(tree, int(r), m_exceptions[r]);
-                           });
+    const unsigned threads = tree.count() >= kParallelNodes ? parallel::allCores() : 1;
+    parallel::parallelRuns(rules.size(), threads, 1, [&](std::size_t, std::size_t from, std::size_t to) {
+        for (std::size_t r = from; r < to; ++r)
+            m_matches[r] = RuleCatalog::match(tree, int(r), m_exceptions[r]);
+    });
     recompute();
 }
 

@@ -1,6 +1,7 @@
 #include "transform/exporttransform.h"
 
 #include "base/oserror.h"
+#include "base/parallelruns.h"
 #include "checks/elffile.h"
 #include "checks/keptset.h"
 #include "scan/zipentryreader.h"
@@ -161,7 +162,7 @@ bool ExportTransform::strip(const FileTree &tree, const std::vector<ZipEntryRef>
         }
     };
     if (threads <= 0)
-        threads = int(std::max(1U, std::thread::hardware_concurrency()));
+        threads = int(parallel::allCores());
     std::vector<std::thread> pool;
     for (int t = 0; t < std::min<int>(threads, int(std::max<std::size_t>(work.size(), 1))); ++t)
         pool.emplace_back(worker);

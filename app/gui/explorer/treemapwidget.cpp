@@ -162,7 +162,7 @@ void TreemapWidget::waitForLayout()
     // A finished job may ask for another (the size or root changed meanwhile).
     while (m_queued || m_running) {
         if (m_queued)
-            startLayout(); // clears m_queued, whether it starts a job or not
+            startPendingLayout(); // clears m_queued, whether it starts a job or not
         if (m_running) {
             m_future.waitForFinished();
             jobFinished();
@@ -182,17 +182,12 @@ void TreemapWidget::scheduleLayout()
     // the root set arrive together, and the window settles its size first, so
     // the first layout is at the size it is shown at.
     m_queued = true;
-    QMetaObject::invokeMethod(this, &TreemapWidget::startLayout, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &TreemapWidget::startPendingLayout, Qt::QueuedConnection);
 }
 
 void TreemapWidget::startPendingLayout()
 {
-    startLayout();
-}
-
-void TreemapWidget::startLayout()
-{
-    if (!m_queued) // waitForLayout() started it already
+    if (!m_queued) // started already (by waitForLayout() or an earlier call)
         return;
     // Pending layout requests first: they may resize this widget.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);

@@ -74,9 +74,10 @@ public:
     [[nodiscard]] bool isLayoutReady() const { return m_running && m_future.isFinished(); }
     // Blocks until the pending layout (if any) is installed. For tests and benchmarks.
     void waitForLayout();
-    // Starts a requested layout now rather than when the event loop next runs:
-    // for a window that has just settled its size (a new layer shown), so the
-    // layout works while the window paints for the first time.
+    // Starts a requested layout now rather than when the event loop next runs
+    // (where it is queued to start): for a window that has just settled its
+    // size (a new layer shown), so the layout works while the window paints
+    // for the first time. Does nothing when no layout is requested.
     void startPendingLayout();
 
     [[nodiscard]] QSize sizeHint() const override { return {800, 500}; }
@@ -118,7 +119,6 @@ private:
     // Layout (image) pixels to widget coordinates.
     [[nodiscard]] QRect toWidget(const QRect &px) const;
     void scheduleLayout();
-    void startLayout();
     void jobFinished();
     void install(Result &&result);
     void recolor();

@@ -146,11 +146,15 @@ void StartPage::probe()
         addEntry(m_siteGroup, path, QFileInfo(interpreter).fileName());
     });
     connect(m_probe, &SitePackagesProbe::finished, this, [this] {
-        m_probeDone = true;
         if (m_siteGroup->childCount() == 1 && m_siteGroup->child(0)->data(0, kPathRole).isNull())
             m_siteGroup->child(0)->setText(0, tr("No python3 interpreter on PATH named a site-packages folder."));
     });
     m_probe->start();
+}
+
+bool StartPage::isProbing() const
+{
+    return m_probe && m_probe->isRunning();
 }
 
 void StartPage::fillRecent()

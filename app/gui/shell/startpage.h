@@ -26,7 +26,7 @@ public:
     // Starts asking the interpreters on PATH (once).
     void probe();
     // True from probe() until every interpreter has answered.
-    [[nodiscard]] bool isProbing() const { return m_probe && !m_probeDone; }
+    [[nodiscard]] bool isProbing() const;
 
 Q_SIGNALS:
     void openRequested(const QString &path);
@@ -40,7 +40,6 @@ private:
 
     RecentFiles *m_recent;
     SitePackagesProbe *m_probe = nullptr;
-    bool m_probeDone = false;
     QTreeWidget *m_list;
     QTreeWidgetItem *m_demoGroup;
     QTreeWidgetItem *m_siteGroup;
