@@ -403,7 +403,13 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
                 for (const QByteArray &g : globs)
                     excepted = excepted || globMatch(g, path);
                 if (excepted) {
-                    out.reset(i); // the folder no longer goes as a whole
+                    // The folders holding it no longer go as a whole.
+                    for (FileTree::Index a = tree.parent(j); a != i; a = tree.parent(a))
+                        out.reset(a);
+                    out.reset(i);
+                    j = tree.subtreeEnd(j);
+                } else if (tree.isDir(j) && !headsReachBelow(path, heads)) {
+                    out.setRange(j, tree.subtreeEnd(j));
                     j = tree.subtreeEnd(j);
                 } else {
                     out.set(j++);
