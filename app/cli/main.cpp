@@ -51,10 +51,16 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
+#ifdef __GLIBC__
     // A scan builds a few large arrays and hundreds of thousands of names in
     // well under a second: the heap grows 64 MB at a time instead of in
     // thousands of small steps (pages are still only touched when used).
+    // Setting this stops glibc from raising its mmap threshold as buffers
+    // are freed, so it is set where glibc would take it at most: an export's
+    // per-file buffers are reused from the heap, not mapped afresh each time.
     mallopt(M_TOP_PAD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("LayerSlim"));
     QCoreApplication::setOrganizationName(QStringLiteral("LayerSlim"));
