@@ -74,7 +74,7 @@ bool TestDeflatePipeline::runOrDie(DeflatePipeline &pipeline, const DeflatePipel
 
 void TestDeflatePipeline::aTinyBudgetStillDeliversEveryEntryInOrder()
 {
-    // One byte: no entry fits beside another, so each waits for the pipeline to empty.
+    // One byte: no file fits beside another, so each waits for the pipeline to empty.
     DeflatePipeline pipeline(*m_tree, *m_plan, 6, 4, 1);
     std::vector<std::size_t> seen;
     std::uint64_t bytes = 0;
