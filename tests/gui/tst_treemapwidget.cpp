@@ -29,6 +29,7 @@ private Q_SLOTS:
     void resizeRelayoutsOffTheGuiThread();
     void aNewTreeNeverShowsTheOldTreesLayout();
     void aFinishedLayoutIsShownByTheNextPaint();
+    void tilesColouredOnTheWorkerMatchTheSelection();
     void selectingATinyNodeOutlinesItsFolder();
     void legendMatchesLedger();
     void everythingPrunedShowsAMessage();
@@ -338,6 +339,46 @@ void TestTreemapWidget::aFinishedLayoutIsShownByTheNextPaint()
     QCOMPARE(w.layoutGeneration(), generation + 1);
     QVERIFY(!w.isLayoutPending());
     QCOMPARE(painted.count(), 1);
+}
+
+// The worker colours the tiles it lays out with the selection as it was when
+// the job started: the image equals a colouring done afresh, and a selection
+// changed while the job ran colours its result again.
+void TestTreemapWidget::tilesColouredOnTheWorkerMatchTheSelection()
+{
+    SizeLedger ledger(*m_generated);
+    TreemapWidget w;
+    w.resize(600, 400);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout();
+    const QImage unpruned = w.image();
+    w.selectionChanged(); // coloured again on this thread, from the same selection
+    QCOMPARE(w.image(), unpruned);
+
+    w.resize(640, 400);
+    w.startPendingLayout(); // coloured on the worker with nothing pruned
+    QVERIFY(w.isLayoutPending());
+    FileTree::Index folder = FileTree::kNone; // the largest top-level folder
+    for (const FileTree::Index c : m_generated->children(0))
+        if (m_generated->isDir(c) &&
+            (folder == FileTree::kNone || m_generated->totalBytes(c) > m_generated->totalBytes(folder)))
+            folder = c;
+    QVERIFY(folder != FileTree::kNone);
+    ledger.mark(folder, SizeLedger::Mark::Prune);
+    w.selectionChanged();
+    w.waitForLayout();
+    QCOMPARE(w.image().size(), QSize(640, 400));
+    const QImage shown = w.image();
+    w.selectionChanged();
+    QCOMPARE(w.image(), shown); // nothing left to recolour: the pruned folder was dimmed already
+    int dimmed = 0;
+    for (const auto &t : w.layout().tiles()) {
+        const QRect r = TreemapRenderer::pixelRect(t);
+        if (t.kind == TreemapLayout::TileKind::File && ledger.isPruned(t.node) && r.width() > 4 && r.height() > 4)
+            ++dimmed;
+    }
+    QVERIFY(dimmed > 5);
 }
 
 void TestTreemapWidget::selectingATinyNodeOutlinesItsFolder()

@@ -215,9 +215,9 @@ void ExplorerView::setColorByDistribution(bool on)
 {
     m_colorByDistribution = on;
 #ifdef LAYERSLIM_HAVE_TREEMAP
-    const Distributions *dists = on && m_document ? m_document->distributions() : nullptr;
-    m_treemap->setDistributions(dists);
-    m_legend->setDistributions(dists);
+    std::shared_ptr<const Distributions> dists = on && m_document ? m_document->sharedDistributions() : nullptr;
+    m_legend->setDistributions(dists.get());
+    m_treemap->setDistributions(std::move(dists));
 #endif
 }
 

@@ -17,20 +17,28 @@
 
 #include <cmath>
 
-// What the worker needs: everything by value except the tree, which is
-// immutable and outlives the job (setLedger and the destructor wait for it).
+// What the worker needs: everything by value or shared except the tree,
+// which is immutable and outlives the job (setLedger and the destructor wait
+// for it).
 struct TreemapWidget::Job {
     const FileTree *tree = nullptr;
     FileTree::Index root = FileTree::kNone;
     QSize size;
     bool hidePruned = false;
-    Bitset pruned; // only filled in hide-pruned mode
+    Bitset pruned;
+    // What colours the tiles, as it was when the job started (m_styleStamp).
+    std::shared_ptr<const std::vector<NodeCategory>> dominant;
+    std::shared_ptr<const Distributions> dists;
+    quint64 styleStamp = 0;
 };
 
+// The layout, shaded and coloured: installing it on the GUI thread is a swap.
 struct TreemapWidget::Result {
     Job job;
     TreemapLayout layout;
     TreemapRenderer renderer;
+    std::vector<TreemapRenderer::TileStyle> styles;
+    QImage image;
 };
 
 namespace {
@@ -59,6 +67,27 @@ std::vector<std::uint64_t> keptWeights(const FileTree &tree, const Bitset &prune
             w[tree.parent(i)] += w[i];
     }
     return w;
+}
+
+// Each leaf tile's colour: its distribution's or its content category's,
+// dimmed and hatched when pruned (`pruned` null: pruned tiles are not shown).
+std::vector<TreemapRenderer::TileStyle> tileStyles(const TreemapLayout &layout,
+                                                   const std::vector<NodeCategory> &dominant,
+                                                   const Distributions *dists, const Bitset *pruned)
+{
+    const auto &tiles = layout.tiles();
+    std::vector<TreemapRenderer::TileStyle> styles(tiles.size());
+    for (std::size_t i = 0; i < tiles.size(); ++i) {
+        const auto &t = tiles[i];
+        if (!t.isLeaf())
+            continue;
+        const FileTree::Index shown = t.kind == TreemapLayout::TileKind::Merged ? t.detail : t.node;
+        const QRgb base = dists ? TreemapRenderer::distributionColor(dists->ownerOf(shown))
+                                : TreemapRenderer::categoryColor(dominant[shown]);
+        const bool isPruned = pruned && pruned->test(shown);
+        styles[i] = {isPruned ? TreemapRenderer::prunedColor(base) : base, isPruned};
+    }
+    return styles;
 }
 
 } // namespace
@@ -93,12 +122,14 @@ void TreemapWidget::setLedger(const SizeLedger *ledger)
     m_tileOfNode.clear();
     m_labels.clear();
     m_selected = m_hovered = FileTree::kNone;
-    m_dominant.clear();
-    m_dists = nullptr;
+    m_dominant.reset();
+    m_dists.reset();
+    ++m_styleStamp;
     m_root = FileTree::kNone;
     if (ledger) {
         const FileTree &tree = ledger->tree();
-        m_dominant = NodeClassifier::dominantCategories(tree, NodeClassifier::classifyAll(tree));
+        m_dominant = std::make_shared<const std::vector<NodeCategory>>(
+            NodeClassifier::dominantCategories(tree, NodeClassifier::classifyAll(tree)));
         m_root = 0;
         scheduleLayout();
     }
@@ -106,11 +137,12 @@ void TreemapWidget::setLedger(const SizeLedger *ledger)
     Q_EMIT rootChanged(m_root);
 }
 
-void TreemapWidget::setDistributions(const Distributions *dists)
+void TreemapWidget::setDistributions(std::shared_ptr<const Distributions> dists)
 {
     if (dists == m_dists)
         return;
-    m_dists = dists;
+    m_dists = std::move(dists);
+    ++m_styleStamp;
     m_styles.clear(); // every tile's colour changes
     recolor();
 }
@@ -129,6 +161,7 @@ void TreemapWidget::selectionChanged()
 {
     if (!m_ledger)
         return;
+    ++m_styleStamp;
     if (m_hidePruned)
         scheduleLayout();
     else
@@ -199,8 +232,10 @@ void TreemapWidget::startPendingLayout()
     job.root = m_root;
     job.size = pixelSize();
     job.hidePruned = m_hidePruned;
-    if (m_hidePruned)
-        job.pruned = m_ledger->pruned();
+    job.pruned = m_ledger->pruned();
+    job.dominant = m_dominant;
+    job.dists = m_dists;
+    job.styleStamp = m_styleStamp;
     m_stale = false;
     m_running = true;
     m_future = QtConcurrent::run(layoutPool(), [job = std::move(job)]() mutable {
@@ -211,6 +246,11 @@ void TreemapWidget::startPendingLayout()
         result->layout = TreemapLayout::compute(*job.tree, job.root, QRectF(QPointF(0, 0), QSizeF(job.size)),
                                                 TreemapLayout::Options{}, weights);
         result->renderer.shade(result->layout, job.size);
+        if (!result->layout.isEmpty()) {
+            result->styles =
+                tileStyles(result->layout, *job.dominant, job.dists.get(), job.hidePruned ? nullptr : &job.pruned);
+            result->renderer.colorize(result->layout, result->styles, result->image);
+        }
         result->job = std::move(job);
         return result;
     });
@@ -236,31 +276,22 @@ void TreemapWidget::install(Result &&result)
     m_layout = std::move(result.layout);
     m_renderer = std::move(result.renderer);
     ++m_layoutGeneration;
-    m_styles.clear(); // a new layout: colour every tile
     m_tileOfNode.assign(m_ledger->tree().count(), -1);
     const auto &tiles = m_layout.tiles();
     for (std::size_t i = 0; i < tiles.size(); ++i)
         if (tiles[i].kind != TreemapLayout::TileKind::Merged)
             m_tileOfNode[tiles[i].node] = int(i);
-    recolor();
-    placeLabels();
-}
-
-std::vector<TreemapRenderer::TileStyle> TreemapWidget::tileStyles() const
-{
-    const auto &tiles = m_layout.tiles();
-    std::vector<TreemapRenderer::TileStyle> styles(tiles.size());
-    for (std::size_t i = 0; i < tiles.size(); ++i) {
-        const auto &t = tiles[i];
-        if (!t.isLeaf())
-            continue;
-        const FileTree::Index shown = t.kind == TreemapLayout::TileKind::Merged ? t.detail : t.node;
-        const QRgb base = m_dists ? TreemapRenderer::distributionColor(m_dists->ownerOf(shown))
-                                  : TreemapRenderer::categoryColor(m_dominant[shown]);
-        const bool pruned = !m_hidePruned && m_ledger->isPruned(shown);
-        styles[i] = {pruned ? TreemapRenderer::prunedColor(base) : base, pruned};
+    if (result.job.styleStamp == m_styleStamp && !m_layout.isEmpty()) {
+        // Coloured on the worker with what still colours the tiles.
+        m_image = std::move(result.image);
+        m_styles = std::move(result.styles);
+        ++m_renderGeneration;
+        update();
+    } else {
+        m_styles.clear(); // colour every tile
+        recolor();
     }
-    return styles;
+    placeLabels();
 }
 
 void TreemapWidget::recolor()
@@ -271,12 +302,11 @@ void TreemapWidget::recolor()
         update();
         return;
     }
-    auto styles = tileStyles();
+    auto styles = tileStyles(m_layout, *m_dominant, m_dists.get(), m_hidePruned ? nullptr : &m_ledger->pruned());
     m_renderer.colorize(m_layout, styles, m_image, m_styles);
     m_styles = std::move(styles);
     ++m_renderGeneration;
-    if (!m_painting)
-        update();
+    update();
 }
 
 void TreemapWidget::placeLabels()
@@ -393,7 +423,7 @@ QString TreemapWidget::toolTipText(FileTree::Index node) const
     } else {
         lines << tr("Size: %1").arg(units::localBytes(total));
     }
-    lines << tr("Category: %1").arg(NodeClassifier::displayName(m_dominant[node]));
+    lines << tr("Category: %1").arg(NodeClassifier::displayName((*m_dominant)[node]));
     if (m_dists) {
         const int owner = m_dists->ownerOf(node);
         lines << (owner == Distributions::kNone
@@ -412,11 +442,10 @@ void TreemapWidget::paintEvent(QPaintEvent *)
 {
     // A layout that finished while the window was busy painting its other
     // panels is shown in this frame rather than in the next one.
-    if (isLayoutReady()) {
-        m_painting = true;
+    // (Installing it asks for a repaint: this paint may cover only part of
+    // the widget, or go to grab()'s pixmap rather than the screen.)
+    if (isLayoutReady())
         jobFinished();
-        m_painting = false;
-    }
     QPainter p(this);
     if (m_image.isNull()) {
         p.fillRect(rect(), palette().window());

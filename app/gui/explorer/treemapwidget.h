@@ -44,8 +44,8 @@ public:
     // Lays tiles out by kept bytes, leaving pruned files out.
     void setHidePruned(bool hide);
     // Colours tiles by the distribution that installed them; null: by content category.
-    void setDistributions(const Distributions *dists);
-    [[nodiscard]] const Distributions *distributions() const { return m_dists; }
+    void setDistributions(std::shared_ptr<const Distributions> dists);
+    [[nodiscard]] const Distributions *distributions() const { return m_dists.get(); }
     [[nodiscard]] bool hidePruned() const { return m_hidePruned; }
 
     // The outlined tile; kNone for none. Does not emit nodeClicked.
@@ -123,15 +123,19 @@ private:
     void install(Result &&result);
     void recolor();
     void placeLabels();
-    [[nodiscard]] std::vector<TreemapRenderer::TileStyle> tileStyles() const;
 
     const SizeLedger *m_ledger = nullptr;
-    std::vector<NodeCategory> m_dominant; // per node: the colour category (folders: their largest child's)
+    // Per node: the colour category (folders: their largest child's). Shared
+    // with the layout job, which colours the tiles it lays out.
+    std::shared_ptr<const std::vector<NodeCategory>> m_dominant;
     FileTree::Index m_root = FileTree::kNone;
     FileTree::Index m_selected = FileTree::kNone;
     FileTree::Index m_hovered = FileTree::kNone;
     bool m_hidePruned = false;
-    const Distributions *m_dists = nullptr; // colour by distribution when set
+    std::shared_ptr<const Distributions> m_dists; // colour by distribution when set
+    // Bumped whenever what colours the tiles changes (the selection, the
+    // colouring, the ledger): a job's image coloured before that is not used.
+    quint64 m_styleStamp = 0;
 
     TreemapLayout m_layout;
     TreemapRenderer m_renderer;
@@ -149,5 +153,4 @@ private:
     bool m_queued = false;
     bool m_running = false;
     bool m_stale = false;
-    bool m_painting = false; // a result taken in paintEvent() needs no further repaint
 };

@@ -64,6 +64,8 @@ public:
     // The layer's distributions and requirement graph, read in the background
     // after opening for the layer's own target; null until distributionsReady.
     [[nodiscard]] const Distributions *distributions() const { return m_distributions.get(); }
+    // The same, for holders that may outlive a change of requirements file.
+    [[nodiscard]] std::shared_ptr<const Distributions> sharedDistributions() const { return m_distributions; }
     // Takes the top-level requirements from a pip requirements file (its
     // names) instead of "required by nothing installed"; `missing` gets the
     // names not installed. False with `error` when the file cannot be read or
