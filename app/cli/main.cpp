@@ -6,8 +6,11 @@
 #include <QCoreApplication>
 
 #include <functional>
-#include <malloc.h>
 #include <map>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace {
 

@@ -403,8 +403,9 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
                 for (const QByteArray &g : globs)
                     excepted = excepted || globMatch(g, path);
                 if (excepted) {
-                    // The folders holding it no longer go as a whole.
-                    for (FileTree::Index a = tree.parent(j); a != i; a = tree.parent(a))
+                    // The folders holding it no longer go as a whole (one
+                    // found reset already has its own folders reset).
+                    for (FileTree::Index a = tree.parent(j); a != i && out.test(a); a = tree.parent(a))
                         out.reset(a);
                     out.reset(i);
                     j = tree.subtreeEnd(j);

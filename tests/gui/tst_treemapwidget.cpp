@@ -3,6 +3,7 @@
 #include "gui/explorer/treemaplegend.h"
 #include "gui/explorer/treemapwidget.h"
 #include "scan/layer.h"
+#include "select/distributions.h"
 #include "select/rules.h"
 #include "select/sizeledger.h"
 #include "testsupport.h"
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void aNewTreeNeverShowsTheOldTreesLayout();
     void aFinishedLayoutIsShownByTheNextPaint();
     void tilesColouredOnTheWorkerMatchTheSelection();
+    void aNewLedgerDropsTheLegendsDistributions();
     void selectingATinyNodeOutlinesItsFolder();
     void legendMatchesLedger();
     void everythingPrunedShowsAMessage();
@@ -341,24 +343,39 @@ void TestTreemapWidget::aFinishedLayoutIsShownByTheNextPaint()
     QCOMPARE(painted.count(), 1);
 }
 
+namespace {
+
+// A layout's image coloured here from scratch: category colours, pruned
+// tiles dimmed and hatched, as the treemap shows them.
+QImage colouredFromScratch(const TreemapLayout &layout, QSize size, const SizeLedger &ledger)
+{
+    const FileTree &tree = ledger.tree();
+    const auto dominant = NodeClassifier::dominantCategories(tree, NodeClassifier::classifyAll(tree));
+    std::vector<TreemapRenderer::TileStyle> styles(layout.tiles().size());
+    for (std::size_t i = 0; i < styles.size(); ++i) {
+        const auto &t = layout.tiles()[i];
+        if (!t.isLeaf())
+            continue;
+        const FileTree::Index shown = t.kind == TreemapLayout::TileKind::Merged ? t.detail : t.node;
+        const QRgb base = TreemapRenderer::categoryColor(dominant[shown]);
+        const bool pruned = ledger.isPruned(shown);
+        styles[i] = {pruned ? TreemapRenderer::prunedColor(base) : base, pruned};
+    }
+    TreemapRenderer renderer;
+    renderer.shade(layout, size);
+    QImage image;
+    renderer.colorize(layout, styles, image);
+    return image;
+}
+
+} // namespace
+
 // The worker colours the tiles it lays out with the selection as it was when
-// the job started: the image equals a colouring done afresh, and a selection
-// changed while the job ran colours its result again.
+// the job started; a selection changed while the job ran colours the result
+// again before it is shown.
 void TestTreemapWidget::tilesColouredOnTheWorkerMatchTheSelection()
 {
     SizeLedger ledger(*m_generated);
-    TreemapWidget w;
-    w.resize(600, 400);
-    w.show();
-    w.setLedger(&ledger);
-    w.waitForLayout();
-    const QImage unpruned = w.image();
-    w.selectionChanged(); // coloured again on this thread, from the same selection
-    QCOMPARE(w.image(), unpruned);
-
-    w.resize(640, 400);
-    w.startPendingLayout(); // coloured on the worker with nothing pruned
-    QVERIFY(w.isLayoutPending());
     FileTree::Index folder = FileTree::kNone; // the largest top-level folder
     for (const FileTree::Index c : m_generated->children(0))
         if (m_generated->isDir(c) &&
@@ -366,19 +383,28 @@ void TestTreemapWidget::tilesColouredOnTheWorkerMatchTheSelection()
             folder = c;
     QVERIFY(folder != FileTree::kNone);
     ledger.mark(folder, SizeLedger::Mark::Prune);
-    w.selectionChanged();
-    w.waitForLayout();
-    QCOMPARE(w.image().size(), QSize(640, 400));
-    const QImage shown = w.image();
-    w.selectionChanged();
-    QCOMPARE(w.image(), shown); // nothing left to recolour: the pruned folder was dimmed already
+    TreemapWidget w;
+    w.resize(600, 400);
+    w.show();
+    w.setLedger(&ledger);
+    w.waitForLayout(); // coloured on the worker, the folder pruned
+    QCOMPARE(w.image(), colouredFromScratch(w.layout(), QSize(600, 400), ledger));
     int dimmed = 0;
     for (const auto &t : w.layout().tiles()) {
         const QRect r = TreemapRenderer::pixelRect(t);
         if (t.kind == TreemapLayout::TileKind::File && ledger.isPruned(t.node) && r.width() > 4 && r.height() > 4)
             ++dimmed;
     }
-    QVERIFY(dimmed > 5);
+    QVERIFY(dimmed > 5); // the pruned folder shows
+
+    w.resize(640, 400);
+    w.startPendingLayout(); // coloured on the worker with the folder pruned
+    QVERIFY(w.isLayoutPending());
+    ledger.mark(folder, SizeLedger::Mark::Inherit);
+    w.selectionChanged();
+    w.waitForLayout();
+    QCOMPARE(w.image().size(), QSize(640, 400));
+    QCOMPARE(w.image(), colouredFromScratch(w.layout(), QSize(640, 400), ledger));
 }
 
 void TestTreemapWidget::selectingATinyNodeOutlinesItsFolder()
@@ -446,6 +472,23 @@ void TestTreemapWidget::legendMatchesLedger()
     legend.selectionChanged();
     QCOMPARE(sum(), ledger.totals().keptBytes);
     QCOMPARE(legend.keptBytes()[std::size_t(NodeCategory::Tests)], std::uint64_t(0));
+}
+
+// Distributions describe one tree: the legend of another ledger is by
+// category until that ledger's own distributions are given.
+void TestTreemapWidget::aNewLedgerDropsTheLegendsDistributions()
+{
+    QVERIFY2(m_demo.tree, testsupport::kDemoMissing);
+    const Distributions dists = Distributions::scan(*m_demo.tree, m_demo.zipEntries);
+    QVERIFY(dists.count() > 3);
+    SizeLedger demo(*m_demo.tree), generated(*m_generated);
+    TreemapLegend legend;
+    legend.setLedger(&demo);
+    legend.setDistributions(&dists);
+    QVERIFY(legend.showsDistributions());
+    legend.setLedger(&generated); // before: the demo's distributions read against the generated tree's ledger
+    QVERIFY(!legend.showsDistributions());
+    QCOMPARE(legend.keptBytes()[std::size_t(NodeCategory::Native)], m_generated->totalBytes(0)); // all .so files
 }
 
 QTEST_MAIN(TestTreemapWidget)

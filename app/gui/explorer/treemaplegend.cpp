@@ -24,6 +24,7 @@ TreemapLegend::TreemapLegend(QWidget *parent)
 void TreemapLegend::setLedger(const SizeLedger *ledger)
 {
     m_ledger = ledger;
+    m_dists = nullptr; // the old tree's: the new ledger's come with setDistributions()
     m_categories = ledger ? NodeClassifier::classifyAll(ledger->tree()) : std::vector<NodeCategory>{};
     selectionChanged();
 }

@@ -23,7 +23,9 @@ public:
 
     void setLedger(const SizeLedger *ledger);
     // Keys the distributions' colours instead of the categories'; null: categories.
+    // A new ledger goes back to categories until its own distributions are given.
     void setDistributions(const Distributions *dists);
+    [[nodiscard]] bool showsDistributions() const { return m_ledger && m_dists; }
     // Call after any ledger change: refreshes the bytes per category.
     void selectionChanged();
     // Kept bytes per category as shown (for tests).

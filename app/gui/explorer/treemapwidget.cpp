@@ -161,11 +161,12 @@ void TreemapWidget::selectionChanged()
 {
     if (!m_ledger)
         return;
-    ++m_styleStamp;
-    if (m_hidePruned)
+    if (m_hidePruned) { // tiles are laid out by kept bytes; pruned ones are not drawn
         scheduleLayout();
-    else
+    } else {
+        ++m_styleStamp;
         recolor();
+    }
 }
 
 void TreemapWidget::setHidePruned(bool hide)
@@ -288,7 +289,11 @@ void TreemapWidget::install(Result &&result)
         ++m_renderGeneration;
         update();
     } else {
-        m_styles.clear(); // colour every tile
+        // The selection or colouring changed while the job ran: its image
+        // and styles are the previous colouring of this layout, so only the
+        // tiles that changed since are painted again.
+        m_image = std::move(result.image);
+        m_styles = std::move(result.styles);
         recolor();
     }
     placeLabels();
