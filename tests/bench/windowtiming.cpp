@@ -41,11 +41,12 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched != m_map || event->type() != QEvent::Paint || m_seconds >= 0 || m_map->image().isNull() ||
-            m_map->isLayoutPending() || m_map->renderGeneration() <= m_after)
+        if (watched != m_map || event->type() != QEvent::Paint || m_seconds >= 0)
             return false;
+        // Judged after the paint: a layout that finished meanwhile is shown by it.
         static_cast<QObject *>(m_map)->event(event); // the paint itself counts
-        m_seconds = double(m_clock.nsecsElapsed()) / 1e9;
+        if (!m_map->image().isNull() && !m_map->isLayoutPending() && m_map->renderGeneration() > m_after)
+            m_seconds = double(m_clock.nsecsElapsed()) / 1e9;
         return true;
     }
 

@@ -287,7 +287,8 @@ void TreemapWidget::install(Result &&result)
         m_image = std::move(result.image);
         m_styles = std::move(result.styles);
         ++m_renderGeneration;
-        update();
+        if (!m_paintShowsAll)
+            update();
     } else {
         // The selection or colouring changed while the job ran: its image
         // and styles are the previous colouring of this layout, so only the
@@ -311,7 +312,8 @@ void TreemapWidget::recolor()
     m_renderer.colorize(m_layout, styles, m_image, m_styles);
     m_styles = std::move(styles);
     ++m_renderGeneration;
-    update();
+    if (!m_paintShowsAll)
+        update();
 }
 
 void TreemapWidget::placeLabels()
@@ -443,14 +445,20 @@ QString TreemapWidget::toolTipText(FileTree::Index node) const
     return lines.join(QStringLiteral("<br>"));
 }
 
-void TreemapWidget::paintEvent(QPaintEvent *)
+void TreemapWidget::paintEvent(QPaintEvent *event)
 {
     // A layout that finished while the window was busy painting its other
-    // panels is shown in this frame rather than in the next one.
-    // (Installing it asks for a repaint: this paint may cover only part of
-    // the widget, or go to grab()'s pixmap rather than the screen.)
-    if (isLayoutReady())
+    // panels is shown in this frame rather than in the next one. Installing
+    // it asks for a repaint, needless when this paint covers the whole
+    // widget; one of part of it still needs it (Qt defers a repaint asked for
+    // during a paint behind every other event). A grab() of the whole widget
+    // (screenshots) counts as covering it: the screen shows the layout at its
+    // next paint.
+    if (isLayoutReady()) {
+        m_paintShowsAll = event->region().contains(rect());
         jobFinished();
+        m_paintShowsAll = false;
+    }
     QPainter p(this);
     if (m_image.isNull()) {
         p.fillRect(rect(), palette().window());

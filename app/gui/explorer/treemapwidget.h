@@ -153,4 +153,5 @@ private:
     bool m_queued = false;
     bool m_running = false;
     bool m_stale = false;
+    bool m_paintShowsAll = false; // installing from inside a paint of the whole widget on screen
 };
