@@ -282,19 +282,16 @@ void TreemapWidget::install(Result &&result)
     for (std::size_t i = 0; i < tiles.size(); ++i)
         if (tiles[i].kind != TreemapLayout::TileKind::Merged)
             m_tileOfNode[tiles[i].node] = int(i);
+    // Coloured on the worker. If the selection or colouring changed while the
+    // job ran, that colouring is the previous one of this layout, and only
+    // the tiles that changed since are painted again.
+    m_image = std::move(result.image);
+    m_styles = std::move(result.styles);
     if (result.job.styleStamp == m_styleStamp && !m_layout.isEmpty()) {
-        // Coloured on the worker with what still colours the tiles.
-        m_image = std::move(result.image);
-        m_styles = std::move(result.styles);
         ++m_renderGeneration;
         if (!m_paintShowsAll)
             update();
     } else {
-        // The selection or colouring changed while the job ran: its image
-        // and styles are the previous colouring of this layout, so only the
-        // tiles that changed since are painted again.
-        m_image = std::move(result.image);
-        m_styles = std::move(result.styles);
         recolor();
     }
     placeLabels();
