@@ -21,7 +21,7 @@ void addDistributionsJson(QJsonObject &out, const Distributions &dists, const Si
                                 {QStringLiteral("requires"), needs},
                                 {QStringLiteral("required_by"), requiredBy},
                                 {QStringLiteral("top_level"), dist.topLevel},
-                                {QStringLiteral("exclusive_bytes"), bytesJson(dists.exclusiveBytes(d, ledger))}});
+                                {QStringLiteral("exclusive_bytes"), bytesJson(dists.exclusiveBytes(d, kept))}});
     }
     out.insert(QStringLiteral("distributions"), list);
     out.insert(QStringLiteral("unowned_bytes"), bytesJson(dists.unownedBytes()));

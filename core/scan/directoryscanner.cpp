@@ -293,14 +293,20 @@ private:
             int openErrno = 0;              // set when the folder could not be opened
         };
         std::vector<Fragment> fragments(frame.entries.size());
+        // Largest first, so no thread is left with a big folder at the end:
+        // a folder's link count (2 + its subfolders) is a free hint of its size.
+        std::vector<std::size_t> order = dirs;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return frame.entries[a].st.st_nlink > frame.entries[b].st.st_nlink;
+        });
         std::atomic<std::size_t> next{0};
         const int dirFd = dirfd(frame.dir);
         auto worker = [&] {
-            for (std::size_t k = next.fetch_add(1); k < dirs.size(); k = next.fetch_add(1)) {
+            for (std::size_t k = next.fetch_add(1); k < order.size(); k = next.fetch_add(1)) {
                 if (m_control && m_control->cancelled())
                     return;
-                const Entry &e = frame.entries[dirs[k]];
-                Fragment &out = fragments[dirs[k]];
+                const Entry &e = frame.entries[order[k]];
+                Fragment &out = fragments[order[k]];
                 out.tree = std::make_unique<FileTree>();
                 const int fd = openat(dirFd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
                 DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;

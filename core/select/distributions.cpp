@@ -404,6 +404,11 @@ std::vector<std::uint64_t> Distributions::keptBytes(const Bitset *pruned) const
 
 std::vector<int> Distributions::exclusiveSet(int d, const SizeLedger *ledger) const
 {
+    return exclusiveSet(d, keptBytes(ledger));
+}
+
+std::vector<int> Distributions::exclusiveSet(int d, const std::vector<std::uint64_t> &keptBytes) const
+{
     // Everything d needs, directly or not...
     std::vector<bool> in(m_dists.size(), false);
     std::vector<int> stack{d};
@@ -418,7 +423,6 @@ std::vector<int> Distributions::exclusiveSet(int d, const SizeLedger *ledger) co
             }
     }
     // ...less what a kept distribution outside the set needs, until none does.
-    const std::vector<std::uint64_t> keptBytes = this->keptBytes(ledger);
     for (bool changed = true; changed;) {
         changed = false;
         for (int x = 0; x < count(); ++x) {
@@ -440,9 +444,13 @@ std::vector<int> Distributions::exclusiveSet(int d, const SizeLedger *ledger) co
 
 std::uint64_t Distributions::exclusiveBytes(int d, const SizeLedger *ledger) const
 {
-    const std::vector<std::uint64_t> kept = keptBytes(ledger);
+    return exclusiveBytes(d, keptBytes(ledger));
+}
+
+std::uint64_t Distributions::exclusiveBytes(int d, const std::vector<std::uint64_t> &kept) const
+{
     std::uint64_t bytes = 0;
-    for (int x : exclusiveSet(d, ledger))
+    for (int x : exclusiveSet(d, kept))
         bytes += kept[std::size_t(x)];
     return bytes;
 }

@@ -83,6 +83,10 @@ public:
     // any of its files.
     [[nodiscard]] std::vector<int> exclusiveSet(int d, const SizeLedger *ledger) const;
     [[nodiscard]] std::uint64_t exclusiveBytes(int d, const SizeLedger *ledger) const;
+    // The same from keptBytes() counted once, for a table of every
+    // distribution: the overloads above each count it afresh.
+    [[nodiscard]] std::vector<int> exclusiveSet(int d, const std::vector<std::uint64_t> &kept) const;
+    [[nodiscard]] std::uint64_t exclusiveBytes(int d, const std::vector<std::uint64_t> &kept) const;
     // "Why is this here?": d, a distribution that requires it, … up to one
     // required by none (the shortest such chain); just d when it is top-level
     // or only a requirement cycle holds it.

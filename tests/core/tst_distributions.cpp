@@ -325,6 +325,12 @@ void TestDistributions::prunedRequirerKeepsNothing()
     ledger.mark(data, SizeLedger::Mark::Prune);
     QCOMPARE(dists.exclusiveBytes(alpha, &ledger), before - layer.tree->size(data));
     QCOMPARE(layer.tree->size(data), 200000u);
+    // Kept bytes counted once give every distribution the same answer.
+    const std::vector<std::uint64_t> kept = dists.keptBytes(&ledger);
+    for (int d = 0; d < dists.count(); ++d) {
+        QCOMPARE(dists.exclusiveSet(d, kept), dists.exclusiveSet(d, &ledger));
+        QCOMPARE(dists.exclusiveBytes(d, kept), dists.exclusiveBytes(d, &ledger));
+    }
 }
 
 // The same layer zipped under python/: read from the entries, the same owners.

@@ -243,10 +243,7 @@ void RequirementsPanel::refreshBytes()
         QStandardItem *parentItem = name->parent() ? name->parent() : m_model->invisibleRootItem();
         setBytes(parentItem->child(index.row(), KeptColumn), kept[std::size_t(d)]);
         if (topLevel) {
-            std::uint64_t frees = 0;
-            for (int x : dists->exclusiveSet(d, &ledger))
-                frees += kept[std::size_t(x)];
-            setBytes(parentItem->child(index.row(), ExclusiveColumn), frees);
+            setBytes(parentItem->child(index.row(), ExclusiveColumn), dists->exclusiveBytes(d, kept));
         }
         const bool gone = kept[std::size_t(d)] == 0 && dists->at(d).bytes > 0;
         for (int c = 0; c < ColumnCount; ++c)
