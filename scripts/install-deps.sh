@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages LayerSlim builds, tests and runs with,
 # skipping those already present. `--bench` adds the peers `make bench`
-# measures LayerSlim against (ncdu, gdu); `make test` does not need them.
+# measures LayerSlim against (ncdu, gdu) and the libraries of a data-science
+# layer beyond the demo's, so that the table's dist-packages row is a real
+# site-packages of about 28,000 files on any machine; `make test` needs none.
 set -euo pipefail
 pkgs=(
   cmake ninja-build g++ pkg-config make clang-format
@@ -13,7 +15,10 @@ pkgs=(
   python3-pip python3-setuptools-whl dpkg-dev desktop-file-utils appstream
   libqt6svg6
 )
-[ "${1:-}" = "--bench" ] && pkgs+=(ncdu gdu)
+[ "${1:-}" = "--bench" ] && pkgs+=(ncdu gdu
+  python3-boto3 python3-botocore python3-sklearn python3-matplotlib python3-sympy python3-statsmodels
+  python3-skimage python3-astropy python3-networkx python3-pil python3-lxml python3-sqlalchemy python3-pydantic
+  python3-cryptography python3-babel python3-jinja2 python3-yaml python3-requests)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

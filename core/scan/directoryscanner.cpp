@@ -11,6 +11,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <memory>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <thread>
@@ -23,9 +24,9 @@ struct Entry {
     struct stat st;
 };
 
-// One open folder on the walk: its handle and its sorted entries.
+// One open folder on the walk: its descriptor and its sorted entries.
 struct Frame {
-    DIR *dir = nullptr;
+    int fd = -1;
     std::vector<Entry> entries;
     std::size_t next = 0;
     FileTree::Index node = 0; // the folder's node; its path is derived only when needed
@@ -84,51 +85,64 @@ public:
     {
     }
 
-    bool readFolder(int dirFd, DIR *dir, Frame &frame)
+    // Takes ownership of the open folder `dirFd`. Entries are read with
+    // getdents64 into a buffer the walk reuses: a DIR stream would allocate
+    // its own buffer and check the descriptor with fcntl for every folder.
+    bool readFolder(int dirFd, Frame &frame)
     {
-        frame.dir = dir;
-        errno = 0;
-        while (dirent *e = readdir(dir)) {
-            if (m_control && m_control->cancelled())
-                return false; // a huge folder must not delay a cancel
-            const char *n = e->d_name;
-            if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
-                continue;
-            Entry entry;
-            entry.name = QByteArray(n);
-            if (fstatat(dirFd, n, &entry.st, AT_SYMLINK_NOFOLLOW) != 0) {
+        frame.fd = dirFd;
+        for (;;) {
+            const ssize_t got = ::getdents64(dirFd, m_entryBuffer.get(), kEntryBufferSize);
+            if (got == 0)
+                break;
+            if (got < 0) {
                 const int err = errno;
-                m_tree.addIssue(pathOf(frame.node, entry.name),
-                                err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
-                errno = 0;
-                continue;
+                if (err == EINTR)
+                    continue;
+                m_tree.addIssue(m_tree.path(frame.node),
+                                QStringLiteral("reading the folder failed: %1").arg(errnoText(err)));
+                break;
             }
-            frame.entries.push_back(std::move(entry));
-            errno = 0;
+            for (ssize_t at = 0; at < got;) {
+                const auto *e = reinterpret_cast<const dirent64 *>(m_entryBuffer.get() + at);
+                at += e->d_reclen;
+                if (m_control && m_control->cancelled())
+                    return false; // a huge folder must not delay a cancel
+                const char *n = e->d_name;
+                if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
+                    continue;
+                Entry entry;
+                entry.name = QByteArray(n);
+                if (fstatat(dirFd, n, &entry.st, AT_SYMLINK_NOFOLLOW) != 0) {
+                    const int err = errno;
+                    m_tree.addIssue(pathOf(frame.node, entry.name),
+                                    err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+                    continue;
+                }
+                frame.entries.push_back(std::move(entry));
+            }
         }
-        if (errno != 0)
-            m_tree.addIssue(m_tree.path(frame.node),
-                            QStringLiteral("reading the folder failed: %1").arg(errnoText(errno)));
         std::sort(frame.entries.begin(), frame.entries.end(),
                   [](const Entry &a, const Entry &b) { return a.name < b.name; });
         return true;
     }
 
-    void run(DIR *rootDir)
+    // Walks the open folder `rootFd` and closes it.
+    void run(int rootFd)
     {
         // Paths are not kept per level: a 4,000-level chain of long names
         // would need gigabytes for them.
         std::vector<Frame> stack;
         stack.emplace_back();
         stack.back().depth = m_baseDepth;
-        readFolder(dirfd(rootDir), rootDir, stack.back());
+        readFolder(rootFd, stack.back());
 
         while (!stack.empty()) {
             if (m_control && m_control->cancelled())
                 break;
             Frame &frame = stack.back();
             if (frame.next >= frame.entries.size()) {
-                closedir(frame.dir);
+                ::close(frame.fd);
                 stack.pop_back();
                 m_tree.endDirectory();
                 continue;
@@ -138,12 +152,9 @@ public:
             const mode_t type = entry.st.st_mode & S_IFMT;
             if (type == S_IFDIR) {
                 const int fd =
-                    openat(dirfd(frame.dir), entry.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-                DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
-                if (!child) {
+                    openat(frame.fd, entry.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                if (fd < 0) {
                     const int err = errno;
-                    if (fd >= 0)
-                        ::close(fd);
                     m_tree.addLeaf(entry.name, NodeKind::Directory, 0, permissions(entry.st),
                                    std::uint8_t(FlagUnreadable | nameFlag));
                     m_tree.addIssue(pathOf(frame.node, entry.name),
@@ -153,7 +164,7 @@ public:
                 Frame next;
                 next.node = m_tree.beginDirectory(entry.name, permissions(entry.st), nameFlag);
                 next.depth = frame.depth + 1;
-                readFolder(fd, child, next);
+                readFolder(fd, next);
                 stack.push_back(std::move(next)); // `frame` and `entry` are invalid from here
                 continue;
             }
@@ -161,7 +172,7 @@ public:
         }
         // Cancelled: close what is still open; the tree stays consistent.
         for (Frame &f : stack)
-            closedir(f.dir);
+            ::close(f.fd);
     }
 
     QByteArray pathOf(FileTree::Index dir, const QByteArray &name) const
@@ -171,7 +182,7 @@ public:
     }
     void addLeaf(const Frame &frame, const Entry &entry, std::uint8_t flags)
     {
-        const int dirFd = dirfd(frame.dir);
+        const int dirFd = frame.fd;
         const struct stat &st = entry.st;
         switch (st.st_mode & S_IFMT) {
         case S_IFREG: {
@@ -219,6 +230,8 @@ public:
     SharedProgress &m_shared;
     int m_baseDepth;
     std::uint64_t m_files = 0;
+    static constexpr std::size_t kEntryBufferSize = 32 * 1024;
+    std::unique_ptr<char[]> m_entryBuffer = std::make_unique_for_overwrite<char[]>(kEntryBufferSize);
 };
 
 // Splits the scan over worker threads: the root's folders (or, while the
@@ -234,12 +247,13 @@ public:
     {
     }
 
-    void run(DIR *rootDir)
+    // Walks the open folder `rootFd` and closes it.
+    void run(int rootFd)
     {
         Frame root;
-        Walk(m_tree, m_control, m_progress).readFolder(dirfd(rootDir), rootDir, root);
+        Walk(m_tree, m_control, m_progress).readFolder(rootFd, root);
         level(root);
-        closedir(rootDir);
+        ::close(rootFd);
     }
 
 private:
@@ -266,22 +280,17 @@ private:
                 walk.addLeaf(frame, e, nameFlags(e.name));
                 continue;
             }
-            const int fd =
-                openat(dirfd(frame.dir), e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
-            if (!child) {
-                const int err = errno;
-                if (fd >= 0)
-                    ::close(fd);
-                addUnreadable(frame, e, err);
+            const int fd = openat(frame.fd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (fd < 0) {
+                addUnreadable(frame, e, errno);
                 continue;
             }
             Frame sub;
             sub.node = m_tree.beginDirectory(e.name, permissions(e.st), nameFlags(e.name));
             sub.depth = frame.depth + 1;
-            walk.readFolder(dirfd(child), child, sub);
+            walk.readFolder(fd, sub);
             level(sub);
-            closedir(child);
+            ::close(fd);
             m_tree.endDirectory();
         }
     }
@@ -300,7 +309,7 @@ private:
             return frame.entries[a].st.st_nlink > frame.entries[b].st.st_nlink;
         });
         std::atomic<std::size_t> next{0};
-        const int dirFd = dirfd(frame.dir);
+        const int dirFd = frame.fd;
         auto worker = [&] {
             for (std::size_t k = next.fetch_add(1); k < order.size(); k = next.fetch_add(1)) {
                 if (m_control && m_control->cancelled())
@@ -309,14 +318,10 @@ private:
                 Fragment &out = fragments[order[k]];
                 out.tree = std::make_unique<FileTree>();
                 const int fd = openat(dirFd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-                DIR *child = fd >= 0 ? fdopendir(fd) : nullptr;
-                if (child) {
-                    Walk(*out.tree, m_control, m_progress, frame.depth + 1).run(child);
-                } else {
+                if (fd >= 0)
+                    Walk(*out.tree, m_control, m_progress, frame.depth + 1).run(fd);
+                else
                     out.openErrno = errno;
-                    if (fd >= 0)
-                        ::close(fd);
-                }
                 out.tree->finish();
             }
         };
@@ -371,11 +376,8 @@ std::unique_ptr<FileTree> DirectoryScanner::scan(const QString &root, QString *e
     raiseDescriptorLimit();
     const QByteArray rootBytes = QFile::encodeName(root);
     const int fd = ::open(rootBytes.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR *dir = fd >= 0 ? fdopendir(fd) : nullptr;
-    if (!dir) {
+    if (fd < 0) {
         const int err = errno;
-        if (fd >= 0)
-            ::close(fd);
         if (error)
             *error = QStringLiteral("%1: %2").arg(root, errnoText(err));
         return nullptr;
@@ -383,7 +385,7 @@ std::unique_ptr<FileTree> DirectoryScanner::scan(const QString &root, QString *e
     auto tree = std::make_unique<FileTree>();
     tree->setRootPath(root);
     tree->setSource(FileTree::Source::Directory);
-    ParallelScan(*tree, control).run(dir);
+    ParallelScan(*tree, control).run(fd);
     tree->finish();
     if (control)
         control->report({tree->fileCount(), tree->totalBytes(0), 0, {}}, true);
