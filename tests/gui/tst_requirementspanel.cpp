@@ -24,6 +24,7 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include <functional>
 #include <map>
 
 using testsupport::quoted;
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void cleanup();
     void topLevelRowsAreTheRequirementsAsked();
     void dropFreesWhatItShowedAndUndoes();
+    void aSelectionChangeReachesTheViewOnce();
     void savedDropReplaysInTheCli();
     void whyChainNamesTheRequirer();
     void duplicatesAreTheBundledCopies();
@@ -161,6 +163,38 @@ void TestRequirementsPanel::dropFreesWhatItShowedAndUndoes()
     QVERIFY(m_document->droppedDistributions().isEmpty());
     m_document->undoStack()->redo();
     QCOMPARE(before - m_document->ledger().totals().keptBytes, shown);
+}
+
+// After a selection change the view hears of the new bytes once, for the
+// whole table: each change it hears of has it measure every row again for the
+// columns sized to their contents, which made a rule toggle on a layer of a
+// few hundred distributions take tens of milliseconds.
+void TestRequirementsPanel::aSelectionChangeReachesTheViewOnce()
+{
+    QStandardItemModel *model = m_panel->model();
+    QStandardItem *alpha = row(QStringLiteral("alpha-pkg"), RequirementsPanel::NameColumn);
+    QVERIFY(alpha && alpha->rowCount() > 0);
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    m_panel->view()->setCurrentIndex(alpha->index());
+    m_panel->dropSelected();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.front().at(0).toModelIndex(), model->index(0, 0));
+    QCOMPARE(changed.front().at(1).toModelIndex(),
+             model->index(model->rowCount() - 1, RequirementsPanel::ColumnCount - 1));
+    // Every row, the ones below alpha-pkg too, shows the ledger's kept bytes.
+    const std::vector<std::uint64_t> kept = m_document->distributions()->keptBytes(&m_document->ledger());
+    const std::function<void(QStandardItem *)> check = [&](QStandardItem *name) {
+        const QModelIndex index = name->index();
+        QStandardItem *parent = name->parent() ? name->parent() : model->invisibleRootItem();
+        const int d = name->data(Qt::UserRole + 1).toInt();
+        QCOMPARE(parent->child(index.row(), RequirementsPanel::KeptColumn)->data(Qt::UserRole + 3).toULongLong(),
+                 kept[std::size_t(d)]);
+        for (int r = 0; r < name->rowCount(); ++r)
+            check(name->child(r, RequirementsPanel::NameColumn));
+    };
+    for (int r = 0; r < model->rowCount(); ++r)
+        check(model->item(r, RequirementsPanel::NameColumn));
+    QCOMPARE(kept[std::size_t(alpha->child(0)->data(Qt::UserRole + 1).toInt())], 0ULL);
 }
 
 // A saved profile names the drop, not its files, and layerslim-cli keeps

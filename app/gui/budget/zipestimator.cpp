@@ -22,9 +22,6 @@ ZipEstimator::ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset strip
         if (m_watcher.result())
             Q_EMIT exactReady();
     });
-    // Sizes of files deflated on an earlier opening come from the cache: a
-    // layer opened again is exact almost at once.
-    m_predictor->setCache(&CompressedSizeCache::standard());
 }
 
 void ZipEstimator::start()
@@ -39,6 +36,10 @@ void ZipEstimator::start()
                            strip = std::move(m_stripMatches), level = m_level, threads] {
             // The ledger lives on the GUI thread: the savings go back through
             // stripSavings() rather than into it from here.
+            // Sizes of files deflated on an earlier opening come from the
+            // cache: a layer opened again is exact almost at once. Its first
+            // load (up to 64 MB of sizes) is the worker's, not the window's.
+            predictor->setCache(&CompressedSizeCache::standard());
             QString error;
             if (!predictor->compute(level, control.get(), threads, &error)) {
                 if (!control->cancelled())

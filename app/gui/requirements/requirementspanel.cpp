@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTreeView>
@@ -252,8 +253,16 @@ void RequirementsPanel::refreshBytes()
         for (int r = 0; r < name->rowCount(); ++r)
             visit(name->child(r, NameColumn), false);
     };
-    for (int r = 0; r < m_model->rowCount(); ++r)
-        visit(m_model->item(r, NameColumn), true);
+    {
+        // The items change quietly and the view hears of it once: each change
+        // it heard of would have it measure every row again for the columns
+        // sized to their contents.
+        const QSignalBlocker quiet(m_model);
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            visit(m_model->item(r, NameColumn), true);
+    }
+    if (const int rows = m_model->rowCount(); rows > 0)
+        Q_EMIT m_model->dataChanged(m_model->index(0, 0), m_model->index(rows - 1, ColumnCount - 1));
     int topLevel = 0;
     for (const Distribution &d : dists->all())
         topLevel += d.topLevel ? 1 : 0;
