@@ -76,7 +76,9 @@ void TestStackOverlaps::overlapsAndWinners()
     QString error;
     auto layer = std::make_shared<Layer>(Layer::open(testsupport::demoLayer(), &error));
     QVERIFY2(layer->tree, qPrintable(error));
-    LayerDocument document(layer, testsupport::demoLayer());
+    // The overlaps come from the distributions the document reads in the
+    // background, not from a second reading on the GUI thread.
+    LayerDocument document(layer, testsupport::demoLayer(), nullptr, LayerDocument::Background::Later);
     document.setRuleEnabled(RuleCatalog::indexOf(QStringLiteral("tests")), true);
 
     BudgetPanel panel;
@@ -86,6 +88,12 @@ void TestStackOverlaps::overlapsAndWinners()
     panel.addOther(site);
     panel.addOtherSize(QStringLiteral("function code"), units::kMB);
     QTRY_VERIFY_WITH_TIMEOUT(!panel.isMeasuring(), 120000);
+    QCOMPARE(panel.stackOverlaps()->others().size(), std::size_t(3));
+    for (const StackOverlaps::Other &other : panel.stackOverlaps()->others())
+        QVERIFY(other.overlaps.empty()); // nothing read of this layer yet
+    QVERIFY(panel.stackOverlaps()->isHidden());
+    document.startBackgroundWork();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.stackOverlaps()->others()[0].overlaps.empty(), 60000);
 
     const auto &others = panel.stackOverlaps()->others();
     QCOMPARE(others.size(), std::size_t(3));

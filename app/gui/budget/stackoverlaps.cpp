@@ -18,10 +18,12 @@ StackOverlaps::~StackOverlaps() = default;
 
 void StackOverlaps::setDocument(LayerDocument *document)
 {
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
-    m_dists = document
-                  ? std::make_unique<Distributions>(Distributions::scan(document->tree(), document->layer().zipEntries))
-                  : nullptr;
+    // The document reads the distributions in the background after opening.
+    if (m_document)
+        connect(m_document, &LayerDocument::distributionsReady, this, &StackOverlaps::refresh);
     refresh();
 }
 
@@ -53,10 +55,11 @@ std::uint64_t twiceBytes(const StackOverlaps::Other &other)
 void StackOverlaps::refresh()
 {
     QStringList lines;
+    const Distributions *dists = m_document ? m_document->distributions() : nullptr;
+    const bool anyLayer = std::any_of(m_others.begin(), m_others.end(), [](const Other &o) { return o.layer; });
     const std::optional<StackedLayer> here =
-        m_document && m_dists
-            ? std::optional(StackedLayer::of(*m_dists, &m_document->ledger().pruned(), m_sitePackages))
-            : std::nullopt;
+        dists && anyLayer ? std::optional(StackedLayer::of(*dists, &m_document->ledger().pruned(), m_sitePackages))
+                          : std::nullopt;
     for (Other &other : m_others) {
         other.overlaps = here && other.layer ? StackOverlap::between(*here, *other.layer) : std::vector<StackOverlap>{};
         if (other.overlaps.empty())

@@ -27,7 +27,8 @@ public:
     explicit StackOverlaps(QWidget *parent = nullptr);
     ~StackOverlaps() override;
 
-    // Reads the open layer's distributions (once per layer).
+    // The open layer, whose distributions the document reads after opening:
+    // the overlaps follow once they are ready.
     void setDocument(LayerDocument *document);
     // This layer's export prefix: whether it unpacks into site-packages.
     void setPrefix(const QString &prefix);
@@ -38,7 +39,6 @@ public:
 
 private:
     LayerDocument *m_document = nullptr;
-    std::unique_ptr<Distributions> m_dists; // the open layer's
     bool m_sitePackages = false;
     std::vector<Other> m_others;
 };
