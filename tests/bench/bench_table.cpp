@@ -188,6 +188,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    Q_INIT_RESOURCE(layerslim); // the window's icons, as the app loads them
     // The window's settings and size cache stay apart from the user's.
     QApplication::setOrganizationName(QStringLiteral("LayerSlimBench"));
 #else

@@ -18,6 +18,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    Q_INIT_RESOURCE(layerslim); // the window's icons, as the app loads them
     // What it prints on standard output is the measurement: the log goes to standard error.
     spdlog::set_default_logger(spdlog::stderr_color_mt("bench"));
     spdlog::set_level(spdlog::level::warn);
