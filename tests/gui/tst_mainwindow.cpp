@@ -17,6 +17,7 @@
 #include "gui/shell/layerdocument.h"
 #include "gui/shell/mainactions.h"
 #include "gui/shell/mainwindow.h"
+#include "gui/shell/recentfiles.h"
 #include "guisupport.h"
 #include "testsupport.h"
 #include "transform/bytecodecompiler.h"
@@ -402,25 +403,36 @@ void TestMainWindow::startPageHasNoEmptyDocks()
 QTEST_MAIN(TestMainWindow)
 // A new layer's exact zip pass, metadata reads and lint start only once its
 // treemap has been painted, so they do not compete with that first paint; a
-// window that is not on screen starts them after a moment all the same.
+// window that is not on screen starts them after a moment all the same. The
+// recent list, whose saving writes the settings file, waits with them.
 void TestMainWindow::backgroundPassesWaitForTheFirstTreemap()
 {
+    const QString demo = QFileInfo(testsupport::demoLayer()).absoluteFilePath();
+    const auto listed = [&] { return RecentFiles().paths().contains(demo); };
     for (const bool shown : {true, false}) {
+        RecentFiles().clear();
         MainWindow window;
         window.resize(1200, 800);
         if (shown)
             window.show();
         QSignalSpy painted(window.explorer()->treemap(), &TreemapWidget::treemapPainted);
         QSignalSpy opened(&window, &MainWindow::layerOpened);
-        bool startedAtOpen = true;
-        connect(&window, &MainWindow::layerOpened, this,
-                [&] { startedAtOpen = window.document()->isBackgroundStarted(); });
+        bool startedAtOpen = true, listedAtOpen = true, listedAtStart = false;
+        connect(&window, &MainWindow::layerOpened, this, [&] {
+            startedAtOpen = window.document()->isBackgroundStarted();
+            listedAtOpen = listed();
+        });
         int paintsAtStart = -1;
-        connect(&window, &MainWindow::backgroundStarted, this, [&] { paintsAtStart = int(painted.count()); });
+        connect(&window, &MainWindow::backgroundStarted, this, [&] {
+            paintsAtStart = int(painted.count());
+            listedAtStart = listed();
+        });
         window.openPath(testsupport::demoLayer());
         QVERIFY(opened.wait(120000));
         QVERIFY2(!startedAtOpen, "the background passes began before the treemap was painted");
+        QVERIFY2(!listedAtOpen, "the recent list was saved before the treemap was painted");
         QTRY_VERIFY_WITH_TIMEOUT(window.document()->isBackgroundStarted(), 30000);
+        QVERIFY(listedAtStart);
         if (shown)
             QVERIFY2(paintsAtStart >= 1, qPrintable(QString::number(paintsAtStart)));
         else

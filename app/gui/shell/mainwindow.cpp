@@ -310,7 +310,8 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
     // The background passes and lint wait for the treemap's first paint
     // (queued: they start after that frame, not inside it). A window not on
     // screen never paints: its passes start after a moment; one on screen
-    // that does not paint (minimized) starts them a little later.
+    // that does not paint (minimized) starts them a little later. The recent
+    // list waits with them: saving it writes the settings file.
     auto *document = new LayerDocument(std::move(layer), path, this, LayerDocument::Background::Later);
     setDocument(document);
     // The docks are shown: settle the window's size, and lay the treemap out
@@ -319,9 +320,10 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
         layout()->activate();
     m_explorer->treemap()->startPendingLayout();
     const QPointer<LayerDocument> opened(document);
-    auto begin = [this, opened] {
+    auto begin = [this, opened, path] {
         if (opened && opened == m_document && !opened->isBackgroundStarted()) {
             opened->startBackgroundWork();
+            m_recent->add(path);
             Q_EMIT backgroundStarted();
         }
     };
@@ -329,7 +331,6 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
     connect(treemap, &TreemapWidget::treemapPainted, document, begin,
             Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     QTimer::singleShot(treemap->isVisible() ? kBackgroundLatestMs : kBackgroundDelayMs, document, begin);
-    m_recent->add(path);
     const auto &issues = document->tree().issues();
     if (!issues.empty())
         statusBar()->showMessage(
