@@ -55,6 +55,7 @@ private Q_SLOTS:
     void startPageHasNoEmptyDocks();
     void backgroundPassesWaitForTheFirstTreemap();
     void aNewLayerIsLaidOutOnceAtItsShownSize();
+    void aLayerClosedBeforeItsFirstFrameIsListed();
 
 private:
     [[nodiscard]] std::uint64_t gaugeBytes() const;
@@ -415,6 +416,8 @@ void TestMainWindow::backgroundPassesWaitForTheFirstTreemap()
         QVERIFY(QFile::link(QFileInfo(testsupport::demoLayer()).absoluteFilePath(), demo));
         const auto listed = [&] { return RecentFiles().paths().contains(demo); };
         MainWindow window;
+        // Whether the window added to its list: the settings file itself is shared.
+        QSignalSpy recentChanged(window.findChild<RecentFiles *>(), &RecentFiles::changed);
         window.resize(1200, 800);
         if (shown)
             window.show();
@@ -428,7 +431,7 @@ void TestMainWindow::backgroundPassesWaitForTheFirstTreemap()
         int paintsAtStart = -1;
         connect(&window, &MainWindow::backgroundStarted, this, [&] {
             paintsAtStart = int(painted.count());
-            listedAtStart = listed();
+            listedAtStart = recentChanged.count() == 1;
         });
         window.openPath(demo);
         QVERIFY(opened.wait(120000));
@@ -445,6 +448,26 @@ void TestMainWindow::backgroundPassesWaitForTheFirstTreemap()
         const LimitGauge *zipped = window.explorer()->budgetPanel()->zippedGauge();
         QTRY_VERIFY_WITH_TIMEOUT(zipped->value() && !zipped->isApproximate(), 300000);
     }
+}
+
+// A layer closed before its first frame (a window that never paints) is in
+// the recent files all the same.
+void TestMainWindow::aLayerClosedBeforeItsFirstFrameIsListed()
+{
+    QTemporaryDir dir;
+    const QString demo = dir.filePath(QStringLiteral("closed"));
+    QVERIFY(QFile::link(QFileInfo(testsupport::demoLayer()).absoluteFilePath(), demo));
+    MainWindow window; // never shown: it does not paint
+    QSignalSpy opened(&window, &MainWindow::layerOpened);
+    QSignalSpy recentChanged(window.findChild<RecentFiles *>(), &RecentFiles::changed);
+    window.openPath(demo);
+    QVERIFY(opened.wait(120000));
+    QCOMPARE(recentChanged.count(), 0);
+    QVERIFY(!window.document()->isBackgroundStarted());
+    window.actions()->closeLayer->trigger();
+    QVERIFY(!window.document());
+    QCOMPARE(recentChanged.count(), 1);
+    QVERIFY(RecentFiles().paths().contains(demo));
 }
 
 // A new layer is laid out once, at the size its treemap is shown at: the

@@ -41,10 +41,12 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoGroup>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -311,19 +313,21 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
     // (queued: they start after that frame, not inside it). A window not on
     // screen never paints: its passes start after a moment; one on screen
     // that does not paint (minimized) starts them a little later. The recent
-    // list waits with them: saving it writes the settings file.
+    // list waits with them (saving it writes the settings file), unless the
+    // layer is closed or replaced first.
     auto *document = new LayerDocument(std::move(layer), path, this, LayerDocument::Background::Later);
     setDocument(document);
+    m_unlisted = path;
     // The docks are shown: settle the window's size, and lay the treemap out
     // while the window paints its new panels.
     if (layout())
         layout()->activate();
     m_explorer->treemap()->startPendingLayout();
     const QPointer<LayerDocument> opened(document);
-    auto begin = [this, opened, path] {
+    auto begin = [this, opened] {
         if (opened && opened == m_document && !opened->isBackgroundStarted()) {
             opened->startBackgroundWork();
-            m_recent->add(path);
+            listOpened();
             Q_EMIT backgroundStarted();
         }
     };
@@ -338,8 +342,15 @@ void MainWindow::scanFinished(std::shared_ptr<Layer> layer, const QString &error
     Q_EMIT layerOpened();
 }
 
+void MainWindow::listOpened()
+{
+    if (!m_unlisted.isEmpty())
+        m_recent->add(std::exchange(m_unlisted, QString()));
+}
+
 void MainWindow::setDocument(LayerDocument *document)
 {
+    listOpened(); // the layer going away was opened all the same
     LayerDocument *old = m_document;
     m_document = document;
     m_explorer->setDocument(document);

@@ -78,6 +78,8 @@ private:
     void newFromRequirements();
     void scanFinished(std::shared_ptr<Layer> layer, const QString &error, bool cancelled);
     void setDocument(LayerDocument *document);
+    // Adds the layer opened last to the recent files, once.
+    void listOpened();
     void closeLayer();
     void openProfile();
     void saveProfile();
@@ -98,6 +100,9 @@ private:
     MainActions *m_actions;
     QUndoGroup *m_undoGroup;
     RecentFiles *m_recent;
+    // The layer opened last until it is in the recent files: it is added after
+    // its first frame, or when it is closed or replaced before that.
+    QString m_unlisted;
     QStackedWidget *m_stack;
     StartPage *m_startPage;
     ExplorerView *m_explorer;
