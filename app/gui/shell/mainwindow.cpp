@@ -41,14 +41,14 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
-
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoGroup>
-#include <utility>
 
 #include <spdlog/spdlog.h>
+
+#include <utility>
 
 namespace {
 
