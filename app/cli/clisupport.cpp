@@ -208,8 +208,9 @@ const LayerTarget &Session::inferredTarget() const
 const Distributions &Session::distributions() const
 {
     if (!m_distributions) {
-        auto dists =
-            std::make_shared<Distributions>(Distributions::scan(*layer.tree, layer.zipEntries, sessionTarget(*this)));
+        auto dists = m_distributionsAhead.valid() ? m_distributionsAhead.get()
+                                                  : std::make_shared<Distributions>(Distributions::scan(
+                                                        *layer.tree, layer.zipEntries, sessionTarget(*this)));
         if (topLevelNames)
             for (const QString &name : dists->setTopLevel(*topLevelNames))
                 printErr(QStringLiteral("layerslim-cli: warning: %1 asks for %2, which is not installed in the layer\n")
@@ -217,6 +218,19 @@ const Distributions &Session::distributions() const
         m_distributions = std::move(dists);
     }
     return *m_distributions;
+}
+
+void Session::readDistributionsAhead()
+{
+    if (m_distributions || m_distributionsAhead.valid())
+        return;
+    // The target is read here, so the worker shares nothing that changes with
+    // this thread; the entries are copied, as the session may still move.
+    const Target target = sessionTarget(*this);
+    m_distributionsAhead =
+        std::async(std::launch::async, [tree = layer.tree.get(), entries = layer.zipEntries, target] {
+            return std::make_shared<Distributions>(Distributions::scan(*tree, entries, target));
+        });
 }
 
 namespace {
@@ -252,7 +266,7 @@ bool applyTrace(Session &s, const QCommandLineParser &parser)
 
 } // namespace
 
-std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser)
+std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser, ReadAhead ahead)
 {
     if (parser.isSet(QStringLiteral("rules")) && parser.isSet(QStringLiteral("profile"))) {
         printErr(QStringLiteral("layerslim-cli: use either --rules or --profile, not both\n"));
@@ -294,6 +308,8 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
             return std::nullopt;
         }
     }
+    if (ahead == ReadAhead::Distributions)
+        s.readDistributionsAhead();
     s.ledger = std::make_unique<SizeLedger>(*s.layer.tree);
     if (!s.profile.applyTo(*s.ledger, &error)) {
         printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));

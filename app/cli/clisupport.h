@@ -13,10 +13,19 @@
 
 #include <QCommandLineParser>
 
+#include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 
 namespace cli {
+
+// What openSession starts on a second thread as soon as the layer is read,
+// for a command that asks for it after work of its own.
+enum class ReadAhead : std::uint8_t {
+    Nothing,
+    Distributions, // Session::distributions()
+};
 
 // A layer opened and its selection set from the command line.
 struct Session {
@@ -34,15 +43,22 @@ struct Session {
     [[nodiscard]] const Distributions &distributions() const;
 
 private:
+    friend std::optional<Session> openSession(const QString &, const QCommandLineParser &, ReadAhead);
+    // Starts scanning the distributions on a second thread; distributions()
+    // then waits for that scan. The scan reads only the tree and the zip's entries.
+    void readDistributionsAhead();
+
     mutable std::optional<LayerTarget> m_inferred;
     mutable std::shared_ptr<const Distributions> m_distributions;
+    mutable std::future<std::shared_ptr<Distributions>> m_distributionsAhead;
 };
 
 // Adds --rules and --profile to a parser.
 void addSelectionOptions(QCommandLineParser &parser);
 // Opens `path` and applies --rules / --profile; prints the reason and returns
 // nullopt on bad input.
-[[nodiscard]] std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser);
+[[nodiscard]] std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser,
+                                                 ReadAhead ahead = ReadAhead::Nothing);
 // Which of --runtime and --arch a command offers.
 enum class TargetOptions : std::uint8_t {
     Runtime,        // --runtime only; the architecture is the profile's

@@ -21,6 +21,16 @@ QJsonValue bytesValue(std::uint64_t v)
     return QJsonValue(double(v)); // exact up to 2^53 bytes
 }
 
+// Who installed each file, with requirement markers read for the profile's
+// target; what could not be read is said once.
+const Distributions &distributionsWarned(const Session &session)
+{
+    const Distributions &dists = session.distributions();
+    for (const QString &p : dists.problems())
+        printErr(QStringLiteral("layerslim-cli scan: warning: %1\n").arg(p));
+    return dists;
+}
+
 } // namespace
 
 int runScan(const QStringList &args)
@@ -46,7 +56,9 @@ int runScan(const QStringList &args)
     if (!parseOrExplain(parser, args, QStringLiteral("scan"), 1, &exitCode))
         return exitCode;
 
-    auto session = openSession(parser.positionalArguments().first(), parser);
+    // Who installed each file is read on a second thread while the ledger,
+    // the zip size and the totals are worked out.
+    auto session = openSession(parser.positionalArguments().first(), parser, ReadAhead::Distributions);
     if (!session)
         return BadInput;
     const FileTree &tree = *session->layer.tree;
@@ -79,10 +91,6 @@ int runScan(const QStringList &args)
     const bool fits = verdict == LayerBudget::Verdict::Fits;
     const QByteArray prefix = ExportPlan::normalizePrefix(profile.prefix, nullptr).value_or(QByteArray("python/"));
     const ZipSizePredictor::Prediction zipEstimate = predictor.predict(ledger, prefix);
-    // Who installed each file, with requirement markers read for the profile's target.
-    const Distributions &dists = session->distributions();
-    for (const QString &p : dists.problems())
-        printErr(QStringLiteral("layerslim-cli scan: warning: %1\n").arg(p));
     // Duplicates read file contents, so only when asked: scan answers at walk speed.
     std::optional<std::vector<DuplicateGroup>> duplicates;
     if (parser.isSet(QStringLiteral("duplicates"))) {
@@ -151,7 +159,7 @@ int runScan(const QStringList &args)
             {QStringLiteral("categories"), byCategory},
             {QStringLiteral("issues"), issues},
         };
-        addDistributionsJson(out, dists, &ledger);
+        addDistributionsJson(out, distributionsWarned(*session), &ledger);
         if (duplicates)
             addDuplicatesJson(out, tree, *duplicates);
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
@@ -189,6 +197,7 @@ int runScan(const QStringList &args)
     printOut(QStringLiteral("  zip %1 (%2 bytes, %3): %4\n")
                  .arg(units::formatBytes(zipEstimate.bytes), units::groupedBytes(zipEstimate.bytes), how,
                       LayerBudget::directUpload().describe(zipEstimate.bytes)));
+    const Distributions &dists = distributionsWarned(*session);
     int topLevel = 0;
     for (const Distribution &d : dists.all())
         topLevel += d.topLevel ? 1 : 0;

@@ -322,7 +322,6 @@ private:
                     Walk(*out.tree, m_control, m_progress, frame.depth + 1).run(fd);
                 else
                     out.openErrno = errno;
-                out.tree->finish();
             }
         };
         const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
@@ -333,6 +332,18 @@ private:
         for (std::thread &t : pool)
             t.join();
 
+        // One entry is one node (a fragment adds its own below it): the tree
+        // grows once, and finish() then has nothing to trim.
+        FileTree::Index nodes = m_tree.count() + FileTree::Index(frame.entries.size());
+        qsizetype nameBytes = m_tree.nameBytes();
+        for (std::size_t i = 0; i < frame.entries.size(); ++i) {
+            nameBytes += frame.entries[i].name.size();
+            if (const FileTree *fragment = fragments[i].tree.get()) {
+                nodes += fragment->count() - 1;
+                nameBytes += fragment->nameBytes();
+            }
+        }
+        m_tree.reserve(nodes, nameBytes);
         Walk walk(m_tree, m_control, m_progress);
         for (std::size_t i = 0; i < frame.entries.size(); ++i) {
             const Entry &e = frame.entries[i];

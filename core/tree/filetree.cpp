@@ -56,23 +56,43 @@ FileTree::Index FileTree::appendTree(const FileTree &fragment, QByteArrayView na
     const Index dir = append(name, NodeKind::Directory, 0, mode, flags);
     const Index offset = dir; // fragment node k lands at dir + k; its root is the new folder
     const Index n = fragment.count();
-    const auto nameBase = std::uint32_t(m_names.size());
+    // Copies fragment nodes 1..n-1, each value raised by `by`.
+    auto copyShifted = [n](const auto &from, auto &to, auto by) {
+        const std::size_t at = to.size();
+        to.insert(to.end(), from.begin() + 1, from.begin() + n);
+        for (std::size_t k = at; k < to.size(); ++k)
+            to[k] += by;
+    };
+    auto copy = [n](const auto &from, auto &to) { to.insert(to.end(), from.begin() + 1, from.begin() + n); };
+    copyShifted(fragment.m_nameOffset, m_nameOffset, std::uint32_t(m_names.size()));
     m_names.append(fragment.m_names);
-    for (Index k = 1; k < n; ++k) {
-        m_nameOffset.push_back(nameBase + fragment.m_nameOffset[k]);
-        m_nameLength.push_back(fragment.m_nameLength[k]);
-        m_kind.push_back(fragment.m_kind[k]);
-        m_flags.push_back(fragment.m_flags[k]);
-        m_mode.push_back(fragment.m_mode[k]);
-        m_parent.push_back(fragment.m_parent[k] + offset);
-        m_end.push_back(fragment.m_end[k] + offset);
-        m_size.push_back(fragment.m_size[k]);
-    }
+    copy(fragment.m_nameLength, m_nameLength);
+    copy(fragment.m_kind, m_kind);
+    copy(fragment.m_flags, m_flags);
+    copy(fragment.m_mode, m_mode);
+    copyShifted(fragment.m_parent, m_parent, offset);
+    copyShifted(fragment.m_end, m_end, offset);
+    copy(fragment.m_size, m_size);
     m_end[dir] = dir + n;
+    for (const Index open : fragment.m_openDirs)
+        m_end[offset + open] = offset + n;
     const QByteArray prefix = path(dir);
     for (const ScanIssue &issue : fragment.m_issues)
         m_issues.push_back({issue.path.isEmpty() ? prefix : prefix + '/' + issue.path, issue.reason});
     return dir;
+}
+
+void FileTree::reserve(Index nodes, qsizetype nameBytes)
+{
+    m_names.reserve(nameBytes);
+    m_nameOffset.reserve(nodes);
+    m_nameLength.reserve(nodes);
+    m_kind.reserve(nodes);
+    m_flags.reserve(nodes);
+    m_mode.reserve(nodes);
+    m_parent.reserve(nodes);
+    m_end.reserve(nodes);
+    m_size.reserve(nodes);
 }
 
 void FileTree::setSourceRef(Index node, std::uint32_t ref)

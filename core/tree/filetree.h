@@ -59,10 +59,16 @@ public:
     Index addLeaf(QByteArrayView name, NodeKind kind, std::uint64_t size, std::uint16_t mode,
                   std::uint8_t flags = FlagNone);
     void addIssue(QByteArray path, QString reason);
-    // Appends a finished tree as a folder named `name` at the current position:
-    // its root's children become the new folder's children. Parallel scans
-    // build fragments this way and splice them in preorder.
+    // Appends a tree as a folder named `name` at the current position: its
+    // root's children become the new folder's children, and folders it left
+    // open (a cancelled walk's) end where it ends. Parallel scans build
+    // fragments this way and splice them in preorder; finish() is not needed
+    // on a fragment.
     Index appendTree(const FileTree &fragment, QByteArrayView name, std::uint16_t mode, std::uint8_t flags = FlagNone);
+    // Makes room for `nodes` nodes and `nameBytes` bytes of names in all, so
+    // appending up to that grows nothing and finish() has nothing to trim.
+    void reserve(Index nodes, qsizetype nameBytes);
+    [[nodiscard]] qsizetype nameBytes() const { return m_names.size(); }
     // Closes any open directories, computes subtree totals and the package root.
     void finish();
 

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void packageRootFindsPythonFolder();
     void cancelStopsTheScan();
     void parallelScanEqualsPreorder();
+    void appendTreeClosesWhatAFragmentLeftOpen();
 };
 
 static void writeFile(const QString &path, qsizetype bytes)
@@ -210,6 +211,40 @@ void TestFileTree::parallelScanEqualsPreorder()
             .trimmed()
             .split('\n');
     QCOMPARE(paths, expected);
+}
+
+void TestFileTree::appendTreeClosesWhatAFragmentLeftOpen()
+{
+    // A fragment as a cancelled walk leaves it, a/ and a/b/ still open, and
+    // the same fragment finished: both splice to the same tree.
+    for (const bool finished : {false, true}) {
+        FileTree fragment;
+        fragment.beginDirectory("a", 0755);
+        fragment.addLeaf("x", NodeKind::File, 5, 0644);
+        fragment.beginDirectory("b", 0755);
+        fragment.addLeaf("y", NodeKind::File, 7, 0644);
+        if (finished)
+            fragment.finish();
+        FileTree tree;
+        tree.addLeaf("first", NodeKind::File, 1, 0644);
+        tree.reserve(7, 16); // less than needed: the splice still grows the tree
+        tree.appendTree(fragment, "frag", 0755);
+        tree.addLeaf("last", NodeKind::File, 2, 0644);
+        tree.finish();
+        QByteArrayList paths;
+        for (FileTree::Index i = 1; i < tree.count(); ++i)
+            paths << tree.path(i);
+        QCOMPARE(paths, QByteArrayList({"first", "frag", "frag/a", "frag/a/x", "frag/a/b", "frag/a/b/y", "last"}));
+        const FileTree::Index last = tree.find("last");
+        QCOMPARE(tree.subtreeEnd(tree.find("frag")), last);
+        QCOMPARE(tree.subtreeEnd(tree.find("frag/a")), last);
+        QCOMPARE(tree.subtreeEnd(tree.find("frag/a/b")), last);
+        QCOMPARE(tree.parent(tree.find("frag/a/b/y")), tree.find("frag/a/b"));
+        QCOMPARE(tree.parent(tree.find("frag/a")), tree.find("frag"));
+        QCOMPARE(tree.totalBytes(tree.find("frag")), std::uint64_t(12));
+        QCOMPARE(tree.totalBytes(0), std::uint64_t(15));
+        QCOMPARE(tree.nameBytes(), qsizetype(QByteArray("firstfragaxbylast").size()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFileTree)
