@@ -67,6 +67,7 @@ private Q_SLOTS:
     void topLevelRowsAreTheRequirementsAsked();
     void dropFreesWhatItShowedAndUndoes();
     void aSelectionChangeReachesTheViewOnce();
+    void aSortByKeptBytesFollowsTheSelection();
     void savedDropReplaysInTheCli();
     void whyChainNamesTheRequirer();
     void duplicatesAreTheBundledCopies();
@@ -195,6 +196,31 @@ void TestRequirementsPanel::aSelectionChangeReachesTheViewOnce()
     for (int r = 0; r < model->rowCount(); ++r)
         check(model->item(r, RequirementsPanel::NameColumn));
     QCOMPARE(kept[std::size_t(alpha->child(0)->data(Qt::UserRole + 1).toInt())], 0ULL);
+}
+
+// Sorted by what the selection keeps, the rows move when it changes: the
+// row dropped goes below the one still kept, and stays selected.
+void TestRequirementsPanel::aSortByKeptBytesFollowsTheSelection()
+{
+    QStandardItemModel *model = m_panel->model();
+    QTreeView *view = m_panel->view();
+    QCOMPARE(model->rowCount(), 2);
+    view->sortByColumn(RequirementsPanel::KeptColumn, Qt::DescendingOrder);
+    auto keptAt = [&](int r) {
+        return model->item(r, RequirementsPanel::KeptColumn)->data(Qt::UserRole + 3).toULongLong();
+    };
+    QVERIFY(keptAt(0) > keptAt(1));
+    const QString first = model->item(0, RequirementsPanel::NameColumn)->text();
+    const QString second = model->item(1, RequirementsPanel::NameColumn)->text();
+    view->setCurrentIndex(model->index(0, RequirementsPanel::NameColumn));
+    m_panel->dropSelected();
+    QCOMPARE(model->item(0, RequirementsPanel::NameColumn)->text(), second);
+    QCOMPARE(model->item(1, RequirementsPanel::NameColumn)->text(), first);
+    QCOMPARE(keptAt(1), 0ULL);
+    QVERIFY(keptAt(0) > 0);
+    QCOMPARE(view->currentIndex().data().toString(), first);
+    m_document->undoStack()->undo();
+    QCOMPARE(model->item(0, RequirementsPanel::NameColumn)->text(), first);
 }
 
 // A saved profile names the drop, not its files, and layerslim-cli keeps

@@ -263,6 +263,11 @@ void RequirementsPanel::refreshBytes()
     }
     if (const int rows = m_model->rowCount(); rows > 0)
         Q_EMIT m_model->dataChanged(m_model->index(0, 0), m_model->index(rows - 1, ColumnCount - 1));
+    // A sort by the bytes that changed follows them: the model sorts only
+    // when asked. Selection, current row and open rows stay with their items.
+    if (const int sorted = m_view->header()->sortIndicatorSection();
+        m_view->isSortingEnabled() && (sorted == KeptColumn || sorted == ExclusiveColumn))
+        m_model->sort(sorted, m_view->header()->sortIndicatorOrder());
     int topLevel = 0;
     for (const Distribution &d : dists->all())
         topLevel += d.topLevel ? 1 : 0;
