@@ -1,5 +1,7 @@
 #include "checks/trace.h"
 
+#include "base/jsonfields.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -9,32 +11,14 @@
 
 namespace {
 
-bool readStrings(const QJsonObject &o, const char *key, QStringList *out, QString *error)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (!v.isArray()) {
-        *error = QStringLiteral("\"%1\" must be a list of strings").arg(QLatin1String(key));
-        return false;
-    }
-    for (const QJsonValue &item : v.toArray()) {
-        if (!item.isString()) {
-            *error = QStringLiteral("\"%1\" must hold only strings").arg(QLatin1String(key));
-            return false;
-        }
-        out->push_back(item.toString());
-    }
-    return true;
-}
-
 bool readString(const QJsonObject &o, const char *key, QString *out, QString *error)
 {
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (!v.isString()) {
-        *error = QStringLiteral("\"%1\" must be a string").arg(QLatin1String(key));
-        return false;
-    }
-    *out = v.toString();
-    return true;
+    return jsonfields::readString(o.value(QLatin1String(key)), QLatin1String(key), out, error);
+}
+
+bool readStrings(const QJsonObject &o, const char *key, QStringList *out, QString *error)
+{
+    return jsonfields::readStringList(o.value(QLatin1String(key)), QLatin1String(key), out, error);
 }
 
 } // namespace

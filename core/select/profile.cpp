@@ -1,5 +1,6 @@
 #include "select/profile.h"
 
+#include "base/jsonfields.h"
 #include "select/targets.h"
 
 #include <QDir>
@@ -80,15 +81,7 @@ bool readVersion(const QJsonObject &o, int *out, QString &err)
 
 bool readString(const QJsonObject &o, const QString &key, QString *out, QString &err)
 {
-    if (!o.contains(key))
-        return true;
-    const QJsonValue v = o.value(key);
-    if (!v.isString()) {
-        err = QStringLiteral("\"%1\" must be a string").arg(key);
-        return false;
-    }
-    *out = v.toString();
-    return true;
+    return !o.contains(key) || jsonfields::readString(o.value(key), key, out, &err);
 }
 
 // The runtime table's own words, as every command says them.
@@ -152,28 +145,11 @@ bool readLevel(const QJsonObject &o, int *out, QString &err)
     return true;
 }
 
-bool readStringList(const QJsonValue &v, const QString &key, QStringList *out, QString &err)
-{
-    if (!v.isArray()) {
-        err = QStringLiteral("\"%1\" must be a list of strings").arg(key);
-        return false;
-    }
-    out->clear();
-    for (const QJsonValue &item : v.toArray()) {
-        if (!item.isString()) {
-            err = QStringLiteral("\"%1\" must hold only strings").arg(key);
-            return false;
-        }
-        out->push_back(item.toString());
-    }
-    return true;
-}
-
 bool readRules(const QJsonObject &o, QStringList *out, QString &err)
 {
     if (!o.contains(QStringLiteral("rules")))
         return true;
-    if (!readStringList(o.value(QStringLiteral("rules")), QStringLiteral("rules"), out, err))
+    if (!jsonfields::readStringList(o.value(QStringLiteral("rules")), QStringLiteral("rules"), out, &err))
         return false;
     for (const QString &id : std::as_const(*out)) {
         if (RuleCatalog::indexOf(id) < 0) {
@@ -200,7 +176,7 @@ bool readExceptions(const QJsonObject &o, QMap<QString, QStringList> *out, QStri
             return false;
         }
         QStringList globs;
-        if (!readStringList(it.value(), QStringLiteral("exceptions.%1").arg(it.key()), &globs, err))
+        if (!jsonfields::readStringList(it.value(), QStringLiteral("exceptions.%1").arg(it.key()), &globs, &err))
             return false;
         out->insert(it.key(), globs);
     }
@@ -220,7 +196,7 @@ bool readPaths(const QJsonObject &o, const QString &key, QStringList *out, QStri
 {
     if (!o.contains(key))
         return true;
-    if (!readStringList(o.value(key), key, out, err))
+    if (!jsonfields::readStringList(o.value(key), key, out, &err))
         return false;
     for (const QString &path : std::as_const(*out)) {
         if (!validPath(path)) {
@@ -237,7 +213,7 @@ bool readDistributionNames(const QJsonObject &o, QStringList *out, QString &err)
     const QString key = QStringLiteral("drop_distributions");
     if (!o.contains(key))
         return true;
-    if (!readStringList(o.value(key), key, out, err))
+    if (!jsonfields::readStringList(o.value(key), key, out, &err))
         return false;
     for (const QString &name : std::as_const(*out)) {
         if (name.trimmed().isEmpty()) {
