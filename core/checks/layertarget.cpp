@@ -2,6 +2,7 @@
 
 #include "checks/lint.h"
 #include "scan/nodereader.h"
+#include "tree/pathnames.h"
 
 #include <QRegularExpression>
 
@@ -145,7 +146,7 @@ std::map<int, std::uint32_t> elfMachines(const FileTree &tree, NodeReader &reade
     QString why;
     for (FileTree::Index i = tree.packageRoot(); i < tree.subtreeEnd(tree.packageRoot()); ++i) {
         const QByteArrayView name = tree.name(i);
-        if (!tree.isFile(i) || !(name.endsWith(".so") || name.contains(".so.")))
+        if (!tree.isFile(i) || !pathnames::isSharedLibraryName(name))
             continue;
         if (!reader.read(i, &header, &why, 20) || header.size() < 20 ||
             !header.startsWith("\x7f"

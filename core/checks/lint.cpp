@@ -2,6 +2,7 @@
 
 #include "checks/elffile.h"
 #include "scan/zipentryreader.h"
+#include "tree/pathnames.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -15,7 +16,7 @@ namespace {
 
 bool nativeName(QByteArrayView name)
 {
-    return name.endsWith(".so") || name.contains(".so.") || name.endsWith(".dylib") || name.endsWith(".pyd") ||
+    return pathnames::isSharedLibraryName(name) || name.endsWith(".dylib") || name.endsWith(".pyd") ||
            name.endsWith(".dll") || name.endsWith(".exe");
 }
 

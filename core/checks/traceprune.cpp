@@ -17,11 +17,6 @@
 
 namespace {
 
-bool isNativeName(QByteArrayView name)
-{
-    return name.endsWith(".so") || name.contains(".so.");
-}
-
 // The modules a trace names and every package above them ("a.b.c" brings "a.b" and "a").
 std::set<QString> importedWithParents(const QStringList &modules)
 {
@@ -112,13 +107,13 @@ private:
         std::unordered_map<QByteArray, std::vector<FileTree::Index>> prunedByName;
         const FileTree::Index root = m_tree.packageRoot();
         for (FileTree::Index i = root; i < m_tree.subtreeEnd(root); ++i)
-            if (m_tree.isFile(i) && isNativeName(m_tree.name(i)) && pruned(i))
+            if (m_tree.isFile(i) && pathnames::isSharedLibraryName(m_tree.name(i)) && pruned(i))
                 prunedByName[m_tree.name(i).toByteArray()].push_back(i);
         if (prunedByName.empty())
             return;
         std::deque<FileTree::Index> queue;
         for (FileTree::Index i = root; i < m_tree.subtreeEnd(root); ++i)
-            if (m_tree.isFile(i) && isNativeName(m_tree.name(i)) && !pruned(i))
+            if (m_tree.isFile(i) && pathnames::isSharedLibraryName(m_tree.name(i)) && !pruned(i))
                 queue.push_back(i);
         while (!queue.empty()) {
             const FileTree::Index user = queue.front();

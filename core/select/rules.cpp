@@ -12,6 +12,7 @@ namespace {
 
 using pathnames::endsWithAny;
 using pathnames::isMetadataName;
+using pathnames::isSharedLibraryName;
 
 // True when a top-level name is `project` or its metadata (`project-1.0.dist-info`).
 bool isProjectOrMetadata(QByteArrayView name, QByteArrayView project)
@@ -100,7 +101,7 @@ bool matches(RuleId rule, const NodeView &v)
                 return true;
         return false;
     case RuleId::Strip:
-        return v.file && (n.endsWith(".so") || n.contains(".so."));
+        return v.file && isSharedLibraryName(n);
     case RuleId::DistInfoLite: { // what importlib.metadata version()/entry points and pkg_resources read stays
         const FileTree::Index parent = v.tree.parent(v.node);
         if (parent == FileTree::kNone || !isMetadataName(v.tree.name(parent)))

@@ -8,6 +8,7 @@ namespace {
 
 using pathnames::endsWithAny;
 using pathnames::isMetadataName;
+using pathnames::isSharedLibraryName;
 
 // A folder's context outranks a file's own name: a .so inside tests/ is test
 // weight, a .py inside *.dist-info/ is metadata. Higher values win.
@@ -34,7 +35,7 @@ NodeCategory stronger(NodeCategory a, NodeCategory b)
 
 NodeCategory NodeClassifier::byName(QByteArrayView n)
 {
-    if (n.endsWith(".so") || n.contains(".so.") || endsWithAny(n, {".pyd", ".dylib", ".dll"}))
+    if (isSharedLibraryName(n) || endsWithAny(n, {".pyd", ".dylib", ".dll"}))
         return NodeCategory::Native;
     if (n.endsWith(".py"))
         return NodeCategory::Source;

@@ -29,6 +29,12 @@ namespace pathnames {
     return name.endsWith(".dist-info") || name.endsWith(".egg-info");
 }
 
+// Named like an ELF shared library: NAME.so, or a versioned NAME.so.1.2.
+[[nodiscard]] inline bool isSharedLibraryName(QByteArrayView name)
+{
+    return name.endsWith(".so") || name.contains(".so.");
+}
+
 // A name Python can import: ASCII letters, digits and '_', not starting with a digit.
 [[nodiscard]] inline bool isIdentifier(QByteArrayView s)
 {
