@@ -50,6 +50,8 @@ private:
 
     mutable std::optional<LayerTarget> m_inferred;
     mutable std::shared_ptr<const Distributions> m_distributions;
+    // Declared after `layer`, so it goes first: a scan still running (a bad
+    // profile ends the session early) is waited for while its tree exists.
     mutable std::future<std::shared_ptr<Distributions>> m_distributionsAhead;
 };
 

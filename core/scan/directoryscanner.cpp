@@ -333,7 +333,7 @@ private:
             t.join();
 
         // One entry is one node (a fragment adds its own below it): the tree
-        // grows once, and finish() then has nothing to trim.
+        // grows once for this level, not fragment by fragment.
         FileTree::Index nodes = m_tree.count() + FileTree::Index(frame.entries.size());
         qsizetype nameBytes = m_tree.nameBytes();
         for (std::size_t i = 0; i < frame.entries.size(); ++i) {

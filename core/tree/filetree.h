@@ -66,7 +66,7 @@ public:
     // on a fragment.
     Index appendTree(const FileTree &fragment, QByteArrayView name, std::uint16_t mode, std::uint8_t flags = FlagNone);
     // Makes room for `nodes` nodes and `nameBytes` bytes of names in all, so
-    // appending up to that grows nothing and finish() has nothing to trim.
+    // appending up to that grows nothing.
     void reserve(Index nodes, qsizetype nameBytes);
     [[nodiscard]] qsizetype nameBytes() const { return m_names.size(); }
     // Closes any open directories, computes subtree totals and the package root.

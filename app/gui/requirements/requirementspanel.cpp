@@ -18,6 +18,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <optional>
+
 namespace {
 
 constexpr int kDistRole = Qt::UserRole + 1; // the distribution index of a row
@@ -67,6 +69,7 @@ RequirementsPanel::RequirementsPanel(QWidget *parent)
     m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("requirementsView"));
     m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ExclusiveColumn, Qt::DescendingOrder); // until the user sorts otherwise
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
@@ -199,7 +202,7 @@ void RequirementsPanel::rebuild()
         addDependencies(name, d, shown);
     }
     refreshBytes();
-    m_view->sortByColumn(ExclusiveColumn, Qt::DescendingOrder);
+    m_model->sort(m_view->header()->sortIndicatorSection(), m_view->header()->sortIndicatorOrder());
     showWhy(m_whyNode);
 }
 
@@ -226,6 +229,30 @@ void RequirementsPanel::addDependencies(QStandardItem *parent, int d, std::vecto
     for (const auto &[item, dep] : added)
         addDependencies(item, dep, shown);
 }
+
+namespace {
+
+// Whether the rows below `parent`, and theirs, are sorted by the bytes of
+// `column`. Cells without bytes (the dependencies' "Dropping frees") are in
+// any order.
+bool inOrder(const QStandardItem *parent, int column, Qt::SortOrder order)
+{
+    std::optional<qulonglong> previous;
+    for (int r = 0; r < parent->rowCount(); ++r) {
+        if (const QStandardItem *cell = parent->child(r, column); cell && cell->data(kSortRole).isValid()) {
+            const qulonglong bytes = cell->data(kSortRole).toULongLong();
+            if (previous && (order == Qt::AscendingOrder ? bytes < *previous : bytes > *previous))
+                return false;
+            previous = bytes;
+        }
+        if (const QStandardItem *name = parent->child(r, RequirementsPanel::NameColumn);
+            name && !inOrder(name, column, order))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 void RequirementsPanel::refreshBytes()
 {
@@ -264,9 +291,11 @@ void RequirementsPanel::refreshBytes()
     if (const int rows = m_model->rowCount(); rows > 0)
         Q_EMIT m_model->dataChanged(m_model->index(0, 0), m_model->index(rows - 1, ColumnCount - 1));
     // A sort by the bytes that changed follows them: the model sorts only
-    // when asked. Selection, current row and open rows stay with their items.
+    // when asked. Selection, current row and open rows stay with their items;
+    // rows still in order are not sorted, as a sort has the view lay out again.
     if (const int sorted = m_view->header()->sortIndicatorSection();
-        m_view->isSortingEnabled() && (sorted == KeptColumn || sorted == ExclusiveColumn))
+        (sorted == KeptColumn || sorted == ExclusiveColumn) &&
+        !inOrder(m_model->invisibleRootItem(), sorted, m_view->header()->sortIndicatorOrder()))
         m_model->sort(sorted, m_view->header()->sortIndicatorOrder());
     int topLevel = 0;
     for (const Distribution &d : dists->all())
