@@ -367,6 +367,9 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
     std::vector<QByteArrayView> heads;
     for (const QByteArray &g : globs)
         heads.push_back(literalHead(g));
+    const auto excepted = [&globs](const QByteArray &path) {
+        return std::any_of(globs.begin(), globs.end(), [&path](const QByteArray &g) { return globMatch(g, path); });
+    };
 
     // Depth relative to the package root, kept along the preorder walk.
     std::vector<FileTree::Index> ancestors{root};
@@ -379,10 +382,7 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
         const int level = int(ancestors.size());
         if (!globs.empty() && i >= unexceptedEnd) {
             const QByteArray &path = paths.at(i);
-            bool excepted = false;
-            for (const QByteArray &g : globs)
-                excepted = excepted || globMatch(g, path);
-            if (excepted) {
+            if (excepted(path)) {
                 i = tree.subtreeEnd(i); // an excepted folder keeps everything below it
                 continue;
             }
@@ -400,10 +400,7 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
             out.set(i);
             for (FileTree::Index j = i + 1; j < tree.subtreeEnd(i);) {
                 const QByteArray &path = paths.at(j);
-                bool excepted = false;
-                for (const QByteArray &g : globs)
-                    excepted = excepted || globMatch(g, path);
-                if (excepted) {
+                if (excepted(path)) {
                     // The folders holding it no longer go as a whole (one
                     // found reset already has its own folders reset).
                     for (FileTree::Index a = tree.parent(j); a != i && out.test(a); a = tree.parent(a))
