@@ -74,23 +74,20 @@ LayerDiff LayerDiff::compare(const DiffSide &a, const DiffSide &b)
             d.added.push_back({path, 0, b.tree->size(y)});
 
     // Distributions matched by normalised name.
-    const std::vector<std::uint64_t> keptA = a.distributions->keptBytes(a.pruned);
-    const std::vector<std::uint64_t> keptB = b.distributions->keptBytes(b.pruned);
     std::map<QString, DiffDistribution> byName;
-    for (int i = 0; i < a.distributions->count(); ++i) {
-        const Distribution &dist = a.distributions->at(i);
-        DiffDistribution &row = byName[dist.normalized];
-        row.name = dist.name;
-        row.versionA = dist.version;
-        row.bytesA = keptA[std::size_t(i)];
-    }
-    for (int i = 0; i < b.distributions->count(); ++i) {
-        const Distribution &dist = b.distributions->at(i);
-        DiffDistribution &row = byName[dist.normalized];
-        row.name = dist.name;
-        row.versionB = dist.version;
-        row.bytesB = keptB[std::size_t(i)];
-    }
+    const auto addSide = [&byName](const DiffSide &side, QString DiffDistribution::*version,
+                                   std::uint64_t DiffDistribution::*bytes) {
+        const std::vector<std::uint64_t> kept = side.distributions->keptBytes(side.pruned);
+        for (int i = 0; i < side.distributions->count(); ++i) {
+            const Distribution &dist = side.distributions->at(i);
+            DiffDistribution &row = byName[dist.normalized];
+            row.name = dist.name;
+            row.*version = dist.version;
+            row.*bytes = kept[std::size_t(i)];
+        }
+    };
+    addSide(a, &DiffDistribution::versionA, &DiffDistribution::bytesA);
+    addSide(b, &DiffDistribution::versionB, &DiffDistribution::bytesB);
     for (auto &[key, row] : byName)
         d.distributions.push_back(std::move(row));
     std::sort(d.distributions.begin(), d.distributions.end(), byChange);
