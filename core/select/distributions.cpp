@@ -4,6 +4,7 @@
 #include "select/sizeledger.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 namespace {
@@ -14,8 +15,13 @@ constexpr qint64 kMetadataLimit = 64 << 20; // no RECORD comes near; a bigger fi
 std::vector<std::pair<QString, QString>> headers(const QByteArray &text)
 {
     std::vector<std::pair<QString, QString>> out;
-    for (const QByteArray &raw : text.split('\n')) {
-        const QString line = QString::fromUtf8(raw).remove(QLatin1Char('\r'));
+    // Line by line up to the body, which may be most of the file: not split as a whole.
+    for (qsizetype at = 0; at < text.size();) {
+        qsizetype end = text.indexOf('\n', at);
+        if (end < 0)
+            end = text.size();
+        const QString line = QString::fromUtf8(QByteArrayView(text).sliced(at, end - at)).remove(QLatin1Char('\r'));
+        at = end + 1;
         if (line.isEmpty())
             break; // the body (long description) follows
         if ((line[0] == u' ' || line[0] == u'\t') && !out.empty()) {
@@ -62,12 +68,13 @@ QStringList eggRequirements(const QByteArray &text)
     return out;
 }
 
-// The first field of a CSV line (RECORD quotes paths holding commas or quotes).
-QByteArray firstCsvField(const QByteArray &line)
+// The first field of a CSV line (RECORD quotes paths holding commas or
+// quotes); a quoted field is unquoted into `unquoted`, which the result views.
+QByteArrayView firstCsvField(QByteArrayView line, QByteArray *unquoted)
 {
     if (!line.startsWith('"')) {
         const qsizetype comma = line.indexOf(',');
-        return comma < 0 ? line : line.left(comma);
+        return comma < 0 ? line : line.first(comma);
     }
     QByteArray field;
     for (qsizetype i = 1; i < line.size(); ++i) {
@@ -81,28 +88,99 @@ QByteArray firstCsvField(const QByteArray &line)
         }
         field += line[i];
     }
-    return field;
+    *unquoted = field;
+    return *unquoted;
 }
 
-// `rel` resolved against folder `base` ('/'-joined, "" for the root); empty when it leaves the tree.
-QByteArray resolve(const QByteArray &base, const QByteArray &rel)
+// Nodes by the paths a RECORD or installed-files.txt lists, relative to a
+// folder. Each folder's children are sorted by name once and searched, and
+// the folder of the last path is remembered: a listing names a folder's files
+// one after another, thousands of them in a large distribution.
+class ListedPaths
 {
-    QList<QByteArray> parts = base.isEmpty() ? QList<QByteArray>() : base.split('/');
-    if (rel.startsWith('/'))
-        return {};
-    for (const QByteArray &p : rel.split('/')) {
-        if (p.isEmpty() || p == ".")
-            continue;
-        if (p == "..") {
-            if (parts.isEmpty())
-                return {};
-            parts.removeLast();
-            continue;
-        }
-        parts << p;
+public:
+    explicit ListedPaths(const FileTree &tree)
+        : m_tree(tree)
+    {
     }
-    return parts.join('/');
-}
+
+    // `rel` resolved as a path against folder `base` ("a/../b" is "b"); kNone
+    // when it leaves the tree, is not there, or is the tree's root.
+    FileTree::Index resolve(FileTree::Index base, QByteArrayView rel)
+    {
+        const qsizetype slash = rel.lastIndexOf('/');
+        const QByteArrayView name = rel.sliced(slash + 1);
+        if (rel.startsWith('/') || name.isEmpty() || name == "." || name == "..") {
+            const FileTree::Index node = walk(base, rel);
+            return node == 0 ? FileTree::kNone : node;
+        }
+        const QByteArrayView dir = slash < 0 ? QByteArrayView() : rel.first(slash);
+        if (base != m_lastBase || dir != m_lastDir) {
+            m_lastBase = base;
+            m_lastDir = dir.toByteArray();
+            m_lastDirNode = walk(base, dir);
+        }
+        return m_lastDirNode == FileTree::kNone ? FileTree::kNone : child(m_lastDirNode, name);
+    }
+
+private:
+    FileTree::Index walk(FileTree::Index base, QByteArrayView rel)
+    {
+        if (rel.startsWith('/'))
+            return FileTree::kNone;
+        m_parts.clear();
+        int up = 0; // ".." beyond the parts: folders above `base`
+        for (qsizetype at = 0; at <= rel.size();) {
+            qsizetype slash = rel.indexOf('/', at);
+            if (slash < 0)
+                slash = rel.size();
+            const QByteArrayView part = rel.sliced(at, slash - at);
+            at = slash + 1;
+            if (part == "..") {
+                if (m_parts.empty())
+                    ++up;
+                else
+                    m_parts.pop_back();
+            } else if (!part.isEmpty() && part != ".") {
+                m_parts.push_back(part);
+            }
+        }
+        FileTree::Index node = base;
+        for (; up > 0; --up) {
+            if (node == 0)
+                return FileTree::kNone;
+            node = m_tree.parent(node);
+        }
+        for (const QByteArrayView part : m_parts)
+            if ((node = child(node, part)) == FileTree::kNone)
+                return FileTree::kNone;
+        return node;
+    }
+
+    // The first child of `dir` named `name`, in stored order.
+    FileTree::Index child(FileTree::Index dir, QByteArrayView name)
+    {
+        if (!m_tree.isDir(dir))
+            return FileTree::kNone;
+        const auto byName = [this](FileTree::Index a, FileTree::Index b) { return m_tree.name(a) < m_tree.name(b); };
+        auto [it, added] = m_children.try_emplace(dir);
+        if (added) {
+            it->second = m_tree.children(dir);
+            std::stable_sort(it->second.begin(), it->second.end(), byName);
+        }
+        const std::vector<FileTree::Index> &sorted = it->second;
+        const auto found = std::lower_bound(sorted.begin(), sorted.end(), name,
+                                            [this](FileTree::Index c, QByteArrayView n) { return m_tree.name(c) < n; });
+        return found != sorted.end() && m_tree.name(*found) == name ? *found : FileTree::kNone;
+    }
+
+    const FileTree &m_tree;
+    std::unordered_map<FileTree::Index, std::vector<FileTree::Index>> m_children;
+    std::vector<QByteArrayView> m_parts;
+    FileTree::Index m_lastBase = FileTree::kNone;
+    QByteArray m_lastDir;
+    FileTree::Index m_lastDirNode = FileTree::kNone;
+};
 
 } // namespace
 
@@ -219,6 +297,7 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
 
     // Owners by listing: RECORD paths are relative to the folder holding the
     // dist-info, installed-files.txt paths to the egg-info folder itself.
+    ListedPaths listings(tree);
     for (int pass = 0; pass < 2; ++pass) {
         for (int d = 0; d < out.count(); ++d) {
             Distribution &dist = out.m_dists[std::size_t(d)];
@@ -231,20 +310,23 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
                 const FileTree::Index file =
                     fileIn(dist.infoNode, record ? QByteArrayView("RECORD") : QByteArrayView("installed-files.txt"));
                 readFile(file, &text);
-                const QByteArray base = tree.path(record ? tree.parent(dist.infoNode) : dist.infoNode);
-                for (QByteArray line : text.split('\n')) {
-                    line = line.trimmed();
+                const FileTree::Index base = record ? tree.parent(dist.infoNode) : dist.infoNode;
+                QByteArray unquoted;
+                for (qsizetype at = 0; at < text.size();) {
+                    qsizetype end = text.indexOf('\n', at);
+                    if (end < 0)
+                        end = text.size();
+                    const QByteArrayView line = QByteArrayView(text).sliced(at, end - at).trimmed();
+                    at = end + 1;
                     if (line.isEmpty())
                         continue;
-                    const QByteArray rel = record ? firstCsvField(line) : line;
-                    const QByteArray path = resolve(base, rel);
-                    FileTree::Index n = path.isEmpty() ? FileTree::kNone : tree.find(path);
+                    const QByteArrayView rel = record ? firstCsvField(line, &unquoted) : line;
+                    FileTree::Index n = listings.resolve(base, rel);
                     // pip --target installs into a home scheme (site-packages at
                     // HOME/lib/python) and moves HOME's bin/ etc. into the target:
                     // "../../bin/tool" then lies in the target's bin/.
                     if (n == FileTree::kNone && record && rel.startsWith("../../") && !rel.startsWith("../../../"))
-                        if (const QByteArray moved = resolve(base, rel.mid(6)); !moved.isEmpty())
-                            n = tree.find(moved);
+                        n = listings.resolve(base, rel.sliced(6));
                     if (n != FileTree::kNone && !tree.isDir(n) && out.m_owner[n] == kNone)
                         out.m_owner[n] = d;
                 }

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void zipMatchesFolder();
     void duplicatesMatchPython();
     void demoLayerEggInfo();
+    void listedPathsResolveAsImportlibDoes();
 
 private:
     QTemporaryDir m_dir;
@@ -461,6 +462,51 @@ void TestDistributions::demoLayerEggInfo()
     QVERIFY(!dists.at(dists.byNormalizedName(u"numpy")).topLevel);
     QCOMPARE(dists.ownerOfTopLevel("six"), dists.byNormalizedName(u"six"));
     QCOMPARE(dists.ownerOfTopLevel("dateutil"), dists.byNormalizedName(u"python-dateutil"));
+}
+
+// RECORD's paths as importlib.metadata resolves them: a quoted path holding
+// a comma, "." and ".." taken as written ("x/../plain.py" is plain.py though
+// no x/ exists), pip's home-scheme "../../bin/tool", and a path that leaves
+// the layer, which owns nothing.
+void TestDistributions::listedPathsResolveAsImportlibDoes()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString site = dir.filePath(QStringLiteral("site"));
+    const auto write = [&](const QString &path, const QByteArray &bytes) {
+        QVERIFY(QDir().mkpath(QFileInfo(site + u'/' + path).absolutePath()));
+        QFile f(site + u'/' + path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    write(QStringLiteral("odd/a,b.py"), "A = 1\n");
+    write(QStringLiteral("odd/c.py"), "C = 3\n");
+    write(QStringLiteral("plain.py"), "P = 2\n");
+    write(QStringLiteral("bin/tool"), "#!/bin/sh\n");
+    write(QStringLiteral("unlisted.py"), "U = 4\n");
+    write(QStringLiteral("demo-1.0.dist-info/METADATA"), "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n");
+    write(QStringLiteral("demo-1.0.dist-info/RECORD"), "\"odd/a,b.py\",,\n"
+                                                       "odd/./c.py,,\n"
+                                                       "x/../plain.py,,\n"
+                                                       "../../bin/tool,,\n"
+                                                       "../escape.py,,\n"
+                                                       "demo-1.0.dist-info/METADATA,,\n"
+                                                       "demo-1.0.dist-info/RECORD,,\n");
+    QString error;
+    const Layer layer = Layer::open(site, &error);
+    QVERIFY2(layer.tree, qPrintable(error));
+    const Distributions dists = Distributions::scan(*layer.tree, layer.zipEntries);
+    QCOMPARE(dists.count(), 1);
+    const QStringList owned = ownedFiles(*layer.tree, dists, 0);
+    QCOMPARE(owned, runJson(kImportlib, {site})
+                        .value(QStringLiteral("demo"))
+                        .toObject()
+                        .value(QStringLiteral("files"))
+                        .toVariant()
+                        .toStringList());
+    QCOMPARE(owned, QStringList({QStringLiteral("bin/tool"), QStringLiteral("demo-1.0.dist-info/METADATA"),
+                                 QStringLiteral("demo-1.0.dist-info/RECORD"), QStringLiteral("odd/a,b.py"),
+                                 QStringLiteral("odd/c.py"), QStringLiteral("plain.py")}));
 }
 
 QTEST_GUILESS_MAIN(TestDistributions)
