@@ -34,13 +34,13 @@ std::optional<Arch> archOf(QByteArrayView tag)
 // The tag of a bytecode cache: "cpython-311" for "x.cpython-311.pyc" or "x.cpython-311.opt-1.pyc".
 QByteArrayView bytecodeTag(QByteArrayView name)
 {
-    if (!name.endsWith(".pyc"))
+    if (!pathnames::endsWith(name, ".pyc"))
         return {};
     QByteArrayView stem = name.chopped(4);
-    if (const qsizetype opt = stem.lastIndexOf(".opt-"); opt >= 0)
-        stem = stem.first(opt);
-    const qsizetype dot = stem.lastIndexOf('.');
-    return dot < 0 ? QByteArrayView() : stem.sliced(dot + 1);
+    if (const std::size_t opt = pathnames::view(stem).rfind(".opt-"); opt != std::string_view::npos)
+        stem = stem.first(qsizetype(opt));
+    const std::size_t dot = pathnames::view(stem).rfind('.');
+    return dot == std::string_view::npos ? QByteArrayView() : stem.sliced(qsizetype(dot) + 1);
 }
 
 // How many bytecode files carry each tag ("cpython-311"). A folder's files
@@ -175,7 +175,7 @@ LayerTarget LayerTarget::infer(const FileTree &tree, const std::vector<ZipEntryR
         if (!tree.isFile(i))
             continue;
         const QByteArrayView name = tree.name(i);
-        if (name.endsWith(".pyc"))
+        if (pathnames::endsWith(name, ".pyc"))
             bytecodeTags.add(bytecodeTag(name));
         else if (const QByteArray tag = Lint::abiTag(name); minorOf(Lint::cpythonVersion(tag)))
             ++modules[tag];

@@ -188,16 +188,16 @@ QJsonArray Lint::groupsJson(const LintReport &report)
 QByteArray Lint::abiTag(QByteArrayView fileName)
 {
     QByteArrayView stem;
-    if (fileName.endsWith(".so"))
+    if (pathnames::endsWith(fileName, ".so"))
         stem = fileName.chopped(3);
-    else if (fileName.endsWith(".pyd"))
+    else if (pathnames::endsWith(fileName, ".pyd"))
         stem = fileName.chopped(4);
     else
         return {};
-    const qsizetype dot = stem.lastIndexOf('.');
-    if (dot < 0)
+    const std::size_t dot = pathnames::view(stem).rfind('.');
+    if (dot == std::string_view::npos)
         return {};
-    const QByteArrayView tag = stem.sliced(dot + 1);
+    const QByteArrayView tag = stem.sliced(qsizetype(dot) + 1);
     if (tag.startsWith("cpython-") || tag.startsWith("pypy") || tag == "abi3" || tag.startsWith("cp3"))
         return tag.toByteArray();
     return {};

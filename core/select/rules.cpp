@@ -10,6 +10,7 @@
 
 namespace {
 
+using pathnames::endsWith;
 using pathnames::endsWithAny;
 using pathnames::isMetadataName;
 using pathnames::isSharedLibraryName;
@@ -58,11 +59,11 @@ bool matches(RuleId rule, const NodeView &v)
     case RuleId::Bytecode:
         return (v.dir && n == "__pycache__") || (v.file && endsWithAny(n, {".pyc", ".pyo"}));
     case RuleId::DistInfo:
-        return (v.dir && isMetadataName(n)) || (v.file && n.endsWith(".egg-info"));
+        return (v.dir && isMetadataName(n)) || (v.file && endsWith(n, ".egg-info"));
     case RuleId::Pyproject:
         return v.file && n == "pyproject.toml";
     case RuleId::Datasets: {
-        if (v.file && n.endsWith(".dat"))
+        if (v.file && endsWith(n, ".dat"))
             return true;
         // The folders above are 2 or 3 components deep; building every deeper
         // folder's path made a 30,000-level zip take minutes.
@@ -79,9 +80,9 @@ bool matches(RuleId rule, const NodeView &v)
     case RuleId::Sources:
         return v.file && endsWithAny(n, {".pyx", ".pxd", ".pxi", ".c", ".cpp", ".f", ".f90"});
     case RuleId::Stubs:
-        return v.file && n.endsWith(".pyi");
+        return v.file && endsWith(n, ".pyi");
     case RuleId::StaticLibs:
-        return v.file && n.endsWith(".a");
+        return v.file && endsWith(n, ".a");
     case RuleId::Docs:
         if (v.dir)
             return (n == "docs" || n == "examples") && !insideMetadata(v.tree, v.node);

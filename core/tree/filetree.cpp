@@ -243,7 +243,11 @@ static qsizetype utf8SequenceLength(QByteArrayView bytes, qsizetype pos)
 
 bool FileTree::isValidUtf8(QByteArrayView bytes)
 {
-    for (qsizetype pos = 0; pos < bytes.size();) {
+    // Nearly every name is ASCII, which needs no decoding.
+    qsizetype pos = 0;
+    while (pos < bytes.size() && static_cast<unsigned char>(bytes[pos]) < 0x80)
+        ++pos;
+    while (pos < bytes.size()) {
         const qsizetype len = utf8SequenceLength(bytes, pos);
         if (len == 0)
             return false;

@@ -6,6 +6,7 @@
 
 namespace {
 
+using pathnames::endsWith;
 using pathnames::endsWithAny;
 using pathnames::isMetadataName;
 using pathnames::isSharedLibraryName;
@@ -37,11 +38,11 @@ NodeCategory NodeClassifier::byName(QByteArrayView n)
 {
     if (isSharedLibraryName(n) || endsWithAny(n, {".pyd", ".dylib", ".dll"}))
         return NodeCategory::Native;
-    if (n.endsWith(".py"))
+    if (endsWith(n, ".py"))
         return NodeCategory::Source;
     if (endsWithAny(n, {".pyc", ".pyo"}))
         return NodeCategory::Bytecode;
-    if (n.endsWith(".egg-info"))
+    if (endsWith(n, ".egg-info"))
         return NodeCategory::Metadata;
     if (endsWithAny(n, {".h",   ".hpp", ".hh",  ".hxx", ".c",   ".cc",  ".cpp", ".cxx", ".pyx", ".pxd",
                         ".pxi", ".f",   ".f90", ".f77", ".for", ".pyi", ".a",   ".lib", ".cu",  ".i"}))
