@@ -11,26 +11,56 @@ namespace {
 
 constexpr qint64 kMetadataLimit = 64 << 20; // no RECORD comes near; a bigger file is not metadata
 
-// The header block of an RFC 822 style METADATA / PKG-INFO file: (field, value) pairs.
-std::vector<std::pair<QString, QString>> headers(const QByteArray &text)
+// What the distributions read of a METADATA / PKG-INFO header block (RFC
+// 822 style): the first Name and Version and every Requires-Dist, each with
+// its continuation lines joined by a space. Reading stops at the body (the
+// long description, often most of the file); other fields are not decoded.
+struct MetadataFields {
+    QString name;
+    QString version;
+    QStringList requiresDist;
+};
+
+MetadataFields metadataFields(const QByteArray &text)
 {
-    std::vector<std::pair<QString, QString>> out;
-    // Line by line up to the body, which may be most of the file: not split as a whole.
+    MetadataFields out;
+    bool anyField = false;
+    QString *continued = nullptr; // the field a continuation line adds to, when it is one of the above
+    QByteArray withoutCr;
     for (qsizetype at = 0; at < text.size();) {
         qsizetype end = text.indexOf('\n', at);
         if (end < 0)
             end = text.size();
-        const QString line = QString::fromUtf8(QByteArrayView(text).sliced(at, end - at)).remove(QLatin1Char('\r'));
+        QByteArrayView line = QByteArrayView(text).sliced(at, end - at);
         at = end + 1;
+        if (line.contains('\r')) {
+            withoutCr = line.toByteArray().replace("\r", "");
+            line = withoutCr;
+        }
         if (line.isEmpty())
-            break; // the body (long description) follows
-        if ((line[0] == u' ' || line[0] == u'\t') && !out.empty()) {
-            out.back().second += QLatin1Char(' ') + line.trimmed();
+            break; // the body follows
+        if ((line[0] == ' ' || line[0] == '\t') && anyField) {
+            if (continued)
+                *continued += QLatin1Char(' ') + QString::fromUtf8(line).trimmed();
             continue;
         }
-        const qsizetype colon = line.indexOf(QLatin1Char(':'));
-        if (colon > 0)
-            out.emplace_back(line.left(colon).trimmed(), line.mid(colon + 1).trimmed());
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        anyField = true;
+        continued = nullptr;
+        const QByteArrayView field = line.first(colon).trimmed();
+        const auto value = [&] { return QString::fromUtf8(line.sliced(colon + 1)).trimmed(); };
+        if (field.compare("Name", Qt::CaseInsensitive) == 0 && out.name.isEmpty()) {
+            out.name = value();
+            continued = &out.name;
+        } else if (field.compare("Version", Qt::CaseInsensitive) == 0 && out.version.isEmpty()) {
+            out.version = value();
+            continued = &out.version;
+        } else if (field.compare("Requires-Dist", Qt::CaseInsensitive) == 0) {
+            out.requiresDist << value();
+            continued = &out.requiresDist.last();
+        }
     }
     return out;
 }
@@ -256,15 +286,10 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
                                        distInfo ? QStringLiteral("METADATA") : QStringLiteral("PKG-INFO"));
         else
             readFile(metadata, &text);
-        QStringList declared;
-        for (const auto &[field, value] : headers(text)) {
-            if (field.compare(QLatin1String("Name"), Qt::CaseInsensitive) == 0 && d.name.isEmpty())
-                d.name = value;
-            else if (field.compare(QLatin1String("Version"), Qt::CaseInsensitive) == 0 && d.version.isEmpty())
-                d.version = value;
-            else if (field.compare(QLatin1String("Requires-Dist"), Qt::CaseInsensitive) == 0)
-                declared << value;
-        }
+        MetadataFields fields = metadataFields(text);
+        d.name = std::move(fields.name);
+        d.version = std::move(fields.version);
+        QStringList declared = std::move(fields.requiresDist);
         if (d.name.isEmpty()) // the folder says NAME-VERSION.dist-info
             d.name = FileTree::displayName(n).section(QLatin1Char('-'), 0, 0).section(QLatin1Char('.'), 0, 0);
         if (eggInfo && tree.isDir(c)) {

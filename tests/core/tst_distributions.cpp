@@ -138,6 +138,7 @@ private Q_SLOTS:
     void duplicatesMatchPython();
     void demoLayerEggInfo();
     void listedPathsResolveAsImportlibDoes();
+    void metadataHeadersEndAtTheBody();
 
 private:
     QTemporaryDir m_dir;
@@ -507,6 +508,40 @@ void TestDistributions::listedPathsResolveAsImportlibDoes()
     QCOMPARE(owned, QStringList({QStringLiteral("bin/tool"), QStringLiteral("demo-1.0.dist-info/METADATA"),
                                  QStringLiteral("demo-1.0.dist-info/RECORD"), QStringLiteral("odd/a,b.py"),
                                  QStringLiteral("odd/c.py"), QStringLiteral("plain.py")}));
+}
+
+// Field names in any case, CRLF line ends and folded values are read as
+// headers; what follows the first blank line is the body, never a field.
+void TestDistributions::metadataHeadersEndAtTheBody()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("folded-2.0.dist-info"))));
+    QFile metadata(dir.filePath(QStringLiteral("folded-2.0.dist-info/METADATA")));
+    QVERIFY(metadata.open(QIODevice::WriteOnly));
+    metadata.write("Metadata-Version: 2.1\r\n"
+                   "name: Folded\r\n"
+                   "VERSION: 2.0\r\n"
+                   "Summary: a summary\r\n"
+                   "  on two lines\r\n"
+                   "Requires-Dist: alpha\r\n"
+                   "requires-dist: beta;\r\n"
+                   "\tpython_version >= \"3\"\r\n"
+                   "\r\n"
+                   "Name: not-a-header\r\n"
+                   "Requires-Dist: gamma\r\n");
+    metadata.close();
+    QString error;
+    const Layer layer = Layer::open(dir.path(), &error);
+    QVERIFY2(layer.tree, qPrintable(error));
+    const Distributions dists = Distributions::scan(*layer.tree, layer.zipEntries);
+    QCOMPARE(dists.count(), 1);
+    QCOMPARE(dists.at(0).name, QStringLiteral("Folded"));
+    QCOMPARE(dists.at(0).version, QStringLiteral("2.0"));
+    QStringList declared;
+    for (const Requirement &r : dists.at(0).declared)
+        declared << r.text;
+    QCOMPARE(declared, QStringList({QStringLiteral("alpha"), QStringLiteral("beta; python_version >= \"3\"")}));
 }
 
 QTEST_GUILESS_MAIN(TestDistributions)
