@@ -216,6 +216,8 @@ int runFit(const QStringList &args)
         QString error;
         if (!predictor.compute(session->profile.level, nullptr, 0, &error))
             printErr(QStringLiteral("layerslim-cli fit: warning: zipped sizes are estimates: %1\n").arg(error));
+        if (const QString warning = predictor.cacheWarning(); !warning.isEmpty())
+            printErr(QStringLiteral("layerslim-cli fit: warning: %1\n").arg(warning));
     }
     const FitPlanner::ZipSize zipSize = [&](const SizeLedger &l) { return predictor.predict(l, prefix).bytes; };
     // The metadata rules spare what the layer's code reads, as in every command.

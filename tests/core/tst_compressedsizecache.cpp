@@ -291,6 +291,12 @@ void TestCompressedSizeCache::unwritableFolderOnlyWarns()
     const QJsonObject o = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(o.value(QStringLiteral("zip_estimate_exact")).toBool(false), true);
     QCOMPARE(std::uint64_t(o.value(QStringLiteral("zip_bytes_estimate")).toInteger()), uncached);
+    // fit, planning against the zipped limit, says so too.
+    const testsupport::CliRun fit =
+        testsupport::cli({QStringLiteral("fit"), m_root, QStringLiteral("--zipped"), QStringLiteral("-o"),
+                          m_tmp.filePath(QStringLiteral("fit-profile.json"))},
+                         env);
+    QVERIFY2(fit.err.contains("fit: warning: cannot write the compressed-size cache"), fit.err.constData());
 }
 
 void TestCompressedSizeCache::boundDropsTheOldest()
