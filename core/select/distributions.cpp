@@ -2,6 +2,7 @@
 
 #include "scan/nodereader.h"
 #include "select/sizeledger.h"
+#include "tree/pathnames.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -323,6 +324,15 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
     // Owners by listing: RECORD paths are relative to the folder holding the
     // dist-info, installed-files.txt paths to the egg-info folder itself.
     ListedPaths listings(tree);
+    // Modules and extensions beside the packages and in their __pycache__:
+    // a top-level name claims NAME.*.py, .so, .pyc and .pyi there.
+    std::vector<FileTree::Index> topModules;
+    const FileTree::Index rootCache = tree.find("__pycache__", root);
+    for (const FileTree::Index parent : {root, rootCache})
+        if (parent != FileTree::kNone && tree.isDir(parent))
+            for (const FileTree::Index c : tree.children(parent))
+                if (!tree.isDir(c) && pathnames::endsWithAny(tree.name(c), {".py", ".so", ".pyc", ".pyi"}))
+                    topModules.push_back(c);
     for (int pass = 0; pass < 2; ++pass) {
         for (int d = 0; d < out.count(); ++d) {
             Distribution &dist = out.m_dists[std::size_t(d)];
@@ -369,21 +379,15 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
                 } else {
                     names << dist.normalized.toUtf8().replace('-', '_');
                 }
-                const FileTree::Index cache = tree.find("__pycache__", root);
                 for (const QByteArray &name : names) {
                     const FileTree::Index folder = tree.find(name, root);
                     if (folder != FileTree::kNone && tree.isDir(folder))
                         out.attribute(tree, d, folder);
-                    for (FileTree::Index parent : {root, cache}) {
-                        if (parent == FileTree::kNone || !tree.isDir(parent))
-                            continue;
-                        for (FileTree::Index c : tree.children(parent)) {
-                            const QByteArrayView n = tree.name(c);
-                            if (!tree.isDir(c) && n.startsWith(name) && n.size() > name.size() &&
-                                n[name.size()] == '.' &&
-                                (n.endsWith(".py") || n.endsWith(".so") || n.endsWith(".pyc") || n.endsWith(".pyi")))
-                                out.attribute(tree, d, c);
-                        }
+                    for (const FileTree::Index c : topModules) {
+                        const std::string_view n = pathnames::view(tree.name(c));
+                        if (n.size() > std::size_t(name.size()) && n.starts_with(pathnames::view(name)) &&
+                            n[std::size_t(name.size())] == '.')
+                            out.attribute(tree, d, c);
                     }
                 }
             }
