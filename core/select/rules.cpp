@@ -368,8 +368,15 @@ Bitset RuleCatalog::match(const FileTree &tree, int rule, const QStringList &exc
     std::vector<QByteArrayView> heads;
     for (const QByteArray &g : globs)
         heads.push_back(literalHead(g));
-    const auto excepted = [&globs](const QByteArray &path) {
-        return std::any_of(globs.begin(), globs.end(), [&path](const QByteArray &g) { return globMatch(g, path); });
+    // A glob without a wildcard names one path (metadata spares are such,
+    // dozens of them): those are looked up, the others matched in turn.
+    std::vector<QByteArrayView> exact, wild;
+    for (std::size_t k = 0; k < globs.size(); ++k)
+        (heads[k].size() == globs[k].size() ? exact : wild).push_back(globs[k]);
+    std::sort(exact.begin(), exact.end());
+    const auto excepted = [&exact, &wild](const QByteArray &path) {
+        return std::binary_search(exact.begin(), exact.end(), QByteArrayView(path)) ||
+               std::any_of(wild.begin(), wild.end(), [&path](QByteArrayView g) { return globMatch(g, path); });
     };
 
     // Depth relative to the package root, kept along the preorder walk.
