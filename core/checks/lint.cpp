@@ -16,8 +16,7 @@ namespace {
 
 bool nativeName(QByteArrayView name)
 {
-    return pathnames::isSharedLibraryName(name) || name.endsWith(".dylib") || name.endsWith(".pyd") ||
-           name.endsWith(".dll") || name.endsWith(".exe");
+    return pathnames::isSharedLibraryName(name) || pathnames::endsWithAny(name, {".dylib", ".pyd", ".dll", ".exe"});
 }
 
 QString formatName(BinaryFormat f)

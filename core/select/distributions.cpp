@@ -321,9 +321,6 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
         out.m_dists.push_back(std::move(d));
     }
 
-    // Owners by listing: RECORD paths are relative to the folder holding the
-    // dist-info, installed-files.txt paths to the egg-info folder itself.
-    ListedPaths listings(tree);
     // Modules and extensions beside the packages and in their __pycache__:
     // a top-level name claims NAME.*.py, .so, .pyc and .pyi there.
     std::vector<FileTree::Index> topModules;
@@ -333,6 +330,9 @@ Distributions Distributions::scan(const FileTree &tree, const std::vector<ZipEnt
             for (const FileTree::Index c : tree.children(parent))
                 if (!tree.isDir(c) && pathnames::endsWithAny(tree.name(c), {".py", ".so", ".pyc", ".pyi"}))
                     topModules.push_back(c);
+    // Owners by listing: RECORD paths are relative to the folder holding the
+    // dist-info, installed-files.txt paths to the egg-info folder itself.
+    ListedPaths listings(tree);
     for (int pass = 0; pass < 2; ++pass) {
         for (int d = 0; d < out.count(); ++d) {
             Distribution &dist = out.m_dists[std::size_t(d)];
