@@ -189,17 +189,36 @@ std::optional<LintTarget> chosenTarget(const QCommandLineParser &parser, const S
     return target;
 }
 
+namespace {
+
+// The target the distributions' markers are read for: what the profile names
+// over what the layer says.
+Target profileTarget(const LayerTarget &inferred, const QString &runtime, const QString &arch)
+{
+    const QString byProfile = QStringLiteral("the profile");
+    return inferred.choose(runtime, byProfile, arch, byProfile).target().value_or(Target{});
+}
+
+QString profileRuntime(const Profile &p)
+{
+    return p.namesRuntime ? p.runtime : QString();
+}
+
+QString profileArch(const Profile &p)
+{
+    return p.namesArch ? p.arch : QString();
+}
+
+} // namespace
+
 Target sessionTarget(const Session &session)
 {
-    const Profile &p = session.profile;
-    const QString byProfile = QStringLiteral("the profile");
-    const LintTarget chosen = session.inferredTarget().choose(p.namesRuntime ? p.runtime : QString(), byProfile,
-                                                              p.namesArch ? p.arch : QString(), byProfile);
-    return chosen.target().value_or(Target{});
+    return profileTarget(session.inferredTarget(), profileRuntime(session.profile), profileArch(session.profile));
 }
 
 const LayerTarget &Session::inferredTarget() const
 {
+    joinReadAhead();
     if (!m_inferred)
         m_inferred = LayerTarget::infer(*layer.tree, layer.zipEntries);
     return *m_inferred;
@@ -207,30 +226,44 @@ const LayerTarget &Session::inferredTarget() const
 
 const Distributions &Session::distributions() const
 {
-    if (!m_distributions) {
-        auto dists = m_distributionsAhead.valid() ? m_distributionsAhead.get()
-                                                  : std::make_shared<Distributions>(Distributions::scan(
-                                                        *layer.tree, layer.zipEntries, sessionTarget(*this)));
-        if (topLevelNames)
-            for (const QString &name : dists->setTopLevel(*topLevelNames))
-                printErr(QStringLiteral("layerslim-cli: warning: %1 asks for %2, which is not installed in the layer\n")
-                             .arg(requirementsFile, name));
-        m_distributions = std::move(dists);
-    }
+    joinReadAhead();
+    if (!m_distributions)
+        adoptDistributions(
+            std::make_shared<Distributions>(Distributions::scan(*layer.tree, layer.zipEntries, sessionTarget(*this))));
     return *m_distributions;
+}
+
+void Session::joinReadAhead() const
+{
+    if (!m_readAhead.valid())
+        return;
+    ReadAheadResult found = m_readAhead.get();
+    m_inferred = std::move(found.inferred);
+    adoptDistributions(std::move(found.distributions));
+}
+
+void Session::adoptDistributions(std::shared_ptr<Distributions> dists) const
+{
+    if (topLevelNames)
+        for (const QString &name : dists->setTopLevel(*topLevelNames))
+            printErr(QStringLiteral("layerslim-cli: warning: %1 asks for %2, which is not installed in the layer\n")
+                         .arg(requirementsFile, name));
+    m_distributions = std::move(dists);
 }
 
 void Session::readDistributionsAhead()
 {
-    if (m_distributions || m_distributionsAhead.valid())
+    if (m_distributions || m_readAhead.valid())
         return;
-    // The target is read here, so the worker shares nothing that changes with
-    // this thread; the entries are copied, as the session may still move.
-    const Target target = sessionTarget(*this);
-    m_distributionsAhead =
-        std::async(std::launch::async, [tree = layer.tree.get(), entries = layer.zipEntries, target] {
-            return std::make_shared<Distributions>(Distributions::scan(*tree, entries, target));
-        });
+    // The worker shares nothing that changes with this thread: the entries
+    // and the profile's target are copied, as the session may still move.
+    m_readAhead = std::async(std::launch::async, [tree = layer.tree.get(), entries = layer.zipEntries,
+                                                  runtime = profileRuntime(profile), arch = profileArch(profile)] {
+        LayerTarget inferred = LayerTarget::infer(*tree, entries);
+        const Target target = profileTarget(inferred, runtime, arch);
+        return ReadAheadResult{std::move(inferred),
+                               std::make_shared<Distributions>(Distributions::scan(*tree, entries, target))};
+    });
 }
 
 namespace {

@@ -44,15 +44,24 @@ struct Session {
 
 private:
     friend std::optional<Session> openSession(const QString &, const QCommandLineParser &, ReadAhead);
-    // Starts scanning the distributions on a second thread; distributions()
-    // then waits for that scan. The scan reads only the tree and the zip's entries.
+    // Starts inferring the target and scanning the distributions on a second
+    // thread; inferredTarget() and distributions() then wait for it. It
+    // reads only the tree, the zip's entries and a copy of the profile's target.
     void readDistributionsAhead();
+    struct ReadAheadResult {
+        LayerTarget inferred;
+        std::shared_ptr<Distributions> distributions;
+    };
+    // Takes what the read-ahead found, once it is done.
+    void joinReadAhead() const;
+    // Keeps the layer's distributions, setting the top-level requirements.
+    void adoptDistributions(std::shared_ptr<Distributions> dists) const;
 
     mutable std::optional<LayerTarget> m_inferred;
     mutable std::shared_ptr<const Distributions> m_distributions;
     // Declared after `layer`, so it goes first: a scan still running (a bad
     // profile ends the session early) is waited for while its tree exists.
-    mutable std::future<std::shared_ptr<Distributions>> m_distributionsAhead;
+    mutable std::future<ReadAheadResult> m_readAhead;
 };
 
 // Adds --rules and --profile to a parser.

@@ -69,7 +69,9 @@ int runScan(const QStringList &args)
     // write, unchanged files' sizes from the cache), then summed for this
     // selection. With strip on, what stripping saves is measured either way:
     // the kept bytes (and so the verdict) need it.
-    ZipSizePredictor predictor(tree, session->layer.zipEntries);
+    // The estimate and the JSON's bytes by category share one classification.
+    const std::vector<NodeCategory> categories = NodeClassifier::classifyAll(tree);
+    ZipSizePredictor predictor(tree, session->layer.zipEntries, &categories);
     QString predictError;
     if (parser.isSet(QStringLiteral("exact-zip"))) {
         predictor.setCache(&CompressedSizeCache::standard());
@@ -118,7 +120,6 @@ int runScan(const QStringList &args)
                                         {QStringLiteral("bytes"), bytesValue(p.totalBytes)},
                                         {QStringLiteral("kept_bytes"), bytesValue(p.keptBytes)}});
         // Bytes by content category, as the treemap's legend shows them.
-        const auto categories = NodeClassifier::classifyAll(tree);
         const auto allBytes = NodeClassifier::bytesByCategory(tree, categories);
         const auto keptBytes = NodeClassifier::bytesByCategory(tree, categories, &ledger.pruned());
         QJsonArray byCategory;

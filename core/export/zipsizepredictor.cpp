@@ -114,7 +114,8 @@ std::vector<FileTree::Index> takeCachedSizes(const FileTree &tree, CompressedSiz
 
 } // namespace
 
-ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries)
+ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries,
+                                   const std::vector<NodeCategory> *categoriesGiven)
     : m_tree(tree)
     , m_zipEntries(zipEntries)
     , m_mask(tree)
@@ -124,11 +125,14 @@ ZipSizePredictor::ZipSizePredictor(const FileTree &tree, const std::vector<ZipEn
     , m_zipSource(tree.source() == FileTree::Source::Zip)
 {
     const FileTree::Index root = tree.packageRoot();
-    const std::vector<NodeCategory> categories =
-        m_zipSource ? std::vector<NodeCategory>{} : NodeClassifier::classifyAll(tree);
+    std::vector<NodeCategory> classified;
+    if (!m_zipSource && !categoriesGiven)
+        classified = NodeClassifier::classifyAll(tree);
+    const std::vector<NodeCategory> &categories = categoriesGiven ? *categoriesGiven : classified;
     auto zip = std::make_shared<Sizes>();
     zip->level = 0;
-    zip->stored.assign(tree.count(), 0);
+    if (m_zipSource)
+        zip->stored.assign(tree.count(), 0);
     for (FileTree::Index i = root + 1; i < tree.subtreeEnd(root); ++i) {
         const FileTree::Index p = tree.parent(i);
         const std::uint32_t parentLength = p == root ? 0 : m_nameLength[p];

@@ -49,8 +49,11 @@ public:
     [[nodiscard]] static QString methodId(Method method);
 
     // A zip source's stored sizes are known at once (export copies them raw),
-    // so its predictions are exact without compute().
-    ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries);
+    // so its predictions are exact without compute(). A folder's estimate
+    // needs the tree's categories: pass them when they are at hand
+    // (NodeClassifier::classifyAll), else they are worked out here.
+    ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries,
+                     const std::vector<NodeCategory> *categories = nullptr);
 
     // Encodes every exportable file at `level` (0..12) on `threads` threads
     // (0: one per core). Safe to run on a worker thread while predict() is

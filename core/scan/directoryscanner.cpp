@@ -22,6 +22,10 @@ namespace {
 struct Entry {
     QByteArray name;
     struct stat st;
+    // A folder's entry is not stat'ed when its parent is read: opening it and
+    // asking the descriptor looks its name up once instead of twice. Until
+    // then only st_mode's type is set.
+    bool statted = true;
 };
 
 // One open folder on the walk: its descriptor and its sorted entries.
@@ -46,6 +50,33 @@ void raiseDescriptorLimit()
 std::uint16_t permissions(const struct stat &st)
 {
     return std::uint16_t(st.st_mode & 07777);
+}
+
+// Opens the folder `entry` names in `dirFd`, and fills in its stat if the
+// entry still lacks one. On failure returns -1 with errno set; the entry is
+// then stat'ed by name if it can be, since it may be a file or a link by now.
+int openFolder(int dirFd, Entry &entry)
+{
+    const int fd = openat(dirFd, entry.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (entry.statted)
+        return fd;
+    int err = errno;
+    if (fd >= 0) {
+        if (fstat(fd, &entry.st) == 0) {
+            entry.statted = true;
+            return fd;
+        }
+        err = errno;
+        ::close(fd);
+    }
+    entry.statted = fstatat(dirFd, entry.name.constData(), &entry.st, AT_SYMLINK_NOFOLLOW) == 0;
+    errno = err;
+    return -1;
+}
+
+QString lookupFailure(int err)
+{
+    return err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err);
 }
 
 // Resolves a link target against the link's folder (`depth` components below
@@ -113,10 +144,11 @@ public:
                     continue;
                 Entry entry;
                 entry.name = QByteArray(n);
-                if (fstatat(dirFd, n, &entry.st, AT_SYMLINK_NOFOLLOW) != 0) {
-                    const int err = errno;
-                    m_tree.addIssue(pathOf(frame.node, entry.name),
-                                    err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+                if (e->d_type == DT_DIR) {
+                    entry.st.st_mode = S_IFDIR;
+                    entry.statted = false;
+                } else if (fstatat(dirFd, n, &entry.st, AT_SYMLINK_NOFOLLOW) != 0) {
+                    m_tree.addIssue(pathOf(frame.node, entry.name), lookupFailure(errno));
                     continue;
                 }
                 frame.entries.push_back(std::move(entry));
@@ -149,30 +181,37 @@ public:
             }
             Entry &entry = frame.entries[frame.next++];
             const std::uint8_t nameFlag = FileTree::isValidUtf8(entry.name) ? FlagNone : FlagNonUtf8Name;
-            const mode_t type = entry.st.st_mode & S_IFMT;
-            if (type == S_IFDIR) {
-                const int fd =
-                    openat(frame.fd, entry.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-                if (fd < 0) {
-                    const int err = errno;
-                    m_tree.addLeaf(entry.name, NodeKind::Directory, 0, permissions(entry.st),
-                                   std::uint8_t(FlagUnreadable | nameFlag));
-                    m_tree.addIssue(pathOf(frame.node, entry.name),
-                                    err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+            if (S_ISDIR(entry.st.st_mode)) {
+                const int fd = openFolder(frame.fd, entry);
+                if (fd >= 0) {
+                    Frame next;
+                    next.node = m_tree.beginDirectory(entry.name, permissions(entry.st), nameFlag);
+                    next.depth = frame.depth + 1;
+                    readFolder(fd, next);
+                    stack.push_back(std::move(next)); // `frame` and `entry` are invalid from here
                     continue;
                 }
-                Frame next;
-                next.node = m_tree.beginDirectory(entry.name, permissions(entry.st), nameFlag);
-                next.depth = frame.depth + 1;
-                readFolder(fd, next);
-                stack.push_back(std::move(next)); // `frame` and `entry` are invalid from here
-                continue;
+                if (addUnopened(frame, entry, errno, nameFlag))
+                    continue;
             }
             addLeaf(frame, entry, nameFlag);
         }
         // Cancelled: close what is still open; the tree stays consistent.
         for (Frame &f : stack)
             ::close(f.fd);
+    }
+
+    // A folder entry that would not open: an unreadable folder, or an issue
+    // when it is gone. False when it is a file or a link by now, for addLeaf.
+    bool addUnopened(const Frame &frame, const Entry &entry, int err, std::uint8_t flags)
+    {
+        if (entry.statted && !S_ISDIR(entry.st.st_mode))
+            return false;
+        if (entry.statted)
+            m_tree.addLeaf(entry.name, NodeKind::Directory, 0, permissions(entry.st),
+                           std::uint8_t(FlagUnreadable | flags));
+        m_tree.addIssue(pathOf(frame.node, entry.name), lookupFailure(err));
+        return true;
     }
 
     QByteArray pathOf(FileTree::Index dir, const QByteArray &name) const
@@ -260,6 +299,16 @@ private:
     // The folder behind `frame` is open in m_tree; adds its entries.
     void level(Frame &frame)
     {
+        // The split sorts folders by their link count, so the few folders of
+        // these top levels are stat'ed by name.
+        for (Entry &e : frame.entries) {
+            if (e.statted)
+                continue;
+            e.statted = fstatat(frame.fd, e.name.constData(), &e.st, AT_SYMLINK_NOFOLLOW) == 0;
+            if (!e.statted)
+                addIssue(frame, e, errno);
+        }
+        std::erase_if(frame.entries, [](const Entry &e) { return !e.statted; });
         std::vector<std::size_t> dirs;
         for (std::size_t i = 0; i < frame.entries.size(); ++i)
             if (S_ISDIR(frame.entries[i].st.st_mode))
@@ -365,9 +414,13 @@ private:
     {
         m_tree.addLeaf(e.name, NodeKind::Directory, 0, permissions(e.st),
                        std::uint8_t(FlagUnreadable | nameFlags(e.name)));
+        addIssue(frame, e, err);
+    }
+
+    void addIssue(const Frame &frame, const Entry &e, int err)
+    {
         const QByteArray dir = m_tree.path(frame.node);
-        m_tree.addIssue(dir.isEmpty() ? e.name : dir + '/' + e.name,
-                        err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err));
+        m_tree.addIssue(dir.isEmpty() ? e.name : dir + '/' + e.name, lookupFailure(err));
     }
 
     static std::uint8_t nameFlags(const QByteArray &name)

@@ -244,9 +244,12 @@ void TestHostileTree::unreadableAsUnprivilegedUser()
     write("python/ok/mod.py", 4);
     write("python/locked/inner.py", 100);
     write("python/noexec/hidden.py", 7);
+    write("python/noexec/sub/deeper.py", 11);
+    write("python/ok/deep/locked/inner.py", 100);
     write("python/secret.py", 9);
     QCOMPARE(::chmod(base() + "/python/locked", 0), 0);
-    QCOMPARE(::chmod(base() + "/python/noexec", 0644), 0); // names readable, entries not
+    QCOMPARE(::chmod(base() + "/python/ok/deep/locked", 0), 0); // below the folders split between threads
+    QCOMPARE(::chmod(base() + "/python/noexec", 0644), 0);      // names readable, entries not
     QCOMPARE(::chmod(base() + "/python/secret.py", 0), 0);
     hostile::openUp(m_dir->path());
     QCOMPARE(::chmod(base() + "/python", 0755), 0);
@@ -257,6 +260,8 @@ void TestHostileTree::unreadableAsUnprivilegedUser()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.contains("python/locked: Permission denied"), run.err.constData());
     QVERIFY2(run.err.contains("python/noexec/hidden.py: Permission denied"), run.err.constData());
+    QVERIFY2(run.err.contains("python/noexec/sub: Permission denied"), run.err.constData());
+    QVERIFY2(run.err.contains("python/ok/deep/locked: Permission denied"), run.err.constData());
     const QJsonObject o = run.json();
     QCOMPARE(o.value(QStringLiteral("files")).toInt(), 2); // ok/mod.py and secret.py (listing needs no read)
     QCOMPARE(o.value(QStringLiteral("bytes")).toInteger(), 13);
