@@ -343,7 +343,8 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
     }
     if (ahead == ReadAhead::Distributions)
         s.readDistributionsAhead();
-    s.ledger = std::make_unique<SizeLedger>(*s.layer.tree);
+    // A command matches the rules it uses: scan and export the profile's.
+    s.ledger = std::make_unique<SizeLedger>(*s.layer.tree, SizeLedger::Matching::OnDemand);
     if (!s.profile.applyTo(*s.ledger, &error)) {
         printErr(QStringLiteral("layerslim-cli: bad profile: %1\n").arg(error));
         return std::nullopt;

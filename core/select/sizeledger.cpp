@@ -9,7 +9,7 @@ constexpr FileTree::Index kParallelNodes = 20000;
 
 } // namespace
 
-SizeLedger::SizeLedger(const FileTree &tree)
+SizeLedger::SizeLedger(const FileTree &tree, Matching matching)
     : m_tree(tree)
     , m_enabled(RuleCatalog::all().size(), false)
     , m_spares(RuleCatalog::all().size())
@@ -25,14 +25,17 @@ SizeLedger::SizeLedger(const FileTree &tree)
     const auto &rules = RuleCatalog::all();
     for (const Rule &rule : rules)
         m_exceptions.push_back(rule.defaultExceptions);
-    // Each rule walks the whole tree on its own: on a big tree the rules are
-    // matched on every core.
     m_matches.resize(rules.size());
-    const unsigned threads = tree.count() >= kParallelNodes ? parallel::allCores() : 1;
-    parallel::parallelRuns(rules.size(), threads, 1, [&](std::size_t, std::size_t from, std::size_t to) {
-        for (std::size_t r = from; r < to; ++r)
-            m_matches[r] = RuleCatalog::match(tree, int(r), m_exceptions[r]);
-    });
+    m_matched.assign(rules.size(), matching == Matching::AllRules);
+    if (matching == Matching::AllRules) {
+        // Each rule walks the whole tree on its own: on a big tree the rules
+        // are matched on every core.
+        const unsigned threads = tree.count() >= kParallelNodes ? parallel::allCores() : 1;
+        parallel::parallelRuns(rules.size(), threads, 1, [&](std::size_t, std::size_t from, std::size_t to) {
+            for (std::size_t r = from; r < to; ++r)
+                m_matches[r] = matchNow(int(r));
+        });
+    }
     recompute();
 }
 
@@ -68,18 +71,35 @@ void SizeLedger::setRuleData(int rule, Bitset nodes, QString origin)
 
 void SizeLedger::rematch(int rule)
 {
+    const std::lock_guard lock(m_matchLock.mutex);
+    if (m_matched[rule]) // a rule not matched yet is matched with these exceptions when needed
+        m_matches[rule] = matchNow(rule);
+}
+
+Bitset SizeLedger::matchNow(int rule) const
+{
     QStringList globs = m_exceptions[rule];
     for (const RuleSpare &s : m_spares[std::size_t(rule)])
         globs << s.glob;
     const Bitset &data = m_data[std::size_t(rule)];
-    m_matches[rule] = RuleCatalog::match(m_tree, rule, globs, data.size() == m_tree.count() ? &data : nullptr);
+    return RuleCatalog::match(m_tree, rule, globs, data.size() == m_tree.count() ? &data : nullptr);
+}
+
+const Bitset &SizeLedger::matchesOf(int rule) const
+{
+    const std::lock_guard lock(m_matchLock.mutex);
+    if (!m_matched[rule]) {
+        m_matches[rule] = matchNow(rule);
+        m_matched[rule] = true;
+    }
+    return m_matches[rule];
 }
 
 void SizeLedger::setTransformSavings(int rule, std::unordered_map<FileTree::Index, std::uint64_t> savings)
 {
     m_savings[std::size_t(rule)] = std::move(savings);
     m_savingsMeasured[std::size_t(rule)] = true;
-    m_savingsCover[std::size_t(rule)] = m_matches[std::size_t(rule)];
+    m_savingsCover[std::size_t(rule)] = matchesOf(rule);
     recompute();
 }
 
@@ -152,8 +172,13 @@ std::uint64_t SizeLedger::bytesOf(const Bitset &set, std::uint32_t *files) const
 
 void SizeLedger::recompute()
 {
-    m_pruned = m_manualPrune;
+    // Every enabled rule is matched from here on: the const answers below
+    // read their matches without the lock.
     const auto &rules = RuleCatalog::all();
+    for (std::size_t r = 0; r < rules.size(); ++r)
+        if (m_enabled[r])
+            (void)matchesOf(int(r));
+    m_pruned = m_manualPrune;
     for (std::size_t r = 0; r < rules.size(); ++r)
         if (m_enabled[r] && rules[r].action == RuleAction::Remove)
             m_pruned |= m_matches[r];
@@ -186,11 +211,12 @@ void SizeLedger::recompute()
 
 RuleBytes SizeLedger::ruleBytes(int rule) const
 {
+    const Bitset &matches = matchesOf(rule);
     RuleBytes out;
     if (RuleCatalog::all()[rule].action == RuleAction::Transform) {
         // Alone: every match rewritten; in union: the matches the selection keeps.
         for (const auto &[node, saved] : m_savings[std::size_t(rule)]) {
-            if (saved == 0 || !m_matches[rule].test(node))
+            if (saved == 0 || !matches.test(node))
                 continue;
             out.aloneBytes += saved;
             ++out.aloneFiles;
@@ -201,7 +227,7 @@ RuleBytes SizeLedger::ruleBytes(int rule) const
         }
         return out;
     }
-    Bitset alone = m_matches[rule];
+    Bitset alone = matches;
     alone.subtract(m_manualKeep);
     out.aloneBytes = bytesOf(alone, &out.aloneFiles);
 

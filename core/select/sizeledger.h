@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -54,7 +55,12 @@ struct PackageBytes {
 class SizeLedger
 {
 public:
-    explicit SizeLedger(const FileTree &tree);
+    // Whether the constructor matches every rule (on every core for a big
+    // tree), as a window listing what each rule frees needs, or each rule is
+    // matched when first needed: once enabled, or asked for its matches or
+    // bytes. A scan that reports no rule then walks the tree for none.
+    enum class Matching : std::uint8_t { AllRules, OnDemand };
+    explicit SizeLedger(const FileTree &tree, Matching matching = Matching::AllRules);
 
     // ---- the selection ----
     void setRuleEnabled(int rule, bool on);
@@ -97,7 +103,7 @@ public:
     // ---- answers ----
     [[nodiscard]] const Bitset &pruned() const { return m_pruned; }
     [[nodiscard]] bool isPruned(FileTree::Index i) const { return m_pruned.test(i); }
-    [[nodiscard]] const Bitset &ruleMatches(int rule) const { return m_matches[rule]; }
+    [[nodiscard]] const Bitset &ruleMatches(int rule) const { return matchesOf(rule); }
     [[nodiscard]] const Bitset &manualPrunes() const { return m_manualPrune; }
     [[nodiscard]] const Bitset &manualKeeps() const { return m_manualKeep; }
     [[nodiscard]] LedgerTotals totals() const { return m_totals; }
@@ -123,6 +129,9 @@ public:
 private:
     void recompute();
     void rematch(int rule);
+    // A rule's matches, matched now if they are not yet.
+    const Bitset &matchesOf(int rule) const;
+    [[nodiscard]] Bitset matchNow(int rule) const;
     [[nodiscard]] std::uint64_t bytesOf(const Bitset &set, std::uint32_t *files = nullptr) const;
 
     const FileTree &m_tree;
@@ -131,7 +140,17 @@ private:
     std::vector<std::vector<RuleSpare>> m_spares; // per rule
     std::vector<Bitset> m_data;                   // per rule: a fromData rule's nodes (empty for the others)
     std::vector<QString> m_dataOrigin;            // per rule: where m_data came from
-    std::vector<Bitset> m_matches;
+    // Matching on demand happens in const methods, so under this lock; a
+    // copy of the ledger gets a lock of its own.
+    struct MatchLock {
+        std::mutex mutex;
+        MatchLock() = default;
+        MatchLock(const MatchLock &) {}
+        MatchLock &operator=(const MatchLock &) { return *this; }
+    };
+    mutable MatchLock m_matchLock;
+    mutable std::vector<Bitset> m_matches;
+    mutable std::vector<bool> m_matched; // per rule: m_matches holds its matches for the current exceptions
     Bitset m_manualPrune;
     Bitset m_manualKeep;
     Bitset m_pruned;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void exceptionsKeepPaths();
     void perPackageBytes();
     void layerBytesLessStripSavings();
+    void matchingOnDemandAnswersTheSame();
     void profileRoundTrip();
     void profileRejectsBadInput_data();
     void profileRejectsBadInput();
@@ -32,6 +33,50 @@ private:
     std::uint64_t findBytes(const QString &findArgs) const;
     std::unique_ptr<FileTree> m_tree;
 };
+
+// A ledger that matches each rule when first needed gives every answer of
+// one that matched them all at once, whatever was changed before a rule was
+// first needed: exceptions, spares, marks, an undo.
+void TestSizeLedger::matchingOnDemandAnswersTheSame()
+{
+    SizeLedger all(*m_tree);
+    SizeLedger onDemand(*m_tree, SizeLedger::Matching::OnDemand);
+    const int tests = RuleCatalog::indexOf(RuleId::Tests);
+    const int bytecode = RuleCatalog::indexOf(RuleId::Bytecode);
+    const int headers = RuleCatalog::indexOf(RuleId::Headers);
+    const int distInfo = RuleCatalog::indexOf(RuleId::DistInfo);
+    auto sameAnswers = [&](const char *step) {
+        QVERIFY2(all.totals() == onDemand.totals(), step);
+        QVERIFY2(all.pruned() == onDemand.pruned(), step);
+        for (int r = 0; r < int(kRuleCount); ++r) {
+            const RuleBytes a = all.ruleBytes(r), b = onDemand.ruleBytes(r);
+            QVERIFY2(a.aloneBytes == b.aloneBytes && a.marginalBytes == b.marginalBytes &&
+                         a.aloneFiles == b.aloneFiles && a.marginalFiles == b.marginalFiles,
+                     qPrintable(QStringLiteral("%1: rule %2").arg(QLatin1String(step)).arg(r)));
+            QVERIFY2(all.ruleMatches(r) == onDemand.ruleMatches(r), step);
+        }
+    };
+    const SizeLedger::State start = onDemand.state();
+    // Changed while not matched yet: the rule must match with them once needed.
+    for (SizeLedger *l : {&all, &onDemand}) {
+        l->setRuleExceptions(tests, {QStringLiteral("pandas/**")});
+        l->setRuleSpares(distInfo, {{QStringLiteral("numpy-*.dist-info/**"), QStringLiteral("read at import")}});
+        l->setRuleEnabled(tests, true);
+        l->setRuleEnabled(distInfo, true);
+        l->mark(m_tree->find("numpy/core", m_tree->packageRoot()), SizeLedger::Mark::Keep);
+    }
+    QVERIFY(onDemand.totals().prunedBytes > 1000000);
+    QVERIFY(onDemand.ruleMatches(tests).test(m_tree->find("scipy/linalg/tests", m_tree->packageRoot())));
+    QVERIFY(!onDemand.ruleMatches(tests).test(m_tree->find("pandas/tests", m_tree->packageRoot())));
+    sameAnswers("exceptions and spares before the first match");
+    for (SizeLedger *l : {&all, &onDemand}) {
+        l->setRuleEnabled(bytecode, true);
+        l->setRuleExceptions(headers, {QStringLiteral("numpy/**")});
+        l->setRuleEnabled(headers, true);
+        l->restore(start);
+    }
+    sameAnswers("undone to the start");
+}
 
 // What export writes unzipped: the kept bytes less the strip rule's measured
 // savings on kept files, and marked inexact while they are not measured.
