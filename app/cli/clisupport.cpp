@@ -256,7 +256,8 @@ void Session::readDistributionsAhead()
     if (m_distributions || m_readAhead.valid())
         return;
     // The worker shares nothing that changes with this thread: the entries
-    // and the profile's target are copied, as the session may still move.
+    // and the profile's runtime and architecture are copied, as the session
+    // may still move; the target is chosen on the worker.
     m_readAhead = std::async(std::launch::async, [tree = layer.tree.get(), entries = layer.zipEntries,
                                                   runtime = profileRuntime(profile), arch = profileArch(profile)] {
         LayerTarget inferred = LayerTarget::infer(*tree, entries);

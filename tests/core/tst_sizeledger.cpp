@@ -76,6 +76,24 @@ void TestSizeLedger::matchingOnDemandAnswersTheSame()
         l->restore(start);
     }
     sameAnswers("undone to the start");
+
+    // An undo and a trace's data that come before the rules are first needed.
+    SizeLedger late(*m_tree, SizeLedger::Matching::OnDemand);
+    SizeLedger::State excepted = late.state();
+    excepted.exceptions[std::size_t(tests)] = {QStringLiteral("scipy/**")};
+    excepted.enabled[std::size_t(tests)] = true;
+    late.restore(excepted);
+    all.restore(excepted);
+    const int notTraced = RuleCatalog::indexOf(RuleId::NotTraced);
+    Bitset traced(m_tree->count());
+    traced.set(m_tree->find("pandas", m_tree->packageRoot()));
+    late.setRuleData(notTraced, traced, QStringLiteral("a trace"));
+    all.setRuleData(notTraced, traced, QStringLiteral("a trace"));
+    QVERIFY(late.ruleMatches(tests).test(m_tree->find("pandas/tests", m_tree->packageRoot())));
+    QVERIFY(!late.ruleMatches(tests).test(m_tree->find("scipy/linalg/tests", m_tree->packageRoot())));
+    QCOMPARE(late.ruleBytes(notTraced).aloneBytes, all.ruleBytes(notTraced).aloneBytes);
+    QVERIFY(late.ruleBytes(notTraced).aloneBytes > 1000000);
+    QVERIFY(late.totals() == all.totals());
 }
 
 // What export writes unzipped: the kept bytes less the strip rule's measured
