@@ -97,6 +97,8 @@ void TestMainWindow::opensTheDemoLayer()
     QCOMPARE(gaugeBytes(), tree.totalBytes(0)); // nothing pruned yet
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("python")));
     QCOMPARE(m_window->explorer()->treePanel()->proxy()->rowCount(), int(tree.childCount(0)));
+    // Classified once for the treemap, its legend, the breakdown and the zip estimate.
+    QVERIFY(m_window->document()->categories() == NodeClassifier::classifyAll(tree));
 }
 
 void TestMainWindow::tickingARuleMovesTheGaugeByItsMarginalBytes()

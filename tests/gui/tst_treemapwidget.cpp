@@ -472,6 +472,16 @@ void TestTreemapWidget::legendMatchesLedger()
     legend.selectionChanged();
     QCOMPARE(sum(), ledger.totals().keptBytes);
     QCOMPARE(legend.keptBytes()[std::size_t(NodeCategory::Tests)], std::uint64_t(0));
+
+    // Categories the caller already has are the ones the legend counts.
+    const std::vector<NodeCategory> classified = NodeClassifier::classifyAll(*m_demo.tree);
+    TreemapLegend given;
+    given.setLedger(&ledger, &classified);
+    QVERIFY(given.keptBytes() == legend.keptBytes());
+    const std::vector<NodeCategory> allData(m_demo.tree->count(), NodeCategory::Data);
+    given.setLedger(&ledger, &allData);
+    QCOMPARE(given.keptBytes()[std::size_t(NodeCategory::Data)], ledger.totals().keptBytes);
+    QCOMPARE(given.keptBytes()[std::size_t(NodeCategory::Native)], std::uint64_t(0));
 }
 
 // Distributions describe one tree: the legend of another ledger is by

@@ -85,7 +85,7 @@ void BreakdownChart::setDocument(LayerDocument *document)
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
-    m_categories = document ? NodeClassifier::classifyAll(document->tree()) : std::vector<NodeCategory>{};
+    m_categories = document ? document->categories() : std::vector<NodeCategory>{};
     if (m_document) {
         connect(m_document, &LayerDocument::selectionChanged, this, &BreakdownChart::refresh);
         connect(m_document, &LayerDocument::distributionsReady, this, &BreakdownChart::refresh);

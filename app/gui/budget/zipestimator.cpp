@@ -9,10 +9,11 @@
 
 #include <spdlog/spdlog.h>
 
-ZipEstimator::ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset stripMatches, QObject *parent)
+ZipEstimator::ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset stripMatches,
+                           const std::vector<NodeCategory> &categories, QObject *parent)
     : QObject(parent)
     , m_layer(std::move(layer))
-    , m_predictor(std::make_shared<ZipSizePredictor>(*m_layer->tree, m_layer->zipEntries))
+    , m_predictor(std::make_shared<ZipSizePredictor>(*m_layer->tree, m_layer->zipEntries, &categories))
     , m_control(std::make_shared<JobControl>())
     , m_savings(std::make_shared<std::optional<Savings>>())
     , m_stripMatches(std::move(stripMatches))

@@ -8,6 +8,7 @@
 #include "base/bitset.h"
 #include "scan/layer.h"
 #include "tree/filetree.h"
+#include "tree/nodecategory.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -37,8 +38,10 @@ public:
     // Estimates for `layer` (which it keeps alive while working); the exact
     // pass at `level` starts with start(). `stripMatches` (the strip rule's
     // matches) are stripped in the pass whether or not the rule is on, so
-    // turning it on later needs no new pass.
-    ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset stripMatches, QObject *parent = nullptr);
+    // turning it on later needs no new pass. `categories` are the tree's
+    // (NodeClassifier::classifyAll), for the estimate before that pass.
+    ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset stripMatches,
+                 const std::vector<NodeCategory> &categories, QObject *parent = nullptr);
     // Starts the exact pass in the background (once; later calls do nothing).
     void start();
     // Cancels the pass; the worker lets go of the layer when it notices.

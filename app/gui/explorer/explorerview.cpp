@@ -114,8 +114,8 @@ void ExplorerView::setDocument(LayerDocument *document)
     m_rulesPanel->setDocument(document);
     m_budgetPanel->setDocument(document);
 #ifdef LAYERSLIM_HAVE_TREEMAP
-    m_treemap->setLedger(document ? &document->ledger() : nullptr);
-    m_legend->setLedger(document ? &document->ledger() : nullptr);
+    m_treemap->setLedger(document ? &document->ledger() : nullptr, document ? &document->categories() : nullptr);
+    m_legend->setLedger(document ? &document->ledger() : nullptr, document ? &document->categories() : nullptr);
     if (document) {
         connect(document, &LayerDocument::selectionChanged, m_treemap, &TreemapWidget::selectionChanged);
         connect(document, &LayerDocument::selectionChanged, m_legend, &TreemapLegend::selectionChanged);

@@ -21,11 +21,14 @@ TreemapLegend::TreemapLegend(QWidget *parent)
     setAccessibleName(tr("Treemap legend"));
 }
 
-void TreemapLegend::setLedger(const SizeLedger *ledger)
+void TreemapLegend::setLedger(const SizeLedger *ledger, const std::vector<NodeCategory> *categories)
 {
     m_ledger = ledger;
     m_dists = nullptr; // the old tree's: the new ledger's come with setDistributions()
-    m_categories = ledger ? NodeClassifier::classifyAll(ledger->tree()) : std::vector<NodeCategory>{};
+    if (!ledger)
+        m_categories.clear();
+    else
+        m_categories = categories ? *categories : NodeClassifier::classifyAll(ledger->tree());
     selectionChanged();
 }
 

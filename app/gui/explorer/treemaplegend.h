@@ -21,7 +21,8 @@ class TreemapLegend : public QWidget
 public:
     explicit TreemapLegend(QWidget *parent = nullptr);
 
-    void setLedger(const SizeLedger *ledger);
+    // `categories` as for TreemapWidget::setLedger.
+    void setLedger(const SizeLedger *ledger, const std::vector<NodeCategory> *categories = nullptr);
     // Keys the distributions' colours instead of the categories'; null: categories.
     // A new ledger goes back to categories until its own distributions are given.
     void setDistributions(const Distributions *dists);

@@ -109,7 +109,7 @@ TreemapWidget::~TreemapWidget()
         m_future.waitForFinished();
 }
 
-void TreemapWidget::setLedger(const SizeLedger *ledger)
+void TreemapWidget::setLedger(const SizeLedger *ledger, const std::vector<NodeCategory> *categories)
 {
     if (m_running) { // the job reads the old tree; its result is dropped
         m_future.waitForFinished();
@@ -128,8 +128,11 @@ void TreemapWidget::setLedger(const SizeLedger *ledger)
     m_root = FileTree::kNone;
     if (ledger) {
         const FileTree &tree = ledger->tree();
-        m_dominant = std::make_shared<const std::vector<NodeCategory>>(
-            NodeClassifier::dominantCategories(tree, NodeClassifier::classifyAll(tree)));
+        std::vector<NodeCategory> classified;
+        if (!categories)
+            categories = &(classified = NodeClassifier::classifyAll(tree));
+        m_dominant =
+            std::make_shared<const std::vector<NodeCategory>>(NodeClassifier::dominantCategories(tree, *categories));
         m_root = 0;
         scheduleLayout();
     }

@@ -29,8 +29,10 @@ public:
     ~TreemapWidget() override;
 
     // The ledger whose tree is drawn (ledger->tree()); nullptr shows nothing.
-    // The ledger must outlive the widget or be replaced first.
-    void setLedger(const SizeLedger *ledger);
+    // The ledger must outlive the widget or be replaced first. `categories`
+    // are the tree's (NodeClassifier::classifyAll) when the caller has them,
+    // else they are worked out here.
+    void setLedger(const SizeLedger *ledger, const std::vector<NodeCategory> *categories = nullptr);
     [[nodiscard]] const SizeLedger *ledger() const { return m_ledger; }
 
     // Zoom: the folder whose subtree fills the view (the tree's root by default).

@@ -29,9 +29,10 @@ Distributions readDistributions(const Layer &layer)
 LayerDocument::LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent, Background background)
     : QObject(parent)
     , m_layer(std::move(layer))
+    , m_categories(NodeClassifier::classifyAll(*m_layer->tree))
     , m_ledger(std::make_unique<SizeLedger>(*m_layer->tree))
     , m_zip(std::make_unique<ZipEstimator>(m_layer, kEstimateLevel,
-                                           m_ledger->ruleMatches(RuleCatalog::indexOf(RuleId::Strip))))
+                                           m_ledger->ruleMatches(RuleCatalog::indexOf(RuleId::Strip)), m_categories))
     , m_droppedFiles(m_layer->tree->count())
     , m_path(std::move(path))
 {

@@ -9,6 +9,7 @@
 #include "scan/layer.h"
 #include "select/profile.h"
 #include "select/sizeledger.h"
+#include "tree/nodecategory.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -43,6 +44,7 @@ public:
     enum class Background { Now, Later };
     LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent = nullptr,
                   Background background = Background::Now);
+
     ~LayerDocument() override;
 
     [[nodiscard]] const Layer &layer() const { return *m_layer; }
@@ -50,6 +52,9 @@ public:
     [[nodiscard]] std::shared_ptr<const Layer> sharedLayer() const { return m_layer; }
     [[nodiscard]] const FileTree &tree() const { return *m_layer->tree; }
     [[nodiscard]] const SizeLedger &ledger() const { return *m_ledger; }
+    // What each node of the tree is (NodeClassifier::classifyAll), worked out
+    // once for the treemap, its legend, the breakdown and the zip estimate.
+    [[nodiscard]] const std::vector<NodeCategory> &categories() const { return m_categories; }
     [[nodiscard]] QUndoStack *undoStack() { return &m_undo; }
     // The zipped size of any selection (exact once its background pass ends).
     [[nodiscard]] const ZipEstimator *zipEstimator() const { return m_zip.get(); }
@@ -141,6 +146,7 @@ private:
     void startBackgroundReads();
 
     std::shared_ptr<Layer> m_layer;
+    std::vector<NodeCategory> m_categories;
     std::unique_ptr<SizeLedger> m_ledger;
     std::unique_ptr<ZipEstimator> m_zip;
     // Set when the background passes start; cancelled when the document goes.
