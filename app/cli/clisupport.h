@@ -46,7 +46,8 @@ private:
     friend std::optional<Session> openSession(const QString &, const QCommandLineParser &, ReadAhead);
     // Starts inferring the target and scanning the distributions on a second
     // thread; inferredTarget() and distributions() then wait for it. It
-    // reads only the tree, the zip's entries and a copy of the profile's target.
+    // reads only the tree, the zip's entries and copies of the runtime and
+    // architecture the profile names; the target is chosen on that thread.
     void readDistributionsAhead();
     struct ReadAheadResult {
         LayerTarget inferred;

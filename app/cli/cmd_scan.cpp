@@ -69,9 +69,13 @@ int runScan(const QStringList &args)
     // write, unchanged files' sizes from the cache), then summed for this
     // selection. With strip on, what stripping saves is measured either way:
     // the kept bytes (and so the verdict) need it.
-    // The estimate and the JSON's bytes by category share one classification.
-    const std::vector<NodeCategory> categories = NodeClassifier::classifyAll(tree);
-    ZipSizePredictor predictor(tree, session->layer.zipEntries, &categories);
+    // A folder's estimate and the JSON's bytes by category share one
+    // classification; a zip's estimate needs none (its stored sizes are known).
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const std::vector<NodeCategory> categories = json || tree.source() != FileTree::Source::Zip
+                                                     ? NodeClassifier::classifyAll(tree)
+                                                     : std::vector<NodeCategory>{};
+    ZipSizePredictor predictor(tree, session->layer.zipEntries, categories.empty() ? nullptr : &categories);
     QString predictError;
     if (parser.isSet(QStringLiteral("exact-zip"))) {
         predictor.setCache(&CompressedSizeCache::standard());
@@ -102,7 +106,7 @@ int runScan(const QStringList &args)
             printErr(QStringLiteral("layerslim-cli scan: warning: not compared for duplicates: %1\n").arg(p));
     }
 
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (json) {
         QJsonArray rules;
         for (const QString &id : profile.rules) {
             const RuleBytes rb = ledger.ruleBytes(RuleCatalog::indexOf(id));

@@ -27,15 +27,18 @@ std::vector<RuleSteps> stepsByRule(const SizeLedger &ledger)
     const FileTree::Index root = tree.packageRoot();
     const FileTree::Index end = tree.subtreeEnd(root);
     const auto &catalog = RuleCatalog::all();
+    std::vector<int> offered;
+    for (std::size_t r = 0; r < catalog.size(); ++r)
+        if (!ledger.ruleEnabled(int(r)) && catalog[r].action != RuleAction::Transform)
+            offered.push_back(int(r));
+    ledger.matchRules(offered);
     std::vector<RuleSteps> out;
-    for (std::size_t r = 0; r < catalog.size(); ++r) {
-        if (ledger.ruleEnabled(int(r)) || catalog[r].action == RuleAction::Transform)
-            continue;
-        const Bitset &matches = ledger.ruleMatches(int(r));
-        RuleSteps rs{int(r), catalog[r].risk, 0, {}};
+    for (const int r : offered) {
+        const Bitset &matches = ledger.ruleMatches(r);
+        RuleSteps rs{r, catalog[std::size_t(r)].risk, 0, {}};
         for (FileTree::Index top = root + 1; top < end; top = tree.subtreeEnd(top)) {
             FitStep step;
-            step.rule = int(r);
+            step.rule = r;
             step.package = tree.packagePath(top);
             for (FileTree::Index i = top; i < tree.subtreeEnd(top); ++i)
                 if (tree.isFile(i) && matches.test(i) && !ledger.isPruned(i) && !ledger.manualKeeps().test(i)) {

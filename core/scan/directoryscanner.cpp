@@ -79,6 +79,13 @@ QString lookupFailure(int err)
     return err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err);
 }
 
+// The package path of `name` inside the folder node `dir` of `tree`, for issues.
+QByteArray pathIn(const FileTree &tree, FileTree::Index dir, const QByteArray &name)
+{
+    const QByteArray dirPath = tree.path(dir);
+    return dirPath.isEmpty() ? name : dirPath + '/' + name;
+}
+
 // Resolves a link target against the link's folder (`depth` components below
 // the root) without touching the disk; false when it climbs above the root.
 bool staysInside(int depth, const QByteArray &target)
@@ -214,11 +221,7 @@ public:
         return true;
     }
 
-    QByteArray pathOf(FileTree::Index dir, const QByteArray &name) const
-    {
-        const QByteArray dirPath = m_tree.path(dir);
-        return dirPath.isEmpty() ? name : dirPath + '/' + name;
-    }
+    QByteArray pathOf(FileTree::Index dir, const QByteArray &name) const { return pathIn(m_tree, dir, name); }
     void addLeaf(const Frame &frame, const Entry &entry, std::uint8_t flags)
     {
         const int dirFd = frame.fd;
@@ -419,8 +422,7 @@ private:
 
     void addIssue(const Frame &frame, const Entry &e, int err)
     {
-        const QByteArray dir = m_tree.path(frame.node);
-        m_tree.addIssue(dir.isEmpty() ? e.name : dir + '/' + e.name, lookupFailure(err));
+        m_tree.addIssue(pathIn(m_tree, frame.node, e.name), lookupFailure(err));
     }
 
     static std::uint8_t nameFlags(const QByteArray &name)

@@ -351,13 +351,14 @@ bool Profile::applyTo(SizeLedger &ledger, QString *error) const
 {
     const FileTree &tree = ledger.tree();
     const auto &catalog = RuleCatalog::all();
+    // One restore: the rules the profile enables are matched together, on
+    // every core for a big tree, with the profile's exceptions.
+    SizeLedger::State state = ledger.state();
     for (std::size_t r = 0; r < catalog.size(); ++r) {
-        const int rule = int(r);
-        const QStringList globs = exceptions.value(catalog[r].id, catalog[r].defaultExceptions);
-        if (ledger.ruleExceptions(rule) != globs)
-            ledger.setRuleExceptions(rule, globs);
-        ledger.setRuleEnabled(rule, rules.contains(catalog[r].id));
+        state.exceptions[r] = exceptions.value(catalog[r].id, catalog[r].defaultExceptions);
+        state.enabled[r] = rules.contains(catalog[r].id);
     }
+    ledger.restore(state);
     // Shallow marks first, so that a deeper mark inside wins as it did when saved.
     struct Pending {
         FileTree::Index node;

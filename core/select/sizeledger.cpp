@@ -2,6 +2,8 @@
 
 #include "base/parallelruns.h"
 
+#include <algorithm>
+
 namespace {
 
 // Below this many nodes a thread costs more than the matching it takes over.
@@ -26,17 +28,32 @@ SizeLedger::SizeLedger(const FileTree &tree, Matching matching)
     for (const Rule &rule : rules)
         m_exceptions.push_back(rule.defaultExceptions);
     m_matches.resize(rules.size());
-    m_matched.assign(rules.size(), matching == Matching::AllRules);
+    m_matched.assign(rules.size(), false);
     if (matching == Matching::AllRules) {
-        // Each rule walks the whole tree on its own: on a big tree the rules
-        // are matched on every core.
-        const unsigned threads = tree.count() >= kParallelNodes ? parallel::allCores() : 1;
-        parallel::parallelRuns(rules.size(), threads, 1, [&](std::size_t, std::size_t from, std::size_t to) {
-            for (std::size_t r = from; r < to; ++r)
-                m_matches[r] = matchNow(int(r));
-        });
+        std::vector<int> all(rules.size());
+        for (std::size_t r = 0; r < rules.size(); ++r)
+            all[r] = int(r);
+        matchRules(all);
     }
     recompute();
+}
+
+void SizeLedger::matchRules(const std::vector<int> &rules) const
+{
+    const std::lock_guard lock(m_matchLock.mutex);
+    std::vector<int> todo;
+    for (const int rule : rules)
+        if (!m_matched[rule] && std::find(todo.begin(), todo.end(), rule) == todo.end())
+            todo.push_back(rule);
+    // Each rule walks the whole tree on its own: on a big tree the rules are
+    // matched on every core.
+    const unsigned threads = m_tree.count() >= kParallelNodes && todo.size() > 1 ? parallel::allCores() : 1;
+    parallel::parallelRuns(todo.size(), threads, 1, [&](std::size_t, std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k)
+            m_matches[todo[k]] = matchNow(todo[k]);
+    });
+    for (const int rule : todo)
+        m_matched[rule] = true;
 }
 
 void SizeLedger::setRuleEnabled(int rule, bool on)
@@ -175,9 +192,11 @@ void SizeLedger::recompute()
     // Every enabled rule is matched from here on: the const answers below
     // read their matches without the lock.
     const auto &rules = RuleCatalog::all();
+    std::vector<int> enabled;
     for (std::size_t r = 0; r < rules.size(); ++r)
         if (m_enabled[r])
-            (void)matchesOf(int(r));
+            enabled.push_back(int(r));
+    matchRules(enabled);
     m_pruned = m_manualPrune;
     for (std::size_t r = 0; r < rules.size(); ++r)
         if (m_enabled[r] && rules[r].action == RuleAction::Remove)

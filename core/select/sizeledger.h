@@ -65,16 +65,17 @@ public:
     // ---- the selection ----
     void setRuleEnabled(int rule, bool on);
     [[nodiscard]] bool ruleEnabled(int rule) const { return m_enabled[rule]; }
-    // Replaces a rule's exceptions (globs over package paths) and rematches it.
+    // Replaces a rule's exceptions (globs over package paths). A rule already
+    // matched is matched again; one not yet matched (OnDemand) uses them when it is.
     void setRuleExceptions(int rule, const QStringList &globs);
     [[nodiscard]] const QStringList &ruleExceptions(int rule) const { return m_exceptions[rule]; }
-    // Replaces what a rule spares besides its exceptions, and rematches it.
+    // Replaces what a rule spares besides its exceptions; matched again as for exceptions.
     void setRuleSpares(int rule, std::vector<RuleSpare> spares);
     [[nodiscard]] const std::vector<RuleSpare> &ruleSpares(int rule) const { return m_spares[std::size_t(rule)]; }
     // Gives a fromData rule (not-traced) the nodes it matches (a set folder
     // stands for its subtree) and says where they came from ("trace
-    // /x/trace.json of smoke.py"), and rematches it. Like spares, not part of
-    // a State: it follows from a file the profile names.
+    // /x/trace.json of smoke.py"); matched again as for exceptions. Like
+    // spares, not part of a State: it follows from a file the profile names.
     void setRuleData(int rule, Bitset nodes, QString origin);
     [[nodiscard]] const QString &ruleDataOrigin(int rule) const { return m_dataOrigin[std::size_t(rule)]; }
     // Manual choices on a node and its subtree; a later choice wins over an earlier one.
@@ -104,6 +105,9 @@ public:
     [[nodiscard]] const Bitset &pruned() const { return m_pruned; }
     [[nodiscard]] bool isPruned(FileTree::Index i) const { return m_pruned.test(i); }
     [[nodiscard]] const Bitset &ruleMatches(int rule) const { return matchesOf(rule); }
+    // Matches those of `rules` not matched yet, on every core for a big tree:
+    // for a caller about to ask for many rules' matches or bytes.
+    void matchRules(const std::vector<int> &rules) const;
     [[nodiscard]] const Bitset &manualPrunes() const { return m_manualPrune; }
     [[nodiscard]] const Bitset &manualKeeps() const { return m_manualKeep; }
     [[nodiscard]] LedgerTotals totals() const { return m_totals; }

@@ -94,6 +94,18 @@ void TestSizeLedger::matchingOnDemandAnswersTheSame()
     QCOMPARE(late.ruleBytes(notTraced).aloneBytes, all.ruleBytes(notTraced).aloneBytes);
     QVERIFY(late.ruleBytes(notTraced).aloneBytes > 1000000);
     QVERIFY(late.totals() == all.totals());
+
+    // Many rules matched together (a profile's, fit's) with what was set before.
+    SizeLedger together(*m_tree, SizeLedger::Matching::OnDemand);
+    together.restore(excepted);
+    together.setRuleData(notTraced, traced, QStringLiteral("a trace"));
+    std::vector<int> every;
+    for (int r = 0; r < int(kRuleCount); ++r)
+        every.insert(every.end(), {r, int(kRuleCount) - 1 - r}); // each named twice
+    together.matchRules(every);
+    for (int r = 0; r < int(kRuleCount); ++r)
+        QVERIFY2(together.ruleMatches(r) == all.ruleMatches(r), qPrintable(QString::number(r)));
+    QVERIFY(together.totals() == all.totals());
 }
 
 // What export writes unzipped: the kept bytes less the strip rule's measured
