@@ -216,8 +216,26 @@ private:
 
 QString Requirement::normalize(QStringView name)
 {
-    static const QRegularExpression runs(QStringLiteral("[-_.]+"));
-    return name.toString().toLower().replace(runs, QStringLiteral("-"));
+    // Names are ASCII (PEP 508): lowered and joined here, a character at a
+    // time. Any other name takes Unicode's lower case.
+    QString out(name.size(), Qt::Uninitialized);
+    qsizetype length = 0;
+    bool inRun = false;
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80) {
+            static const QRegularExpression runs(QStringLiteral("[-_.]+"));
+            return name.toString().toLower().replace(runs, QStringLiteral("-"));
+        }
+        const bool separator = u == u'-' || u == u'_' || u == u'.';
+        if (!separator)
+            out[length++] = QChar(u >= u'A' && u <= u'Z' ? u + (u'a' - u'A') : u);
+        else if (!inRun)
+            out[length++] = QLatin1Char('-');
+        inRun = separator;
+    }
+    out.truncate(length);
+    return out;
 }
 
 bool Requirement::parse(const QString &text, Requirement *out)

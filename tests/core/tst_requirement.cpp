@@ -22,6 +22,13 @@ void TestRequirement::normalizeAndParse()
 {
     QCOMPARE(Requirement::normalize(u"Alpha_Pkg"), QStringLiteral("alpha-pkg"));
     QCOMPARE(Requirement::normalize(u"zope..interface__x-Y"), QStringLiteral("zope-interface-x-y"));
+    // PEP 503's rule as written (lower case, runs of -_. as one -), on ASCII and other names.
+    for (const QString &name : {QString(), QStringLiteral("-"), QStringLiteral("._-"), QStringLiteral("-_a.-_.B_"),
+                                QStringLiteral("Ruamel.YAML.clib"), QStringLiteral("z0-9_A@Z[]"),
+                                QStringLiteral("Zürich__Ärger"), QStringLiteral("İstanbul.pkg")}) {
+        static const QRegularExpression runs(QStringLiteral("[-_.]+"));
+        QCOMPARE(Requirement::normalize(name), name.toLower().replace(runs, QStringLiteral("-")));
+    }
     Requirement r;
     QVERIFY(Requirement::parse(QStringLiteral("Gamma [Fast, extra_two] >=1.0 ; python_version >= '3.8'"), &r));
     QCOMPARE(r.name, QStringLiteral("Gamma"));
