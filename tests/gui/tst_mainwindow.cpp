@@ -27,10 +27,12 @@
 #include <QBarSet>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPieSeries>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void reserveSegmentFollowsTheSpinBox();
     void profileLimitAndReserveDriveTheVerdict();
     void exportWritesTheZipTheGaugePredicted();
+    void exportPrecompilesWithVerifysInterpreter();
     void breakdownSlicesAddUpToTheKeptBytes();
     void targetComesFromTheLayer();
     void exportDialogNamesAndLabels();
@@ -300,6 +303,41 @@ void TestMainWindow::exportWritesTheZipTheGaugePredicted()
     QCOMPARE(rc, 0);
     QCOMPARE(testsupport::sh(listing), sourceBefore);
     toggleRule(0);
+}
+
+// Bytecode is compiled by the interpreter Verify imports with when it is the
+// target's version (here one reached through a wrapper that logs its calls),
+// not by the first one found on PATH.
+void TestMainWindow::exportPrecompilesWithVerifysInterpreter()
+{
+    const QString python3 = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY(!python3.isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString log = dir.filePath(QStringLiteral("calls.log"));
+    const QString wrapper = dir.filePath(QStringLiteral("verify-python"));
+    QFile script(wrapper);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write(QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$*\" >> %1\nexec %2 \"$@\"\n")
+                     .arg(testsupport::quoted(log), testsupport::quoted(python3))
+                     .toUtf8());
+    script.close();
+    QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+
+    Profile base;
+    base.runtime = testsupport::host().runtime;
+    ExportDialog dialog(m_window->document(), base, m_window.get());
+    dialog.setPython(wrapper);
+    dialog.outputEdit()->setText(dir.filePath(QStringLiteral("precompiled.zip")));
+    dialog.bytecodeBox()->setCurrentIndex(dialog.bytecodeBox()->findData(int(BytecodeMode::Precompile)));
+    QSignalSpy finished(&dialog, &ExportDialog::finished);
+    dialog.start();
+    QVERIFY(finished.wait(300000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QFile calls(log);
+    QVERIFY2(calls.open(QIODevice::ReadOnly), "the wrapper was never run");
+    const QByteArray text = calls.readAll();
+    QVERIFY2(text.contains("-m compileall"), text.constData());
 }
 
 void TestMainWindow::breakdownSlicesAddUpToTheKeptBytes()

@@ -296,13 +296,20 @@ void ExportDialog::start()
     m_watcher.setFuture(
         QtConcurrent::run([ledger = std::make_shared<SizeLedger>(m_document->ledger()), tree = layer.tree.get(),
                            entries = &layer.zipEntries, options = std::move(options), control = m_control,
-                           base = m_base, report = m_writeReport->isChecked()]() mutable {
+                           base = m_base, report = m_writeReport->isChecked(), verifyPython = m_python]() mutable {
             auto outcome = std::make_shared<ExportOutcome>();
             if (options.bytecode == BytecodeMode::Precompile || options.bytecode == BytecodeMode::Sourceless) {
-                // The interpreter of the target's version; the exporter names the runtime when there is none.
-                const std::vector<PythonInfo> found = PythonFinder::detect();
-                if (const int i = PythonFinder::pick(found, options.runtime); i >= 0)
-                    options.python = found[std::size_t(i)];
+                // Verify's interpreter when it is of the target's version, else
+                // one found that is; the exporter names the runtime when there is none.
+                const std::optional<PythonInfo> chosen =
+                    verifyPython.isEmpty() ? std::nullopt : PythonFinder::probe(verifyPython);
+                if (chosen && chosen->runtimeName() == options.runtime) {
+                    options.python = *chosen;
+                } else {
+                    const std::vector<PythonInfo> found = PythonFinder::detect();
+                    if (const int i = PythonFinder::pick(found, options.runtime); i >= 0)
+                        options.python = found[std::size_t(i)];
+                }
             }
             outcome->result = Exporter::run(*tree, ledger->pruned(), *entries, options, control.get());
             if (report && outcome->result.ok)

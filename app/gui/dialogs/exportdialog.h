@@ -41,6 +41,9 @@ public:
 
     // Where the target came from ("the layer (…)"), for the report.
     void setTargetOrigin(const QString &origin) { m_targetOrigin = origin; }
+    // The interpreter Verify uses. Precompiling takes it when it is of the
+    // target's version, else one found on PATH or in ~/.pyenv that is.
+    void setPython(const QString &path) { m_python = path; }
 
     [[nodiscard]] QString prefix() const;
     [[nodiscard]] int level() const;
@@ -77,6 +80,7 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_exportButton;
     QString m_targetOrigin;
+    QString m_python;
     Profile m_base;
     bool m_levelChosen = false; // the user changed the level since the dialog opened
     std::shared_ptr<JobControl> m_control;
