@@ -51,7 +51,8 @@ public:
     // A zip source's stored sizes are known at once (export copies them raw),
     // so its predictions are exact without compute(). A folder's estimate
     // needs the tree's categories: pass them when they are at hand
-    // (NodeClassifier::classifyAll), else they are worked out here.
+    // (NodeClassifier::classifyAll), else they are worked out here. They are
+    // read by the constructor only, not kept.
     ZipSizePredictor(const FileTree &tree, const std::vector<ZipEntryRef> &zipEntries,
                      const std::vector<NodeCategory> *categories = nullptr);
 

@@ -351,8 +351,9 @@ bool Profile::applyTo(SizeLedger &ledger, QString *error) const
 {
     const FileTree &tree = ledger.tree();
     const auto &catalog = RuleCatalog::all();
-    // One restore: the rules the profile enables are matched together, on
-    // every core for a big tree, with the profile's exceptions.
+    // One restore: a ledger that matches on demand (the CLI's) matches the
+    // rules the profile enables together, on every core for a big tree, with
+    // the profile's exceptions.
     SizeLedger::State state = ledger.state();
     for (std::size_t r = 0; r < catalog.size(); ++r) {
         state.exceptions[r] = exceptions.value(catalog[r].id, catalog[r].defaultExceptions);

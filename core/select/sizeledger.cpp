@@ -102,6 +102,12 @@ Bitset SizeLedger::matchNow(int rule) const
     return RuleCatalog::match(m_tree, rule, globs, data.size() == m_tree.count() ? &data : nullptr);
 }
 
+bool SizeLedger::ruleMatched(int rule) const
+{
+    const std::lock_guard lock(m_matchLock.mutex);
+    return m_matched[rule];
+}
+
 const Bitset &SizeLedger::matchesOf(int rule) const
 {
     const std::lock_guard lock(m_matchLock.mutex);

@@ -108,6 +108,9 @@ public:
     // Matches those of `rules` not matched yet, on every core for a big tree:
     // for a caller about to ask for many rules' matches or bytes.
     void matchRules(const std::vector<int> &rules) const;
+    // Whether the rule's matches are at hand (always, with AllRules); asking
+    // for those of a rule that is not matches it first.
+    [[nodiscard]] bool ruleMatched(int rule) const;
     [[nodiscard]] const Bitset &manualPrunes() const { return m_manualPrune; }
     [[nodiscard]] const Bitset &manualKeeps() const { return m_manualKeep; }
     [[nodiscard]] LedgerTotals totals() const { return m_totals; }

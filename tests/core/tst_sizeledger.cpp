@@ -101,10 +101,13 @@ void TestSizeLedger::matchingOnDemandAnswersTheSame()
     together.setRuleData(notTraced, traced, QStringLiteral("a trace"));
     std::vector<int> every;
     for (int r = 0; r < int(kRuleCount); ++r)
-        every.insert(every.end(), {r, int(kRuleCount) - 1 - r}); // each named twice
+        every.insert(every.end(), {r, int(kRuleCount) - 1 - r});             // each named twice
+    QVERIFY(together.ruleMatched(tests) && !together.ruleMatched(bytecode)); // enabled ones only
     together.matchRules(every);
-    for (int r = 0; r < int(kRuleCount); ++r)
+    for (int r = 0; r < int(kRuleCount); ++r) {
+        QVERIFY(together.ruleMatched(r));
         QVERIFY2(together.ruleMatches(r) == all.ruleMatches(r), qPrintable(QString::number(r)));
+    }
     QVERIFY(together.totals() == all.totals());
 }
 

@@ -32,7 +32,6 @@
 #include <QLineEdit>
 #include <QPieSeries>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -310,8 +309,7 @@ void TestMainWindow::exportWritesTheZipTheGaugePredicted()
 // not by the first one found on PATH.
 void TestMainWindow::exportPrecompilesWithVerifysInterpreter()
 {
-    const QString python3 = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    QVERIFY(!python3.isEmpty());
+    const QString python3 = testsupport::python(); // the interpreter host() describes
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString log = dir.filePath(QStringLiteral("calls.log"));

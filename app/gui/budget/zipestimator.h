@@ -39,7 +39,8 @@ public:
     // pass at `level` starts with start(). `stripMatches` (the strip rule's
     // matches) are stripped in the pass whether or not the rule is on, so
     // turning it on later needs no new pass. `categories` are the tree's
-    // (NodeClassifier::classifyAll), for the estimate before that pass.
+    // (NodeClassifier::classifyAll), for the estimate before that pass; read
+    // here only, not kept.
     ZipEstimator(std::shared_ptr<Layer> layer, int level, Bitset stripMatches,
                  const std::vector<NodeCategory> &categories, QObject *parent = nullptr);
     // Starts the exact pass in the background (once; later calls do nothing).

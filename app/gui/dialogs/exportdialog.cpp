@@ -300,7 +300,8 @@ void ExportDialog::start()
             auto outcome = std::make_shared<ExportOutcome>();
             if (options.bytecode == BytecodeMode::Precompile || options.bytecode == BytecodeMode::Sourceless) {
                 // Verify's interpreter when it is of the target's version, else
-                // one found that is; the exporter names the runtime when there is none.
+                // the one PythonFinder picks for it; the exporter refuses one of
+                // another version and names the runtime when there is none.
                 const std::optional<PythonInfo> chosen =
                     verifyPython.isEmpty() ? std::nullopt : PythonFinder::probe(verifyPython);
                 if (chosen && chosen->runtimeName() == options.runtime) {

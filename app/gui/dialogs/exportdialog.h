@@ -42,7 +42,7 @@ public:
     // Where the target came from ("the layer (…)"), for the report.
     void setTargetOrigin(const QString &origin) { m_targetOrigin = origin; }
     // The interpreter Verify uses. Precompiling takes it when it is of the
-    // target's version, else one found on PATH or in ~/.pyenv that is.
+    // target's version, else the one PythonFinder picks for the target.
     void setPython(const QString &path) { m_python = path; }
 
     [[nodiscard]] QString prefix() const;

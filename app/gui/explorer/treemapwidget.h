@@ -31,7 +31,7 @@ public:
     // The ledger whose tree is drawn (ledger->tree()); nullptr shows nothing.
     // The ledger must outlive the widget or be replaced first. `categories`
     // are the tree's (NodeClassifier::classifyAll) when the caller has them,
-    // else they are worked out here.
+    // else they are worked out here; read during the call only.
     void setLedger(const SizeLedger *ledger, const std::vector<NodeCategory> *categories = nullptr);
     [[nodiscard]] const SizeLedger *ledger() const { return m_ledger; }
 

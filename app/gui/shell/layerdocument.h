@@ -44,7 +44,6 @@ public:
     enum class Background { Now, Later };
     LayerDocument(std::shared_ptr<Layer> layer, QString path, QObject *parent = nullptr,
                   Background background = Background::Now);
-
     ~LayerDocument() override;
 
     [[nodiscard]] const Layer &layer() const { return *m_layer; }
