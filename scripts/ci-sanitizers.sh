@@ -17,7 +17,7 @@ FIXTURES=${LAYERSLIM_FIXTURE_DIR:-$ROOT/build/fixtures}
 # tst_deflatepipeline is not among them: it ends within a second, and then
 # QtTest's watchdog thread, which Qt joins through its own futex lock that
 # TSan cannot see, is reported at exit about half the time.
-TSAN_TESTS=${TSAN_TESTS:-"tst_filetree tst_hostiletree tst_hostilezip tst_export tst_verify tst_hostileexport tst_hostileverify tst_distributionscli"}
+TSAN_TESTS=${TSAN_TESTS:-"tst_filetree tst_sizeledger tst_hostiletree tst_hostilezip tst_export tst_verify tst_hostileexport tst_hostileverify tst_distributionscli"}
 START=$(date +%s)
 
 step() { printf '\n== %s  [%ds]\n' "$*" $(( $(date +%s) - START )); }

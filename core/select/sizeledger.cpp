@@ -27,8 +27,8 @@ SizeLedger::SizeLedger(const FileTree &tree, Matching matching)
     const auto &rules = RuleCatalog::all();
     for (const Rule &rule : rules)
         m_exceptions.push_back(rule.defaultExceptions);
-    m_matches.resize(rules.size());
-    m_matched.assign(rules.size(), false);
+    m_match.matches.resize(rules.size());
+    m_match.matched.assign(rules.size(), false);
     if (matching == Matching::AllRules) {
         std::vector<int> all(rules.size());
         for (std::size_t r = 0; r < rules.size(); ++r)
@@ -40,20 +40,20 @@ SizeLedger::SizeLedger(const FileTree &tree, Matching matching)
 
 void SizeLedger::matchRules(const std::vector<int> &rules) const
 {
-    const std::lock_guard lock(m_matchLock.mutex);
+    const std::lock_guard lock(m_match.mutex);
     std::vector<int> todo;
     for (const int rule : rules)
-        if (!m_matched[rule] && std::find(todo.begin(), todo.end(), rule) == todo.end())
+        if (!m_match.matched[rule] && std::find(todo.begin(), todo.end(), rule) == todo.end())
             todo.push_back(rule);
     // Each rule walks the whole tree on its own: on a big tree the rules are
     // matched on every core.
     const unsigned threads = m_tree.count() >= kParallelNodes && todo.size() > 1 ? parallel::allCores() : 1;
     parallel::parallelRuns(todo.size(), threads, 1, [&](std::size_t, std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k)
-            m_matches[todo[k]] = matchNow(todo[k]);
+            m_match.matches[todo[k]] = matchNow(todo[k]);
     });
     for (const int rule : todo)
-        m_matched[rule] = true;
+        m_match.matched[rule] = true;
 }
 
 void SizeLedger::setRuleEnabled(int rule, bool on)
@@ -88,9 +88,9 @@ void SizeLedger::setRuleData(int rule, Bitset nodes, QString origin)
 
 void SizeLedger::rematch(int rule)
 {
-    const std::lock_guard lock(m_matchLock.mutex);
-    if (m_matched[rule]) // a rule not matched yet is matched with these exceptions when needed
-        m_matches[rule] = matchNow(rule);
+    const std::lock_guard lock(m_match.mutex);
+    if (m_match.matched[rule]) // a rule not matched yet is matched with these exceptions when needed
+        m_match.matches[rule] = matchNow(rule);
 }
 
 Bitset SizeLedger::matchNow(int rule) const
@@ -104,18 +104,18 @@ Bitset SizeLedger::matchNow(int rule) const
 
 bool SizeLedger::ruleMatched(int rule) const
 {
-    const std::lock_guard lock(m_matchLock.mutex);
-    return m_matched[rule];
+    const std::lock_guard lock(m_match.mutex);
+    return m_match.matched[rule];
 }
 
 const Bitset &SizeLedger::matchesOf(int rule) const
 {
-    const std::lock_guard lock(m_matchLock.mutex);
-    if (!m_matched[rule]) {
-        m_matches[rule] = matchNow(rule);
-        m_matched[rule] = true;
+    const std::lock_guard lock(m_match.mutex);
+    if (!m_match.matched[rule]) {
+        m_match.matches[rule] = matchNow(rule);
+        m_match.matched[rule] = true;
     }
-    return m_matches[rule];
+    return m_match.matches[rule];
 }
 
 void SizeLedger::setTransformSavings(int rule, std::unordered_map<FileTree::Index, std::uint64_t> savings)
@@ -206,7 +206,7 @@ void SizeLedger::recompute()
     m_pruned = m_manualPrune;
     for (std::size_t r = 0; r < rules.size(); ++r)
         if (m_enabled[r] && rules[r].action == RuleAction::Remove)
-            m_pruned |= m_matches[r];
+            m_pruned |= m_match.matches[r];
     m_pruned.subtract(m_manualKeep);
 
     m_totals.prunedBytes = bytesOf(m_pruned, &m_totals.prunedFiles);
@@ -221,9 +221,9 @@ void SizeLedger::recompute()
         if (!m_enabled[r] || rules[r].action != RuleAction::Transform)
             continue;
         for (const auto &[node, saved] : m_savings[r])
-            if (m_matches[r].test(node) && !m_pruned.test(node))
+            if (m_match.matches[r].test(node) && !m_pruned.test(node))
                 m_totals.layerBytes -= saved;
-        Bitset unmeasured = m_matches[r];
+        Bitset unmeasured = m_match.matches[r];
         unmeasured.subtract(m_pruned);
         if (m_savingsMeasured[r])
             unmeasured.subtract(m_savingsCover[r]);
@@ -261,7 +261,7 @@ RuleBytes SizeLedger::ruleBytes(int rule) const
     const auto &rules = RuleCatalog::all();
     for (std::size_t r = 0; r < rules.size(); ++r)
         if (int(r) != rule && m_enabled[r] && rules[r].action == RuleAction::Remove)
-            others |= m_matches[r];
+            others |= m_match.matches[r];
     alone.subtract(others);
     out.marginalBytes = bytesOf(alone, &out.marginalFiles);
     return out;
@@ -301,7 +301,7 @@ int SizeLedger::prunedBy(FileTree::Index i) const
         return kManual;
     const auto &rules = RuleCatalog::all();
     for (std::size_t r = 0; r < rules.size(); ++r)
-        if (m_enabled[r] && rules[r].action == RuleAction::Remove && m_matches[r].test(i))
+        if (m_enabled[r] && rules[r].action == RuleAction::Remove && m_match.matches[r].test(i))
             return int(r);
     return -1;
 }

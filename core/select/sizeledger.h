@@ -147,17 +147,23 @@ private:
     std::vector<std::vector<RuleSpare>> m_spares; // per rule
     std::vector<Bitset> m_data;                   // per rule: a fromData rule's nodes (empty for the others)
     std::vector<QString> m_dataOrigin;            // per rule: where m_data came from
-    // Matching on demand happens in const methods, so under this lock; a
-    // copy of the ledger gets a lock of its own.
-    struct MatchLock {
-        std::mutex mutex;
-        MatchLock() = default;
-        MatchLock(const MatchLock &) {}
-        MatchLock &operator=(const MatchLock &) { return *this; }
+    // Matching on demand happens in const methods, so under this lock. A
+    // copy of the ledger reads the matches under the lock of the one it
+    // copies, and gets a lock of its own.
+    struct MatchCache {
+        mutable std::mutex mutex;
+        std::vector<Bitset> matches;
+        std::vector<bool> matched; // per rule: `matches` holds its matches for the current exceptions
+        MatchCache() = default;
+        MatchCache(const MatchCache &other)
+        {
+            const std::lock_guard lock(other.mutex);
+            matches = other.matches;
+            matched = other.matched;
+        }
+        MatchCache &operator=(const MatchCache &) = delete; // as the ledger's: it refers to its tree
     };
-    mutable MatchLock m_matchLock;
-    mutable std::vector<Bitset> m_matches;
-    mutable std::vector<bool> m_matched; // per rule: m_matches holds its matches for the current exceptions
+    mutable MatchCache m_match;
     Bitset m_manualPrune;
     Bitset m_manualKeep;
     Bitset m_pruned;

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <thread>
+
 using testsupport::quoted;
 using testsupport::sh;
 
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void perPackageBytes();
     void layerBytesLessStripSavings();
     void matchingOnDemandAnswersTheSame();
+    void copiesWhileAnotherThreadMatches();
     void profileRoundTrip();
     void profileRejectsBadInput_data();
     void profileRejectsBadInput();
@@ -109,6 +112,30 @@ void TestSizeLedger::matchingOnDemandAnswersTheSame()
         QVERIFY2(together.ruleMatches(r) == all.ruleMatches(r), qPrintable(QString::number(r)));
     }
     QVERIFY(together.totals() == all.totals());
+}
+
+// A ledger may be copied (for a worker) while another thread's const call
+// matches a rule: the copy reads the matches under the lock (TSan runs this).
+void TestSizeLedger::copiesWhileAnotherThreadMatches()
+{
+    const SizeLedger all(*m_tree);
+    for (int round = 0; round < 3; ++round) {
+        const SizeLedger ledger(*m_tree, SizeLedger::Matching::OnDemand);
+        std::thread matcher([&] {
+            for (int r = 0; r < int(kRuleCount); ++r)
+                (void)ledger.ruleMatches(r);
+        });
+        std::vector<SizeLedger> copies;
+        for (int k = 0; k < 8; ++k)
+            copies.emplace_back(ledger);
+        matcher.join();
+        copies.emplace_back(ledger);
+        for (const SizeLedger &copy : copies)
+            for (int r = 0; r < int(kRuleCount); ++r)
+                QVERIFY2(copy.ruleMatches(r) == all.ruleMatches(r), qPrintable(QString::number(r)));
+        for (int r = 0; r < int(kRuleCount); ++r)
+            QVERIFY(copies.back().ruleMatched(r)); // the last copy took the other thread's matches
+    }
 }
 
 // What export writes unzipped: the kept bytes less the strip rule's measured
