@@ -61,7 +61,7 @@ namespace {
 // folder's descriptor, so no path is resolved twice. Appends the rest to `rest`.
 void takeCachedSizes(const FileTree &tree, CompressedSizeCache &cache, int level,
                      const std::vector<FileTree::Index> &candidates, std::size_t from, std::size_t to,
-                     std::vector<std::uint64_t> &stored, std::vector<FileTree::Index> &rest)
+                     BigVector<std::uint64_t> &stored, std::vector<FileTree::Index> &rest)
 {
     int dirFd = -1;
     FileTree::Index dir = FileTree::kNone;
@@ -96,7 +96,7 @@ void takeCachedSizes(const FileTree &tree, CompressedSizeCache &cache, int level
 // spread like the deflating). Returns the files left to deflate, in order.
 std::vector<FileTree::Index> takeCachedSizes(const FileTree &tree, CompressedSizeCache &cache, int level,
                                              const std::vector<FileTree::Index> &candidates,
-                                             std::vector<std::uint64_t> &stored, int threads)
+                                             BigVector<std::uint64_t> &stored, int threads)
 {
     // A thread is worth starting for a few thousand stats.
     constexpr std::size_t kPerThread = 2048;
@@ -375,7 +375,7 @@ ZipSizePredictor::Prediction ZipSizePredictor::predictWith(const Bitset &pruned,
         lookedAt = m_stripLookedAt;
         bytecodeUnpredicted = m_bytecodeUnpredicted;
     }
-    const std::vector<std::uint64_t> &stored = exact ? exact->stored : m_approximate;
+    const BigVector<std::uint64_t> &stored = exact ? exact->stored : m_approximate;
     const Bitset exported = m_mask.exported(pruned);
     const FileTree::Index root = m_tree.packageRoot();
     Prediction p;

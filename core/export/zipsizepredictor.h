@@ -8,6 +8,7 @@
 #pragma once
 
 #include "base/bitset.h"
+#include "base/hugepages.h"
 #include "base/jobcontrol.h"
 #include "export/exportmask.h"
 #include "scan/zipscanner.h"
@@ -109,7 +110,7 @@ public:
 private:
     struct Sizes {
         int level = -1;
-        std::vector<std::uint64_t> stored; // per node: bytes of its data in the zip
+        BigVector<std::uint64_t> stored; // per node: bytes of its data in the zip
     };
     struct Replaced {
         std::uint64_t stored = 0;       // bytes of the stripped copy's data in the zip
@@ -124,9 +125,9 @@ private:
     const FileTree &m_tree;
     const std::vector<ZipEntryRef> &m_zipEntries; // for stripping a zip source's entries
     ExportMask m_mask;
-    std::vector<std::uint32_t> m_nameLength;   // entry name without prefix ('/' included for folders)
-    std::vector<std::uint64_t> m_uncompressed; // per node: its content's size
-    std::vector<std::uint64_t> m_approximate;  // per node: a guess of its stored size
+    BigVector<std::uint32_t> m_nameLength;   // entry name without prefix ('/' included for folders)
+    BigVector<std::uint64_t> m_uncompressed; // per node: its content's size
+    BigVector<std::uint64_t> m_approximate;  // per node: a guess of its stored size
     mutable std::mutex m_mutex;
     std::shared_ptr<const Sizes> m_exact;          // published by compute()
     std::shared_ptr<const ReplacedMap> m_replaced; // published by useTransform()

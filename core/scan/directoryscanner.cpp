@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <dirent.h>
 #include <fcntl.h>
 #include <memory>
@@ -19,22 +20,51 @@
 
 namespace {
 
+// One entry of a folder: where its name lies in the folder's name pool, and
+// the stat fields the tree keeps (40 bytes; a name of its own and a whole
+// struct stat took 176 and a heap block an entry).
 struct Entry {
-    QByteArray name;
-    struct stat st;
+    std::uint32_t nameAt = 0; // the name's first byte in Frame::names, NUL-terminated there
+    std::uint32_t nameSize = 0;
+    mode_t mode = 0;
+    nlink_t links = 0;
+    off_t size = 0;
     // A folder's entry is not stat'ed when its parent is read: opening it and
     // asking the descriptor looks its name up once instead of twice. Until
-    // then only st_mode's type is set.
+    // then only the type bits of `mode` are set.
     bool statted = true;
+
+    void take(const struct stat &st)
+    {
+        mode = st.st_mode;
+        links = st.st_nlink;
+        size = st.st_size;
+        statted = true;
+    }
 };
 
-// One open folder on the walk: its descriptor and its sorted entries.
+// One open folder on the walk: its descriptor and its sorted entries. A walk
+// keeps one frame a level and reuses it for the next folder at that level,
+// so its entries and names grow to the largest folder once.
 struct Frame {
     int fd = -1;
     std::vector<Entry> entries;
+    std::vector<char> names; // every entry's name, each ending in NUL
     std::size_t next = 0;
     FileTree::Index node = 0; // the folder's node; its path is derived only when needed
     int depth = 0;            // components below the root
+
+    [[nodiscard]] const char *name(const Entry &e) const { return names.data() + e.nameAt; }
+    [[nodiscard]] QByteArrayView nameView(const Entry &e) const { return {name(e), qsizetype(e.nameSize)}; }
+    void reset(FileTree::Index folder, int level)
+    {
+        fd = -1;
+        entries.clear();
+        names.clear();
+        next = 0;
+        node = folder;
+        depth = level;
+    }
 };
 
 // A deep tree keeps one descriptor a level open; lift the soft limit to the hard one.
@@ -47,31 +77,45 @@ void raiseDescriptorLimit()
     }
 }
 
-std::uint16_t permissions(const struct stat &st)
+std::uint16_t permissions(const Entry &e)
 {
-    return std::uint16_t(st.st_mode & 07777);
+    return std::uint16_t(e.mode & 07777);
 }
 
 // Opens the folder `entry` names in `dirFd`, and fills in its stat if the
 // entry still lacks one. On failure returns -1 with errno set; the entry is
 // then stat'ed by name if it can be, since it may be a file or a link by now.
-int openFolder(int dirFd, Entry &entry)
+int openFolder(int dirFd, const char *name, Entry &entry)
 {
-    const int fd = openat(dirFd, entry.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const int fd = openat(dirFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (entry.statted)
         return fd;
     int err = errno;
+    struct stat st {
+    };
     if (fd >= 0) {
-        if (fstat(fd, &entry.st) == 0) {
-            entry.statted = true;
+        if (fstat(fd, &st) == 0) {
+            entry.take(st);
             return fd;
         }
         err = errno;
         ::close(fd);
     }
-    entry.statted = fstatat(dirFd, entry.name.constData(), &entry.st, AT_SYMLINK_NOFOLLOW) == 0;
+    if (fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+        entry.take(st);
     errno = err;
     return -1;
+}
+
+// Stats `name` in `dirFd` into `entry`; false with errno set when it cannot.
+bool statEntry(int dirFd, const char *name, Entry &entry)
+{
+    struct stat st {
+    };
+    if (fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return false;
+    entry.take(st);
+    return true;
 }
 
 QString lookupFailure(int err)
@@ -80,10 +124,12 @@ QString lookupFailure(int err)
 }
 
 // The package path of `name` inside the folder node `dir` of `tree`, for issues.
-QByteArray pathIn(const FileTree &tree, FileTree::Index dir, const QByteArray &name)
+QByteArray pathIn(const FileTree &tree, FileTree::Index dir, QByteArrayView name)
 {
-    const QByteArray dirPath = tree.path(dir);
-    return dirPath.isEmpty() ? name : dirPath + '/' + name;
+    QByteArray path = tree.path(dir);
+    if (!path.isEmpty())
+        path += '/';
+    return path.append(name);
 }
 
 // Resolves a link target against the link's folder (`depth` components below
@@ -149,53 +195,62 @@ public:
                 const char *n = e->d_name;
                 if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
                     continue;
+                const std::size_t length = std::strlen(n);
                 Entry entry;
-                entry.name = QByteArray(n);
                 if (e->d_type == DT_DIR) {
-                    entry.st.st_mode = S_IFDIR;
+                    entry.mode = S_IFDIR;
                     entry.statted = false;
-                } else if (fstatat(dirFd, n, &entry.st, AT_SYMLINK_NOFOLLOW) != 0) {
-                    m_tree.addIssue(pathOf(frame.node, entry.name), lookupFailure(errno));
+                } else if (!statEntry(dirFd, n, entry)) {
+                    m_tree.addIssue(pathOf(frame.node, QByteArrayView(n, qsizetype(length))), lookupFailure(errno));
                     continue;
                 }
-                frame.entries.push_back(std::move(entry));
+                entry.nameAt = std::uint32_t(frame.names.size());
+                entry.nameSize = std::uint32_t(length);
+                frame.names.insert(frame.names.end(), n, n + length + 1);
+                frame.entries.push_back(entry);
             }
         }
-        std::sort(frame.entries.begin(), frame.entries.end(),
-                  [](const Entry &a, const Entry &b) { return a.name < b.name; });
+        const char *names = frame.names.data();
+        std::sort(frame.entries.begin(), frame.entries.end(), [names](const Entry &a, const Entry &b) {
+            return std::string_view(names + a.nameAt, a.nameSize) < std::string_view(names + b.nameAt, b.nameSize);
+        });
         return true;
     }
 
     // Walks the open folder `rootFd` and closes it.
-    void run(int rootFd)
+    // Walks the open folder `rootFd`, the tree's open folder `rootNode`, and
+    // closes both: a cancelled walk ends the folders it leaves, too.
+    void run(int rootFd, FileTree::Index rootNode = 0)
     {
         // Paths are not kept per level: a 4,000-level chain of long names
         // would need gigabytes for them.
-        std::vector<Frame> stack;
-        stack.emplace_back();
-        stack.back().depth = m_baseDepth;
-        readFolder(rootFd, stack.back());
+        std::size_t open = 1;
+        Frame &root = frameAt(0);
+        root.reset(rootNode, m_baseDepth);
+        readFolder(rootFd, root);
 
-        while (!stack.empty()) {
+        while (open > 0) {
             if (m_control && m_control->cancelled())
                 break;
-            Frame &frame = stack.back();
+            Frame &frame = m_frames[open - 1];
             if (frame.next >= frame.entries.size()) {
                 ::close(frame.fd);
-                stack.pop_back();
+                --open;
                 m_tree.endDirectory();
                 continue;
             }
             Entry &entry = frame.entries[frame.next++];
-            const std::uint8_t nameFlag = FileTree::isValidUtf8(entry.name) ? FlagNone : FlagNonUtf8Name;
-            if (S_ISDIR(entry.st.st_mode)) {
-                const int fd = openFolder(frame.fd, entry);
+            const QByteArrayView name = frame.nameView(entry);
+            const std::uint8_t nameFlag = FileTree::isValidUtf8(name) ? FlagNone : FlagNonUtf8Name;
+            if (S_ISDIR(entry.mode)) {
+                const int fd = openFolder(frame.fd, frame.name(entry), entry);
                 if (fd >= 0) {
-                    Frame next;
-                    next.node = m_tree.beginDirectory(entry.name, permissions(entry.st), nameFlag);
-                    next.depth = frame.depth + 1;
+                    const FileTree::Index node = m_tree.beginDirectory(name, permissions(entry), nameFlag);
+                    const int depth = frame.depth + 1;
+                    Frame &next = frameAt(open);
+                    next.reset(node, depth);
                     readFolder(fd, next);
-                    stack.push_back(std::move(next)); // `frame` and `entry` are invalid from here
+                    ++open;
                     continue;
                 }
                 if (addUnopened(frame, entry, errno, nameFlag))
@@ -204,67 +259,79 @@ public:
             addLeaf(frame, entry, nameFlag);
         }
         // Cancelled: close what is still open; the tree stays consistent.
-        for (Frame &f : stack)
-            ::close(f.fd);
+        for (; open > 0; --open) {
+            ::close(m_frames[open - 1].fd);
+            m_tree.endDirectory();
+        }
     }
 
     // A folder entry that would not open: an unreadable folder, or an issue
     // when it is gone. False when it is a file or a link by now, for addLeaf.
     bool addUnopened(const Frame &frame, const Entry &entry, int err, std::uint8_t flags)
     {
-        if (entry.statted && !S_ISDIR(entry.st.st_mode))
+        if (entry.statted && !S_ISDIR(entry.mode))
             return false;
         if (entry.statted)
-            m_tree.addLeaf(entry.name, NodeKind::Directory, 0, permissions(entry.st),
+            m_tree.addLeaf(frame.nameView(entry), NodeKind::Directory, 0, permissions(entry),
                            std::uint8_t(FlagUnreadable | flags));
-        m_tree.addIssue(pathOf(frame.node, entry.name), lookupFailure(err));
+        m_tree.addIssue(pathOf(frame.node, frame.nameView(entry)), lookupFailure(err));
         return true;
     }
 
-    QByteArray pathOf(FileTree::Index dir, const QByteArray &name) const { return pathIn(m_tree, dir, name); }
+    QByteArray pathOf(FileTree::Index dir, QByteArrayView name) const { return pathIn(m_tree, dir, name); }
     void addLeaf(const Frame &frame, const Entry &entry, std::uint8_t flags)
     {
         const int dirFd = frame.fd;
-        const struct stat &st = entry.st;
-        switch (st.st_mode & S_IFMT) {
+        const char *name = frame.name(entry);
+        const QByteArrayView view = frame.nameView(entry);
+        switch (entry.mode & S_IFMT) {
         case S_IFREG: {
-            if (st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH))
+            if (entry.mode & (S_IXUSR | S_IXGRP | S_IXOTH))
                 flags |= FlagExecutable;
-            if (st.st_nlink > 1)
+            if (entry.links > 1)
                 flags |= FlagHardLink;
-            m_tree.addLeaf(entry.name, NodeKind::File, std::uint64_t(st.st_size), permissions(st), flags);
+            m_tree.addLeaf(view, NodeKind::File, std::uint64_t(entry.size), permissions(entry), flags);
             ++m_files;
             m_shared.files.fetch_add(1, std::memory_order_relaxed);
-            m_shared.bytes.fetch_add(std::uint64_t(st.st_size), std::memory_order_relaxed);
+            m_shared.bytes.fetch_add(std::uint64_t(entry.size), std::memory_order_relaxed);
             break;
         }
         case S_IFLNK: {
-            const QByteArray target = readLinkAt(dirFd, entry.name.constData()).value_or(QByteArray());
+            const QByteArray target = readLinkAt(dirFd, name).value_or(QByteArray());
             struct stat resolved {
             };
-            if (fstatat(dirFd, entry.name.constData(), &resolved, 0) != 0) {
+            if (fstatat(dirFd, name, &resolved, 0) != 0) {
                 flags |= FlagLinkDangling;
                 if (errno == ELOOP)
-                    m_tree.addIssue(pathOf(frame.node, entry.name), QStringLiteral("symlink loop"));
+                    m_tree.addIssue(pathOf(frame.node, view), QStringLiteral("symlink loop"));
             }
             if (!staysInside(frame.depth, target))
                 flags |= FlagLinkOutside;
-            m_tree.addLeaf(entry.name, NodeKind::Symlink, 0, permissions(st), flags);
+            m_tree.addLeaf(view, NodeKind::Symlink, 0, permissions(entry), flags);
             break;
         }
         case S_IFIFO:
-            m_tree.addLeaf(entry.name, NodeKind::Fifo, 0, permissions(st), flags);
+            m_tree.addLeaf(view, NodeKind::Fifo, 0, permissions(entry), flags);
             break;
         case S_IFSOCK:
-            m_tree.addLeaf(entry.name, NodeKind::Socket, 0, permissions(st), flags);
+            m_tree.addLeaf(view, NodeKind::Socket, 0, permissions(entry), flags);
             break;
         default:
-            m_tree.addLeaf(entry.name, NodeKind::Device, 0, permissions(st), flags);
+            m_tree.addLeaf(view, NodeKind::Device, 0, permissions(entry), flags);
             break;
         }
         if (m_control && (m_files & 0xff) == 0)
             m_control->report({m_shared.files.load(std::memory_order_relaxed),
-                               m_shared.bytes.load(std::memory_order_relaxed), 0, pathOf(frame.node, entry.name)});
+                               m_shared.bytes.load(std::memory_order_relaxed), 0, pathOf(frame.node, view)});
+    }
+
+    // The frame for the folder open at `level` (0: the walk's root), kept
+    // from the last folder at that level.
+    Frame &frameAt(std::size_t level)
+    {
+        while (m_frames.size() <= level)
+            m_frames.emplace_back();
+        return m_frames[level];
     }
 
     FileTree &m_tree;
@@ -274,12 +341,13 @@ public:
     std::uint64_t m_files = 0;
     static constexpr std::size_t kEntryBufferSize = 32 * 1024;
     std::unique_ptr<char[]> m_entryBuffer = std::make_unique_for_overwrite<char[]>(kEntryBufferSize);
+    std::deque<Frame> m_frames; // one a level below the root; a deque keeps them in place as it grows
 };
 
 // Splits the scan over worker threads: the root's folders (or, while the
 // root holds a single folder such as python/, that folder's) are walked in
-// parallel into fragments, then spliced into the tree in name order, so the
-// result is the same preorder a sequential walk gives.
+// parallel, each worker into a tree of its own, then spliced into the tree in
+// name order, so the result is the same preorder a sequential walk gives.
 class ParallelScan
 {
 public:
@@ -304,17 +372,13 @@ private:
     {
         // The split sorts folders by their link count, so the few folders of
         // these top levels are stat'ed by name.
-        for (Entry &e : frame.entries) {
-            if (e.statted)
-                continue;
-            e.statted = fstatat(frame.fd, e.name.constData(), &e.st, AT_SYMLINK_NOFOLLOW) == 0;
-            if (!e.statted)
+        for (Entry &e : frame.entries)
+            if (!e.statted && !statEntry(frame.fd, frame.name(e), e))
                 addIssue(frame, e, errno);
-        }
         std::erase_if(frame.entries, [](const Entry &e) { return !e.statted; });
         std::vector<std::size_t> dirs;
         for (std::size_t i = 0; i < frame.entries.size(); ++i)
-            if (S_ISDIR(frame.entries[i].st.st_mode))
+            if (S_ISDIR(frame.entries[i].mode))
                 dirs.push_back(i);
         if (dirs.size() == 1 && frame.depth < 4)
             descend(frame, dirs.front());
@@ -329,17 +393,17 @@ private:
         for (std::size_t i = 0; i < frame.entries.size(); ++i) {
             const Entry &e = frame.entries[i];
             if (i != only) {
-                walk.addLeaf(frame, e, nameFlags(e.name));
+                walk.addLeaf(frame, e, nameFlags(frame.nameView(e)));
                 continue;
             }
-            const int fd = openat(frame.fd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            const int fd = openat(frame.fd, frame.name(e), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             if (fd < 0) {
                 addUnreadable(frame, e, errno);
                 continue;
             }
             Frame sub;
-            sub.node = m_tree.beginDirectory(e.name, permissions(e.st), nameFlags(e.name));
-            sub.depth = frame.depth + 1;
+            sub.reset(m_tree.beginDirectory(frame.nameView(e), permissions(e), nameFlags(frame.nameView(e))),
+                      frame.depth + 1);
             walk.readFolder(fd, sub);
             level(sub);
             ::close(fd);
@@ -349,83 +413,102 @@ private:
 
     void splitAcrossThreads(Frame &frame, const std::vector<std::size_t> &dirs)
     {
+        // Where one folder's walk landed: a folder in its worker's tree, and
+        // the issues the walk added there.
         struct Fragment {
-            std::unique_ptr<FileTree> tree; // null when cancelled before the walk
-            int openErrno = 0;              // set when the folder could not be opened
+            int worker = -1; // -1 when cancelled before the walk
+            FileTree::Index node = 0;
+            std::size_t firstIssue = 0;
+            std::size_t endIssue = 0;
+            int openErrno = 0; // set when the folder could not be opened
         };
         std::vector<Fragment> fragments(frame.entries.size());
         // Largest first, so no thread is left with a big folder at the end:
         // a folder's link count (2 + its subfolders) is a free hint of its size.
         std::vector<std::size_t> order = dirs;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return frame.entries[a].st.st_nlink > frame.entries[b].st.st_nlink;
-        });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return frame.entries[a].links > frame.entries[b].links; });
+        // One tree a worker, not one a folder: a worker's columns grow once
+        // to megabytes (on huge pages) instead of hundreds of small trees
+        // each growing from nothing.
+        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+        std::vector<FileTree> trees(std::max<std::size_t>(1, std::min<std::size_t>(threads, dirs.size())));
         std::atomic<std::size_t> next{0};
         const int dirFd = frame.fd;
-        auto worker = [&] {
+        auto worker = [&](int w) {
+            FileTree &tree = trees[std::size_t(w)];
+            Walk walk(tree, m_control, m_progress, frame.depth + 1);
             for (std::size_t k = next.fetch_add(1); k < order.size(); k = next.fetch_add(1)) {
                 if (m_control && m_control->cancelled())
                     return;
                 const Entry &e = frame.entries[order[k]];
                 Fragment &out = fragments[order[k]];
-                out.tree = std::make_unique<FileTree>();
-                const int fd = openat(dirFd, e.name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-                if (fd >= 0)
-                    Walk(*out.tree, m_control, m_progress, frame.depth + 1).run(fd);
-                else
+                out.worker = w;
+                const int fd = openat(dirFd, frame.name(e), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                if (fd < 0) {
                     out.openErrno = errno;
+                    continue;
+                }
+                out.firstIssue = tree.issues().size();
+                out.node = tree.beginDirectory(frame.nameView(e), permissions(e));
+                walk.run(fd, out.node);
+                out.endIssue = tree.issues().size();
             }
         };
-        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
         std::vector<std::thread> pool;
-        for (unsigned t = 1; t < std::min<std::size_t>(threads, dirs.size()); ++t)
-            pool.emplace_back(worker);
-        worker();
+        for (std::size_t t = 1; t < trees.size(); ++t)
+            pool.emplace_back(worker, int(t));
+        worker(0);
         for (std::thread &t : pool)
             t.join();
 
-        // One entry is one node (a fragment adds its own below it): the tree
-        // grows once for this level, not fragment by fragment.
+        // The tree grows once for this level, not folder by folder.
         FileTree::Index nodes = m_tree.count() + FileTree::Index(frame.entries.size());
         qsizetype nameBytes = m_tree.nameBytes();
-        for (std::size_t i = 0; i < frame.entries.size(); ++i) {
-            nameBytes += frame.entries[i].name.size();
-            if (const FileTree *fragment = fragments[i].tree.get()) {
-                nodes += fragment->count() - 1;
-                nameBytes += fragment->nameBytes();
-            }
+        for (const Entry &e : frame.entries)
+            nameBytes += qsizetype(e.nameSize);
+        for (const FileTree &t : trees) {
+            nodes += t.count() - 1;
+            nameBytes += t.nameBytes();
         }
         m_tree.reserve(nodes, nameBytes);
         Walk walk(m_tree, m_control, m_progress);
         for (std::size_t i = 0; i < frame.entries.size(); ++i) {
             const Entry &e = frame.entries[i];
-            if (!S_ISDIR(e.st.st_mode)) {
-                walk.addLeaf(frame, e, nameFlags(e.name));
+            const QByteArrayView name = frame.nameView(e);
+            if (!S_ISDIR(e.mode)) {
+                walk.addLeaf(frame, e, nameFlags(name));
                 continue;
             }
             const Fragment &fragment = fragments[i];
-            if (!fragment.tree)
+            if (fragment.worker < 0)
                 continue; // cancelled before this folder was walked
-            if (fragment.openErrno != 0)
+            if (fragment.openErrno != 0) {
                 addUnreadable(frame, e, fragment.openErrno);
-            else
-                m_tree.appendTree(*fragment.tree, e.name, permissions(e.st), nameFlags(e.name));
+                continue;
+            }
+            // The worker's tree holds the folder under its own name, so its
+            // issues' paths start with it.
+            const FileTree &from = trees[std::size_t(fragment.worker)];
+            m_tree.appendTree(from, fragment.node, name, permissions(e), nameFlags(name));
+            for (std::size_t k = fragment.firstIssue; k < fragment.endIssue; ++k)
+                m_tree.addIssue(pathIn(m_tree, frame.node, from.issues()[k].path), from.issues()[k].reason);
         }
     }
 
     void addUnreadable(const Frame &frame, const Entry &e, int err)
     {
-        m_tree.addLeaf(e.name, NodeKind::Directory, 0, permissions(e.st),
-                       std::uint8_t(FlagUnreadable | nameFlags(e.name)));
+        m_tree.addLeaf(frame.nameView(e), NodeKind::Directory, 0, permissions(e),
+                       std::uint8_t(FlagUnreadable | nameFlags(frame.nameView(e))));
         addIssue(frame, e, err);
     }
 
     void addIssue(const Frame &frame, const Entry &e, int err)
     {
-        m_tree.addIssue(pathIn(m_tree, frame.node, e.name), lookupFailure(err));
+        m_tree.addIssue(pathIn(m_tree, frame.node, frame.nameView(e)), lookupFailure(err));
     }
 
-    static std::uint8_t nameFlags(const QByteArray &name)
+    static std::uint8_t nameFlags(QByteArrayView name)
     {
         return FileTree::isValidUtf8(name) ? FlagNone : FlagNonUtf8Name;
     }

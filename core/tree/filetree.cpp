@@ -14,7 +14,7 @@ FileTree::Index FileTree::append(QByteArrayView name, NodeKind kind, std::uint64
     const Index i = count();
     m_nameOffset.push_back(std::uint32_t(m_names.size()));
     m_nameLength.push_back(std::uint16_t(std::min<qsizetype>(name.size(), 0xffff)));
-    m_names.append(name.data(), std::min<qsizetype>(name.size(), 0xffff));
+    m_names.insert(m_names.end(), name.data(), name.data() + std::min<qsizetype>(name.size(), 0xffff));
     m_kind.push_back(std::uint8_t(kind));
     m_flags.push_back(flags);
     m_mode.push_back(mode);
@@ -50,41 +50,51 @@ void FileTree::addIssue(QByteArray path, QString reason)
     m_issues.push_back({std::move(path), std::move(reason)});
 }
 
-FileTree::Index FileTree::appendTree(const FileTree &fragment, QByteArrayView name, std::uint16_t mode,
+FileTree::Index FileTree::appendTree(const FileTree &from, Index node, QByteArrayView name, std::uint16_t mode,
                                      std::uint8_t flags)
 {
     const Index dir = append(name, NodeKind::Directory, 0, mode, flags);
-    const Index offset = dir; // fragment node k lands at dir + k; its root is the new folder
-    const Index n = fragment.count();
-    // Copies fragment nodes 1..n-1, each value raised by `by`.
-    auto copyShifted = [n](const auto &from, auto &to, auto by) {
-        const std::size_t at = to.size();
-        to.insert(to.end(), from.begin() + 1, from.begin() + n);
-        for (std::size_t k = at; k < to.size(); ++k)
-            to[k] += by;
-    };
-    auto copy = [n](const auto &from, auto &to) { to.insert(to.end(), from.begin() + 1, from.begin() + n); };
-    copyShifted(fragment.m_nameOffset, m_nameOffset, std::uint32_t(m_names.size()));
-    m_names.append(fragment.m_names);
-    copy(fragment.m_nameLength, m_nameLength);
-    copy(fragment.m_kind, m_kind);
-    copy(fragment.m_flags, m_flags);
-    copy(fragment.m_mode, m_mode);
-    copyShifted(fragment.m_parent, m_parent, offset);
-    copyShifted(fragment.m_end, m_end, offset);
-    copy(fragment.m_size, m_size);
-    m_end[dir] = dir + n;
-    for (const Index open : fragment.m_openDirs)
-        m_end[offset + open] = offset + n;
-    const QByteArray prefix = path(dir);
-    for (const ScanIssue &issue : fragment.m_issues)
-        m_issues.push_back({issue.path.isEmpty() ? prefix : prefix + '/' + issue.path, issue.reason});
+    // A folder `from` left open (its root while it is being built, or a
+    // cancelled walk's folders) ends where `from` ends.
+    const auto openBegin = std::find(from.m_openDirs.begin(), from.m_openDirs.end(), node);
+    const Index end = openBegin != from.m_openDirs.end() ? from.count() : from.m_end[node];
+    // `from`'s node k lands at dir + (k - node): indices shift by `by`
+    // (unsigned arithmetic wraps, so a shift down works too).
+    const Index by = dir - node;
+    const Index first = node + 1;
+    if (first < end) {
+        auto copyShifted = [first, end](const auto &source, auto &to, auto shift) {
+            const std::size_t at = to.size();
+            to.insert(to.end(), source.begin() + first, source.begin() + end);
+            for (std::size_t k = at; k < to.size(); ++k)
+                to[k] += shift;
+        };
+        auto copy = [first, end](const auto &source, auto &to) {
+            to.insert(to.end(), source.begin() + first, source.begin() + end);
+        };
+        // Names are pooled in preorder, so a subtree's names are one run.
+        const std::uint32_t namesFrom = from.m_nameOffset[first];
+        const std::size_t namesTo = end < from.count() ? from.m_nameOffset[end] : from.m_names.size();
+        copyShifted(from.m_nameOffset, m_nameOffset, std::uint32_t(m_names.size()) - namesFrom);
+        m_names.insert(m_names.end(), from.m_names.begin() + namesFrom, from.m_names.begin() + namesTo);
+        copy(from.m_nameLength, m_nameLength);
+        copy(from.m_kind, m_kind);
+        copy(from.m_flags, m_flags);
+        copy(from.m_mode, m_mode);
+        copyShifted(from.m_parent, m_parent, by);
+        copyShifted(from.m_end, m_end, by);
+        copy(from.m_size, m_size);
+    }
+    m_end[dir] = end + by;
+    if (openBegin != from.m_openDirs.end())
+        for (auto open = openBegin + 1; open != from.m_openDirs.end(); ++open)
+            m_end[*open + by] = end + by;
     return dir;
 }
 
 void FileTree::reserve(Index nodes, qsizetype nameBytes)
 {
-    m_names.reserve(nameBytes);
+    m_names.reserve(std::size_t(nameBytes));
     m_nameOffset.reserve(nodes);
     m_nameLength.reserve(nodes);
     m_kind.reserve(nodes);
@@ -122,7 +132,7 @@ void FileTree::finish()
     m_packageRoot = findPackageRoot();
     // The arrays grew by doubling while the scan appended; a finished tree
     // holds what its nodes need and no more (the memory budget above).
-    m_names.squeeze();
+    m_names.shrink_to_fit();
     m_nameOffset.shrink_to_fit();
     m_nameLength.shrink_to_fit();
     m_kind.shrink_to_fit();

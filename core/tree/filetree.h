@@ -3,6 +3,8 @@
 // the contiguous index range [i, subtreeEnd(i)).
 #pragma once
 
+#include "base/hugepages.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -59,16 +61,18 @@ public:
     Index addLeaf(QByteArrayView name, NodeKind kind, std::uint64_t size, std::uint16_t mode,
                   std::uint8_t flags = FlagNone);
     void addIssue(QByteArray path, QString reason);
-    // Appends a tree as a folder named `name` at the current position: its
-    // root's children become the new folder's children, and folders it left
-    // open (a cancelled walk's) end where it ends. Parallel scans build
-    // fragments this way and splice them in preorder; finish() is not needed
-    // on a fragment.
-    Index appendTree(const FileTree &fragment, QByteArrayView name, std::uint16_t mode, std::uint8_t flags = FlagNone);
+    // Appends the folder `node` of another tree as a folder named `name` at
+    // the current position, with everything below it. A folder `from` left
+    // open (its root before finish(), a cancelled walk's) ends where `from`
+    // ends. Parallel scans walk folders into trees of their own and splice
+    // them in preorder this way. Issues stay in `from`: the caller carries
+    // over those of the copied folder.
+    Index appendTree(const FileTree &from, Index node, QByteArrayView name, std::uint16_t mode,
+                     std::uint8_t flags = FlagNone);
     // Makes room for `nodes` nodes and `nameBytes` bytes of names in all, so
     // appending up to that grows nothing.
     void reserve(Index nodes, qsizetype nameBytes);
-    [[nodiscard]] qsizetype nameBytes() const { return m_names.size(); }
+    [[nodiscard]] qsizetype nameBytes() const { return qsizetype(m_names.size()); }
     // Closes any open directories, computes subtree totals and the package root.
     void finish();
 
@@ -81,7 +85,7 @@ public:
     [[nodiscard]] Index count() const { return Index(m_parent.size()); }
     [[nodiscard]] QByteArrayView name(Index i) const
     {
-        return QByteArrayView(m_names.constData() + m_nameOffset[i], m_nameLength[i]);
+        return QByteArrayView(m_names.data() + m_nameOffset[i], m_nameLength[i]);
     }
     [[nodiscard]] Index parent(Index i) const { return m_parent[i]; }
     [[nodiscard]] Index subtreeEnd(Index i) const { return m_end[i]; }
@@ -138,18 +142,19 @@ private:
     // Memory budget: 4+2+1+1+2 + 4+4 + 8+8+4 = 38 bytes a node plus the name
     // bytes (and 4 more for zip sources); the 6,300-file demo layer needs ~0.3 MB,
     // a 200,000-file tree ~8 MB.
-    QByteArray m_names;
-    std::vector<std::uint32_t> m_nameOffset;
-    std::vector<std::uint16_t> m_nameLength;
-    std::vector<std::uint8_t> m_kind;
-    std::vector<std::uint8_t> m_flags;
-    std::vector<std::uint16_t> m_mode;
-    std::vector<Index> m_parent;
-    std::vector<Index> m_end;
-    std::vector<std::uint64_t> m_size;
-    std::vector<std::uint64_t> m_prefixBytes; // count()+1 entries: file bytes before node i
-    std::vector<std::uint32_t> m_prefixFiles; // count()+1 entries: files before node i
-    std::vector<std::uint32_t> m_sourceRef;
+    // The columns reach megabytes on large trees: they live on huge pages.
+    BigVector<char> m_names;
+    BigVector<std::uint32_t> m_nameOffset;
+    BigVector<std::uint16_t> m_nameLength;
+    BigVector<std::uint8_t> m_kind;
+    BigVector<std::uint8_t> m_flags;
+    BigVector<std::uint16_t> m_mode;
+    BigVector<Index> m_parent;
+    BigVector<Index> m_end;
+    BigVector<std::uint64_t> m_size;
+    BigVector<std::uint64_t> m_prefixBytes; // count()+1 entries: file bytes before node i
+    BigVector<std::uint32_t> m_prefixFiles; // count()+1 entries: files before node i
+    BigVector<std::uint32_t> m_sourceRef;
 
     std::vector<Index> m_openDirs; // building only
     std::vector<ScanIssue> m_issues;

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void cancelStopsTheScan();
     void parallelScanEqualsPreorder();
     void appendTreeClosesWhatAFragmentLeftOpen();
+    void appendTreeCopiesAFolderFromTheMiddle();
 };
 
 static void writeFile(const QString &path, qsizetype bytes)
@@ -196,9 +197,23 @@ void TestFileTree::parallelScanEqualsPreorder()
         for (int d = 0; d < 4; ++d)
             writeFile(dir.filePath(QStringLiteral("python/p%1/d%2/m.py").arg(p).arg(d)), p + d);
     writeFile(dir.filePath(QStringLiteral("python/top.py")), 1);
+    // Issues met inside the folders the workers walk keep their full paths.
+    QVERIFY(QFile::link(QStringLiteral("loop"), dir.filePath(QStringLiteral("python/p2/d1/loop"))));
+    QVERIFY(QFile::link(QStringLiteral("self"), dir.filePath(QStringLiteral("python/p7/self"))));
     QString error;
     auto tree = DirectoryScanner::scan(dir.path(), &error);
     QVERIFY(tree);
+    QByteArrayList issues;
+    for (const ScanIssue &issue : tree->issues()) {
+        QCOMPARE(issue.reason, QStringLiteral("symlink loop"));
+        issues << issue.path;
+    }
+    std::sort(issues.begin(), issues.end());
+    QCOMPARE(issues, QByteArrayList({"python/p2/d1/loop", "python/p7/self"}));
+    const QByteArray bytes = sh(QStringLiteral("find %1 -type f -printf '%s\\n' | awk '{ s += $1 } END { print s }'")
+                                    .arg(quoted(dir.filePath(QStringLiteral("python/p3")))))
+                                 .trimmed();
+    QCOMPARE(tree->totalBytes(tree->find("python/p3")), bytes.toULongLong());
     QByteArrayList paths;
     for (FileTree::Index i = 1; i < tree->count(); ++i) {
         paths << tree->path(i);
@@ -228,7 +243,7 @@ void TestFileTree::appendTreeClosesWhatAFragmentLeftOpen()
         FileTree tree;
         tree.addLeaf("first", NodeKind::File, 1, 0644);
         tree.reserve(7, 16); // less than needed: the splice still grows the tree
-        tree.appendTree(fragment, "frag", 0755);
+        tree.appendTree(fragment, 0, "frag", 0755);
         tree.addLeaf("last", NodeKind::File, 2, 0644);
         tree.finish();
         QByteArrayList paths;
@@ -245,6 +260,42 @@ void TestFileTree::appendTreeClosesWhatAFragmentLeftOpen()
         QCOMPARE(tree.totalBytes(0), std::uint64_t(15));
         QCOMPARE(tree.nameBytes(), qsizetype(QByteArray("firstfragaxbylast").size()));
     }
+}
+
+void TestFileTree::appendTreeCopiesAFolderFromTheMiddle()
+{
+    // b/ sits between a/ and d in its tree: only b/ and what is below it
+    // move, renamed, with names, parents and ends shifted to where it lands.
+    FileTree from;
+    from.beginDirectory("a", 0755);
+    from.addLeaf("x", NodeKind::File, 3, 0644);
+    from.endDirectory();
+    const FileTree::Index b = from.beginDirectory("b", 0755);
+    from.beginDirectory("c", 0755);
+    from.addLeaf("y", NodeKind::File, 5, 0644);
+    from.endDirectory();
+    from.addLeaf("z", NodeKind::File, 7, 0644);
+    from.endDirectory();
+    from.addLeaf("d", NodeKind::File, 11, 0644);
+
+    FileTree tree;
+    tree.addLeaf("first", NodeKind::File, 1, 0644);
+    tree.appendTree(from, b, "B", 0700);
+    tree.addLeaf("last", NodeKind::File, 2, 0644);
+    tree.finish();
+    QByteArrayList paths;
+    for (FileTree::Index i = 1; i < tree.count(); ++i)
+        paths << tree.path(i);
+    QCOMPARE(paths, QByteArrayList({"first", "B", "B/c", "B/c/y", "B/z", "last"}));
+    const FileTree::Index copied = tree.find("B");
+    QCOMPARE(tree.mode(copied), std::uint16_t(0700));
+    QCOMPARE(tree.subtreeEnd(copied), tree.find("last"));
+    QCOMPARE(tree.subtreeEnd(tree.find("B/c")), tree.find("B/z"));
+    QCOMPARE(tree.parent(tree.find("B/c/y")), tree.find("B/c"));
+    QCOMPARE(tree.parent(tree.find("B/z")), copied);
+    QCOMPARE(tree.totalBytes(copied), std::uint64_t(12));
+    QCOMPARE(tree.totalBytes(0), std::uint64_t(15));
+    QCOMPARE(tree.nameBytes(), qsizetype(QByteArray("firstBcyzlast").size()));
 }
 
 QTEST_GUILESS_MAIN(TestFileTree)

@@ -1,0 +1,53 @@
+#include "base/hugepages.h"
+
+#include <cstdint>
+#include <sys/mman.h>
+
+namespace hugepages {
+
+namespace {
+
+constexpr std::size_t kHugePage = std::size_t(2) << 20;
+
+std::size_t roundUp(std::size_t bytes, std::size_t to)
+{
+    return (bytes + to - 1) / to * to;
+}
+
+} // namespace
+
+void *allocate(std::size_t bytes)
+{
+    if (bytes < kThreshold)
+        return ::operator new(bytes);
+    // Mapped with one huge page of slack, then trimmed to a 2 MiB-aligned
+    // run of whole huge pages: a huge page can only back an aligned range.
+    const std::size_t size = roundUp(bytes, kHugePage);
+    const std::size_t mapped = size + kHugePage;
+    void *raw = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED)
+        throw std::bad_alloc();
+    const auto start = reinterpret_cast<std::uintptr_t>(raw);
+    const std::uintptr_t aligned = roundUp(start, kHugePage);
+    if (aligned > start)
+        ::munmap(raw, aligned - start);
+    if (const std::uintptr_t tail = start + mapped - (aligned + size); tail > 0)
+        ::munmap(reinterpret_cast<void *>(aligned + size), tail);
+#ifdef MADV_HUGEPAGE
+    ::madvise(reinterpret_cast<void *>(aligned), size, MADV_HUGEPAGE); // a hint: refused is fine
+#endif
+    return reinterpret_cast<void *>(aligned);
+}
+
+void deallocate(void *p, std::size_t bytes) noexcept
+{
+    if (!p)
+        return;
+    if (bytes < kThreshold) {
+        ::operator delete(p, bytes);
+        return;
+    }
+    ::munmap(p, roundUp(bytes, kHugePage));
+}
+
+} // namespace hugepages
