@@ -325,7 +325,10 @@ void TestMainWindow::exportPrecompilesWithVerifysInterpreter()
     Profile base;
     base.runtime = testsupport::host().runtime;
     ExportDialog dialog(m_window->document(), base, m_window.get());
-    dialog.setPython(wrapper);
+    QString why;
+    const std::optional<PythonInfo> probed = PythonFinder::probe(wrapper, &why);
+    QVERIFY2(probed, qPrintable(why));
+    dialog.setPython(probed);
     dialog.outputEdit()->setText(dir.filePath(QStringLiteral("precompiled.zip")));
     dialog.bytecodeBox()->setCurrentIndex(dialog.bytecodeBox()->findData(int(BytecodeMode::Precompile)));
     QSignalSpy finished(&dialog, &ExportDialog::finished);

@@ -167,6 +167,12 @@ QString ChecksPanel::pythonPath() const
     return m_verify->pythonPath();
 }
 
+std::optional<PythonInfo> ChecksPanel::python() const
+{
+    const PythonInfo *python = m_verify->currentPython();
+    return python ? std::optional<PythonInfo>(*python) : std::nullopt;
+}
+
 void ChecksPanel::updateButtons()
 {
     m_verify->updateButtons();

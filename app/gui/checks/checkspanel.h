@@ -7,11 +7,14 @@
 
 #include "checks/culpritfinder.h"
 #include "checks/lint.h"
+#include "checks/pythonfinder.h"
 #include "checks/verifier.h"
 #include "tree/filetree.h"
 
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class LayerDocument;
 class LintTab;
@@ -42,6 +45,8 @@ public:
     bool choosePython(const QString &path, QString *error = nullptr);
     // The interpreter verify uses; empty while none is detected.
     [[nodiscard]] QString pythonPath() const;
+    // The same interpreter as probed (version, cache tag); nullopt while none is detected.
+    [[nodiscard]] std::optional<PythonInfo> python() const;
 
     void startVerify();
     // Bisects the pruned paths for the failed check selected in the results (else the first failure).

@@ -41,6 +41,8 @@ public:
     bool choosePython(const QString &path, QString *error = nullptr);
     // The interpreter verify uses; empty while none is detected.
     [[nodiscard]] QString pythonPath() const;
+    // The interpreter verify uses, as probed; null while none is detected.
+    [[nodiscard]] const PythonInfo *currentPython() const;
 
     void startVerify();
     // Bisects the pruned paths for the failed check selected in the results (else the first failure).
@@ -63,7 +65,6 @@ private:
     void updatePythonWarning();
     void showVerify();
     void showDetail(QTreeWidgetItem *item);
-    [[nodiscard]] const PythonInfo *currentPython() const;
     [[nodiscard]] FileTree::Index moduleNode(const QString &module) const;
 
     VerifyJob *m_job;

@@ -302,10 +302,8 @@ void ExportDialog::start()
                 // Verify's interpreter when it is of the target's version, else
                 // the one PythonFinder picks for it; the exporter refuses one of
                 // another version and names the runtime when there is none.
-                const std::optional<PythonInfo> chosen =
-                    verifyPython.isEmpty() ? std::nullopt : PythonFinder::probe(verifyPython);
-                if (chosen && chosen->runtimeName() == options.runtime) {
-                    options.python = *chosen;
+                if (verifyPython && verifyPython->runtimeName() == options.runtime) {
+                    options.python = *verifyPython;
                 } else {
                     const std::vector<PythonInfo> found = PythonFinder::detect();
                     if (const int i = PythonFinder::pick(found, options.runtime); i >= 0)

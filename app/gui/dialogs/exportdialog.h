@@ -4,12 +4,14 @@
 // NAME.report.md and NAME.report.json beside the zip unless told not to.
 #pragma once
 
+#include "checks/pythonfinder.h"
 #include "select/profile.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
 
 #include <memory>
+#include <optional>
 
 class JobControl;
 class LayerDocument;
@@ -41,9 +43,9 @@ public:
 
     // Where the target came from ("the layer (…)"), for the report.
     void setTargetOrigin(const QString &origin) { m_targetOrigin = origin; }
-    // The interpreter Verify uses. Precompiling takes it when it is of the
-    // target's version, else the one PythonFinder picks for the target.
-    void setPython(const QString &path) { m_python = path; }
+    // The interpreter Verify uses, as probed. Precompiling takes it when it
+    // is of the target's version, else the one PythonFinder picks for the target.
+    void setPython(std::optional<PythonInfo> python) { m_python = std::move(python); }
 
     [[nodiscard]] QString prefix() const;
     [[nodiscard]] int level() const;
@@ -80,7 +82,7 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_exportButton;
     QString m_targetOrigin;
-    QString m_python;
+    std::optional<PythonInfo> m_python;
     Profile m_base;
     bool m_levelChosen = false; // the user changed the level since the dialog opened
     std::shared_ptr<JobControl> m_control;

@@ -524,7 +524,7 @@ void MainWindow::exportLayer()
     base.reserveBytes = m_explorer->budgetPanel()->reserveBytes();
     ExportDialog dialog(m_document, base, this);
     dialog.setTargetOrigin(m_targetOrigin);
-    dialog.setPython(m_checks->pythonPath()); // compiles bytecode when it is the target's version
+    dialog.setPython(m_checks->python()); // compiles bytecode when it is the target's version
     dialog.exec();
     // The zip's prefix and level used last are what the next export and a saved profile start from.
     m_profile.prefix = dialog.prefix();
