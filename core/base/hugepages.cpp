@@ -20,6 +20,8 @@ void *allocate(std::size_t bytes)
 {
     if (bytes < kThreshold)
         return ::operator new(bytes);
+    if (bytes > std::size_t(-1) - 2 * kHugePage)
+        throw std::bad_alloc();
     // Mapped with one huge page of slack, then trimmed to a 2 MiB-aligned
     // run of whole huge pages: a huge page can only back an aligned range.
     const std::size_t size = roundUp(bytes, kHugePage);

@@ -16,7 +16,8 @@ namespace hugepages {
 // Blocks from this size up are mapped for huge pages.
 inline constexpr std::size_t kThreshold = std::size_t(1) << 20;
 
-// `bytes` bytes aligned for any type; throws std::bad_alloc when out of memory.
+// `bytes` bytes aligned as operator new aligns them; a mapped block takes
+// whole 2 MiB pages. Throws std::bad_alloc when out of memory.
 [[nodiscard]] void *allocate(std::size_t bytes);
 // Frees what allocate(bytes) returned, given the same `bytes`.
 void deallocate(void *p, std::size_t bytes) noexcept;

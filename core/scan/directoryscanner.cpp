@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <memory>
+#include <string_view>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <thread>
@@ -156,8 +157,8 @@ struct SharedProgress {
 };
 
 // A sequential walk of one folder's subtree into one FileTree. `baseDepth` is
-// how deep that folder lies below the scan root (a fragment's root is at 0 in
-// its own tree but deeper in the scan).
+// how deep that folder lies below the scan root (a worker's folders sit just
+// below its own tree's root but deeper in the scan).
 class Walk
 {
 public:
@@ -201,7 +202,8 @@ public:
                     entry.mode = S_IFDIR;
                     entry.statted = false;
                 } else if (!statEntry(dirFd, n, entry)) {
-                    m_tree.addIssue(pathOf(frame.node, QByteArrayView(n, qsizetype(length))), lookupFailure(errno));
+                    const int err = errno;
+                    m_tree.addIssue(pathOf(frame.node, QByteArrayView(n, qsizetype(length))), lookupFailure(err));
                     continue;
                 }
                 entry.nameAt = std::uint32_t(frame.names.size());
@@ -217,7 +219,6 @@ public:
         return true;
     }
 
-    // Walks the open folder `rootFd` and closes it.
     // Walks the open folder `rootFd`, the tree's open folder `rootNode`, and
     // closes both: a cancelled walk ends the folders it leaves, too.
     void run(int rootFd, FileTree::Index rootNode = 0)
@@ -341,7 +342,7 @@ public:
     std::uint64_t m_files = 0;
     static constexpr std::size_t kEntryBufferSize = 32 * 1024;
     std::unique_ptr<char[]> m_entryBuffer = std::make_unique_for_overwrite<char[]>(kEntryBufferSize);
-    std::deque<Frame> m_frames; // one a level below the root; a deque keeps them in place as it grows
+    std::deque<Frame> m_frames; // one a level, the walk's root first; a deque keeps them in place as it grows
 };
 
 // Splits the scan over worker threads: the root's folders (or, while the
@@ -462,11 +463,15 @@ private:
         for (std::thread &t : pool)
             t.join();
 
-        // The tree grows once for this level, not folder by folder.
-        FileTree::Index nodes = m_tree.count() + FileTree::Index(frame.entries.size());
+        // The tree grows once for this level, not folder by folder. A worker's
+        // tree holds each folder it walked under the folder's own name.
+        FileTree::Index nodes = m_tree.count();
         qsizetype nameBytes = m_tree.nameBytes();
         for (const Entry &e : frame.entries)
-            nameBytes += qsizetype(e.nameSize);
+            if (!S_ISDIR(e.mode)) {
+                ++nodes;
+                nameBytes += qsizetype(e.nameSize);
+            }
         for (const FileTree &t : trees) {
             nodes += t.count() - 1;
             nameBytes += t.nameBytes();

@@ -54,8 +54,8 @@ FileTree::Index FileTree::appendTree(const FileTree &from, Index node, QByteArra
                                      std::uint8_t flags)
 {
     const Index dir = append(name, NodeKind::Directory, 0, mode, flags);
-    // A folder `from` left open (its root while it is being built, or a
-    // cancelled walk's folders) ends where `from` ends.
+    // A folder `from` left open (its root while it is being built, or any
+    // folder of a tree built by hand) ends where `from` ends.
     const auto openBegin = std::find(from.m_openDirs.begin(), from.m_openDirs.end(), node);
     const Index end = openBegin != from.m_openDirs.end() ? from.count() : from.m_end[node];
     // `from`'s node k lands at dir + (k - node): indices shift by `by`

@@ -63,8 +63,8 @@ public:
     void addIssue(QByteArray path, QString reason);
     // Appends the folder `node` of another tree as a folder named `name` at
     // the current position, with everything below it. A folder `from` left
-    // open (its root before finish(), a cancelled walk's) ends where `from`
-    // ends. Parallel scans walk folders into trees of their own and splice
+    // open (its root before finish(), or any folder of a tree built by hand)
+    // ends where `from` ends. Parallel scans walk folders into trees of their own and splice
     // them in preorder this way. Issues stay in `from`: the caller carries
     // over those of the copied folder.
     Index appendTree(const FileTree &from, Index node, QByteArrayView name, std::uint16_t mode,

@@ -230,8 +230,8 @@ void TestFileTree::parallelScanEqualsPreorder()
 
 void TestFileTree::appendTreeClosesWhatAFragmentLeftOpen()
 {
-    // A fragment as a cancelled walk leaves it, a/ and a/b/ still open, and
-    // the same fragment finished: both splice to the same tree.
+    // A tree with a/ and a/b/ still open, and the same tree finished: both
+    // splice to the same tree.
     for (const bool finished : {false, true}) {
         FileTree fragment;
         fragment.beginDirectory("a", 0755);
