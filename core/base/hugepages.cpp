@@ -46,7 +46,7 @@ void deallocate(void *p, std::size_t bytes) noexcept
     if (!p)
         return;
     if (bytes < kThreshold) {
-        ::operator delete(p, bytes);
+        ::operator delete(p); // unsized: not every compiler has sized deallocation on
         return;
     }
     ::munmap(p, roundUp(bytes, kHugePage));
