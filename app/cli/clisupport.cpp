@@ -358,11 +358,14 @@ std::optional<Session> openSession(const QString &path, const QCommandLineParser
     }
     if (!applyTrace(s, parser))
         return std::nullopt;
-    // Metadata the layer's own code reads stays, whichever rule removes metadata.
+    // Metadata the layer's own code reads stays, whichever rule removes
+    // metadata. Only kept sources' reads count, so pruned ones are not read.
+    // (A command that keeps more sources later, as fit does, looks again.)
     const int distInfo = RuleCatalog::indexOf(RuleId::DistInfo);
     const int distInfoLite = RuleCatalog::indexOf(RuleId::DistInfoLite);
     if (s.ledger->ruleEnabled(distInfo) || s.ledger->ruleEnabled(distInfoLite)) {
-        const MetadataUsers users = MetadataUsers::find(*s.layer.tree, &s.layer.zipEntries, s.distributions());
+        const MetadataUsers users =
+            MetadataUsers::find(*s.layer.tree, &s.layer.zipEntries, s.distributions(), nullptr, &s.ledger->pruned());
         for (const QString &problem : users.problems)
             printErr(QStringLiteral("layerslim-cli: warning: cannot look for metadata reads in %1\n").arg(problem));
         users.spareIn(*s.ledger);

@@ -172,36 +172,47 @@ BinaryFormat ElfFile::formatOfFile(const QString &path)
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0)
         return BinaryFormat::Other;
+    const BinaryFormat format = formatOfDescriptor(fd);
+    ::close(fd);
+    return format;
+}
+
+BinaryFormat ElfFile::formatOfDescriptor(int fd)
+{
     char head[4];
     struct stat st;
     ssize_t n = 0;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-        n = ::read(fd, head, sizeof head);
-    ::close(fd);
+        n = ::pread(fd, head, sizeof head, 0);
     return n > 0 ? formatOf(QByteArrayView(head, n)) : BinaryFormat::Other;
 }
 
 std::optional<ElfInfo> ElfFile::readFile(const QString &path, QString *error)
 {
-    initLibelf();
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
         if (error)
             *error = QStringLiteral("cannot open");
         return std::nullopt;
     }
+    auto info = readDescriptor(fd, error);
+    ::close(fd);
+    return info;
+}
+
+std::optional<ElfInfo> ElfFile::readDescriptor(int fd, QString *error)
+{
+    initLibelf();
     struct stat st;
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
         if (error)
             *error = QStringLiteral("not a regular file");
         return std::nullopt;
     }
-    Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, nullptr);
+    Elf *elf = elf_begin(fd, ELF_C_READ, nullptr);
     auto info = parse(elf, std::uint64_t(st.st_size), error);
     if (elf)
         elf_end(elf);
-    ::close(fd);
     return info;
 }
 

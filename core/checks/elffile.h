@@ -71,11 +71,14 @@ class ElfFile
 {
 public:
     [[nodiscard]] static BinaryFormat formatOf(QByteArrayView head);
-    // Reads the first bytes of a file to tell its format; Other when unreadable.
+    // Reads the first bytes of a file to tell its format; Other when unreadable
+    // or not a regular file. The descriptor's offset stays where it was.
     [[nodiscard]] static BinaryFormat formatOfFile(const QString &path);
+    [[nodiscard]] static BinaryFormat formatOfDescriptor(int fd);
 
     // Parses an ELF file or image; nullopt with `error` when libelf cannot.
     [[nodiscard]] static std::optional<ElfInfo> readFile(const QString &path, QString *error);
+    [[nodiscard]] static std::optional<ElfInfo> readDescriptor(int fd, QString *error);
     [[nodiscard]] static std::optional<ElfInfo> readMemory(const QByteArray &image, QString *error);
 
     // What differs between the loader's view of `before` and `after` (the

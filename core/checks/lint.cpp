@@ -1,10 +1,11 @@
 #include "checks/lint.h"
 
+#include "base/uniquefd.h"
 #include "checks/elffile.h"
+#include "scan/nodeopener.h"
 #include "scan/zipentryreader.h"
 #include "tree/pathnames.h"
 
-#include <QFile>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -257,10 +258,12 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
     LintReport report;
     report.target = target;
     const bool zip = tree.source() == FileTree::Source::Zip;
-    std::unique_ptr<ZipEntryReader> reader;
+    std::unique_ptr<ZipEntryReader> reader; // zip sources
+    std::unique_ptr<NodeOpener> opener;     // folder sources: opened from held folders, names as raw bytes
     if (zip)
         reader = std::make_unique<ZipEntryReader>(tree.rootPath());
-    const QByteArray root = QFile::encodeName(tree.rootPath());
+    else
+        opener = std::make_unique<NodeOpener>(tree);
     const QByteArray wantGlibc = target.glibc();
     const int wantMachine = target.elfMachine();
     const QString machineName = target.machineName();
@@ -281,6 +284,7 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
         const bool native = nativeName(name);
         BinaryFormat format = BinaryFormat::Other;
         QByteArray image; // zip sources: the entry's bytes
+        UniqueFd fd;      // folder sources
         QString why;
         if (zip) {
             if (!native && !(tree.flags(i) & FlagExecutable))
@@ -299,7 +303,16 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
                 continue;
             }
         } else {
-            format = ElfFile::formatOfFile(QFile::decodeName(root + '/' + tree.path(i)));
+            fd.reset(opener->openFile(i, &why));
+            if (!fd.valid()) {
+                // A file that could hold native code and cannot be opened is
+                // told; any other is not lint's business.
+                if (native || (tree.flags(i) & FlagExecutable))
+                    add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {},
+                        QStringLiteral("cannot open: %1").arg(why));
+                continue;
+            }
+            format = ElfFile::formatOfDescriptor(fd.get());
         }
         ++report.filesChecked;
 
@@ -314,8 +327,7 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
         if (format != BinaryFormat::Elf)
             continue;
 
-        const auto info = zip ? ElfFile::readMemory(image, &why)
-                              : ElfFile::readFile(QFile::decodeName(root + '/' + tree.path(i)), &why);
+        const auto info = zip ? ElfFile::readMemory(image, &why) : ElfFile::readDescriptor(fd.get(), &why);
         if (!info) {
             add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {},
                 QStringLiteral("ELF magic but libelf cannot read it: %1").arg(why));

@@ -1,5 +1,6 @@
 #include "checks/metadatausers.h"
 
+#include "base/parallelruns.h"
 #include "scan/nodereader.h"
 #include "select/distributions.h"
 #include "select/requirement.h"
@@ -10,11 +11,14 @@
 
 #include <map>
 #include <set>
+#include <utility>
 
 namespace {
 
 // Sources larger than this are generated tables, not code that asks for metadata.
 constexpr qint64 kMaxSourceBytes = 4 << 20;
+// A thread is worth starting for this many sources.
+constexpr std::size_t kSourcesPerRun = 256;
 
 // The calls that read metadata, and what each needs.
 struct Reader {
@@ -63,11 +67,16 @@ const QRegularExpression &namesImport()
     return re;
 }
 
-// Whether `source` can read metadata at all: a cheap test before the expressions.
-bool mentionsMetadata(const QByteArray &source)
+// Whether `source` can read metadata at all: a cheap test before the
+// expressions. Every module name but pkg_resources has "metadata" in it, so
+// a source that has neither word is passed over in two searches.
+bool mentionsMetadata(QByteArrayView source)
 {
-    return source.contains("importlib.metadata") || source.contains("importlib_metadata") ||
-           source.contains("pkg_resources") || source.contains("from importlib import metadata");
+    if (source.contains("pkg_resources"))
+        return true;
+    return source.contains("metadata") &&
+           (source.contains("importlib.metadata") || source.contains("importlib_metadata") ||
+            source.contains("from importlib import metadata"));
 }
 
 // Every way this source names a reading function: "importlib.metadata.version" -> Version, "version" -> …
@@ -257,32 +266,52 @@ QByteArray MetadataUsers::normalizedName(QByteArrayView name)
 }
 
 MetadataUsers MetadataUsers::find(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries,
-                                  const Distributions &dists, JobControl *control)
+                                  const Distributions &dists, JobControl *control, const Bitset *skip)
 {
-    MetadataUsers found;
     static const std::vector<ZipEntryRef> kNoEntries;
     const std::vector<ZipEntryRef> &entries = zipEntries ? *zipEntries : kNoEntries;
-    NodeReader reader(tree, entries);
-    const Installed installed(tree, dists);
+    std::vector<FileTree::Index> sources; // in tree order
     const FileTree::Index root = tree.packageRoot();
-    const FileTree::Index end = tree.subtreeEnd(root);
-    JobProgress progress;
-    QByteArray bytes;
-    QString why;
-    for (FileTree::Index i = root + 1; i < end; ++i) {
-        if (!tree.isFile(i) || !tree.name(i).endsWith(".py"))
-            continue;
-        if (control && !control->advance(progress, [&] { return tree.path(i); }))
-            break;
-        if (tree.size(i) > std::uint64_t(kMaxSourceBytes))
-            continue;
-        if (!reader.read(i, &bytes, &why, kMaxSourceBytes)) {
-            found.problems << QStringLiteral("%1: %2").arg(tree.displayPath(i), why);
-            continue;
-        }
-        ++found.sourcesRead;
-        if (mentionsMetadata(bytes))
-            scanSource(tree, i, bytes, installed, &found.reads);
+    for (FileTree::Index i = root + 1, end = tree.subtreeEnd(root); i < end; ++i)
+        if (tree.isFile(i) && tree.name(i).endsWith(".py") && tree.size(i) <= std::uint64_t(kMaxSourceBytes) &&
+            !(skip && skip->test(i)))
+            sources.push_back(i);
+
+    // The sources are read on every core; the few that name a metadata
+    // module are kept whole and their calls read here afterwards, in tree order.
+    struct Run {
+        std::vector<std::pair<FileTree::Index, QByteArray>> candidates;
+        QStringList problems;
+        std::uint32_t read = 0;
+    };
+    std::vector<Run> runs(parallel::runCount(sources.size(), parallel::allCores(), kSourcesPerRun));
+    parallel::parallelRuns(sources.size(), parallel::allCores(), kSourcesPerRun,
+                           [&](std::size_t r, std::size_t from, std::size_t to) {
+                               Run &run = runs[r];
+                               NodeReader reader(tree, entries);
+                               JobProgress progress;
+                               QByteArray bytes;
+                               QString why;
+                               for (std::size_t k = from; k < to; ++k) {
+                                   const FileTree::Index i = sources[k];
+                                   if (control && !control->advance(progress, [&] { return tree.path(i); }))
+                                       return;
+                                   if (!reader.read(i, &bytes, &why, kMaxSourceBytes)) {
+                                       run.problems << QStringLiteral("%1: %2").arg(tree.displayPath(i), why);
+                                       continue;
+                                   }
+                                   ++run.read;
+                                   if (mentionsMetadata(bytes))
+                                       run.candidates.emplace_back(i, std::exchange(bytes, QByteArray()));
+                               }
+                           });
+    MetadataUsers found;
+    const Installed installed(tree, dists);
+    for (const Run &run : runs) {
+        found.sourcesRead += run.read;
+        found.problems << run.problems;
+        for (const auto &[source, text] : run.candidates)
+            scanSource(tree, source, text, installed, &found.reads);
     }
     // entry_points() reads every distribution's entry points: one read each.
     std::vector<MetadataRead> expanded;

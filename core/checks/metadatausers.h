@@ -59,11 +59,13 @@ struct MetadataUsers {
     // settles it. Returns whether the spares changed.
     bool spareIn(SizeLedger &ledger) const;
 
-    // Reads the Python sources inside the package root. `zipEntries` is
-    // needed for a zip source; `dists` are the tree's distributions, which
-    // the reads name.
+    // Reads the Python sources inside the package root, on every core, except
+    // those in `skip` (a caller whose selection is settled skips the pruned
+    // ones: their reads would not count). `zipEntries` is needed for a zip
+    // source; `dists` are the tree's distributions, which the reads name.
     [[nodiscard]] static MetadataUsers find(const FileTree &tree, const std::vector<ZipEntryRef> *zipEntries,
-                                            const Distributions &dists, JobControl *control = nullptr);
+                                            const Distributions &dists, JobControl *control = nullptr,
+                                            const Bitset *skip = nullptr);
     // Spares as `scan --json` and the export report write them: path and reason.
     [[nodiscard]] static QJsonArray sparesJson(const std::vector<RuleSpare> &spares);
     // PEP 503: lower case, runs of '-', '_' and '.' as one '-'.

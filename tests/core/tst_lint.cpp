@@ -51,6 +51,7 @@ private Q_SLOTS:
     void glibcMatchesReadelfOnDemoLayer();
     void cliJsonAndExitStatus();
     void windowsLaunchersAreDeadWeight();
+    void nonUtf8NamesAreOpenedByTheirBytes();
 
 private:
     QTemporaryDir m_tmp;
@@ -291,4 +292,25 @@ void TestLint::windowsLaunchersAreDeadWeight()
 }
 
 QTEST_GUILESS_MAIN(TestLint)
+void TestLint::nonUtf8NamesAreOpenedByTheirBytes()
+{
+    // The aarch64 copy under a name that is not UTF-8 (byte 0xff): lint
+    // opens it by its raw name and finds its machine.
+    const QString layer = m_tmp.filePath(QStringLiteral("odd"));
+    sh(QStringLiteral("set -e; mkdir -p %1/python/pkg && cd %1/python/pkg && "
+                      "cp %2/python/pkg/arm.cpython-311-x86_64-linux-gnu.so "
+                      "\"$(printf 'arm\\377').cpython-311-x86_64-linux-gnu.so\"")
+           .arg(quoted(layer), quoted(m_layer)));
+    QString error;
+    auto tree = DirectoryScanner::scan(layer, &error);
+    QVERIFY2(tree, qPrintable(error));
+    const LintReport r = Lint::run(*tree, nullptr, {QStringLiteral("python3.11"), QStringLiteral("x86_64")});
+    sh(QStringLiteral("rm -rf %1").arg(quoted(layer))); // QTemporaryDir cannot remove a name that is not UTF-8
+    const std::set<FindingKey> expected{
+        {QByteArray("pkg/arm\xff.cpython-311-x86_64-linux-gnu.so"), QStringLiteral("machine")}};
+    QCOMPARE(keys(r), expected);
+    QCOMPARE(r.elfFiles.size(), std::size_t(1));
+    QCOMPARE(r.elfFiles[0].machine, QStringLiteral("aarch64"));
+}
+
 #include "tst_lint.moc"

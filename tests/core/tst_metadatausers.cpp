@@ -30,6 +30,7 @@ private Q_SLOTS:
     void plainRuleBreaksTheImportSparedRuleKeepsIt();
     void spellings();
     void normalizedNames();
+    void manySourcesReadOnEveryCoreInTreeOrder();
 
 private:
     QString layer() const { return m_tmp.filePath(QStringLiteral("real/python")); }
@@ -235,6 +236,68 @@ void TestMetadataUsers::normalizedNames()
     QCOMPARE(MetadataUsers::normalizedName("Prompt_Toolkit"), QByteArray("prompt-toolkit"));
     QCOMPARE(MetadataUsers::normalizedName("lazr.uri"), QByteArray("lazr-uri"));
     QCOMPARE(MetadataUsers::normalizedName("a__-.b"), QByteArray("a-b"));
+}
+
+void TestMetadataUsers::manySourcesReadOnEveryCoreInTreeOrder()
+{
+    // 1,200 sources, enough for a run on every core: every 37th reads six's
+    // version, and a tests/ folder of each package holds more readers.
+    const QString root = m_tmp.filePath(QStringLiteral("many"));
+    for (int p = 0; p < 6; ++p)
+        for (int m = 0; m < 200; ++m) {
+            const bool reads = (p * 200 + m) % 37 == 0;
+            write(root,
+                  QStringLiteral("pkg%1/%2m%3.py").arg(p).arg(m % 4 == 0 ? QStringLiteral("tests/") : QString()).arg(m),
+                  reads ? QByteArray("import importlib.metadata\nV = importlib.metadata.version('six')\n")
+                        : QByteArray("def f(x):\n    return x * 2\n"));
+        }
+    sh(QStringLiteral("cp -a /usr/lib/python3/dist-packages/six-*-info %1/").arg(quoted(root)));
+    // Independently: the readers grep finds, in the walk's order (names sorted
+    // bytewise), each naming six and resolved to its metadata.
+    const auto readers = [&](const QString &findArgs) {
+        return QString::fromUtf8(
+                   sh(QStringLiteral("cd %1 && find . -name '*.py' %2 | xargs grep -l "
+                                     "'metadata.version' | cut -c3- | LC_ALL=C sort | sed 's/$/ six six/'")
+                          .arg(quoted(root), findArgs)))
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    };
+    const auto count = [&](const QString &findArgs) {
+        return sh(QStringLiteral("cd %1 && find . -name '*.py' %2 | wc -l").arg(quoted(root), findArgs))
+            .trimmed()
+            .toInt();
+    };
+
+    for (const bool zip : {false, true}) {
+        QString path = root;
+        if (zip) {
+            path = m_tmp.filePath(QStringLiteral("many.zip"));
+            sh(QStringLiteral("cd %1 && zip -qr %2 .").arg(quoted(root), quoted(path)));
+        }
+        const Layer l = open(path);
+        const Distributions dists = Distributions::scan(*l.tree, l.zipEntries);
+        const auto sources = [&](const MetadataUsers &users) {
+            QStringList out;
+            for (const MetadataRead &r : users.reads)
+                out << QString::fromUtf8(l.tree->packagePath(r.source) + ' ' + r.distribution + ' ' +
+                                         (r.metadata == FileTree::kNone
+                                              ? QByteArray("-")
+                                              : l.tree->name(r.metadata).first(3).toByteArray()));
+            return out;
+        };
+        const MetadataUsers all = MetadataUsers::find(*l.tree, &l.zipEntries, dists);
+        QVERIFY(all.problems.isEmpty());
+        QCOMPARE(int(all.sourcesRead), count(QString()));
+        QCOMPARE(sources(all), readers(QString()));
+
+        // With the tests rule on, its pruned sources are not read.
+        SizeLedger ledger(*l.tree);
+        ledger.setRuleEnabled(RuleCatalog::indexOf(RuleId::Tests), true);
+        const MetadataUsers kept = MetadataUsers::find(*l.tree, &l.zipEntries, dists, nullptr, &ledger.pruned());
+        QCOMPARE(int(kept.sourcesRead), count(QStringLiteral("-not -path '*/tests/*'")));
+        QCOMPARE(sources(kept), readers(QStringLiteral("-not -path '*/tests/*'")));
+        QVERIFY(sources(kept).size() < sources(all).size());
+        QCOMPARE(kept.spares(*l.tree, &ledger.pruned()), all.spares(*l.tree, &ledger.pruned()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMetadataUsers)

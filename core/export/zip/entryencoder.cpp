@@ -3,6 +3,7 @@
 #include "base/oserror.h"
 #include "base/phaseclock.h"
 #include "base/readlink.h"
+#include "base/uniquefd.h"
 
 #include <libdeflate.h>
 #include <zlib.h>
@@ -16,20 +17,6 @@
 namespace {
 
 constexpr std::size_t kChunk = std::size_t(1) << 20;
-
-// An fd that closes itself.
-struct Fd {
-    int fd = -1;
-    explicit Fd(int f)
-        : fd(f)
-    {
-    }
-    ~Fd()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
 
 bool readFully(int fd, char *buf, std::size_t size, std::uint64_t offset, std::size_t *got)
 {
@@ -113,8 +100,8 @@ std::uint64_t EntryEncoder::peakMemory(std::uint64_t size)
 bool EntryEncoder::encodeFile(const QByteArray &path, std::uint64_t expectedSize, bool keepData, EncodedEntry *out,
                               QString *error)
 {
-    Fd fd(openPath(path, error));
-    return fd.fd >= 0 && encodeFile(fd.fd, expectedSize, keepData, out, error);
+    UniqueFd fd(openPath(path, error));
+    return fd.valid() && encodeFile(fd.get(), expectedSize, keepData, out, error);
 }
 
 bool EntryEncoder::encodeFile(int source, std::uint64_t expectedSize, bool keepData, EncodedEntry *out, QString *error)
@@ -236,8 +223,8 @@ bool EntryEncoder::encodeLarge(int fd, std::uint64_t size, EncodedEntry *out, QS
 
 bool EntryEncoder::stream(const QByteArray &path, const EncodedEntry &e, const Sink &sink, QString *error)
 {
-    Fd fd(openPath(path, error));
-    return fd.fd >= 0 && stream(fd.fd, e, sink, error);
+    UniqueFd fd(openPath(path, error));
+    return fd.valid() && stream(fd.get(), e, sink, error);
 }
 
 bool EntryEncoder::stream(int source, const EncodedEntry &e, const Sink &sink, QString *error)
