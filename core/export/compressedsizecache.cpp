@@ -137,7 +137,14 @@ std::optional<std::uint64_t> CompressedSizeCache::find(const Key &key)
 void CompressedSizeCache::insert(const Key &key, std::uint64_t compressedSize)
 {
     std::lock_guard lock(m_mutex);
-    m_map[key] = Value{compressedSize, m_now};
+    const auto [it, added] = m_map.try_emplace(key, Value{compressedSize, m_now});
+    // The same size again (an export of files a scan deflated) is a use, as
+    // in find(): the file is rewritten only for news or a day-old stamp.
+    if (!added) {
+        if (it->second.compressed == compressedSize && m_now - it->second.lastUsed <= kRefreshAfterMs)
+            return;
+        it->second = Value{compressedSize, m_now};
+    }
     m_dirty = true;
 }
 

@@ -52,6 +52,7 @@ public:
 
     // Thread-safe; a hit marks the entry as used now (see kRefreshAfterMs).
     [[nodiscard]] std::optional<std::uint64_t> find(const Key &key);
+    // Thread-safe; inserting the size an entry already has is a use, as a hit is.
     void insert(const Key &key, std::uint64_t compressedSize);
 
     // Writes the cache atomically (a temporary file renamed into place),

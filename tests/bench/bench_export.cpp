@@ -62,8 +62,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     SizeLedger ledger(*layer.tree);
-    for (const char *id : {"tests", "bytecode", "dist-info", "pyproject", "datasets"})
-        ledger.setRuleEnabled(RuleCatalog::indexOf(QString::fromLatin1(id)), true);
+    for (const QString &id : QString::fromLatin1(bench::kSeedRules).split(QLatin1Char(',')))
+        ledger.setRuleEnabled(RuleCatalog::indexOf(id), true);
     const ExportPlan plan =
         ExportPlan::build(*layer.tree, ExportMask(*layer.tree).exported(ledger.pruned()), "python/");
 
@@ -95,7 +95,7 @@ int main(int argc, char *argv[])
         QStringLiteral("cd '%1' && rm -f '%2' && 7zz a -tzip -mmt -bd -bso0 -bsp0 '%2' python").arg(staged, sevenZip));
     const qint64 sOurs = QFileInfo(ours).size(), sZip = QFileInfo(zip6).size(), s7z = QFileInfo(sevenZip).size();
 
-    out << "export of the demo layer, rules tests,bytecode,dist-info,pyproject,datasets: " << plan.files() << " files, "
+    out << "export of the demo layer, rules " << bench::kSeedRules << ": " << plan.files() << " files, "
         << plan.fileBytes() << " bytes kept, " << std::thread::hardware_concurrency() << " cores (best of 3)\n";
     out << QStringLiteral("  LayerSlim level 6   %1 s  %2 bytes\n").arg(tOurs, 7, 'f', 2).arg(sOurs, 11);
     out << QStringLiteral("  zip -r -q -6        %1 s  %2 bytes  (LayerSlim %3x faster, size ratio %4)\n")

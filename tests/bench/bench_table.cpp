@@ -8,9 +8,12 @@
 // and from a rule toggle to the repaint, driven offscreen.
 //   bench_table [DEMO/python]
 #include "benchsupport.h"
+#include "checks/metadatausers.h"
 #include "export/exporter.h"
 #include "scan/directoryscanner.h"
 #include "scan/layer.h"
+#include "select/distributions.h"
+#include "select/rules.h"
 #include "select/sizeledger.h"
 #ifdef LAYERSLIM_BENCH_WINDOW
 #include "windowtiming.h"
@@ -62,7 +65,8 @@ public:
     {
     }
 
-    void measure(const QString &label, const QString &root)
+    // `seedSet`: also the export of the seed rules' kept set beside zip over the same files.
+    void measure(const QString &label, const QString &root, bool seedSet = false)
     {
         const QString r = quoted(root);
         const QString cli = quoted(QStringLiteral(LAYERSLIM_CLI));
@@ -157,9 +161,91 @@ public:
             peer(QStringLiteral("`7zz a -tzip -mx=6` (one run)"), 1,
                  QStringLiteral("rm -f %1 && cd %2 && 7zz a -tzip -mx=6 -bd -bso0 -bsp0 %1 . >/dev/null").arg(out, r));
         QFile::remove(m_work + QStringLiteral("/out.zip"));
+        if (seedSet)
+            seedExport(label, root, du);
     }
 
 private:
+    // The seed rules' kept set: `layerslim-cli export` as a user runs it and
+    // the exporter in process, beside `zip -r -6` over the same files (which
+    // LayerSlim writes out unpacked first, with --folder).
+    void seedExport(const QString &label, const QString &root, double du) const
+    {
+        constexpr int runs = 3;
+        const QString rules = QString::fromLatin1(bench::kSeedRules);
+        const QString r = quoted(root);
+        const QString cli = quoted(QStringLiteral(LAYERSLIM_CLI));
+        const QString out = quoted(m_work + QStringLiteral("/out.zip"));
+        const QString keptDir = m_work + QStringLiteral("/seed-kept");
+        const QString kept = quoted(keptDir);
+        const auto row = [&](const QString &step, double seconds, const QString &note) {
+            std::printf("| %s | %s | %.3f s | %.2f× | %s |\n", qPrintable(label), qPrintable(step), seconds,
+                        seconds / du, qPrintable(note));
+            std::fflush(stdout);
+        };
+
+        QString error;
+        const Layer layer = Layer::open(root, &error);
+        if (!layer.tree) {
+            std::printf("| %s | seed set: %s | | | |\n", qPrintable(label), qPrintable(error));
+            return;
+        }
+        SizeLedger ledger(*layer.tree);
+        for (const QString &id : rules.split(QLatin1Char(',')))
+            ledger.setRuleEnabled(RuleCatalog::indexOf(id), true);
+        // The metadata the layer's code reads stays, as in the command.
+        MetadataUsers::find(*layer.tree, &layer.zipEntries, Distributions::scan(*layer.tree, layer.zipEntries), nullptr,
+                            &ledger.pruned())
+            .spareIn(ledger);
+        ExportOptions o;
+        o.output = m_work + QStringLiteral("/phases.zip");
+        ExportResult inProcess;
+        const double inProcessSeconds = bench::medianSeconds(
+            runs, 0, [&] { inProcess = Exporter::run(*layer.tree, ledger.pruned(), layer.zipEntries, o); });
+        QFile::remove(o.output);
+        if (!inProcess.ok) {
+            std::printf("| %s | seed set: %s | | | |\n", qPrintable(label), qPrintable(inProcess.error));
+            return;
+        }
+
+        const double ours = bench::medianCommandSeconds(
+            runs, 0,
+            QStringLiteral("rm -f %1 && XDG_CACHE_HOME=%2 %3 export %4 --rules %5 -o %1 --no-report >/dev/null 2>&1")
+                .arg(out, quoted(m_work + QStringLiteral("/warm-cache")), cli, r, rules));
+        const qint64 oursBytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
+        row(QStringLiteral("`layerslim-cli export --rules %1`").arg(rules), ours,
+            QStringLiteral("the seed-kept set: %L1 files, %L2 bytes kept; %L3 bytes zipped")
+                .arg(inProcess.files)
+                .arg(inProcess.bytes)
+                .arg(oursBytes));
+        row(QStringLiteral("seed-kept set: export by phase (in process)"), inProcessSeconds,
+            QStringLiteral("median of %1; %L2 bytes; its last run %3")
+                .arg(runs)
+                .arg(inProcess.outputBytes)
+                .arg(bench::phasesText(inProcess.phases)));
+        if (!have("zip"))
+            return;
+        QDir(keptDir).removeRecursively();
+        bench::commandSeconds(1, QStringLiteral("%1 export %2 --rules %3 --folder -o %4 --no-report >/dev/null 2>&1")
+                                     .arg(cli, r, rules, kept));
+        if (!QFileInfo(keptDir + QStringLiteral("/python")).isDir()) {
+            std::printf("| %s | seed set: --folder wrote no %s/python | | | |\n", qPrintable(label),
+                        qPrintable(keptDir));
+            return;
+        }
+        const double zip = bench::medianCommandSeconds(
+            runs, 0, QStringLiteral("rm -f %1 && cd %2 && zip -r -q -6 %1 python").arg(out, kept));
+        const qint64 zipBytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
+        row(QStringLiteral("`zip -r -q -6`, the same kept files"), zip,
+            QStringLiteral("%L1 bytes; LayerSlim export %2× faster (%3× in process), %4% of its size")
+                .arg(zipBytes)
+                .arg(zip / ours, 0, 'f', 1)
+                .arg(zip / inProcessSeconds, 0, 'f', 1)
+                .arg(100.0 * double(oursBytes) / double(zipBytes), 0, 'f', 1));
+        QFile::remove(m_work + QStringLiteral("/out.zip"));
+        QDir(keptDir).removeRecursively();
+    }
+
     // One export of the whole tree in process, to say where its time goes.
     void exportPhases(const QString &label, const QString &root, double du) const
     {
@@ -218,7 +304,7 @@ int main(int argc, char *argv[])
     std::printf("| tree | step | median | × du | notes |\n|---|---|---|---|---|\n");
     Table table(work);
     if (QDir(demo).exists())
-        table.measure(QStringLiteral("demo layer"), demo);
+        table.measure(QStringLiteral("demo layer"), demo, true);
     else
         std::printf("| demo layer | not staged at %s (scripts/stage-demo-layer.sh) | | | |\n", qPrintable(demo));
     table.measure(QStringLiteral("generated 200k"), large);

@@ -148,6 +148,38 @@ void TestCompressedSizeCache::exportFillsTheCache()
     QCOMPARE(cache.entries(), std::size_t(m_files));
     QCOMPARE(predict(layer, &cache), std::uint64_t(QFileInfo(m_tmp.filePath(QStringLiteral("filled.zip"))).size()));
     QCOMPARE(cache.misses(), std::uint64_t(0));
+
+    // Exporting the same files again finds the sizes it has: the file is not
+    // written again (a save replaces it, with a new inode).
+    const auto inode = [&] {
+        struct stat st {
+        };
+        return ::stat(QFile::encodeName(cache.filePath()).constData(), &st) == 0 ? st.st_ino : ino_t(0);
+    };
+    const ino_t before = inode();
+    QVERIFY(before != 0);
+    {
+        CompressedSizeCache again(folder);
+        ExportOptions options;
+        options.output = m_tmp.filePath(QStringLiteral("again.zip"));
+        options.sizeCache = &again;
+        const ExportResult r = Exporter::run(*layer.tree, Bitset(layer.tree->count()), layer.zipEntries, options);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(again.entries(), std::size_t(m_files));
+    }
+    QCOMPARE(inode(), before);
+    // A size that differs is news, and is saved.
+    CompressedSizeCache changed(folder);
+    struct stat st {
+    };
+    QCOMPARE(::stat(QFile::encodeName(m_root + QStringLiteral("/pkg0/mod0.py")).constData(), &st), 0);
+    const CompressedSizeCache::Key key = CompressedSizeCache::keyOf(st, 6);
+    const std::optional<std::uint64_t> size = changed.find(key);
+    QVERIFY(size);
+    changed.insert(key, *size + 1);
+    QVERIFY(changed.save());
+    QVERIFY(inode() != before);
+    QCOMPARE(CompressedSizeCache(folder).find(key), std::optional<std::uint64_t>(*size + 1));
 }
 
 void TestCompressedSizeCache::changedFileIsDeflatedAgain()
