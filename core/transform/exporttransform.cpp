@@ -2,8 +2,10 @@
 
 #include "base/oserror.h"
 #include "base/parallelruns.h"
+#include "base/uniquefd.h"
 #include "checks/elffile.h"
 #include "checks/keptset.h"
+#include "scan/nodeopener.h"
 #include "scan/zipentryreader.h"
 #include "select/rules.h"
 #include "transform/bytecodecompiler.h"
@@ -19,6 +21,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <mutex>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -36,6 +39,28 @@ bool extract(ZipEntryReader &reader, const ZipEntryRef &ref, const QString &path
     const bool ok = reader.readTo(ref, fd, why);
     ::close(fd);
     return ok;
+}
+
+// Copies the source file open as `from` to a new scratch file at `path`, for
+// strip to read a file whose name a QString cannot hold (not UTF-8).
+bool copyOut(int from, const QString &path, QString *why)
+{
+    const UniqueFd out(::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!out.valid()) {
+        *why = QStringLiteral("cannot create a scratch file");
+        return false;
+    }
+    for (;;) {
+        const ssize_t n = ::sendfile(out.get(), from, nullptr, std::size_t(1) << 30);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *why = QStringLiteral("cannot copy it for strip: %1").arg(errnoText());
+            return false;
+        }
+        if (n == 0)
+            return true;
+    }
 }
 
 } // namespace
@@ -113,12 +138,16 @@ bool ExportTransform::strip(const FileTree &tree, const std::vector<ZipEntryRef>
     progress.totalItems = work.size();
     auto worker = [&] {
         std::unique_ptr<ZipEntryReader> reader; // one per thread: an open zip is not shared
+        std::unique_ptr<NodeOpener> opener;     // likewise, for names a QString cannot hold
         for (std::size_t k = next.fetch_add(1); k < work.size(); k = next.fetch_add(1)) {
             if (failed.load() || (control && control->cancelled()))
                 return;
             const FileTree::Index i = work[k];
             const QString out = dir + QLatin1Char('/') + QString::number(i);
-            QString in = QFile::decodeName(QFile::encodeName(tree.rootPath()) + '/' + tree.path(i));
+            const QByteArray raw = QFile::encodeName(tree.rootPath()) + '/' + tree.path(i);
+            QString in = QFile::decodeName(raw);
+            // Zip entries, and files whose name does not survive a QString, are copied out for strip.
+            const bool scratchCopy = zip || QFile::encodeName(in) != raw;
             QString why;
             bool readable = true;
             if (zip) {
@@ -127,9 +156,18 @@ bool ExportTransform::strip(const FileTree &tree, const std::vector<ZipEntryRef>
                     reader = std::make_unique<ZipEntryReader>(tree.rootPath());
                 in = out + QStringLiteral(".in");
                 readable = ref < zipEntries.size() && extract(*reader, zipEntries[ref], in, &why);
-            } else if (QFileInfo(in).size() != qint64(tree.size(i))) {
-                readable = false;
-                why = QStringLiteral("changed since the scan; scan again");
+            } else {
+                if (scratchCopy) {
+                    if (!opener)
+                        opener = std::make_unique<NodeOpener>(tree);
+                    const UniqueFd source(opener->openFile(i, &why));
+                    in = out + QStringLiteral(".in");
+                    readable = source.valid() && copyOut(source.get(), in, &why);
+                }
+                if (readable && QFileInfo(in).size() != qint64(tree.size(i))) {
+                    readable = false;
+                    why = QStringLiteral("changed since the scan; scan again");
+                }
             }
             if (!readable) {
                 std::lock_guard lock(mutex);
@@ -140,7 +178,7 @@ bool ExportTransform::strip(const FileTree &tree, const std::vector<ZipEntryRef>
             // Non-ELF files matching *.so (linker scripts, Mach-O) are written as they are.
             const bool elf = ElfFile::formatOfFile(in) == BinaryFormat::Elf;
             const bool stripped = elf && Stripper::stripCopy(in, out, &why);
-            if (zip)
+            if (scratchCopy)
                 QFile::remove(in);
             const std::uint64_t after = stripped ? std::uint64_t(QFileInfo(out).size()) : 0;
             std::lock_guard lock(mutex);

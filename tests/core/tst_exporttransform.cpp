@@ -68,6 +68,7 @@ private Q_SLOTS:
     void stripToZip_data();
     void stripToZip();
     void stripToFolder();
+    void stripReadsNamesThatAreNotUtf8();
     void precompileImports();
     void sourcelessImports();
     void dropAndCli();
@@ -185,6 +186,31 @@ void TestExportTransform::stripToZip()
     const QString ext =
         importFrom(o.output, QStringLiteral("import ctypes; print(ctypes.CDLL('python/%1').api_f7(6))").arg(kExt));
     QCOMPARE(ext, QStringLiteral("45"));
+}
+
+void TestExportTransform::stripReadsNamesThatAreNotUtf8()
+{
+    // The extension under a name with byte 0xff: strip reads it through a
+    // scratch copy and the zip holds the stripped bytes under the same name.
+    const QString layerDir = m_tmp.filePath(QStringLiteral("odd-name"));
+    sh(QStringLiteral("set -e; mkdir -p %1/python && cd %1/python && cp %2 \"$(printf 'odd\\377').so\"")
+           .arg(quoted(layerDir), quoted(m_layer + QStringLiteral("/python/") + kExt)));
+    QString error;
+    const Layer layer = Layer::open(layerDir, &error);
+    QVERIFY2(layer.tree, qPrintable(error));
+    const ExportOptions o = stripOptions(layer, m_tmp.filePath(QStringLiteral("odd-name.zip")));
+    const ExportResult r = Exporter::run(*layer.tree, Bitset(layer.tree->count()), layer.zipEntries, o);
+    sh(QStringLiteral("rm -rf %1").arg(quoted(layerDir))); // QTemporaryDir cannot remove a name that is not UTF-8
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.transform.strippedFiles, 1u);
+    QCOMPARE(qint64(r.transform.stripAfter), m_strippedSize);
+    const QByteArray entries =
+        sh(QStringLiteral("python3 -c \"import hashlib, sys, zipfile\n"
+                          "for i in zipfile.ZipFile(sys.argv[1]).infolist():\n"
+                          "    if not i.is_dir(): print(i.orig_filename.encode('cp437').hex(), "
+                          "hashlib.sha256(zipfile.ZipFile(sys.argv[1]).read(i)).hexdigest())\" %1")
+               .arg(quoted(o.output)));
+    QCOMPARE(entries.trimmed(), QByteArray("python/odd\xff.so").toHex() + ' ' + m_strippedSha.toLatin1());
 }
 
 void TestExportTransform::stripToFolder()
