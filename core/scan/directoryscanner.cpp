@@ -119,6 +119,12 @@ bool statEntry(int dirFd, const char *name, Entry &entry)
     return true;
 }
 
+// The flag a name gives its node: FlagNonUtf8Name when its bytes are not UTF-8.
+std::uint8_t nameFlags(QByteArrayView name)
+{
+    return FileTree::isValidUtf8(name) ? FlagNone : FlagNonUtf8Name;
+}
+
 QString lookupFailure(int err)
 {
     return err == ENOENT ? QStringLiteral("vanished during the scan") : errnoText(err);
@@ -242,7 +248,7 @@ public:
             }
             Entry &entry = frame.entries[frame.next++];
             const QByteArrayView name = frame.nameView(entry);
-            const std::uint8_t nameFlag = FileTree::isValidUtf8(name) ? FlagNone : FlagNonUtf8Name;
+            const std::uint8_t nameFlag = nameFlags(name);
             if (S_ISDIR(entry.mode)) {
                 const int fd = openFolder(frame.fd, frame.name(entry), entry);
                 if (fd >= 0) {
@@ -511,11 +517,6 @@ private:
     void addIssue(const Frame &frame, const Entry &e, int err)
     {
         m_tree.addIssue(pathIn(m_tree, frame.node, frame.nameView(e)), lookupFailure(err));
-    }
-
-    static std::uint8_t nameFlags(QByteArrayView name)
-    {
-        return FileTree::isValidUtf8(name) ? FlagNone : FlagNonUtf8Name;
     }
 
     FileTree &m_tree;
