@@ -20,7 +20,7 @@ public:
     // Closes the descriptor held, if any, and holds `fd` instead.
     void reset(int fd = -1)
     {
-        if (m_fd >= 0)
+        if (m_fd >= 0 && m_fd != fd)
             ::close(m_fd);
         m_fd = fd;
     }

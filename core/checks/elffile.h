@@ -72,12 +72,14 @@ class ElfFile
 public:
     [[nodiscard]] static BinaryFormat formatOf(QByteArrayView head);
     // Reads the first bytes of a file to tell its format; Other when unreadable
-    // or not a regular file. The descriptor's offset stays where it was.
+    // or not a regular file.
     [[nodiscard]] static BinaryFormat formatOfFile(const QString &path);
+    // The same for a file open as `fd`, which stays open and keeps its offset.
     [[nodiscard]] static BinaryFormat formatOfDescriptor(int fd);
 
     // Parses an ELF file or image; nullopt with `error` when libelf cannot.
     [[nodiscard]] static std::optional<ElfInfo> readFile(const QString &path, QString *error);
+    // The same for a file open as `fd`; the caller keeps and closes it.
     [[nodiscard]] static std::optional<ElfInfo> readDescriptor(int fd, QString *error);
     [[nodiscard]] static std::optional<ElfInfo> readMemory(const QByteArray &image, QString *error);
 

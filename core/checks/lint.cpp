@@ -308,8 +308,7 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
                 // A file that could hold native code and cannot be opened is
                 // told; any other is not lint's business.
                 if (native || (tree.flags(i) & FlagExecutable))
-                    add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {},
-                        QStringLiteral("cannot open: %1").arg(why));
+                    add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {}, why);
                 continue;
             }
             format = ElfFile::formatOfDescriptor(fd.get());

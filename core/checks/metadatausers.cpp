@@ -278,14 +278,16 @@ MetadataUsers MetadataUsers::find(const FileTree &tree, const std::vector<ZipEnt
             sources.push_back(i);
 
     // The sources are read on every core; the few that name a metadata
-    // module are kept whole and their calls read here afterwards, in tree order.
+    // module are kept whole (a few MB at most: sources are small) and their
+    // calls read here afterwards, in tree order.
     struct Run {
         std::vector<std::pair<FileTree::Index, QByteArray>> candidates;
         QStringList problems;
         std::uint32_t read = 0;
     };
-    std::vector<Run> runs(parallel::runCount(sources.size(), parallel::allCores(), kSourcesPerRun));
-    parallel::parallelRuns(sources.size(), parallel::allCores(), kSourcesPerRun,
+    const unsigned threads = parallel::allCores();
+    std::vector<Run> runs(parallel::runCount(sources.size(), threads, kSourcesPerRun));
+    parallel::parallelRuns(sources.size(), threads, kSourcesPerRun,
                            [&](std::size_t r, std::size_t from, std::size_t to) {
                                Run &run = runs[r];
                                NodeReader reader(tree, entries);

@@ -41,17 +41,25 @@ bool extract(ZipEntryReader &reader, const ZipEntryRef &ref, const QString &path
     return ok;
 }
 
-// Copies the source file open as `from` to a new scratch file at `path`, for
-// strip to read a file whose name a QString cannot hold (not UTF-8).
-bool copyOut(int from, const QString &path, QString *why)
+// Copies the source file open as `from`, which the scan saw with `size`
+// bytes, to a new scratch file at `path`, for strip to read a file whose name
+// a QString cannot hold (not UTF-8). A byte more than the scan saw is copied
+// at most, so that a file still growing is told and not followed.
+bool copyOut(int from, std::uint64_t size, const QString &path, QString *why)
 {
-    const UniqueFd out(::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (!out.valid()) {
-        *why = QStringLiteral("cannot create a scratch file");
+    struct stat st {
+    };
+    if (::fstat(from, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *why = QStringLiteral("changed since the scan; scan again");
         return false;
     }
-    for (;;) {
-        const ssize_t n = ::sendfile(out.get(), from, nullptr, std::size_t(1) << 30);
+    const UniqueFd out(::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!out.valid()) {
+        *why = QStringLiteral("cannot create the scratch file %1: %2").arg(path, errnoText());
+        return false;
+    }
+    for (std::uint64_t left = size + 1; left > 0;) {
+        const ssize_t n = ::sendfile(out.get(), from, nullptr, std::size_t(std::min<std::uint64_t>(left, 1 << 30)));
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
@@ -59,8 +67,10 @@ bool copyOut(int from, const QString &path, QString *why)
             return false;
         }
         if (n == 0)
-            return true;
+            break;
+        left -= std::uint64_t(n);
     }
+    return true; // the caller compares the copy's size with the scan's
 }
 
 } // namespace
@@ -162,7 +172,7 @@ bool ExportTransform::strip(const FileTree &tree, const std::vector<ZipEntryRef>
                         opener = std::make_unique<NodeOpener>(tree);
                     const UniqueFd source(opener->openFile(i, &why));
                     in = out + QStringLiteral(".in");
-                    readable = source.valid() && copyOut(source.get(), in, &why);
+                    readable = source.valid() && copyOut(source.get(), tree.size(i), in, &why);
                 }
                 if (readable && QFileInfo(in).size() != qint64(tree.size(i))) {
                     readable = false;

@@ -195,12 +195,13 @@ void TestExportTransform::stripReadsNamesThatAreNotUtf8()
     const QString layerDir = m_tmp.filePath(QStringLiteral("odd-name"));
     sh(QStringLiteral("set -e; mkdir -p %1/python && cd %1/python && cp %2 \"$(printf 'odd\\377').so\"")
            .arg(quoted(layerDir), quoted(m_layer + QStringLiteral("/python/") + kExt)));
+    // QTemporaryDir cannot remove a name that is not UTF-8.
+    const auto removeLayer = qScopeGuard([&] { sh(QStringLiteral("rm -rf %1").arg(quoted(layerDir))); });
     QString error;
     const Layer layer = Layer::open(layerDir, &error);
     QVERIFY2(layer.tree, qPrintable(error));
     const ExportOptions o = stripOptions(layer, m_tmp.filePath(QStringLiteral("odd-name.zip")));
     const ExportResult r = Exporter::run(*layer.tree, Bitset(layer.tree->count()), layer.zipEntries, o);
-    sh(QStringLiteral("rm -rf %1").arg(quoted(layerDir))); // QTemporaryDir cannot remove a name that is not UTF-8
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.transform.strippedFiles, 1u);
     QCOMPARE(qint64(r.transform.stripAfter), m_strippedSize);

@@ -291,7 +291,6 @@ void TestLint::windowsLaunchersAreDeadWeight()
     QCOMPARE(RuleCatalog::all()[std::size_t(RuleCatalog::indexOf(RuleId::ForeignBinaries))].risk, Risk::Safe);
 }
 
-QTEST_GUILESS_MAIN(TestLint)
 void TestLint::nonUtf8NamesAreOpenedByTheirBytes()
 {
     // The aarch64 copy under a name that is not UTF-8 (byte 0xff): lint
@@ -301,11 +300,12 @@ void TestLint::nonUtf8NamesAreOpenedByTheirBytes()
                       "cp %2/python/pkg/arm.cpython-311-x86_64-linux-gnu.so "
                       "\"$(printf 'arm\\377').cpython-311-x86_64-linux-gnu.so\"")
            .arg(quoted(layer), quoted(m_layer)));
+    // QTemporaryDir cannot remove a name that is not UTF-8.
+    const auto removeLayer = qScopeGuard([&] { sh(QStringLiteral("rm -rf %1").arg(quoted(layer))); });
     QString error;
     auto tree = DirectoryScanner::scan(layer, &error);
     QVERIFY2(tree, qPrintable(error));
     const LintReport r = Lint::run(*tree, nullptr, {QStringLiteral("python3.11"), QStringLiteral("x86_64")});
-    sh(QStringLiteral("rm -rf %1").arg(quoted(layer))); // QTemporaryDir cannot remove a name that is not UTF-8
     const std::set<FindingKey> expected{
         {QByteArray("pkg/arm\xff.cpython-311-x86_64-linux-gnu.so"), QStringLiteral("machine")}};
     QCOMPARE(keys(r), expected);
@@ -313,4 +313,5 @@ void TestLint::nonUtf8NamesAreOpenedByTheirBytes()
     QCOMPARE(r.elfFiles[0].machine, QStringLiteral("aarch64"));
 }
 
+QTEST_GUILESS_MAIN(TestLint)
 #include "tst_lint.moc"
