@@ -286,9 +286,11 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
         QByteArray image; // zip sources: the entry's bytes
         UniqueFd fd;      // folder sources
         QString why;
+        // Only a file with a native name or an executable bit is ever loaded
+        // or run; any other is not looked at, whatever its bytes.
+        if (!native && !(tree.flags(i) & FlagExecutable))
+            continue;
         if (zip) {
-            if (!native && !(tree.flags(i) & FlagExecutable))
-                continue;
             const std::uint32_t ref = tree.sourceRef(i);
             if (!reader->isOpen() || !zipEntries || ref >= zipEntries->size() ||
                 !reader->read((*zipEntries)[ref], &image, &why, 4)) {
@@ -305,10 +307,7 @@ LintReport Lint::run(const FileTree &tree, const std::vector<ZipEntryRef> *zipEn
         } else {
             fd.reset(opener->openFile(i, &why));
             if (!fd.valid()) {
-                // A file that could hold native code and cannot be opened is
-                // told; any other is not lint's business.
-                if (native || (tree.flags(i) & FlagExecutable))
-                    add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {}, why);
+                add(i, LintCheck::Unreadable, LintSeverity::Warning, {}, {}, why);
                 continue;
             }
             format = ElfFile::formatOfDescriptor(fd.get());

@@ -88,7 +88,7 @@ struct LintGroup {
 
 struct LintReport {
     LintTarget target;
-    std::uint32_t filesChecked = 0; // regular files whose format was looked at
+    std::uint32_t filesChecked = 0; // kept files with a native name or an executable bit, whose format was read
     std::vector<LintElf> elfFiles;
     std::vector<LintFinding> findings;
 

@@ -2,6 +2,8 @@
 
 #include "base/oserror.h"
 #include "base/processrunner.h"
+#include "base/uniquefd.h"
+#include "scan/nodeopener.h"
 #include "scan/zipentryreader.h"
 
 #include <QDir>
@@ -57,10 +59,12 @@ std::vector<StripEstimate> Stripper::estimate(const FileTree &tree, const Bitset
 {
     std::vector<StripEstimate> out;
     const bool zip = tree.source() == FileTree::Source::Zip;
-    std::unique_ptr<ZipEntryReader> reader;
+    std::unique_ptr<ZipEntryReader> reader; // zip sources
+    std::unique_ptr<NodeOpener> opener;     // folder sources
     if (zip)
         reader = std::make_unique<ZipEntryReader>(tree.rootPath());
-    const QByteArray root = QFile::encodeName(tree.rootPath());
+    else
+        opener = std::make_unique<NodeOpener>(tree);
     JobProgress progress;
     progress.totalItems = stripSet.count();
     bool stop = false;
@@ -89,10 +93,11 @@ std::vector<StripEstimate> Stripper::estimate(const FileTree &tree, const Bitset
             if (reader->read((*zipEntries)[ref], &image, &e.error))
                 info = ElfFile::readMemory(image, &e.error);
         } else {
-            const QString path = QFile::decodeName(root + '/' + tree.path(i));
-            if (ElfFile::formatOfFile(path) != BinaryFormat::Elf)
+            // Opened by its raw name: one that is not UTF-8 has no QString path.
+            const UniqueFd fd(opener->openFile(i, &e.error));
+            if (!fd.valid() || ElfFile::formatOfDescriptor(fd.get()) != BinaryFormat::Elf)
                 return;
-            info = ElfFile::readFile(path, &e.error);
+            info = ElfFile::readDescriptor(fd.get(), &e.error);
         }
         if (info)
             e.savings = savings(*info);

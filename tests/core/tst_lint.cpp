@@ -78,6 +78,8 @@ void TestLint::initTestCase()
            "cp good.cpython-311-x86_64-linux-gnu.so other.cpython-310-x86_64-linux-gnu.so && "
            "printf '\\xcf\\xfa\\xed\\xfe\\x07\\x00\\x00\\x01junk' > mac.cpython-311-darwin.so && "
            "printf 'MZ\\x90\\x00junk' > win.pyd && printf 'MZ is a text file' > notes.txt && "
+           "cp good.cpython-311-x86_64-linux-gnu.so tool && chmod +x tool && "
+           "cp good.cpython-311-x86_64-linux-gnu.so blob.bin && chmod -x blob.bin && "
            "touch __init__.py")
            .arg(quoted(m_layer), quoted(good)));
     QCOMPARE(sh(QStringLiteral("od -An -tu2 -j18 -N2 %1/python/pkg/arm.cpython-311-x86_64-linux-gnu.so")
@@ -129,7 +131,8 @@ void TestLint::patchedCopiesAreFlagged()
     QCOMPARE(r.warnings(), 2);
     for (const LintFinding &f : r.findings)
         QCOMPARE(f.severity, f.check == LintCheck::NonElf ? LintSeverity::Warning : LintSeverity::Error);
-    QCOMPARE(r.elfFiles.size(), std::size_t(3));
+    // good, arm, other and the executable tool; blob.bin has no bit to be run by.
+    QCOMPARE(r.elfFiles.size(), std::size_t(4));
     for (const LintFinding &f : r.findings) {
         if (f.check == LintCheck::Machine)
             QCOMPARE(f.found, QStringLiteral("aarch64"));
@@ -144,7 +147,7 @@ void TestLint::patchedCopiesAreFlagged()
         if (f.check == LintCheck::Machine)
             machineFlagged.insert(f.path);
     QCOMPARE(machineFlagged, (std::set<QByteArray>{"pkg/good.cpython-311-x86_64-linux-gnu.so",
-                                                   "pkg/other.cpython-310-x86_64-linux-gnu.so"}));
+                                                   "pkg/other.cpython-310-x86_64-linux-gnu.so", "pkg/tool"}));
     // And for python3.10 the untouched 3.11 copies carry the wrong tag instead.
     const LintReport py310 = Lint::run(*tree, nullptr, {QStringLiteral("python3.10"), QStringLiteral("x86_64")});
     QVERIFY(keys(py310).count({"pkg/good.cpython-311-x86_64-linux-gnu.so", QStringLiteral("abi-tag")}));
@@ -163,6 +166,11 @@ void TestLint::zipSourceGivesTheSameFindings()
     const LintReport fromDir = Lint::run(*dir, nullptr, t);
     QCOMPARE(keys(fromZip), keys(fromDir));
     QCOMPARE(fromZip.elfFiles.size(), fromDir.elfFiles.size());
+    // Both look at the files that can be loaded or run: the five named as
+    // native and the executable `tool`, not `blob.bin` (ELF bytes, no bit).
+    QCOMPARE(fromDir.filesChecked, 6u);
+    QCOMPARE(fromZip.filesChecked, fromDir.filesChecked);
+    QCOMPARE(fromDir.elfFiles.size(), std::size_t(4));
 }
 
 void TestLint::glibcMatchesReadelfOnDemoLayer()

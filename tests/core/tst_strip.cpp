@@ -59,6 +59,7 @@ private Q_SLOTS:
     void predictionWithinOnePercent();
     void strippedCopyLoads();
     void estimateOverTreeAndZip();
+    void estimateReadsNamesThatAreNotUtf8();
     void demoExtensionsMatchStrip();
     void refusesInPlaceAndKeepsDstOnFailure();
     void scanEstimateIsTheExportedZip();
@@ -157,6 +158,29 @@ void TestStrip::estimateOverTreeAndZip()
         Stripper::estimate(*zip.tree, zipLedger.ruleMatches(RuleCatalog::indexOf(u"strip")), &zip.zipEntries);
     QCOMPARE(fromZip.size(), std::size_t(1));
     QCOMPARE(fromZip[0].savings, est[0].savings);
+}
+
+void TestStrip::estimateReadsNamesThatAreNotUtf8()
+{
+    // The extension under a name holding byte 0xff: the estimate opens it by
+    // its raw name, as export's strip pass and lint do.
+    const QString layer = m_tmp.filePath(QStringLiteral("odd"));
+    const QString suffix = testsupport::host().extSuffix;
+    sh(QStringLiteral("set -e; mkdir -p %1/python/ext && cp %2 %1/python/ext/\"$(printf '_ext\\377')\"%3")
+           .arg(quoted(layer), quoted(m_so), suffix));
+    // QTemporaryDir cannot remove a name that is not UTF-8.
+    const auto removeLayer = qScopeGuard([&] { sh(QStringLiteral("rm -rf %1").arg(quoted(layer))); });
+    QString error;
+    auto tree = DirectoryScanner::scan(layer, &error);
+    QVERIFY2(tree, qPrintable(error));
+    SizeLedger ledger(*tree);
+    const std::vector<StripEstimate> est =
+        Stripper::estimate(*tree, ledger.ruleMatches(RuleCatalog::indexOf(u"strip")));
+    QCOMPARE(est.size(), std::size_t(1));
+    QCOMPARE(est[0].path, QByteArray("ext/_ext\xff") + suffix.toUtf8());
+    QVERIFY2(est[0].error.isEmpty(), qPrintable(est[0].error));
+    QCOMPARE(est[0].savings, Stripper::estimateFile(m_so).value());
+    QVERIFY(est[0].savings > 0);
 }
 
 void TestStrip::demoExtensionsMatchStrip()
