@@ -62,8 +62,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     SizeLedger ledger(*layer.tree);
-    for (const QString &id : QString::fromLatin1(bench::kSeedRules).split(QLatin1Char(',')))
-        ledger.setRuleEnabled(RuleCatalog::indexOf(id), true);
+    bench::enableSeedRules(ledger);
     const ExportPlan plan =
         ExportPlan::build(*layer.tree, ExportMask(*layer.tree).exported(ledger.pruned()), "python/");
 

@@ -62,30 +62,24 @@ class Table
 public:
     explicit Table(QString work)
         : m_work(std::move(work))
+        , m_out(quoted(m_work + QStringLiteral("/out.zip")))
+        , m_warmCache(quoted(m_work + QStringLiteral("/warm-cache")))
     {
     }
 
     // `seedSet`: also the export of the seed rules' kept set beside zip over the same files.
     void measure(const QString &label, const QString &root, bool seedSet = false)
     {
-        const QString r = quoted(root);
-        const QString cli = quoted(QStringLiteral(LAYERSLIM_CLI));
-        const QString out = quoted(m_work + QStringLiteral("/out.zip"));
-        const QString warmCache = quoted(m_work + QStringLiteral("/warm-cache"));
+        Subject t{label, root, quoted(root), 0};
         QDir(m_work + QStringLiteral("/warm-cache")).removeRecursively();
         // The deflating steps run 3 times without a warm-up (the page cache is
         // warm by then); 7zz's deflate at -mx=6 is so slow that it runs once.
         constexpr int fast = 5, slow = 3;
 
-        const double du = bench::medianCommandSeconds(fast, 1, QStringLiteral("du -sb %1 >/dev/null").arg(r));
-        auto row = [&](const QString &step, double seconds, const QString &note = QString()) {
-            std::printf("| %s | %s | %.3f s | %.2f× | %s |\n", qPrintable(label), qPrintable(step), seconds,
-                        seconds / du, qPrintable(note));
-            std::fflush(stdout);
-        };
+        t.du = bench::medianCommandSeconds(fast, 1, QStringLiteral("du -sb %1 >/dev/null").arg(t.shellRoot));
         auto command = [&](const QString &step, int runs, const QString &script, const QString &note = QString()) {
             const double s = bench::medianCommandSeconds(runs, runs == fast ? 1 : 0, script);
-            row(step, s, note);
+            printRow(t, step, s, note);
             return s;
         };
 
@@ -93,106 +87,130 @@ public:
         QString error;
         const double walk = bench::medianSeconds(fast, 1, [&] { tree = DirectoryScanner::scan(root, &error); });
         if (!tree) {
-            std::printf("| %s | cannot scan: %s | | | |\n", qPrintable(label), qPrintable(error));
+            printRow(t, QStringLiteral("cannot scan: %1").arg(error));
             return;
         }
         std::size_t nameBytes = 0;
         for (FileTree::Index i = 0; i < tree->count(); ++i)
             nameBytes += std::size_t(tree->name(i).size());
         const double perNode = double(tree->memoryBytes() - nameBytes) / double(tree->count());
-        row(QStringLiteral("`du -sb`"), du,
-            QStringLiteral("%L1 files, %L2 bytes").arg(tree->fileCount()).arg(tree->totalBytes(0)));
+        printRow(t, QStringLiteral("`du -sb`"), t.du,
+                 QStringLiteral("%L1 files, %L2 bytes").arg(tree->fileCount()).arg(tree->totalBytes(0)));
         if (have("ncdu"))
-            command(QStringLiteral("`ncdu -0 -o /dev/null`"), fast, QStringLiteral("ncdu -0 -o /dev/null %1").arg(r));
+            command(QStringLiteral("`ncdu -0 -o /dev/null`"), fast,
+                    QStringLiteral("ncdu -0 -o /dev/null %1").arg(t.shellRoot));
         if (have("gdu"))
-            command(QStringLiteral("`gdu -n`"), fast, QStringLiteral("gdu -n %1 >/dev/null").arg(r));
-        row(QStringLiteral("LayerSlim walk (in process)"), walk,
-            QStringLiteral("%L1 nodes, %2 B a node + %L3 name bytes")
-                .arg(tree->count())
-                .arg(perNode, 0, 'f', 1)
-                .arg(nameBytes));
+            command(QStringLiteral("`gdu -n`"), fast, QStringLiteral("gdu -n %1 >/dev/null").arg(t.shellRoot));
+        printRow(t, QStringLiteral("LayerSlim walk (in process)"), walk,
+                 QStringLiteral("%L1 nodes, %2 B a node + %L3 name bytes")
+                     .arg(tree->count())
+                     .arg(perNode, 0, 'f', 1)
+                     .arg(nameBytes));
         command(QStringLiteral("`layerslim-cli scan --json`"), fast,
-                QStringLiteral("%1 scan %2 --json >/dev/null").arg(cli, r), QStringLiteral("zip size estimated"));
+                QStringLiteral("%1 scan %2 --json >/dev/null").arg(m_cli, t.shellRoot),
+                QStringLiteral("zip size estimated"));
         command(QStringLiteral("`layerslim-cli scan --json --duplicates`"), slow,
-                QStringLiteral("%1 scan %2 --json --duplicates >/dev/null").arg(cli, r),
+                QStringLiteral("%1 scan %2 --json --duplicates >/dev/null").arg(m_cli, t.shellRoot),
                 QStringLiteral("same-size files hashed, digest matches compared byte for byte"));
 #ifdef LAYERSLIM_BENCH_WINDOW
         const WindowTiming window = timeWindow(root, 3);
         if (window.open >= 0)
-            row(QStringLiteral("window: open → treemap painted"), window.open,
-                QStringLiteral("offscreen at 1600×1000, median of 3 fresh windows"));
+            printRow(t, QStringLiteral("window: open → treemap painted"), window.open,
+                     QStringLiteral("offscreen at 1600×1000, median of 3 fresh windows"));
         if (window.toggle >= 0)
-            row(QStringLiteral("window: rule toggle → repainted"), window.toggle,
-                QStringLiteral("%1 ms; goal %2 ms")
-                    .arg(window.toggle * 1e3, 0, 'f', 1)
-                    .arg(tree->fileCount() > 100000 ? 50 : 16));
+            printRow(t, QStringLiteral("window: rule toggle → repainted"), window.toggle,
+                     QStringLiteral("%1 ms; goal %2 ms")
+                         .arg(window.toggle * 1e3, 0, 'f', 1)
+                         .arg(tree->fileCount() > 100000 ? 50 : 16));
         if (!window.error.isEmpty())
-            std::printf("| %s | window | | | %s |\n", qPrintable(label), qPrintable(window.error));
+            printRow(t, QStringLiteral("window: %1").arg(window.error));
 #endif
+        tree.reset();
         command(QStringLiteral("`scan --exact-zip`, cold cache"), slow,
                 QStringLiteral("d=$(mktemp -d %1/cold.XXXXXX) && XDG_CACHE_HOME=$d %2 scan %3 --exact-zip --json "
                                ">/dev/null; rm -rf \"$d\"")
-                    .arg(quoted(m_work), cli, r),
+                    .arg(quoted(m_work), m_cli, t.shellRoot),
                 QStringLiteral("every file deflated"));
         command(QStringLiteral("`scan --exact-zip`, warm cache"), fast,
-                QStringLiteral("XDG_CACHE_HOME=%1 %2 scan %3 --exact-zip --json >/dev/null").arg(warmCache, cli, r),
+                QStringLiteral("XDG_CACHE_HOME=%1 %2 scan %3 --exact-zip --json >/dev/null")
+                    .arg(m_warmCache, m_cli, t.shellRoot),
                 QStringLiteral("sizes from the cache"));
         const double ours = bench::medianCommandSeconds(
             slow, 0,
             QStringLiteral("rm -f %1 && XDG_CACHE_HOME=%2 %3 export %4 -o %1 --no-report >/dev/null 2>&1")
-                .arg(out, warmCache, cli, r));
-        const qint64 oursBytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
-        row(QStringLiteral("`layerslim-cli export` (level 6)"), ours,
-            QStringLiteral("%L1 bytes, the whole tree").arg(oursBytes));
-        exportPhases(label, root, du);
+                .arg(m_out, m_warmCache, m_cli, t.shellRoot));
+        const qint64 oursBytes = outBytes();
+        printRow(t, QStringLiteral("`layerslim-cli export` (level 6)"), ours,
+                 QStringLiteral("%L1 bytes, the whole tree").arg(oursBytes));
+
+        // The exporter in process on the same tree, opened once for the rows below.
+        const Layer layer = Layer::open(root, &error);
+        if (!layer.tree) {
+            printRow(t, QStringLiteral("cannot open: %1").arg(error));
+            return;
+        }
+        exportPhases(t, layer);
         auto peer = [&](const QString &step, int runs, const QString &script) {
             const double s = bench::medianCommandSeconds(runs, 0, script);
-            const qint64 bytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
-            row(step, s,
-                QStringLiteral("%L1 bytes; LayerSlim export %2× faster, %3% of its size")
-                    .arg(bytes)
-                    .arg(s / ours, 0, 'f', 1)
-                    .arg(100.0 * double(oursBytes) / double(bytes), 0, 'f', 1));
+            const qint64 bytes = outBytes();
+            printRow(t, step, s,
+                     QStringLiteral("%L1 bytes; LayerSlim export %2× faster, %3% of its size")
+                         .arg(bytes)
+                         .arg(s / ours, 0, 'f', 1)
+                         .arg(100.0 * double(oursBytes) / double(bytes), 0, 'f', 1));
         };
         if (have("zip"))
             peer(QStringLiteral("`zip -r -q -6`"), slow,
-                 QStringLiteral("rm -f %1 && cd %2 && zip -r -q -6 %1 .").arg(out, r));
+                 QStringLiteral("rm -f %1 && cd %2 && zip -r -q -6 %1 .").arg(m_out, t.shellRoot));
         if (have("7zz"))
             peer(QStringLiteral("`7zz a -tzip -mx=6` (one run)"), 1,
-                 QStringLiteral("rm -f %1 && cd %2 && 7zz a -tzip -mx=6 -bd -bso0 -bsp0 %1 . >/dev/null").arg(out, r));
+                 QStringLiteral("rm -f %1 && cd %2 && 7zz a -tzip -mx=6 -bd -bso0 -bsp0 %1 . >/dev/null")
+                     .arg(m_out, t.shellRoot));
         QFile::remove(m_work + QStringLiteral("/out.zip"));
         if (seedSet)
-            seedExport(label, root, du);
+            seedExport(t, layer);
     }
 
 private:
+    // One tree of the table: its row label, its root (and quoted for a
+    // shell), and du's median on it, which every row is a ratio of.
+    struct Subject {
+        QString label;
+        QString root;
+        QString shellRoot;
+        double du = 0;
+    };
+
+    static void printRow(const Subject &t, const QString &step, double seconds, const QString &note)
+    {
+        std::printf("| %s | %s | %.3f s | %.2f× | %s |\n", qPrintable(t.label), qPrintable(step), seconds,
+                    seconds / t.du, qPrintable(note));
+        std::fflush(stdout);
+    }
+    // A row that could not be measured, saying why.
+    static void printRow(const Subject &t, const QString &why)
+    {
+        std::printf("| %s | %s | | | |\n", qPrintable(t.label), qPrintable(why));
+        std::fflush(stdout);
+    }
+
+    [[nodiscard]] qint64 outBytes() const
+    {
+        return QFileInfo(m_work + QStringLiteral("/out.zip")).size();
+    }
+
     // The seed rules' kept set: `layerslim-cli export` as a user runs it and
     // the exporter in process, beside `zip -r -6` over the same files (which
     // LayerSlim writes out unpacked first, with --folder).
-    void seedExport(const QString &label, const QString &root, double du) const
+    void seedExport(const Subject &t, const Layer &layer) const
     {
         constexpr int runs = 3;
         const QString rules = QString::fromLatin1(bench::kSeedRules);
-        const QString r = quoted(root);
-        const QString cli = quoted(QStringLiteral(LAYERSLIM_CLI));
-        const QString out = quoted(m_work + QStringLiteral("/out.zip"));
         const QString keptDir = m_work + QStringLiteral("/seed-kept");
         const QString kept = quoted(keptDir);
-        const auto row = [&](const QString &step, double seconds, const QString &note) {
-            std::printf("| %s | %s | %.3f s | %.2f× | %s |\n", qPrintable(label), qPrintable(step), seconds,
-                        seconds / du, qPrintable(note));
-            std::fflush(stdout);
-        };
 
-        QString error;
-        const Layer layer = Layer::open(root, &error);
-        if (!layer.tree) {
-            std::printf("| %s | seed set: %s | | | |\n", qPrintable(label), qPrintable(error));
-            return;
-        }
         SizeLedger ledger(*layer.tree);
-        for (const QString &id : rules.split(QLatin1Char(',')))
-            ledger.setRuleEnabled(RuleCatalog::indexOf(id), true);
+        bench::enableSeedRules(ledger);
         // The metadata the layer's code reads stays, as in the command.
         MetadataUsers::find(*layer.tree, &layer.zipEntries, Distributions::scan(*layer.tree, layer.zipEntries), nullptr,
                             &ledger.pruned())
@@ -204,66 +222,63 @@ private:
             runs, 0, [&] { inProcess = Exporter::run(*layer.tree, ledger.pruned(), layer.zipEntries, o); });
         QFile::remove(o.output);
         if (!inProcess.ok) {
-            std::printf("| %s | seed set: %s | | | |\n", qPrintable(label), qPrintable(inProcess.error));
+            printRow(t, QStringLiteral("seed set: %1").arg(inProcess.error));
             return;
         }
 
         const double ours = bench::medianCommandSeconds(
             runs, 0,
             QStringLiteral("rm -f %1 && XDG_CACHE_HOME=%2 %3 export %4 --rules %5 -o %1 --no-report >/dev/null 2>&1")
-                .arg(out, quoted(m_work + QStringLiteral("/warm-cache")), cli, r, rules));
-        const qint64 oursBytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
-        row(QStringLiteral("`layerslim-cli export --rules %1`").arg(rules), ours,
-            QStringLiteral("the seed-kept set: %L1 files, %L2 bytes kept; %L3 bytes zipped")
-                .arg(inProcess.files)
-                .arg(inProcess.bytes)
-                .arg(oursBytes));
-        row(QStringLiteral("seed-kept set: export by phase (in process)"), inProcessSeconds,
-            QStringLiteral("median of %1; %L2 bytes; its last run %3")
-                .arg(runs)
-                .arg(inProcess.outputBytes)
-                .arg(bench::phasesText(inProcess.phases)));
+                .arg(m_out, m_warmCache, m_cli, t.shellRoot, rules));
+        const qint64 oursBytes = outBytes();
+        printRow(t, QStringLiteral("`layerslim-cli export --rules %1`").arg(rules), ours,
+                 QStringLiteral("the seed-kept set: %L1 files, %L2 bytes kept; %L3 bytes zipped")
+                     .arg(inProcess.files)
+                     .arg(inProcess.bytes)
+                     .arg(oursBytes));
+        printRow(t, QStringLiteral("seed-kept set: export by phase (in process)"), inProcessSeconds,
+                 QStringLiteral("median of %1; %L2 bytes; its last run %3")
+                     .arg(runs)
+                     .arg(inProcess.outputBytes)
+                     .arg(bench::phasesText(inProcess.phases)));
         if (!have("zip"))
             return;
         QDir(keptDir).removeRecursively();
         bench::commandSeconds(1, QStringLiteral("%1 export %2 --rules %3 --folder -o %4 --no-report >/dev/null 2>&1")
-                                     .arg(cli, r, rules, kept));
+                                     .arg(m_cli, t.shellRoot, rules, kept));
         if (!QFileInfo(keptDir + QStringLiteral("/python")).isDir()) {
-            std::printf("| %s | seed set: --folder wrote no %s/python | | | |\n", qPrintable(label),
-                        qPrintable(keptDir));
+            printRow(t, QStringLiteral("seed set: --folder wrote no %1/python").arg(keptDir));
             return;
         }
         const double zip = bench::medianCommandSeconds(
-            runs, 0, QStringLiteral("rm -f %1 && cd %2 && zip -r -q -6 %1 python").arg(out, kept));
-        const qint64 zipBytes = QFileInfo(m_work + QStringLiteral("/out.zip")).size();
-        row(QStringLiteral("`zip -r -q -6`, the same kept files"), zip,
-            QStringLiteral("%L1 bytes; LayerSlim export %2× faster (%3× in process), %4% of its size")
-                .arg(zipBytes)
-                .arg(zip / ours, 0, 'f', 1)
-                .arg(zip / inProcessSeconds, 0, 'f', 1)
-                .arg(100.0 * double(oursBytes) / double(zipBytes), 0, 'f', 1));
+            runs, 0, QStringLiteral("rm -f %1 && cd %2 && zip -r -q -6 %1 python").arg(m_out, kept));
+        const qint64 zipBytes = outBytes();
+        printRow(t, QStringLiteral("`zip -r -q -6`, the same kept files"), zip,
+                 QStringLiteral("%L1 bytes; LayerSlim export %2× faster (%3× in process), %4% of its size")
+                     .arg(zipBytes)
+                     .arg(zip / ours, 0, 'f', 1)
+                     .arg(zip / inProcessSeconds, 0, 'f', 1)
+                     .arg(100.0 * double(oursBytes) / double(zipBytes), 0, 'f', 1));
         QFile::remove(m_work + QStringLiteral("/out.zip"));
         QDir(keptDir).removeRecursively();
     }
 
     // One export of the whole tree in process, to say where its time goes.
-    void exportPhases(const QString &label, const QString &root, double du) const
+    void exportPhases(const Subject &t, const Layer &layer) const
     {
-        QString error;
-        const Layer layer = Layer::open(root, &error);
-        if (!layer.tree)
-            return;
         const SizeLedger ledger(*layer.tree);
         ExportOptions o;
         o.output = m_work + QStringLiteral("/phases.zip");
         const ExportResult r = Exporter::run(*layer.tree, ledger.pruned(), layer.zipEntries, o);
         QFile::remove(o.output);
-        std::printf("| %s | export by phase (in process, one run) | %.3f s | %.2f× | %s |\n", qPrintable(label),
-                    r.seconds, r.seconds / du, qPrintable(r.ok ? bench::phasesText(r.phases) : r.error));
-        std::fflush(stdout);
+        printRow(t, QStringLiteral("export by phase (in process, one run)"), r.seconds,
+                 r.ok ? bench::phasesText(r.phases) : r.error);
     }
 
-    QString m_work; // scratch folder: outputs and caches
+    QString m_work;                                        // scratch folder: outputs and caches
+    QString m_cli = quoted(QStringLiteral(LAYERSLIM_CLI)); // the commands below, quoted for a shell
+    QString m_out;
+    QString m_warmCache;
 };
 
 } // namespace

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "export/exportoptions.h"
+#include "select/rules.h"
+#include "select/sizeledger.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -19,6 +21,13 @@ namespace bench {
 // The rules of the export benchmarks' kept set ("the seed-kept demo set"):
 // the blind recipes' safe part, as `make run` opens the demo layer with.
 inline const char kSeedRules[] = "tests,bytecode,dist-info,pyproject,datasets";
+
+// Turns the seed rules on in `ledger`.
+inline void enableSeedRules(SizeLedger &ledger)
+{
+    for (const QString &id : QString::fromLatin1(kSeedRules).split(QLatin1Char(',')))
+        ledger.setRuleEnabled(RuleCatalog::indexOf(id), true);
+}
 
 template<typename F> double bestSeconds(int runs, F &&f)
 {
