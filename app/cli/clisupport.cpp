@@ -3,6 +3,7 @@
 #include "checks/layertarget.h"
 #include "checks/metadatausers.h"
 #include "checks/traceprune.h"
+#include "export/compressedsizecache.h"
 #include "select/distributions.h"
 
 #include <QCoreApplication>
@@ -249,6 +250,11 @@ void Session::adoptDistributions(std::shared_ptr<Distributions> dists) const
             printErr(QStringLiteral("layerslim-cli: warning: %1 asks for %2, which is not installed in the layer\n")
                          .arg(requirementsFile, name));
     m_distributions = std::move(dists);
+}
+
+std::future<CompressedSizeCache *> readSizeCacheAhead()
+{
+    return std::async(std::launch::async, [] { return &CompressedSizeCache::standard(); });
 }
 
 void Session::readDistributionsAhead()

@@ -18,6 +18,8 @@
 #include <memory>
 #include <optional>
 
+class CompressedSizeCache;
+
 namespace cli {
 
 // What openSession starts on a second thread as soon as the layer is read,
@@ -71,6 +73,11 @@ void addSelectionOptions(QCommandLineParser &parser);
 // nullopt on bad input.
 [[nodiscard]] std::optional<Session> openSession(const QString &path, const QCommandLineParser &parser,
                                                  ReadAhead ahead = ReadAhead::Nothing);
+// The user's compressed-size cache (CompressedSizeCache::standard()), read on
+// a thread of its own while the command scans the layer; get() it where it is
+// first used. Its file holds thousands of entries, a few milliseconds to load.
+[[nodiscard]] std::future<CompressedSizeCache *> readSizeCacheAhead();
+
 // Which of --runtime and --arch a command offers.
 enum class TargetOptions : std::uint8_t {
     Runtime,        // --runtime only; the architecture is the profile's

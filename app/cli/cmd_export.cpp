@@ -387,8 +387,6 @@ int runExport(const QStringList &args)
     ExportRequest request;
     request.report = !parser.isSet(QStringLiteral("no-report"));
     request.json = parser.isSet(QStringLiteral("json"));
-    // What this export deflates makes a later `scan --exact-zip` exact at once.
-    request.options.sizeCache = &CompressedSizeCache::standard();
     int level = -1;
     if (!numberOption(parser, QStringLiteral("level"), ExportOptions::kMinLevel, ExportOptions::kMaxLevel, &level) ||
         !numberOption(parser, QStringLiteral("threads"), 1, 1024, &request.options.threads))
@@ -399,6 +397,8 @@ int runExport(const QStringList &args)
         printErr(QStringLiteral("layerslim-cli export: %1\n").arg(apart)); // before a scan that would be wasted
         return BadInput;
     }
+    // What this export deflates makes a later `scan --exact-zip` exact at once.
+    std::future<CompressedSizeCache *> sizeCache = readSizeCacheAhead();
     // A bad OLD stops the export before anything is scanned or written.
     std::optional<Layer> old;
     if (parser.isSet(QStringLiteral("compare")) && !(old = openBaseline(parser)))
@@ -413,6 +413,7 @@ int runExport(const QStringList &args)
             printErr(QStringLiteral("layerslim-cli export: warning: %1\n").arg(p));
         request.baseline = Baseline{parser.value(QStringLiteral("compare")), std::move(*old), std::move(dists)};
     }
+    request.options.sizeCache = sizeCache.get();
     const std::optional<ExportOutcome> outcome = exportLayer(*session, request);
     if (!outcome)
         return BadInput;

@@ -58,6 +58,10 @@ int runScan(const QStringList &args)
 
     // Who installed each file is read on a second thread while the ledger,
     // the zip size and the totals are worked out.
+    const bool exactZip = parser.isSet(QStringLiteral("exact-zip"));
+    std::future<CompressedSizeCache *> sizeCache;
+    if (exactZip)
+        sizeCache = readSizeCacheAhead();
     auto session = openSession(parser.positionalArguments().first(), parser, ReadAhead::Distributions);
     if (!session)
         return BadInput;
@@ -77,8 +81,8 @@ int runScan(const QStringList &args)
                                                      : std::vector<NodeCategory>{};
     ZipSizePredictor predictor(tree, session->layer.zipEntries, categories.empty() ? nullptr : &categories);
     QString predictError;
-    if (parser.isSet(QStringLiteral("exact-zip"))) {
-        predictor.setCache(&CompressedSizeCache::standard());
+    if (exactZip) {
+        predictor.setCache(sizeCache.get());
         if (!predictor.compute(*session->ledger, profile.level, nullptr, 0, &predictError))
             printErr(QStringLiteral("layerslim-cli scan: warning: zip size is approximate: %1\n").arg(predictError));
         if (const QString warning = predictor.cacheWarning(); !warning.isEmpty())
