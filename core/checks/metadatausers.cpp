@@ -9,8 +9,10 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cstring>
 #include <map>
 #include <set>
+#include <string_view>
 #include <utility>
 
 namespace {
@@ -67,16 +69,24 @@ const QRegularExpression &namesImport()
     return re;
 }
 
+// Whether `word` is in `text`, by glibc's memmem: several times faster than
+// QByteArrayView::contains() (a byte-by-byte Boyer-Moore) over the megabytes
+// of sources a layer keeps.
+bool containsBytes(QByteArrayView text, std::string_view word)
+{
+    return ::memmem(text.data(), std::size_t(text.size()), word.data(), word.size()) != nullptr;
+}
+
 // Whether `source` can read metadata at all: a cheap test before the
 // expressions. Every module name but pkg_resources has "metadata" in it, so
 // a source that has neither word is passed over in two searches.
 bool mentionsMetadata(QByteArrayView source)
 {
-    if (source.contains("pkg_resources"))
+    if (containsBytes(source, "pkg_resources"))
         return true;
-    return source.contains("metadata") &&
-           (source.contains("importlib.metadata") || source.contains("importlib_metadata") ||
-            source.contains("from importlib import metadata"));
+    return containsBytes(source, "metadata") &&
+           (containsBytes(source, "importlib.metadata") || containsBytes(source, "importlib_metadata") ||
+            containsBytes(source, "from importlib import metadata"));
 }
 
 // Every way this source names a reading function: "importlib.metadata.version" -> Version, "version" -> …
