@@ -75,7 +75,8 @@ void addSelectionOptions(QCommandLineParser &parser);
                                                  ReadAhead ahead = ReadAhead::Nothing);
 // The user's compressed-size cache (CompressedSizeCache::standard()), read on
 // a thread of its own while the command scans the layer; get() it where it is
-// first used. Its file holds thousands of entries, a few milliseconds to load.
+// first used. Reading and checking it takes about 8 ms for 13,000 entries,
+// and grows with it up to its bound (64 MB, about a million entries).
 [[nodiscard]] std::future<CompressedSizeCache *> readSizeCacheAhead();
 
 // Which of --runtime and --arch a command offers.

@@ -74,6 +74,8 @@ const QRegularExpression &namesImport()
 // of sources a layer keeps.
 bool containsBytes(QByteArrayView text, std::string_view word)
 {
+    if (text.size() < qsizetype(word.size()))
+        return false; // and memmem is never given an empty source's null pointer
     return ::memmem(text.data(), std::size_t(text.size()), word.data(), word.size()) != nullptr;
 }
 

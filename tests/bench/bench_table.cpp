@@ -70,7 +70,7 @@ public:
     // `seedSet`: also the export of the seed rules' kept set beside zip over the same files.
     void measure(const QString &label, const QString &root, bool seedSet = false)
     {
-        Subject t{label, root, quoted(root), 0};
+        Subject t{label, quoted(root), 0};
         QDir(m_work + QStringLiteral("/warm-cache")).removeRecursively();
         // The deflating steps run 3 times without a warm-up (the page cache is
         // warm by then); 7zz's deflate at -mx=6 is so slow that it runs once.
@@ -147,6 +147,7 @@ public:
         const Layer layer = Layer::open(root, &error);
         if (!layer.tree) {
             printRow(t, QStringLiteral("cannot open: %1").arg(error));
+            QFile::remove(m_work + QStringLiteral("/out.zip"));
             return;
         }
         exportPhases(t, layer);
@@ -172,11 +173,10 @@ public:
     }
 
 private:
-    // One tree of the table: its row label, its root (and quoted for a
-    // shell), and du's median on it, which every row is a ratio of.
+    // One tree of the table: its row label, its root quoted for a shell, and
+    // du's median on it, which every row is a ratio of.
     struct Subject {
         QString label;
-        QString root;
         QString shellRoot;
         double du = 0;
     };

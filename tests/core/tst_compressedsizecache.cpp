@@ -135,7 +135,7 @@ void TestCompressedSizeCache::exportFillsTheCache()
 {
     const Layer layer = openLayer();
     const QString folder = m_tmp.filePath(QStringLiteral("cache-export"));
-    // The whole layer exported to m_tmp/NAME with a cache of its own on `folder`, saved as it closes.
+    // The whole layer exported to m_tmp/NAME with a cache of its own on `folder`, which the export saves.
     const auto exportTo = [&](const QString &name) {
         CompressedSizeCache cache(folder);
         ExportOptions options;
