@@ -1,5 +1,7 @@
 // layerslim-cli trace: runs a smoke script on a layer's kept set under an
 // audit hook and writes what it imported and touched as TRACE.json.
+#include "base/fdio.h"
+#include "base/oserror.h"
 #include "base/units.h"
 #include "checkoptions.h"
 #include "checks/traceprune.h"
@@ -9,8 +11,6 @@
 #include "export/atomicoutput.h"
 
 #include <QFileInfo>
-
-#include <unistd.h>
 
 namespace cli {
 
@@ -46,13 +46,9 @@ bool writeAtomically(const QString &path, const QByteArray &bytes, QString *erro
     AtomicOutput out(path, AtomicOutput::Kind::File);
     if (!out.open(error))
         return false;
-    for (qsizetype done = 0; done < bytes.size();) {
-        const ssize_t n = ::write(out.fd(), bytes.constData() + done, std::size_t(bytes.size() - done));
-        if (n < 0) {
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
-            return false;
-        }
-        done += n;
+    if (!writeAll(out.fd(), bytes.constData(), std::size_t(bytes.size()))) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, errnoText());
+        return false;
     }
     return out.commit(error);
 }

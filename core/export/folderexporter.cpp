@@ -1,6 +1,8 @@
 #include "export/folderexporter.h"
 
+#include "base/fdio.h"
 #include "base/oserror.h"
+#include "base/uniquefd.h"
 #include "export/atomicoutput.h"
 #include "export/zip/deflatepipeline.h"
 #include "export/zip/entryencoder.h"
@@ -17,62 +19,29 @@
 
 namespace {
 
-bool writeAll(int fd, const char *p, std::size_t n)
-{
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            return false;
-        p += w;
-        n -= std::size_t(w);
-    }
-    return true;
-}
-
 // Copies a regular file open as `in` (closed here; -1 when opening failed with
-// `error`), checking it still has the scanned size.
+// `error`), checking it still has the scanned size. A source's fault names
+// the source; a write's fault is named by the caller after the entry.
 bool copyFile(int in, const QByteArray &from, std::uint64_t size, int out, QString *error)
 {
     if (in < 0) {
         *error = QStringLiteral("%1: %2").arg(QFile::decodeName(from), *error);
         return false;
     }
-    struct stat st {
-    };
-    if (::fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *error = QStringLiteral("%1: changed since the scan; scan again").arg(QFile::decodeName(from));
-        ::close(in);
+    const UniqueFd source(in);
+    QString why;
+    switch (copyOpenFile(source.get(), size, out, &why)) {
+    case CopyOutcome::Copied:
+        return true;
+    case CopyOutcome::WriteFailed:
+        *error = why;
         return false;
+    case CopyOutcome::Changed:
+    case CopyOutcome::ReadFailed:
+        break;
     }
-    QByteArray buf(1 << 20, Qt::Uninitialized);
-    std::uint64_t total = 0;
-    bool ok = true;
-    for (;;) {
-        const ssize_t n = ::read(in, buf.data(), std::size_t(buf.size()));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            *error = QStringLiteral("%1: read error: %2").arg(QFile::decodeName(from), errnoText());
-            ok = false;
-            break;
-        }
-        if (n == 0)
-            break;
-        total += std::uint64_t(n);
-        if (!writeAll(out, buf.constData(), std::size_t(n))) {
-            *error = QStringLiteral("cannot write: %1").arg(errnoText());
-            ok = false;
-            break;
-        }
-    }
-    ::close(in);
-    if (ok && total != size) {
-        *error = QStringLiteral("%1: changed since the scan; scan again").arg(QFile::decodeName(from));
-        ok = false;
-    }
-    return ok;
+    *error = QStringLiteral("%1: %2").arg(QFile::decodeName(from), why);
+    return false;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "scan/zipentryreader.h"
 
+#include "base/fdio.h"
 #include "base/oserror.h"
 
 #include <quazip/quazip.h>
@@ -7,25 +8,6 @@
 
 #include <cerrno>
 #include <unistd.h>
-
-namespace {
-
-bool writeAll(int fd, const char *data, qsizetype size)
-{
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, std::size_t(size));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        data += n;
-        size -= n;
-    }
-    return true;
-}
-
-} // namespace
 
 ZipEntryReader::ZipEntryReader(const QString &zipPath)
     : m_zip(std::make_unique<QuaZip>(zipPath))
@@ -87,8 +69,8 @@ bool ZipEntryReader::stream(const ZipEntryRef &ref, int fd, QByteArray *out, qin
             break;
         if (fd < 0) {
             out->append(buf, n);
-        } else if (!writeAll(fd, buf, n)) {
-            *why = errnoText();
+        } else if (!writeAll(fd, buf, std::size_t(n))) {
+            *why = QStringLiteral("cannot write: %1").arg(errnoText());
             ok = false;
             break;
         }

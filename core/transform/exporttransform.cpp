@@ -1,5 +1,6 @@
 #include "transform/exporttransform.h"
 
+#include "base/fdio.h"
 #include "base/oserror.h"
 #include "base/parallelruns.h"
 #include "base/uniquefd.h"
@@ -21,7 +22,6 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <mutex>
-#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -33,7 +33,7 @@ bool extract(ZipEntryReader &reader, const ZipEntryRef &ref, const QString &path
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *why = QStringLiteral("cannot create a scratch file");
+        *why = QStringLiteral("cannot create the scratch file %1: %2").arg(path, errnoText());
         return false;
     }
     const bool ok = reader.readTo(ref, fd, why);
@@ -43,34 +43,19 @@ bool extract(ZipEntryReader &reader, const ZipEntryRef &ref, const QString &path
 
 // Copies the source file open as `from`, which the scan saw with `size`
 // bytes, to a new scratch file at `path`, for strip to read a file whose name
-// a QString cannot hold (not UTF-8). A byte more than the scan saw is copied
-// at most, so that a file still growing is told and not followed.
+// a QString cannot hold (not UTF-8). A file that changed since the scan fails
+// the copy.
 bool copyOut(int from, std::uint64_t size, const QString &path, QString *why)
 {
-    struct stat st {
-    };
-    if (::fstat(from, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *why = QStringLiteral("changed since the scan; scan again");
-        return false;
-    }
     const UniqueFd out(::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
     if (!out.valid()) {
         *why = QStringLiteral("cannot create the scratch file %1: %2").arg(path, errnoText());
         return false;
     }
-    for (std::uint64_t left = size + 1; left > 0;) {
-        const ssize_t n = ::sendfile(out.get(), from, nullptr, std::size_t(std::min<std::uint64_t>(left, 1 << 30)));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            *why = QStringLiteral("cannot copy it for strip: %1").arg(errnoText());
-            return false;
-        }
-        if (n == 0)
-            break;
-        left -= std::uint64_t(n);
-    }
-    return true; // the caller compares the copy's size with the scan's
+    const CopyOutcome copied = copyOpenFile(from, size, out.get(), why);
+    if (copied == CopyOutcome::WriteFailed)
+        *why = QStringLiteral("cannot copy it for strip into %1: %2").arg(path, *why);
+    return copied == CopyOutcome::Copied;
 }
 
 } // namespace

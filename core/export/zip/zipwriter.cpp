@@ -1,5 +1,6 @@
 #include "export/zip/zipwriter.h"
 
+#include "base/fdio.h"
 #include "base/oserror.h"
 #include "tree/filetree.h"
 
@@ -70,18 +71,11 @@ ZipWriter::~ZipWriter() = default;
 
 bool ZipWriter::writeAll(const char *data, std::size_t size)
 {
-    while (size > 0) {
-        const ssize_t n = ::write(m_fd, data, size);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            m_error = errnoText();
-            return false;
-        }
-        data += n;
-        size -= std::size_t(n);
-        m_onDisk += std::uint64_t(n);
+    if (!::writeAll(m_fd, data, size)) {
+        m_error = errnoText();
+        return false;
     }
+    m_onDisk += size;
     if (m_onDisk - m_writeback >= kWritebackStep) {
         // Starts the writeback and returns: the deflating goes on meanwhile.
         // Not a file (a pipe) or not supported: the fsync does it all.
