@@ -131,8 +131,9 @@ void printPlan(const Session &session, const FitPlan &plan, const FitGoal &goal,
         printOut(QStringLiteral("\n"));
     }
     const QString zipped = plan.zipBytes
-                               ? QStringLiteral(", zipped about %1 of %2")
-                                     .arg(units::formatBytes(*plan.zipBytes), units::formatBytes(*goal.zipLimitBytes))
+                               ? QStringLiteral(", zipped %1%2 of %3")
+                                     .arg(plan.zipExact ? QString() : QStringLiteral("about "),
+                                          units::formatBytes(*plan.zipBytes), units::formatBytes(*goal.zipLimitBytes))
                                : QString();
     if (plan.fits) {
         printOut(QStringLiteral("fits: %1 of %2%3 after %4 step(s), %5 checks run\nprofile: %6\n")
@@ -219,7 +220,10 @@ int runFit(const QStringList &args)
         if (const QString warning = predictor.cacheWarning(); !warning.isEmpty())
             printErr(QStringLiteral("layerslim-cli fit: warning: %1\n").arg(warning));
     }
-    const FitPlanner::ZipSize zipSize = [&](const SizeLedger &l) { return predictor.predict(l, prefix).bytes; };
+    const FitPlanner::ZipSize zipSize = [&](const SizeLedger &l) {
+        const ZipSizePredictor::Prediction p = predictor.predict(l, prefix);
+        return FitPlanner::ZipEstimate{p.bytes, p.exact};
+    };
     // The metadata rules spare what the layer's code reads, as in every command.
     std::optional<MetadataUsers> users;
     const FitPlanner::AfterChange afterChange = [&](SizeLedger &l) {
@@ -287,6 +291,8 @@ int runFit(const QStringList &args)
                         {QStringLiteral("profile"), written.isEmpty() ? QJsonValue() : QJsonValue(written)}};
         if (plan.zipBytes) {
             out.insert(QStringLiteral("zip_bytes"), double(*plan.zipBytes));
+            // False when a file could not be deflated: zip_bytes is then an estimate from per-category ratios.
+            out.insert(QStringLiteral("zip_exact"), plan.zipExact);
             out.insert(QStringLiteral("zip_limit_bytes"), double(*goal.zipLimitBytes));
         }
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));

@@ -123,7 +123,9 @@ FitPlan FitPlanner::plan(SizeLedger &ledger, const FitGoal &goal, const ZipSize 
         plan.keptBytes = ledger.totals().layerBytes;
         bool ok = plan.keptBytes <= plan.targetBytes;
         if (goal.zipLimitBytes && zipSize) {
-            plan.zipBytes = zipSize(ledger);
+            const ZipEstimate zipped = zipSize(ledger);
+            plan.zipBytes = zipped.bytes;
+            plan.zipExact = zipped.exact;
             ok = ok && *plan.zipBytes <= *goal.zipLimitBytes;
         }
         return ok;

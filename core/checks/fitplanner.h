@@ -50,7 +50,8 @@ struct FitPlan {
     std::uint64_t startBytes = 0;          // unzipped bytes of the starting selection
     std::uint64_t keptBytes = 0;           // of the planned selection
     std::uint64_t targetBytes = 0;         // FitGoal::unzippedTarget()
-    std::optional<std::uint64_t> zipBytes; // estimated zipped size of the planned selection (zipped goal only)
+    std::optional<std::uint64_t> zipBytes; // zipped size of the planned selection (zipped goal only)
+    bool zipExact = false;                 // zipBytes is to the byte (every file deflated), not an estimate
     bool fits = false;
     std::vector<FitStep> steps;      // taken and backed out, in order
     std::vector<FitStep> candidates; // not tried, in the order they would be
@@ -63,8 +64,13 @@ struct FitPlan {
 class FitPlanner
 {
 public:
-    // The zipped size of a selection (for the zipped goal).
-    using ZipSize = std::function<std::uint64_t(const SizeLedger &)>;
+    // The zipped size of a selection (for the zipped goal), and whether it is
+    // exact or an estimate.
+    struct ZipEstimate {
+        std::uint64_t bytes = 0;
+        bool exact = false;
+    };
+    using ZipSize = std::function<ZipEstimate(const SizeLedger &)>;
     // Called after every change the planner makes to the ledger (e.g. to
     // refresh the metadata rules' spares); may be empty.
     using AfterChange = std::function<void(SizeLedger &)>;

@@ -45,6 +45,7 @@ class TestFit : public QObject
 private Q_SLOTS:
     void initTestCase();
     void planKeepsWhatAnImportNeeds();
+    void zippedGoalIsExactToTheByte();
     void cannotFitSaysByHowMuch();
     void tracedPlanReplays();
     void badInput();
@@ -127,6 +128,34 @@ void TestFit::planKeepsWhatAnImportNeeds()
              QByteArray("42"));
     QVERIFY(!QFileInfo::exists(unzipped + QStringLiteral("/python/needy/tests/blob.bin")));
     QVERIFY(!QFileInfo::exists(unzipped + QStringLiteral("/python/alpha/tests")));
+}
+
+// --zipped: every file is deflated for the plan, so its zipped size is exact
+// (zip_exact) and is the size of the zip export writes from its profile; the
+// text says it without "about".
+void TestFit::zippedGoalIsExactToTheByte()
+{
+    const QStringList args{QStringLiteral("fit"),       QStringLiteral("site"),    QStringLiteral("-o"),
+                           QStringLiteral("zip.json"),  QStringLiteral("--limit"), QStringLiteral("300000"),
+                           QStringLiteral("--reserve"), QStringLiteral("100000"),  QStringLiteral("--zipped")};
+    const auto run = cliIn(m_dir.path(), args + QStringList{QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject out = json(run.out);
+    QVERIFY(out.value(QStringLiteral("fits")).toBool());
+    QVERIFY(out.value(QStringLiteral("zip_exact")).toBool());
+    QCOMPARE(out.value(QStringLiteral("zip_limit_bytes")).toInteger(), 52428800); // 50 MB as Lambda counts it
+    const qint64 zipBytes = out.value(QStringLiteral("zip_bytes")).toInteger();
+    const QString zip = m_dir.filePath(QStringLiteral("zip-plan.zip"));
+    const auto exported = testsupport::cli({QStringLiteral("export"), m_site, QStringLiteral("--profile"),
+                                            m_dir.filePath(QStringLiteral("zip.json")), QStringLiteral("-o"), zip,
+                                            QStringLiteral("--no-report")});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    QCOMPARE(sh(QStringLiteral("stat -c %s %1").arg(quoted(zip))).trimmed().toLongLong(), zipBytes);
+    QCOMPARE(sh(QStringLiteral("unzip -tq %1").arg(quoted(zip))).left(9), QByteArray("No errors"));
+
+    const auto text = cliIn(m_dir.path(), args);
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    QVERIFY2(text.out.contains(", zipped ") && !text.out.contains("zipped about"), text.out.constData());
 }
 
 // Nothing the rules may take gets it under 40 bytes (needy's import needs

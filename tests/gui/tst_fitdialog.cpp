@@ -1,7 +1,9 @@
 // Make It Fit in the window: on a layer the suite writes (alpha with headers
 // and an unused tests folder; needy, whose import needs needy/tests/fixture.py
 // beside a blob), the dialog's plan step by step, Apply as one undo step, and
-// its saved profile replayed by layerslim-cli to the same bytes.
+// its saved profile replayed by layerslim-cli to the same bytes; with the
+// zipped goal, the summary gives the zip's size and says when it is only an
+// estimate.
 #include "fitsupport.h"
 #include "gui/dialogs/fitdialog.h"
 #include "gui/shell/layerdocument.h"
@@ -10,6 +12,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -30,6 +33,7 @@ private Q_SLOTS:
     void initTestCase();
     void planApplyUndoAndReplay();
     void traceRuleAsksForATrace();
+    void zippedSizeSaysWhenItIsAnEstimate();
 
 private:
     QTemporaryDir m_dir;
@@ -148,6 +152,69 @@ void TestFitDialog::traceRuleAsksForATrace()
     QVERIFY2(scan.exitCode == 0, scan.err.constData());
     QCOMPARE(QJsonDocument::fromJson(scan.out).object().value(QStringLiteral("kept_bytes")).toInteger(),
              qint64(document.ledger().totals().keptBytes));
+}
+
+// A file changed since the layer was opened is not deflated (its bytes are
+// not the ones scanned): with the zipped goal the plan still runs (the file is
+// pruned), and the summary says the zipped size is an estimate and why.
+// Before the change the same plan's zipped size is exact, to the byte of what
+// export writes.
+void TestFitDialog::zippedSizeSaysWhenItIsAnEstimate()
+{
+    const QString site = m_dir.filePath(QStringLiteral("zipped-site"));
+    fitsupport::writeNeedyLayer(site);
+    QString error;
+    auto layer = std::make_shared<Layer>(Layer::open(site, &error));
+    QVERIFY2(layer->tree, qPrintable(error));
+    const FileTree &tree = *layer->tree;
+    LayerDocument document(layer, site);
+    QTRY_VERIFY_WITH_TIMEOUT(document.metadataSparesKnown(), 60000);
+    const FileTree::Index alphaTests = tree.find("tests", tree.find("alpha", tree.packageRoot()));
+    QVERIFY(alphaTests != FileTree::kNone);
+    document.mark(alphaTests, SizeLedger::Mark::Prune);
+    const QString python = m_dir.filePath(QStringLiteral("chosen-python3"));
+    QVERIFY(QFile::exists(python) || QFile::link(QStringLiteral("/usr/bin/python3"), python));
+    FitGoal goal;
+    goal.limitBytes = 300000;
+    goal.reserveBytes = 100000;
+
+    for (const bool changed : {false, true}) {
+        if (changed) {
+            QFile grown(site + QStringLiteral("/alpha/tests/blob.bin"));
+            QVERIFY(grown.open(QIODevice::Append) && grown.write("more") == 4);
+        }
+        FitDialog dialog(&document, Profile{}, goal);
+        dialog.setPython(python);
+        dialog.setZipped(true);
+        QSignalSpy finished(&dialog, &FitDialog::planFinished);
+        dialog.start();
+        QVERIFY(finished.wait(180000));
+        QVERIFY(dialog.plan());
+        const FitPlan &plan = *dialog.plan();
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        const QString summary = dialog.summaryLabel()->text();
+        QVERIFY2(plan.fits, qPrintable(summary));
+        QVERIFY(plan.zipBytes);
+        QCOMPARE(plan.zipExact, !changed);
+        if (changed) {
+            QVERIFY2(summary.contains(QStringLiteral("about")) && summary.contains(QStringLiteral("an estimate")),
+                     qPrintable(summary));
+            QVERIFY2(summary.contains(QStringLiteral("alpha/tests/blob.bin")) &&
+                         summary.contains(QStringLiteral("changed since the scan")),
+                     qPrintable(summary));
+            continue;
+        }
+        QVERIFY2(summary.contains(QStringLiteral("Zipped: ")) && !summary.contains(QStringLiteral("estimate")),
+                 qPrintable(summary));
+        // Exact means the bytes export writes for the planned selection.
+        const QString profile = m_dir.filePath(QStringLiteral("zipped-plan.json"));
+        QVERIFY2(dialog.saveProfile(profile, &error), qPrintable(error));
+        const QString zip = m_dir.filePath(QStringLiteral("zipped-plan.zip"));
+        const auto exported = testsupport::cli({QStringLiteral("export"), site, QStringLiteral("--profile"), profile,
+                                                QStringLiteral("-o"), zip, QStringLiteral("--no-report")});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QCOMPARE(QFileInfo(zip).size(), qint64(*plan.zipBytes));
+    }
 }
 
 QTEST_MAIN(TestFitDialog)

@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <spdlog/spdlog.h>
+
 namespace {
 
 enum Column { StepColumn, BytesColumn, RiskColumn, OutcomeColumn, TimeColumn };
@@ -200,11 +202,19 @@ void FitDialog::start()
         ZipSizePredictor predictor(*layer->tree, layer->zipEntries);
         if (goal.zipLimitBytes) {
             predictor.setCache(&CompressedSizeCache::standard());
-            (void)predictor.compute(level, control.get());
+            QString error;
+            if (!predictor.compute(level, control.get(), 0, &error) && !control->cancelled())
+                out.zipProblem = error;
+            if (const QString warning = predictor.cacheWarning(); !warning.isEmpty())
+                spdlog::warn("{}", warning.toStdString());
         }
         FitPlanner planner(*layer->tree, &layer->zipEntries, options);
         out.plan = planner.plan(
-            *ledger, goal, [&](const SizeLedger &l) { return predictor.predict(l, prefix).bytes; },
+            *ledger, goal,
+            [&](const SizeLedger &l) {
+                const ZipSizePredictor::Prediction p = predictor.predict(l, prefix);
+                return FitPlanner::ZipEstimate{p.bytes, p.exact};
+            },
             [users](SizeLedger &l) {
                 if (users)
                     users->spareIn(l);
@@ -252,6 +262,16 @@ void FitDialog::finish()
     m_plan = out.plan;
     m_state = std::move(out.state);
     const FitPlan &plan = *m_plan;
+    // With the zipped goal, its size and whether it is exact follow the verdict.
+    QString zipped;
+    if (plan.zipBytes && plan.zipExact)
+        zipped = tr("<br>Zipped: %1 of %2.")
+                     .arg(units::localBytes(*plan.zipBytes), units::localBytes(units::kLambdaZipUploadLimit));
+    else if (plan.zipBytes)
+        zipped = tr("<br><b>Zipped: about %1 of %2</b>, an estimate from per-category ratios, since not every "
+                    "file could be deflated: %3")
+                     .arg(units::localBytes(*plan.zipBytes), units::localBytes(units::kLambdaZipUploadLimit),
+                          (out.zipProblem.isEmpty() ? tr("the pass did not finish") : out.zipProblem).toHtmlEscaped());
     if (!plan.error.isEmpty()) {
         m_summary->setText(tr("<b>No plan:</b> %1").arg(plan.error.toHtmlEscaped()));
     } else if (plan.fits) {
@@ -260,13 +280,20 @@ void FitDialog::finish()
                "(%4 checks run). Apply puts it in the layer as one step.",
                nullptr, int(plan.steps.size()))
                 .arg(units::localBytes(plan.keptBytes), units::localBytes(plan.targetBytes), out.python.toHtmlEscaped())
-                .arg(plan.verifyRuns));
+                .arg(plan.verifyRuns) +
+            zipped);
+    } else if (plan.shortfall() == 0) { // fits unzipped; the zip is what stays over
+        m_summary->setText(tr("<b style='color:#b42318'>Cannot fit:</b> %1 of %2 fits unzipped, but the zip stays "
+                              "over its limit after every step the rules allow. Pruning by hand is what is left.")
+                               .arg(units::localBytes(plan.keptBytes), units::localBytes(plan.targetBytes)) +
+                           zipped);
     } else {
         m_summary->setText(tr("<b style='color:#b42318'>Cannot fit:</b> %1 of %2, %3 over after every step the "
                               "rules allow. Strip native libraries (measured at export), a larger limit or a "
                               "smaller reserve, or pruning by hand are what is left.")
                                .arg(units::localBytes(plan.keptBytes), units::localBytes(plan.targetBytes),
-                                    units::localBytes(plan.shortfall())));
+                                    units::localBytes(plan.shortfall())) +
+                           zipped);
     }
     updateButtons();
     Q_EMIT planFinished();

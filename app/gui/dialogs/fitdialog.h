@@ -63,6 +63,7 @@ private:
         FitPlan plan;
         SizeLedger::State state;
         QString python;
+        QString zipProblem; // why zipped sizes stay estimates (a file could not be deflated), when they do
     };
     void addStep(const FitStep &step);
     void finish();
