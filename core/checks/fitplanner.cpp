@@ -212,6 +212,9 @@ FitPlan FitPlanner::plan(SizeLedger &ledger, const FitGoal &goal, const ZipSize 
                         changed();
                         if (!firstFailure(ledger, &plan.verifyRuns, control))
                             step.outcome = FitOutcome::TakenWithCulprits;
+                    } else if (!bisect.message.isEmpty()) {
+                        // Why nothing kept could save the step (the unpruned layer fails too, …).
+                        step.failure += QStringLiteral("; culprit search: %1").arg(bisect.message);
                     }
                 }
             }

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void planApplyUndoAndReplay();
     void traceRuleAsksForATrace();
     void zippedSizeSaysWhenItIsAnEstimate();
+    void backedOutStepSaysWhyNoCulpritHelped();
 
 private:
     QTemporaryDir m_dir;
@@ -215,6 +216,45 @@ void TestFitDialog::zippedSizeSaysWhenItIsAnEstimate()
         QVERIFY2(exported.exitCode == 0, exported.err.constData());
         QCOMPARE(QFileInfo(zip).size(), qint64(*plan.zipBytes));
     }
+}
+
+// A file gone since the layer was opened (pruned, so the plan's own checks
+// pass) makes the unpruned layer fail its checks: the culprit search for
+// needy's tests cannot run, the step is backed out, and its failure says why
+// instead of only "No module named needy.tests".
+void TestFitDialog::backedOutStepSaysWhyNoCulpritHelped()
+{
+    const QString site = m_dir.filePath(QStringLiteral("vanished-site"));
+    fitsupport::writeNeedyLayer(site);
+    QString error;
+    auto layer = std::make_shared<Layer>(Layer::open(site, &error));
+    QVERIFY2(layer->tree, qPrintable(error));
+    const FileTree &tree = *layer->tree;
+    LayerDocument document(layer, site);
+    QTRY_VERIFY_WITH_TIMEOUT(document.metadataSparesKnown(), 60000);
+    document.mark(tree.find("tests", tree.find("alpha", tree.packageRoot())), SizeLedger::Mark::Prune);
+    QVERIFY(QFile::remove(site + QStringLiteral("/alpha/tests/blob.bin")));
+    FitGoal goal;
+    goal.limitBytes = 300000;
+    goal.reserveBytes = 100000;
+    FitDialog dialog(&document, Profile{}, goal);
+    const QString python = m_dir.filePath(QStringLiteral("chosen-python3"));
+    QVERIFY(QFile::exists(python) || QFile::link(QStringLiteral("/usr/bin/python3"), python));
+    dialog.setPython(python);
+    QSignalSpy finished(&dialog, &FitDialog::planFinished);
+    dialog.start();
+    QVERIFY(finished.wait(180000));
+    QVERIFY(dialog.plan());
+    const FitPlan &plan = *dialog.plan();
+    QVERIFY(!plan.fits);
+    const auto needy = std::find_if(plan.steps.begin(), plan.steps.end(),
+                                    [](const FitStep &s) { return s.package == QByteArray("needy"); });
+    QVERIFY(needy != plan.steps.end());
+    QCOMPARE(needy->outcome, FitOutcome::BackedOut);
+    QVERIFY2(needy->failure.contains(QStringLiteral("No module named")) &&
+                 needy->failure.contains(QStringLiteral("culprit search: ")) &&
+                 needy->failure.contains(QStringLiteral("alpha/tests/blob.bin")),
+             qPrintable(needy->failure));
 }
 
 QTEST_MAIN(TestFitDialog)
