@@ -16,11 +16,15 @@ namespace hugepages {
 // Blocks from this size up are mapped for huge pages.
 inline constexpr std::size_t kThreshold = std::size_t(1) << 20;
 
-// `bytes` bytes aligned as operator new aligns them; a mapped block takes
-// whole 2 MiB pages. Throws std::bad_alloc when out of memory.
+// `bytes` bytes aligned as operator new aligns them; a mapped block starts
+// at a 2 MiB boundary. Throws std::bad_alloc when out of memory.
 [[nodiscard]] void *allocate(std::size_t bytes);
 // Frees what allocate(bytes) returned, given the same `bytes`.
 void deallocate(void *p, std::size_t bytes) noexcept;
+// The most memory allocate(bytes) keeps resident: `bytes` from the heap;
+// when mapped, whole small pages (a huge page backs only a 2 MiB run that
+// lies whole inside the block, so none reaches past its end).
+[[nodiscard]] std::size_t footprint(std::size_t bytes);
 
 } // namespace hugepages
 

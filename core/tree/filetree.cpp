@@ -1,6 +1,7 @@
 #include "tree/filetree.h"
 
 #include <algorithm>
+#include <type_traits>
 
 FileTree::FileTree()
 {
@@ -339,8 +340,10 @@ std::uint32_t FileTree::dirCount() const
 
 std::size_t FileTree::memoryBytes() const
 {
-    return std::size_t(m_names.capacity()) + m_nameOffset.capacity() * 4 + m_nameLength.capacity() * 2 +
-           m_kind.capacity() + m_flags.capacity() + m_mode.capacity() * 2 + m_parent.capacity() * 4 +
-           m_end.capacity() * 4 + m_size.capacity() * 8 + m_prefixBytes.capacity() * 8 + m_prefixFiles.capacity() * 4 +
-           m_sourceRef.capacity() * 4;
+    // What each column's block takes, a mapped one in whole huge pages.
+    const auto held = [](const auto &column) {
+        return hugepages::footprint(column.capacity() * sizeof(typename std::decay_t<decltype(column)>::value_type));
+    };
+    return held(m_names) + held(m_nameOffset) + held(m_nameLength) + held(m_kind) + held(m_flags) + held(m_mode) +
+           held(m_parent) + held(m_end) + held(m_size) + held(m_prefixBytes) + held(m_prefixFiles) + held(m_sourceRef);
 }
