@@ -15,10 +15,6 @@
 <context>
     <name>BreakdownChart</name>
     <message>
-        <source>other  %1</source>
-        <translation>khác  %1</translation>
-    </message>
-    <message>
         <source>by category</source>
         <translation>theo loại</translation>
     </message>
@@ -33,6 +29,14 @@
     <message>
         <source>by distribution</source>
         <translation>theo bản phân phối</translation>
+    </message>
+    <message>
+        <source>%1: %2 of the kept bytes</source>
+        <translation>%1: %2 số byte được giữ</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>khác</translation>
     </message>
 </context>
 <context>

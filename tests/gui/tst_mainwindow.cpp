@@ -34,6 +34,7 @@
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 
 class TestMainWindow : public QObject
@@ -366,6 +367,17 @@ void TestMainWindow::breakdownSlicesAddUpToTheKeptBytes()
             native += tree.size(i);
     QVERIFY(native > 0);
     QCOMPARE(std::uint64_t(std::llround(chart->series()->slices().first()->value())), native);
+    // The legend beside the donut: a row a slice, its name and size, the share in the tooltip.
+    const QTreeWidget *legend = chart->legend();
+    const QList<QPieSlice *> slices = chart->series()->slices();
+    QCOMPARE(legend->topLevelItemCount(), slices.size());
+    for (int i = 0; i < slices.size(); ++i) {
+        const QTreeWidgetItem *row = legend->topLevelItem(i);
+        QCOMPARE(row->text(0) + QStringLiteral("  ") + row->text(1), slices[i]->label());
+        QVERIFY2(row->toolTip(0).startsWith(slices[i]->label()) && row->toolTip(0).contains(QStringLiteral("%")),
+                 qPrintable(row->toolTip(0)));
+    }
+    QCOMPARE(legend->topLevelItem(0)->text(0), NodeClassifier::displayName(NodeCategory::Native));
 }
 
 // The demo layer is built for the host's CPython: the Checks panel opens on

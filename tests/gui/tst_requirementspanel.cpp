@@ -22,6 +22,7 @@
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include <functional>
@@ -322,6 +323,18 @@ void TestRequirementsPanel::breakdownByDistribution()
         sum += bytes;
     }
     QCOMPARE(sum, m_document->ledger().totals().keptBytes);
+    // With room, the legend shows every name whole.
+    chart.resize(700, 260);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QTreeWidget *legend = chart.legend();
+    QCOMPARE(legend->topLevelItemCount(), 5);
+    for (int i = 0; i < legend->topLevelItemCount(); ++i) {
+        const QString name = legend->topLevelItem(i)->text(0);
+        QVERIFY(shown.count(name) == 1);
+        QVERIFY2(legend->columnWidth(0) >= legend->fontMetrics().horizontalAdvance(name),
+                 qPrintable(QStringLiteral("%1 in %2 px").arg(name).arg(legend->columnWidth(0))));
+    }
     QString error;
     QVERIFY2(m_document->dropDistributions({QStringLiteral("alpha-pkg")}, &error), qPrintable(error));
     shown = slices();

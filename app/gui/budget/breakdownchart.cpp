@@ -9,11 +9,15 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
-#include <QLegendMarker>
+#include <QLegend>
+#include <QPainter>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QPixmap>
 #include <QSettings>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -38,12 +42,12 @@ BreakdownChart::BreakdownChart(QWidget *parent)
     // that setChart() only releases, and it outlived every window (LeakSanitizer).
     , m_view(new QChartView(m_chart, this))
     , m_series(new QPieSeries)
+    , m_legend(new QTreeWidget(this))
 {
     m_series->setHoleSize(0.45);
     m_series->setPieSize(0.92);
     m_chart->addSeries(m_series);
-    m_chart->legend()->setAlignment(Qt::AlignRight);
-    m_chart->legend()->setShowToolTips(true);
+    m_chart->legend()->hide();
     m_chart->setBackgroundVisible(false);
     m_chart->setMargins(QMargins(0, 0, 0, 0));
     m_chart->setAnimationOptions(QChart::NoAnimation);
@@ -65,10 +69,34 @@ BreakdownChart::BreakdownChart(QWidget *parent)
     header->addWidget(m_modeBox);
     header->addStretch(1);
 
+    m_legend->setObjectName(QStringLiteral("breakdownLegend"));
+    m_legend->setColumnCount(2);
+    m_legend->setHeaderHidden(true);
+    m_legend->setRootIsDecorated(false);
+    m_legend->setIndentation(0);
+    m_legend->setSelectionMode(QAbstractItemView::NoSelection);
+    m_legend->setFocusPolicy(Qt::NoFocus);
+    m_legend->setFrameShape(QFrame::NoFrame);
+    m_legend->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_legend->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_legend->setTextElideMode(Qt::ElideMiddle);
+    m_legend->setStyleSheet(QStringLiteral("QTreeWidget { background: transparent; }"));
+    m_legend->header()->setStretchLastSection(false);
+    m_legend->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_legend->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto *legendColumn = new QVBoxLayout;
+    legendColumn->addStretch(1);
+    legendColumn->addWidget(m_legend);
+    legendColumn->addStretch(1);
+    auto *body = new QHBoxLayout;
+    body->setSpacing(6);
+    body->addWidget(m_view, 1);
+    body->addLayout(legendColumn);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addLayout(header);
-    layout->addWidget(m_view, 1);
+    layout->addLayout(body, 1);
     setMode(Mode(QSettings().value(QStringLiteral("breakdown/mode"), int(Mode::ByCategory)).toInt()));
 }
 
@@ -96,8 +124,11 @@ void BreakdownChart::setDocument(LayerDocument *document)
 void BreakdownChart::refresh()
 {
     m_series->clear();
-    if (!m_document)
+    m_legend->clear();
+    if (!m_document) {
+        fitLegend();
         return;
+    }
     switch (m_mode) {
     case Mode::ByCategory:
         showCategories();
@@ -109,8 +140,54 @@ void BreakdownChart::refresh()
         showDistributions();
         break;
     }
-    for (QPieSlice *slice : m_series->slices())
-        slice->setBorderColor(palette().color(QPalette::Window));
+    // Shares are known once every slice is in.
+    const QList<QPieSlice *> slices = m_series->slices();
+    for (int i = 0; i < slices.size() && i < m_legend->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *row = m_legend->topLevelItem(i);
+        const QString tip = tr("%1: %2 of the kept bytes")
+                                .arg(slices[i]->label(),
+                                     QLocale().toString(slices[i]->percentage() * 100, 'f', 1) + QLocale().percent());
+        row->setToolTip(0, tip);
+        row->setToolTip(1, tip);
+    }
+    fitLegend();
+}
+
+void BreakdownChart::addSlice(const QString &name, std::uint64_t bytes, const QColor &color)
+{
+    const QString size = units::localBytes(bytes);
+    QPieSlice *slice = m_series->append(QStringLiteral("%1  %2").arg(name, size), double(bytes));
+    slice->setColor(color);
+    slice->setBorderColor(palette().color(QPalette::Window));
+    const int side = fontMetrics().height() - 4;
+    QPixmap swatch(side, side);
+    swatch.fill(color);
+    auto *row = new QTreeWidgetItem(m_legend, {name, size});
+    row->setIcon(0, QIcon(swatch));
+    row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+}
+
+void BreakdownChart::fitLegend()
+{
+    int names = 0;
+    int sizes = 0;
+    const QFontMetrics metrics = m_legend->fontMetrics();
+    for (int i = 0; i < m_legend->topLevelItemCount(); ++i) {
+        names = std::max(names, metrics.horizontalAdvance(m_legend->topLevelItem(i)->text(0)));
+        sizes = std::max(sizes, metrics.horizontalAdvance(m_legend->topLevelItem(i)->text(1)));
+    }
+    // Icon, gaps and the item margins of the style, then the text; the donut keeps at least 40%.
+    const int wanted =
+        names + sizes + metrics.height() + 6 * m_legend->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 24;
+    m_legend->setFixedWidth(std::min(wanted, std::max(0, width() * 3 / 5)));
+    const int rows = m_legend->topLevelItemCount();
+    m_legend->setFixedHeight(rows == 0 ? 0 : rows * m_legend->sizeHintForRow(0) + 2 * m_legend->frameWidth() + 2);
+}
+
+void BreakdownChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLegend();
 }
 
 void BreakdownChart::showCategories()
@@ -121,10 +198,8 @@ void BreakdownChart::showCategories()
         if (bytes[std::size_t(c)] == 0)
             continue;
         const auto category = NodeCategory(c);
-        QPieSlice *slice = m_series->append(QStringLiteral("%1  %2").arg(NodeClassifier::displayName(category),
-                                                                         units::localBytes(bytes[std::size_t(c)])),
-                                            double(bytes[std::size_t(c)]));
-        slice->setColor(QColor::fromRgb(TreemapRenderer::categoryColor(category)));
+        addSlice(NodeClassifier::displayName(category), bytes[std::size_t(c)],
+                 QColor::fromRgb(TreemapRenderer::categoryColor(category)));
     }
 }
 
@@ -143,16 +218,11 @@ void BreakdownChart::showPackages()
             other += p.keptBytes;
             continue;
         }
-        QPieSlice *slice = m_series->append(
-            QStringLiteral("%1  %2").arg(FileTree::displayName(tree.name(p.node)), units::localBytes(p.keptBytes)),
-            double(p.keptBytes));
-        slice->setColor(kSliceColors[shown]);
+        addSlice(FileTree::displayName(tree.name(p.node)), p.keptBytes, kSliceColors[shown]);
         ++shown;
     }
-    if (other > 0) {
-        QPieSlice *slice = m_series->append(tr("other  %1").arg(units::localBytes(other)), double(other));
-        slice->setColor(kSliceColors[kTopPackages]);
-    }
+    if (other > 0)
+        addSlice(tr("other"), other, kSliceColors[kTopPackages]);
 }
 
 void BreakdownChart::showDistributions()
@@ -177,12 +247,8 @@ void BreakdownChart::showDistributions()
             other += bytes;
             continue;
         }
-        QPieSlice *slice = m_series->append(
-            QStringLiteral("%1  %2").arg(dists->at(order[i]).name, units::localBytes(bytes)), double(bytes));
-        slice->setColor(QColor::fromRgb(TreemapRenderer::distributionColor(order[i])));
+        addSlice(dists->at(order[i]).name, bytes, QColor::fromRgb(TreemapRenderer::distributionColor(order[i])));
     }
-    if (other > 0) {
-        QPieSlice *slice = m_series->append(tr("other  %1").arg(units::localBytes(other)), double(other));
-        slice->setColor(QColor::fromRgb(TreemapRenderer::distributionColor(Distributions::kNone)));
-    }
+    if (other > 0)
+        addSlice(tr("other"), other, QColor::fromRgb(TreemapRenderer::distributionColor(Distributions::kNone)));
 }

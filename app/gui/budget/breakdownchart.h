@@ -1,12 +1,16 @@
 // A donut chart of the kept bytes, by content category (the treemap's
 // colours), by top-level package (SizeLedger::packages()) or by installed
 // distribution (the treemap's distribution colours), redrawn whenever the
-// selection changes.
+// selection changes. Its legend is a list beside the donut, names left and
+// sizes right, as wide as its text where the panel allows (the chart's own
+// legend cut every label short in a narrow dock).
 #pragma once
 
 #include "tree/nodecategory.h"
 
 #include <QWidget>
+
+#include <cstdint>
 
 #include <vector>
 
@@ -15,6 +19,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QPieSeries;
+class QTreeWidget;
 
 class BreakdownChart : public QWidget
 {
@@ -29,12 +34,20 @@ public:
     void setMode(Mode mode);
     [[nodiscard]] Mode mode() const { return m_mode; }
     [[nodiscard]] QPieSeries *series() const { return m_series; }
+    [[nodiscard]] QTreeWidget *legend() const { return m_legend; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();
     void showCategories();
     void showPackages();
     void showDistributions();
+    // One slice of `bytes` in `color`, and its legend row.
+    void addSlice(const QString &name, std::uint64_t bytes, const QColor &color);
+    // The legend as wide as its text, up to most of the panel.
+    void fitLegend();
 
     LayerDocument *m_document = nullptr;
     Mode m_mode = Mode::ByCategory;
@@ -43,4 +56,5 @@ private:
     QChart *m_chart; // before m_view: the view is built around it
     QChartView *m_view;
     QPieSeries *m_series;
+    QTreeWidget *m_legend;
 };
