@@ -110,11 +110,8 @@ bool SizeLedger::ruleMatched(int rule) const
 
 const Bitset &SizeLedger::matchesOf(int rule) const
 {
+    matchRules({rule});
     const std::lock_guard lock(m_match.mutex);
-    if (!m_match.matched[rule]) {
-        m_match.matches[rule] = matchNow(rule);
-        m_match.matched[rule] = true;
-    }
     return m_match.matches[rule];
 }
 
