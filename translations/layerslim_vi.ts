@@ -922,12 +922,12 @@
         <translation>&lt;br&gt;&lt;b&gt;Đã nén: khoảng %1 trên %2&lt;/b&gt;, ước lượng theo tỉ lệ của từng loại tệp, vì không phải tệp nào cũng nén được: %3</translation>
     </message>
     <message>
-        <source>the pass did not finish</source>
-        <translation>lượt nén chưa chạy xong</translation>
-    </message>
-    <message>
         <source>&lt;b style=&apos;color:#b42318&apos;&gt;Cannot fit:&lt;/b&gt; %1 of %2 fits unzipped, but the zip stays over its limit after every step the rules allow. Pruning by hand is what is left.</source>
         <translation>&lt;b style=&apos;color:#b42318&apos;&gt;Không thể vừa:&lt;/b&gt; %1 trên %2 vừa khi chưa nén, nhưng bản zip vẫn vượt giới hạn của nó sau mọi bước các quy tắc cho phép. Còn lại: tỉa bằng tay.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Zipped: about %1 of %2&lt;/b&gt;: the files the strip rule rewrites are sized at export.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Đã nén: khoảng %1 trên %2&lt;/b&gt;: kích thước các tệp mà quy tắc strip ghi lại được đo khi xuất.</translation>
     </message>
 </context>
 <context>

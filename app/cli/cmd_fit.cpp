@@ -291,7 +291,8 @@ int runFit(const QStringList &args)
                         {QStringLiteral("profile"), written.isEmpty() ? QJsonValue() : QJsonValue(written)}};
         if (plan.zipBytes) {
             out.insert(QStringLiteral("zip_bytes"), double(*plan.zipBytes));
-            // False when a file could not be deflated: zip_bytes is then an estimate from per-category ratios.
+            // False when a file could not be deflated (zip_bytes is then an estimate from per-category
+            // ratios), or when the strip rule is on: what it rewrites is sized at export.
             out.insert(QStringLiteral("zip_exact"), plan.zipExact);
             out.insert(QStringLiteral("zip_limit_bytes"), double(*goal.zipLimitBytes));
         }

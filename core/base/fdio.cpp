@@ -17,6 +17,10 @@ bool writeAll(int fd, const char *data, std::size_t size)
             continue;
         if (n < 0)
             return false;
+        if (n == 0) { // no progress and no error: never loop on it
+            errno = EIO;
+            return false;
+        }
         data += n;
         size -= std::size_t(n);
     }

@@ -70,7 +70,7 @@ bool ZipEntryReader::stream(const ZipEntryRef &ref, int fd, QByteArray *out, qin
         if (fd < 0) {
             out->append(buf, n);
         } else if (!writeAll(fd, buf, std::size_t(n))) {
-            *why = QStringLiteral("cannot write: %1").arg(errnoText());
+            *why = QStringLiteral("cannot write its copy: %1").arg(errnoText());
             ok = false;
             break;
         }

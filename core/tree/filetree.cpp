@@ -340,7 +340,7 @@ std::uint32_t FileTree::dirCount() const
 
 std::size_t FileTree::memoryBytes() const
 {
-    // What each column's block takes, a mapped one in whole huge pages.
+    // What each column's block can keep resident, a mapped one to its last small page.
     const auto held = [](const auto &column) {
         return hugepages::footprint(column.capacity() * sizeof(typename std::decay_t<decltype(column)>::value_type));
     };

@@ -130,8 +130,8 @@ public:
     [[nodiscard]] std::uint32_t fileCount() const { return totalFiles(0); }
     [[nodiscard]] std::uint32_t dirCount() const;
 
-    // Bytes held by the arrays and the name pool, a block mapped for huge
-    // pages counted in whole 2 MiB pages (benchmarks report this per node).
+    // Bytes the arrays and the name pool can keep resident: each block's
+    // hugepages::footprint() (benchmarks report this per node).
     [[nodiscard]] std::size_t memoryBytes() const;
 
 private:

@@ -32,6 +32,24 @@ const std::array<QColor, kTopPackages + 1> kSliceColors{
     QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf), QColor(0xb0, 0xb5, 0xbb),
 };
 
+// The legend's list: its size hint is its rows' text (icon and margins
+// included), and it may be drawn narrower, eliding names, when the panel is.
+class LegendList : public QTreeWidget
+{
+public:
+    using QTreeWidget::QTreeWidget;
+
+    QSize sizeHint() const override
+    {
+        const int rows = topLevelItemCount();
+        if (rows == 0)
+            return {0, 0};
+        return {sizeHintForColumn(0) + sizeHintForColumn(1) + 2 * frameWidth(),
+                rows * sizeHintForRow(0) + 2 * frameWidth()};
+    }
+    QSize minimumSizeHint() const override { return {0, 0}; }
+};
+
 } // namespace
 
 BreakdownChart::BreakdownChart(QWidget *parent)
@@ -42,7 +60,7 @@ BreakdownChart::BreakdownChart(QWidget *parent)
     // that setChart() only releases, and it outlived every window (LeakSanitizer).
     , m_view(new QChartView(m_chart, this))
     , m_series(new QPieSeries)
-    , m_legend(new QTreeWidget(this))
+    , m_legend(new LegendList(this))
 {
     m_series->setHoleSize(0.45);
     m_series->setPieSize(0.92);
@@ -78,7 +96,7 @@ BreakdownChart::BreakdownChart(QWidget *parent)
     m_legend->setFocusPolicy(Qt::NoFocus);
     m_legend->setFrameShape(QFrame::NoFrame);
     m_legend->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_legend->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_legend->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     m_legend->setTextElideMode(Qt::ElideMiddle);
     m_legend->setStyleSheet(QStringLiteral("QTreeWidget { background: transparent; }"));
     m_legend->header()->setStretchLastSection(false);
@@ -169,19 +187,10 @@ void BreakdownChart::addSlice(const QString &name, std::uint64_t bytes, const QC
 
 void BreakdownChart::fitLegend()
 {
-    int names = 0;
-    int sizes = 0;
-    const QFontMetrics metrics = m_legend->fontMetrics();
-    for (int i = 0; i < m_legend->topLevelItemCount(); ++i) {
-        names = std::max(names, metrics.horizontalAdvance(m_legend->topLevelItem(i)->text(0)));
-        sizes = std::max(sizes, metrics.horizontalAdvance(m_legend->topLevelItem(i)->text(1)));
-    }
-    // Icon, gaps and the item margins of the style, then the text; the donut keeps at least 40%.
-    const int wanted =
-        names + sizes + metrics.height() + 6 * m_legend->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 24;
-    m_legend->setFixedWidth(std::min(wanted, std::max(0, width() * 3 / 5)));
-    const int rows = m_legend->topLevelItemCount();
-    m_legend->setFixedHeight(rows == 0 ? 0 : rows * m_legend->sizeHintForRow(0) + 2 * m_legend->frameWidth() + 2);
+    // The donut keeps at least 40% of the width; without rows the legend takes none.
+    m_legend->setVisible(m_legend->topLevelItemCount() > 0);
+    m_legend->setMaximumWidth(std::max(0, width() * 3 / 5));
+    m_legend->updateGeometry();
 }
 
 void BreakdownChart::resizeEvent(QResizeEvent *event)

@@ -267,11 +267,14 @@ void FitDialog::finish()
     if (plan.zipBytes && plan.zipExact)
         zipped = tr("<br>Zipped: %1 of %2.")
                      .arg(units::localBytes(*plan.zipBytes), units::localBytes(units::kLambdaZipUploadLimit));
-    else if (plan.zipBytes)
+    else if (plan.zipBytes && !out.zipProblem.isEmpty())
         zipped = tr("<br><b>Zipped: about %1 of %2</b>, an estimate from per-category ratios, since not every "
                     "file could be deflated: %3")
                      .arg(units::localBytes(*plan.zipBytes), units::localBytes(units::kLambdaZipUploadLimit),
-                          (out.zipProblem.isEmpty() ? tr("the pass did not finish") : out.zipProblem).toHtmlEscaped());
+                          out.zipProblem.toHtmlEscaped());
+    else if (plan.zipBytes) // every file deflated; what strip rewrites is measured at export
+        zipped = tr("<br><b>Zipped: about %1 of %2</b>: the files the strip rule rewrites are sized at export.")
+                     .arg(units::localBytes(*plan.zipBytes), units::localBytes(units::kLambdaZipUploadLimit));
     if (!plan.error.isEmpty()) {
         m_summary->setText(tr("<b>No plan:</b> %1").arg(plan.error.toHtmlEscaped()));
     } else if (plan.fits) {
