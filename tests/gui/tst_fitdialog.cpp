@@ -22,8 +22,53 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include <memory>
+#include <optional>
+
 using testsupport::quoted;
 using testsupport::sh;
+
+namespace {
+
+// The goal every plan here is made for: 200,000 bytes (the limit less the reserve).
+FitGoal needyGoal()
+{
+    FitGoal goal;
+    goal.limitBytes = 300000;
+    goal.reserveBytes = 100000;
+    return goal;
+}
+
+// The needy layer written afresh at `site` and opened in a document, its
+// metadata reads done, with alpha/tests pruned by hand.
+struct PrunedNeedy {
+    std::shared_ptr<Layer> layer;
+    std::unique_ptr<LayerDocument> document;
+};
+
+std::optional<PrunedNeedy> openPrunedNeedy(const QString &site, QString *error)
+{
+    fitsupport::writeNeedyLayer(site);
+    PrunedNeedy out;
+    out.layer = std::make_shared<Layer>(Layer::open(site, error));
+    if (!out.layer->tree)
+        return std::nullopt;
+    out.document = std::make_unique<LayerDocument>(out.layer, site);
+    if (!QTest::qWaitFor([&] { return out.document->metadataSparesKnown(); }, 60000)) {
+        *error = QStringLiteral("%1: the metadata reads did not finish").arg(site);
+        return std::nullopt;
+    }
+    const FileTree &tree = *out.layer->tree;
+    const FileTree::Index alphaTests = tree.find("tests", tree.find("alpha", tree.packageRoot()));
+    if (alphaTests == FileTree::kNone) {
+        *error = QStringLiteral("%1: no alpha/tests").arg(site);
+        return std::nullopt;
+    }
+    out.document->mark(alphaTests, SizeLedger::Mark::Prune);
+    return out;
+}
+
+} // namespace
 
 class TestFitDialog : public QObject
 {
@@ -39,6 +84,7 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
     QString m_site;
+    QString m_python;
 };
 
 void TestFitDialog::initTestCase()
@@ -46,6 +92,10 @@ void TestFitDialog::initTestCase()
     QVERIFY(m_dir.isValid());
     m_site = m_dir.filePath(QStringLiteral("site"));
     fitsupport::writeNeedyLayer(m_site);
+    // Plans are verified with the interpreter given (as the Checks panel's Verify uses), not one it looks for.
+    // A name no search finds: a link to the system's python3 in the test's folder.
+    m_python = m_dir.filePath(QStringLiteral("chosen-python3"));
+    QVERIFY(QFile::link(QStringLiteral("/usr/bin/python3"), m_python));
 }
 
 void TestFitDialog::planApplyUndoAndReplay()
@@ -56,15 +106,8 @@ void TestFitDialog::planApplyUndoAndReplay()
     LayerDocument document(layer, m_site);
     QTRY_VERIFY_WITH_TIMEOUT(document.metadataSparesKnown(), 60000); // Plan waits for the sources' metadata reads
     const std::uint64_t start = document.ledger().totals().keptBytes;
-    FitGoal goal;
-    goal.limitBytes = 300000;
-    goal.reserveBytes = 100000;
-    FitDialog dialog(&document, Profile{}, goal);
-    // Verified with the interpreter given (as the Checks panel's Verify uses), not one it looks for.
-    // A name no search finds: a link to the system's python3 in the test's folder.
-    const QString python = m_dir.filePath(QStringLiteral("chosen-python3"));
-    QVERIFY(QFile::exists(python) || QFile::link(QStringLiteral("/usr/bin/python3"), python));
-    dialog.setPython(python);
+    FitDialog dialog(&document, Profile{}, needyGoal());
+    dialog.setPython(m_python);
     dialog.show();
     QVERIFY(!dialog.applyButton()->isEnabled());
     QSignalSpy finished(&dialog, &FitDialog::planFinished);
@@ -86,7 +129,7 @@ void TestFitDialog::planApplyUndoAndReplay()
     QVERIFY2(steps->topLevelItem(2)->toolTip(0).contains(QStringLiteral("kept needy/tests/fixture.py")),
              qPrintable(steps->topLevelItem(2)->toolTip(0)));
     QVERIFY2(dialog.summaryLabel()->text().contains(QStringLiteral("Fits")), qPrintable(dialog.summaryLabel()->text()));
-    QVERIFY2(dialog.summaryLabel()->text().contains(QStringLiteral("verified with %1").arg(python)),
+    QVERIFY2(dialog.summaryLabel()->text().contains(QStringLiteral("verified with %1").arg(m_python)),
              qPrintable(dialog.summaryLabel()->text()));
     // The document is untouched until Apply.
     QCOMPARE(document.ledger().totals().keptBytes, start);
@@ -163,29 +206,17 @@ void TestFitDialog::traceRuleAsksForATrace()
 void TestFitDialog::zippedSizeSaysWhenItIsAnEstimate()
 {
     const QString site = m_dir.filePath(QStringLiteral("zipped-site"));
-    fitsupport::writeNeedyLayer(site);
     QString error;
-    auto layer = std::make_shared<Layer>(Layer::open(site, &error));
-    QVERIFY2(layer->tree, qPrintable(error));
-    const FileTree &tree = *layer->tree;
-    LayerDocument document(layer, site);
-    QTRY_VERIFY_WITH_TIMEOUT(document.metadataSparesKnown(), 60000);
-    const FileTree::Index alphaTests = tree.find("tests", tree.find("alpha", tree.packageRoot()));
-    QVERIFY(alphaTests != FileTree::kNone);
-    document.mark(alphaTests, SizeLedger::Mark::Prune);
-    const QString python = m_dir.filePath(QStringLiteral("chosen-python3"));
-    QVERIFY(QFile::exists(python) || QFile::link(QStringLiteral("/usr/bin/python3"), python));
-    FitGoal goal;
-    goal.limitBytes = 300000;
-    goal.reserveBytes = 100000;
+    const std::optional<PrunedNeedy> opened = openPrunedNeedy(site, &error);
+    QVERIFY2(opened, qPrintable(error));
 
     for (const bool changed : {false, true}) {
         if (changed) {
             QFile grown(site + QStringLiteral("/alpha/tests/blob.bin"));
             QVERIFY(grown.open(QIODevice::Append) && grown.write("more") == 4);
         }
-        FitDialog dialog(&document, Profile{}, goal);
-        dialog.setPython(python);
+        FitDialog dialog(opened->document.get(), Profile{}, needyGoal());
+        dialog.setPython(m_python);
         dialog.setZipped(true);
         QSignalSpy finished(&dialog, &FitDialog::planFinished);
         dialog.start();
@@ -225,22 +256,12 @@ void TestFitDialog::zippedSizeSaysWhenItIsAnEstimate()
 void TestFitDialog::backedOutStepSaysWhyNoCulpritHelped()
 {
     const QString site = m_dir.filePath(QStringLiteral("vanished-site"));
-    fitsupport::writeNeedyLayer(site);
     QString error;
-    auto layer = std::make_shared<Layer>(Layer::open(site, &error));
-    QVERIFY2(layer->tree, qPrintable(error));
-    const FileTree &tree = *layer->tree;
-    LayerDocument document(layer, site);
-    QTRY_VERIFY_WITH_TIMEOUT(document.metadataSparesKnown(), 60000);
-    document.mark(tree.find("tests", tree.find("alpha", tree.packageRoot())), SizeLedger::Mark::Prune);
+    const std::optional<PrunedNeedy> opened = openPrunedNeedy(site, &error);
+    QVERIFY2(opened, qPrintable(error));
     QVERIFY(QFile::remove(site + QStringLiteral("/alpha/tests/blob.bin")));
-    FitGoal goal;
-    goal.limitBytes = 300000;
-    goal.reserveBytes = 100000;
-    FitDialog dialog(&document, Profile{}, goal);
-    const QString python = m_dir.filePath(QStringLiteral("chosen-python3"));
-    QVERIFY(QFile::exists(python) || QFile::link(QStringLiteral("/usr/bin/python3"), python));
-    dialog.setPython(python);
+    FitDialog dialog(opened->document.get(), Profile{}, needyGoal());
+    dialog.setPython(m_python);
     QSignalSpy finished(&dialog, &FitDialog::planFinished);
     dialog.start();
     QVERIFY(finished.wait(180000));
